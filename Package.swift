@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Pathfinder",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pathfinder", targets: ["pathfinder"]),
+        .executable(name: "pathfinder-bench", targets: ["pathfinder-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Areas, actions, case studies, meetings, catalogues and queries: pure values, no I/O.
+        .target(name: "PathfinderModel"),
+        // The plain-file store: parse, validate, write atomically, detect conflicts.
+        .target(name: "PathfinderStore", dependencies: [
+            "PathfinderModel",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Application state, update(state, event) -> (state, effects), views into a cell buffer.
+        .target(name: "PathfinderTUI", dependencies: ["PathfinderModel"]),
+        // ncurses enters here and only here: macros and globals wrapped by a small C shim.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "PathfinderTUI"]),
+        // The command line: subcommands and the run loop that wires store, TUI and terminal.
+        .target(name: "PathfinderCLI", dependencies: [
+            "PathfinderModel", "PathfinderStore", "PathfinderTUI", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], resources: [.copy("Resources/sample-areas")]),
+        .executableTarget(name: "pathfinder", dependencies: ["PathfinderCLI"]),
+        .executableTarget(name: "pathfinder-bench", dependencies: [
+            "PathfinderModel", "PathfinderStore", "PathfinderTUI", "PathfinderCLI",
+        ]),
+        .testTarget(name: "PathfinderModelTests", dependencies: ["PathfinderModel"]),
+        .testTarget(name: "PathfinderStoreTests", dependencies: ["PathfinderStore"],
+                    resources: [.copy("BrokenCorpus")]),
+        .testTarget(name: "PathfinderTUITests", dependencies: ["PathfinderTUI", "PathfinderStore"],
+                    resources: [.copy("Goldens")]),
+        .testTarget(name: "PathfinderCLITests", dependencies: ["PathfinderCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

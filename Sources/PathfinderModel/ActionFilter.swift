@@ -1,0 +1,120 @@
+/// Narrows a list of actions: every set criterion must hold. Shared by the action plan's filter
+/// line and `pathfinder list actions`, so both mean the same thing.
+public struct ActionFilter: Hashable, Sendable {
+    public var area: String?
+    public var status: String?
+    public var rag: RAG?
+    public var theme: String?
+    public var successFactor: String?
+    /// Case-insensitive substring of the lead or lead body.
+    public var lead: String?
+    public var overdue: Bool = false
+    public var dueBefore: Day?
+    /// Case-insensitive words, each found somewhere in the action (any field or progress note).
+    public var text: String = ""
+
+    public init(area: String? = nil, status: String? = nil, rag: RAG? = nil, theme: String? = nil,
+                successFactor: String? = nil, lead: String? = nil, overdue: Bool = false,
+                dueBefore: Day? = nil, text: String = "") {
+        self.area = area
+        self.status = status
+        self.rag = rag
+        self.theme = theme
+        self.successFactor = successFactor
+        self.lead = lead
+        self.overdue = overdue
+        self.dueBefore = dueBefore
+        self.text = text
+    }
+
+    public var isEmpty: Bool {
+        area == nil && status == nil && rag == nil && theme == nil && successFactor == nil
+            && lead == nil && !overdue && dueBefore == nil && text.isEmpty
+    }
+
+    public func matches(_ action: Action, asOf: Day, catalogue: Catalogue) -> Bool {
+        if let area, action.area != area { return false }
+        if let status, action.status != status { return false }
+        if let rag, action.rag != rag { return false }
+        if let theme, action.theme != theme { return false }
+        if let successFactor, !action.successFactors.contains(successFactor) { return false }
+        if let lead, !TextMatch.contains(action.lead, lead) && !TextMatch.contains(action.leadBody, lead) {
+            return false
+        }
+        if overdue, !action.isOverdue(asOf: asOf, catalogue: catalogue) { return false }
+        if let dueBefore {
+            guard let due = action.due, due < dueBefore else { return false }
+        }
+        if !text.isEmpty {
+            let words = text.split(separator: " ")
+            for word in words where !ActionFilter.searchableText(action).contains(where: { TextMatch.contains($0, word) }) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Every piece of text a free-text filter or search looks in.
+    public static func searchableText(_ action: Action) -> [String] {
+        var fields = [action.id, action.title, action.theme, action.lead, action.leadBody, action.status,
+                      action.rag.rawValue, action.description, action.source, action.updatedBy]
+        fields += action.successFactors + action.partners + action.caseStudies
+        fields += action.milestones.map(\.title)
+        fields += action.progress.flatMap { [$0.author, $0.text] }
+        if let indicator = action.indicator { fields.append(indicator.name) }
+        return fields
+    }
+}
+
+/// Case- and accent-insensitive substring matching without Foundation, so the model stays pure.
+public enum TextMatch {
+    public static func contains(_ haystack: String, _ needle: some StringProtocol) -> Bool {
+        range(of: needle, in: haystack) != nil
+    }
+
+    /// The range of the first case-insensitive match, for highlighting.
+    public static func range(of needle: some StringProtocol, in haystack: String) -> Range<String.Index>? {
+        let n = fold(String(needle))
+        guard !n.isEmpty else { return haystack.startIndex..<haystack.startIndex }
+        // Fold character by character so the match maps back to the original string's indices.
+        var folded: [Character] = []
+        var indices: [String.Index] = []
+        for i in haystack.indices {
+            for c in fold(String(haystack[i])) {
+                folded.append(c)
+                indices.append(i)
+            }
+        }
+        let needleChars = Array(n)
+        guard needleChars.count <= folded.count else { return nil }
+        outer: for start in 0...(folded.count - needleChars.count) {
+            for k in 0..<needleChars.count where folded[start + k] != needleChars[k] { continue outer }
+            let lower = indices[start]
+            let lastIndex = indices[start + needleChars.count - 1]
+            return lower..<haystack.index(after: lastIndex)
+        }
+        return nil
+    }
+
+    /// Lowercased, with common Latin accents removed, so "Zoe" finds "Zoë".
+    public static func fold(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.lowercased().unicodeScalars {
+            if let plain = accentless[scalar] { out.unicodeScalars.append(plain) } else if !(0x300...0x36F).contains(scalar.value) {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static let accentless: [Unicode.Scalar: Unicode.Scalar] = {
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        let groups: [(String, Unicode.Scalar)] = [
+            ("àáâãäåā", "a"), ("çćč", "c"), ("èéêëēė", "e"), ("ìíîïī", "i"), ("ñń", "n"),
+            ("òóôõöøō", "o"), ("ùúûüū", "u"), ("ýÿ", "y"), ("śš", "s"), ("źżž", "z"),
+        ]
+        for (chars, plain) in groups { for c in chars.unicodeScalars { map[c] = plain } }
+        return map
+    }()
+}

@@ -1,0 +1,82 @@
+/// One entry of a catalogue in the manifest: a stable id used in files and a label shown to people.
+public struct CatalogueEntry: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    /// A longer explanation (a RAG meaning, a theme's scope), shown in help and pickers.
+    public var detail: String
+    /// The group a theme belongs to (a chapter such as "Improving commissioning"); empty otherwise.
+    public var group: String
+
+    public init(id: String, label: String, detail: String = "", group: String = "") {
+        self.id = id
+        self.label = label
+        self.detail = detail
+        self.group = group
+    }
+}
+
+/// A status from the catalogue. `closed` statuses (done, dropped) are never overdue.
+public struct StatusEntry: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    /// One character shown beside the status so it never relies on colour alone.
+    public var symbol: String
+    public var closed: Bool
+
+    public init(id: String, label: String, symbol: String, closed: Bool) {
+        self.id = id
+        self.label = label
+        self.symbol = symbol
+        self.closed = closed
+    }
+}
+
+/// The Compact funding principles an action's funding terms are checked against (paras 3.17-3.21).
+public struct FundingRules: Hashable, Sendable {
+    public var minimumTermYears: Double?
+    public var minimumNoticeMonths: Double?
+    public var fullCostRecoveryExpected: Bool
+
+    public init(minimumTermYears: Double? = 3, minimumNoticeMonths: Double? = 3,
+                fullCostRecoveryExpected: Bool = true) {
+        self.minimumTermYears = minimumTermYears
+        self.minimumNoticeMonths = minimumNoticeMonths
+        self.fullCostRecoveryExpected = fullCostRecoveryExpected
+    }
+}
+
+/// Everything a partnership defines as data rather than code: themes, success factors, statuses,
+/// RAG meanings and funding rules. Kept in the store's manifest so any partnership can use its own.
+public struct Catalogue: Hashable, Sendable {
+    public var themes: [CatalogueEntry]
+    public var successFactors: [CatalogueEntry]
+    public var statuses: [StatusEntry]
+    /// Meanings of red, amber and green (the three ratings themselves are fixed: see `RAG`).
+    public var ragMeanings: [RAG: String]
+    public var fundingRules: FundingRules
+
+    public init(themes: [CatalogueEntry] = [], successFactors: [CatalogueEntry] = [],
+                statuses: [StatusEntry] = Catalogue.defaultStatuses,
+                ragMeanings: [RAG: String] = [:], fundingRules: FundingRules = FundingRules()) {
+        self.themes = themes
+        self.successFactors = successFactors
+        self.statuses = statuses
+        self.ragMeanings = ragMeanings
+        self.fundingRules = fundingRules
+    }
+
+    public static let defaultStatuses: [StatusEntry] = [
+        StatusEntry(id: "not-started", label: "Not started", symbol: "○", closed: false),
+        StatusEntry(id: "in-progress", label: "In progress", symbol: "◐", closed: false),
+        StatusEntry(id: "blocked", label: "Blocked", symbol: "■", closed: false),
+        StatusEntry(id: "done", label: "Done", symbol: "●", closed: true),
+        StatusEntry(id: "dropped", label: "Dropped", symbol: "×", closed: true),
+    ]
+
+    public func status(_ id: String) -> StatusEntry? { statuses.first { $0.id == id } }
+    public func theme(_ id: String) -> CatalogueEntry? { themes.first { $0.id == id } }
+    public func successFactor(_ id: String) -> CatalogueEntry? { successFactors.first { $0.id == id } }
+
+    /// Whether a status means the action needs no more work (so it cannot be overdue).
+    public func isClosed(status id: String) -> Bool { self.status(id)?.closed ?? false }
+}

@@ -1,0 +1,43 @@
+/// Everything a store holds, loaded: the partnership's catalogues, areas, actions, case studies
+/// and meetings. The store module reads and writes it; the screens and commands query it.
+public struct Partnership: Hashable, Sendable {
+    public var title: String
+    /// The date the store is "as of": the sample store pins December 2006 so "overdue" means
+    /// what it meant then. Nil for a real store, which uses today.
+    public var asOf: Day?
+    public var catalogue: Catalogue
+    /// In the order shown: by name.
+    public var areas: [Area]
+    /// In area order, then by id.
+    public var actions: [Action]
+    public var caseStudies: [CaseStudy]
+    public var meetings: [Meeting]
+
+    public init(title: String, asOf: Day? = nil, catalogue: Catalogue = Catalogue(), areas: [Area] = [],
+                actions: [Action] = [], caseStudies: [CaseStudy] = [], meetings: [Meeting] = []) {
+        self.title = title
+        self.asOf = asOf
+        self.catalogue = catalogue
+        self.areas = areas
+        self.actions = actions
+        self.caseStudies = caseStudies
+        self.meetings = meetings
+    }
+
+    public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+    public func action(_ id: String) -> Action? { actions.first { $0.id == id } }
+    public func caseStudy(_ id: String) -> CaseStudy? { caseStudies.first { $0.id == id } }
+    public func actions(inArea id: String) -> [Action] { actions.filter { $0.area == id } }
+    public func meetings(inArea id: String) -> [Meeting] { meetings.filter { $0.area == id } }
+
+    /// Actions that link to a case study, so its reader can point back to them.
+    public func actions(citing caseStudy: String) -> [Action] {
+        actions.filter { $0.caseStudies.contains(caseStudy) }
+    }
+
+    /// Case studies linked to an area: its own, and those its actions cite.
+    public func caseStudies(forArea id: String) -> [CaseStudy] {
+        let cited = Set(actions(inArea: id).flatMap(\.caseStudies))
+        return caseStudies.filter { $0.area == id || cited.contains($0.id) }
+    }
+}
