@@ -1,0 +1,89 @@
+/// An in-memory grid of cells that views draw into. The backend compares two screens and sends
+/// only the changed cells to the terminal; tests compare a screen's text with a golden file.
+public struct Screen: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes text at (x, y), clipped to `maxWidth` columns and the screen's edge. Control
+    /// characters are shown as visible symbols, never sent raw. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
+                             maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        var column = x
+        for character in text {
+            let shown = DisplayWidth.safe(character)
+            let w = DisplayWidth.of(shown)
+            if w == 0 {
+                // A stray combining mark with nothing to sit on: attach to the previous cell.
+                if column > x, column - 1 >= 0 { self[column - 1, y].text += String(shown) }
+                continue
+            }
+            guard column + w <= limit else { break }
+            if column >= 0 {
+                clearWide(x: column, y: y)
+                self[column, y] = Cell(text: String(shown), style: style)
+                if w == 2 {
+                    clearWide(x: column + 1, y: y)
+                    self[column + 1, y] = Cell(text: "", style: style, continuation: true)
+                }
+            }
+            column += w
+        }
+        return column - x
+    }
+
+    /// Fills a rectangle with spaces in a style (a background, a selected row).
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+        for row in max(0, y)..<min(height, y + h) {
+            for col in max(0, x)..<min(width, x + w) {
+                clearWide(x: col, y: row)
+                self[col, row] = Cell(text: " ", style: style)
+            }
+        }
+    }
+
+    /// Changes the style of existing cells without changing their text (highlighting a match).
+    public mutating func restyle(x: Int, y: Int, width w: Int, style: Style) {
+        guard y >= 0, y < height else { return }
+        for col in max(0, x)..<min(width, x + w) { self[col, y].style = style }
+    }
+
+    /// Overwriting half of a wide character must not leave the other half dangling on screen.
+    private mutating func clearWide(x: Int, y: Int) {
+        guard x >= 0, x < width else { return }
+        let cell = self[x, y]
+        if cell.continuation, x > 0 {
+            self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style)
+        } else if x + 1 < width, self[x + 1, y].continuation, DisplayWidth.of(Character(cell.text.isEmpty ? " " : cell.text)) == 2 {
+            self[x + 1, y] = Cell(text: " ", style: cell.style)
+        }
+    }
+
+    /// The screen as plain text, one line per row, trailing spaces kept, so goldens are exact.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            for col in 0..<width {
+                let cell = self[col, row]
+                if !cell.continuation { line += cell.text }
+            }
+            return line
+        }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+}
