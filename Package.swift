@@ -39,7 +39,8 @@ let package = Package(
                     resources: [.copy("BrokenCorpus")]),
         .testTarget(name: "PathfinderTUITests", dependencies: ["PathfinderTUI", "PathfinderStore"],
                     resources: [.copy("Goldens")]),
-        .testTarget(name: "PathfinderCLITests", dependencies: ["PathfinderCLI"]),
+        // Depends on the executable so `swift test` builds the binary the end-to-end tests drive.
+        .testTarget(name: "PathfinderCLITests", dependencies: ["PathfinderCLI", "pathfinder"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where the store is: `--store DIR`, else `$PATHFINDER_STORE`, else a per-user store that the
+/// first run copies from the sample store shipped with the program.
+struct StoreLocation {
+    var path: URL
+    /// Set when this run created the per-user store, so the program can say where it is.
+    var createdFromSample = false
+
+    static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                        sample: URL?) throws -> StoreLocation {
+        if let option, !option.isEmpty {
+            return StoreLocation(path: URL(fileURLWithPath: option).standardizedFileURL)
+        }
+        if let fromEnvironment = environment["PATHFINDER_STORE"], !fromEnvironment.isEmpty {
+            return StoreLocation(path: URL(fileURLWithPath: fromEnvironment).standardizedFileURL)
+        }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        let store = URL(fileURLWithPath: dataHome).appendingPathComponent("pathfinder/store")
+        let fm = FileManager.default
+        if fm.fileExists(atPath: store.appendingPathComponent("pathfinder.yaml").path) {
+            return StoreLocation(path: store)
+        }
+        guard let sample else {
+            throw CLIError("no store given and the bundled sample store is missing; use --store DIR")
+        }
+        try fm.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Copy into a temporary sibling and rename, so an interrupted first run leaves no half store.
+        let temporary = store.deletingLastPathComponent().appendingPathComponent(".store-\(getpid())")
+        try? fm.removeItem(at: temporary)
+        try fm.copyItem(at: sample, to: temporary)
+        if let keep = try? fm.contentsOfDirectory(atPath: temporary.path), keep.contains(".keep") {
+            try? fm.removeItem(at: temporary.appendingPathComponent(".keep"))
+        }
+        try fm.moveItem(at: temporary, to: store)
+        return StoreLocation(path: store, createdFromSample: true)
+    }
+
+    /// The sample store shipped with the program as a resource.
+    static var bundledSample: URL? {
+        Bundle.module.url(forResource: "sample-areas", withExtension: nil)
+    }
+
+    /// The theme files shipped with the program.
+    static var bundledThemes: URL? {
+        Bundle.module.url(forResource: "themes", withExtension: nil)
+    }
+}
+
+/// An error shown to the user as one line on stderr, with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

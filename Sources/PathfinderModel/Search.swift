@@ -1,0 +1,143 @@
+/// One hit of a store-wide search: what matched, where, and a line of context to show.
+public struct SearchResult: Hashable, Sendable {
+    public enum Kind: Int, Hashable, Sendable, Comparable {
+        case area, action, caseStudy
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+        public var label: String {
+            switch self {
+            case .area: "Areas"
+            case .action: "Actions"
+            case .caseStudy: "Case studies"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    /// The field the first query word was found in ("title", "progress 2006-11-14", ...).
+    public var field: String
+    /// The text around the match, on one line.
+    public var snippet: String
+
+    public init(kind: Kind, id: String, title: String, field: String, snippet: String) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.field = field
+        self.snippet = snippet
+    }
+}
+
+/// Incremental search across areas, actions (every field and progress note) and case studies.
+/// Text is folded (lowercase, accents off) once when the index is built, so each key press only
+/// scans bytes; the snippet for a hit is cut from the original text.
+public struct SearchIndex: Sendable {
+    private struct Document: Sendable {
+        var kind: SearchResult.Kind
+        var id: String
+        var title: String
+        var fields: [(name: String, text: String)]
+        /// All fields folded and joined with newlines, for the fast "does every word occur" test.
+        var folded: [UInt8]
+    }
+
+    private let documents: [Document]
+
+    public init(_ p: Partnership) {
+        var docs: [Document] = []
+        docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
+        func add(_ kind: SearchResult.Kind, _ id: String, _ title: String, _ fields: [(String, String)]) {
+            let fields = fields.filter { !$0.1.isEmpty }
+            let joined = fields.map { TextMatch.fold($0.1) }.joined(separator: "\n")
+            docs.append(Document(kind: kind, id: id, title: title, fields: fields, folded: Array(joined.utf8)))
+        }
+        for a in p.areas {
+            add(.area, a.id, a.name, [("name", a.name), ("authority", a.authority), ("type", a.type),
+                                      ("region", a.region), ("demography", a.demography),
+                                      ("key figures", a.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
+                                      ("steering group", a.steeringGroup.map { [$0.name, $0.role, $0.body].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "; ")),
+                                      ("forums", a.forums.map(\.name).joined(separator: "; ")),
+                                      ("narrative", a.narrative)])
+        }
+        for a in p.actions {
+            var fields: [(String, String)] = [("id", a.id), ("title", a.title), ("lead", a.lead), ("lead body", a.leadBody),
+                                              ("theme", p.catalogue.theme(a.theme)?.label ?? a.theme),
+                                              ("status", p.catalogue.status(a.status)?.label ?? a.status),
+                                              ("partners", a.partners.joined(separator: "; ")),
+                                              ("milestones", a.milestones.map(\.title).joined(separator: "; ")),
+                                              ("indicator", a.indicator?.name ?? ""), ("source", a.source),
+                                              ("description", a.description)]
+            for entry in a.progress { fields.append(("progress \(entry.date.iso)", "\(entry.author): \(entry.text)")) }
+            add(.action, a.id, a.title, fields)
+        }
+        for s in p.caseStudies {
+            add(.caseStudy, s.id, s.title, [("title", s.title), ("place", s.place),
+                                            ("organisations", s.organisations.joined(separator: "; ")),
+                                            ("key figures", s.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
+                                            ("text", s.text)])
+        }
+        documents = docs
+    }
+
+    /// Results for every document containing all the query's words, grouped by kind (areas,
+    /// actions, case studies) in store order. `limit` caps the results per kind; `total` counts all.
+    public func search(_ query: String, limitPerKind: Int = 200) -> (results: [SearchResult], total: Int) {
+        let words = TextMatch.fold(query).split(separator: " ").map { Array($0.utf8) }
+        guard !words.isEmpty else { return ([], 0) }
+        var results: [SearchResult] = []
+        var perKind: [SearchResult.Kind: Int] = [:]
+        var total = 0
+        for doc in documents where words.allSatisfy({ SearchIndex.contains(doc.folded, $0) }) {
+            total += 1
+            let count = perKind[doc.kind, default: 0]
+            guard count < limitPerKind else { continue }
+            perKind[doc.kind] = count + 1
+            results.append(hit(doc, word: String(query.split(separator: " ").first ?? "")))
+        }
+        results.sort { $0.kind < $1.kind }   // stable: store order within a kind
+        return (results, total)
+    }
+
+    private func hit(_ doc: Document, word: String) -> SearchResult {
+        for field in doc.fields {
+            guard let range = TextMatch.range(of: word, in: field.text) else { continue }
+            return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, field: field.name,
+                                snippet: SearchIndex.snippet(field.text, around: range))
+        }
+        return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, field: "", snippet: doc.title)
+    }
+
+    /// Up to 40 characters before the match and the rest of the line, newlines as spaces.
+    static func snippet(_ text: String, around range: Range<String.Index>) -> String {
+        let start = text.index(range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
+        let end = text.index(range.upperBound, offsetBy: 80, limitedBy: text.endIndex) ?? text.endIndex
+        var s = String(text[start..<end]).map { $0.isNewline ? " " : $0 }
+        if start > text.startIndex { s.insert("…", at: 0) }
+        if end < text.endIndex { s.append("…") }
+        return String(s)
+    }
+
+    /// Byte substring test (first-byte scan, then compare): fast enough for 50,000 actions a key.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count, h = haystack.count
+        guard n > 0 else { return true }
+        guard n <= h else { return false }
+        let first = needle[0]
+        return haystack.withUnsafeBufferPointer { hp in
+            needle.withUnsafeBufferPointer { np in
+                var i = 0
+                let last = h - n
+                while i <= last {
+                    if hp[i] == first {
+                        var k = 1
+                        while k < n, hp[i + k] == np[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Runs a command in a real pseudo-terminal through tmux, types keys and reads the screen as
+/// text. Each session has its own tmux server socket, so tests never touch the user's tmux.
+/// Waits poll the screen for the expected text instead of sleeping a fixed time.
+final class TerminalSession {
+    let socket: String
+    let name = "pf"
+    private(set) var isRunning = false
+
+    init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        socket = "pf-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let env = environment.map { "\($0.key)=\(TerminalSession.quote($0.value))" }.joined(separator: " ")
+        let shellCommand = "env \(env) " + command.map(TerminalSession.quote).joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), shellCommand])
+        // Keep the pane after the program exits so the final screen can be read.
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        isRunning = true
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TerminalSession.tmuxPath)
+        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TerminalError("tmux \(arguments.joined(separator: " ")) failed (\(process.terminationStatus))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static var tmuxPath: String {
+        for path in ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"] where FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        return "/usr/bin/tmux"
+    }
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: tmuxPath) }
+
+    /// Keys in tmux's send-keys names: "Down", "Enter", "Escape", "C-c", or literal text.
+    func press(_ keys: String...) throws {
+        for key in keys { try tmux(["send-keys", "-t", name, key]) }
+    }
+
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// Waits until the screen contains every one of the texts; throws with the screen if not.
+    @discardableResult
+    func waitFor(_ texts: String..., timeout: TimeInterval = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if texts.allSatisfy({ last.contains($0) }) { return last }
+            usleep(50_000)
+        }
+        throw TerminalError("timed out waiting for \(texts) on screen:\n\(last)")
+    }
+
+    /// Waits until the screen no longer contains a text.
+    @discardableResult
+    func waitForAbsence(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? screen()) ?? ""
+            if !last.contains(text) { return last }
+            usleep(50_000)
+        }
+        throw TerminalError("timed out waiting for \(text) to go, screen:\n\(last)")
+    }
+
+    /// The pane's process status once it has exited: "dead" and its exit code.
+    func exitStatus(timeout: TimeInterval = 15) throws -> Int {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let out = try tmux(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])
+            let parts = out.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if parts.first == "1" { return Int(parts.count > 1 ? parts[1] : "") ?? -1 }
+            usleep(50_000)
+        }
+        throw TerminalError("the program did not exit; screen:\n\((try? screen()) ?? "")")
+    }
+
+    /// The pid of the program running in the pane.
+    func pid() throws -> pid_t {
+        pid_t(try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+}
+
+struct TerminalError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Paths the end-to-end tests need: the built binary and a fresh copy of the sample store.
+enum Fixtures {
+    /// The `pathfinder` binary beside the test bundle in the build folder.
+    static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("pathfinder")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("pathfinder")
+    }
+
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var sampleStore: URL { repository.appendingPathComponent("sample-areas").resolvingSymlinksInPath() }
+
+    /// A temporary folder holding a copy of the sample store (`store`) and a home folder.
+    static func scratch() throws -> (root: URL, store: URL, home: URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pf-e2e-\(UUID().uuidString)")
+        let store = root.appendingPathComponent("store")
+        let home = root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: sampleStore, to: store)
+        return (root, store, home)
+    }
+
+    /// Runs the binary to completion without a terminal and returns its output and status.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read stderr on another thread while stdout is read here, so neither pipe can fill
+        // and block the child.
+        let errorReader = ErrorReader(err.fileHandleForReading)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errBytes = errorReader.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errBytes, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a background thread.
+private final class ErrorReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
