@@ -9,7 +9,7 @@ public enum CompactConcern: Hashable, Sendable {
         case let .shortTerm(years, minimum):
             "funding term of \(Number.format(years)) year\(years == 1 ? "" : "s") is under the Compact's \(Number.format(minimum))-year norm"
         case let .shortNotice(months, minimum):
-            "\(Number.format(months)) month\(months == 1 ? "" : "s")' notice is under the Compact's \(Number.format(minimum)) months"
+            (months == 1 ? "1 month's" : "\(Number.format(months)) months'") + " notice is under the Compact's \(Number.format(minimum)) months"
         case .noFullCostRecovery:
             "funding does not allow full cost recovery"
         }

@@ -25,23 +25,24 @@ public struct Screen: Hashable, Sendable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
         for character in text {
-            let shown = DisplayWidth.safe(character)
-            let w = DisplayWidth.of(shown)
-            if w == 0 {
-                // A stray combining mark with nothing to sit on: attach to the previous cell.
-                if column > x, column - 1 >= 0 { self[column - 1, y].text += String(shown) }
-                continue
-            }
-            guard column + w <= limit else { break }
-            if column >= 0 {
-                clearWide(x: column, y: y)
-                self[column, y] = Cell(text: String(shown), style: style)
-                if w == 2 {
-                    clearWide(x: column + 1, y: y)
-                    self[column + 1, y] = Cell(text: "", style: style, continuation: true)
+            for segment in DisplayWidth.segments(of: DisplayWidth.safe(character)) {
+                let w = segment.width
+                if w == 0 {
+                    // A stray combining mark with nothing to sit on: attach to the previous cell.
+                    if column > x, column - 1 >= 0 { self[column - 1, y].text += segment.text }
+                    continue
                 }
+                guard column + w <= limit else { return column - x }
+                if column >= 0 {
+                    clearWide(x: column, y: y)
+                    self[column, y] = Cell(text: segment.text, style: style)
+                    if w == 2 {
+                        clearWide(x: column + 1, y: y)
+                        self[column + 1, y] = Cell(text: "", style: style, continuation: true)
+                    }
+                }
+                column += w
             }
-            column += w
         }
         return column - x
     }
@@ -68,7 +69,7 @@ public struct Screen: Hashable, Sendable {
         let cell = self[x, y]
         if cell.continuation, x > 0 {
             self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style)
-        } else if x + 1 < width, self[x + 1, y].continuation, DisplayWidth.of(Character(cell.text.isEmpty ? " " : cell.text)) == 2 {
+        } else if x + 1 < width, self[x + 1, y].continuation {
             self[x + 1, y] = Cell(text: " ", style: cell.style)
         }
     }

@@ -1,0 +1,245 @@
+import PathfinderModel
+
+/// Screen 3: an area's actions as a table, grouped by theme or sorted, with a filter line that
+/// narrows as you type and a count of shown/total.
+enum ActionPlanScreen {
+    enum Row: Hashable {
+        case group(String, count: Int)
+        case action(Action)
+
+        var action: Action? {
+            if case let .action(a) = self { return a }
+            return nil
+        }
+    }
+
+    static let listTop = 2   // summary line, header
+
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop) }
+
+    /// The rows shown for a page: its area's actions, filtered, sorted, with theme group headings.
+    static func rows(_ p: ActionPlanPage, _ state: AppState) -> (rows: [Row], shown: Int, total: Int) {
+        let all = state.partnership.actions(inArea: p.area)
+        let filter = PlanFilter.parse(p.filter.text, catalogue: state.partnership.catalogue)
+        let shown = all.filter { filter.matches($0, asOf: state.asOf, catalogue: state.partnership.catalogue) }
+        return (layout(shown, sort: p.sort, state: state), shown.count, all.count)
+    }
+
+    static func layout(_ actions: [Action], sort: ActionSort, state: AppState) -> [Row] {
+        let catalogue = state.partnership.catalogue
+        switch sort {
+        case .theme:
+            // Themes in catalogue order; unknown themes last.
+            let order = Dictionary(catalogue.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let groups = Dictionary(grouping: actions, by: \.theme)
+            var rows: [Row] = []
+            for theme in groups.keys.sorted(by: { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }) {
+                let members = groups[theme]!.sorted { $0.id < $1.id }
+                rows.append(.group(catalogue.theme(theme)?.label ?? theme, count: members.count))
+                rows += members.map(Row.action)
+            }
+            return rows
+        case .due:
+            return actions.sorted { ($0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.id) < ($1.due ?? Day(year: 9999, month: 12, day: 31)!, $1.id) }.map(Row.action)
+        case .rag:
+            return actions.sorted { ($0.rag.urgency, $0.id) < ($1.rag.urgency, $1.id) }.map(Row.action)
+        case .status:
+            let order = Dictionary(catalogue.statuses.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            return actions.sorted { (order[$0.status] ?? .max, $0.id) < (order[$1.status] ?? .max, $1.id) }.map(Row.action)
+        case .id:
+            return actions.sorted { $0.id < $1.id }.map(Row.action)
+        }
+    }
+
+    static func columns(width: Int) -> [Column] {
+        let showLead = width >= 70
+        let showUpdated = width >= 100
+        var fixed = 7 + 1 + 13 + 11
+        if showLead { fixed += 16 }
+        if showUpdated { fixed += 11 }
+        let separators = 4 + (showLead ? 1 : 0) + (showUpdated ? 1 : 0)
+        var cols = [Column(title: "ID", width: 7), Column(title: "R", width: 1),
+                    Column(title: "Title", width: max(8, width - fixed - separators))]
+        if showLead { cols.append(Column(title: "Lead", width: 16)) }
+        cols += [Column(title: "Status", width: 13), Column(title: "Due", width: 11)]
+        if showUpdated { cols.append(Column(title: "Updated", width: 11)) }
+        return cols
+    }
+
+    static func render(_ state: AppState, _ p: ActionPlanPage, _ body: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        let (rows, shown, total) = rows(p, state)
+        let name = state.partnership.area(p.area)?.name ?? p.area
+        var summary = " \(name): \(shown) of \(total) actions · \(p.sort.label)"
+        if !p.filter.isEmpty { summary += " · filter: \(p.filter.text)" }
+        screen.put(Text.truncate(summary, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        let cols = columns(width: body.width - 2)
+        Table.header(cols, x: body.x + 1, y: body.y + 1, theme: theme, into: &screen)
+        if rows.isEmpty {
+            let text = total == 0 ? "No actions yet in this plan." : "No action matches the filter. Press f to change it, or Esc in the filter to clear it."
+            screen.put(" " + text, x: body.x, y: body.y + listTop, style: theme.style(for: .dim), maxWidth: body.width)
+            return
+        }
+        let visible = visibleRows(state)
+        for (i, row) in rows.enumerated().dropFirst(p.cursor.top).prefix(visible) {
+            let y = body.y + listTop + i - p.cursor.top
+            switch row {
+            case let .group(title, count):
+                screen.put(Text.truncate(" \(title) (\(count))", to: body.width), x: body.x, y: y, style: theme.style(for: .heading))
+            case let .action(action):
+                drawAction(action, cols: cols, x: body.x, y: y, width: body.width, selected: i == p.cursor.selected,
+                           state: state, into: &screen)
+            }
+        }
+        Scrollbar.draw(top: p.cursor.top, visible: visible, total: rows.count, x: body.x + body.width - 1,
+                       y: body.y + listTop, theme: theme, into: &screen)
+    }
+
+    static func drawAction(_ a: Action, cols: [Column], x: Int, y: Int, width: Int, selected: Bool, state: AppState,
+                           into screen: inout Screen) {
+        let theme = state.theme
+        let catalogue = state.partnership.catalogue
+        let base = theme.style(for: selected ? .selected : .normal)
+        if selected { screen.fill(x: x, y: y, width: width - 1, height: 1, style: base) }
+        let overdue = a.isOverdue(asOf: state.asOf, catalogue: catalogue)
+        var cx = x + 1
+        for col in cols {
+            switch col.title {
+            case "ID":
+                screen.put(Table.fit(a.id, col), x: cx, y: y, style: base)
+            case "R":
+                if selected { screen.put(a.rag.letter, x: cx, y: y, style: base) } else { RAGBadge.draw(a.rag, x: cx, y: y, theme: theme, into: &screen) }
+            case "Title":
+                screen.put(Table.fit(a.title, col), x: cx, y: y, style: base)
+            case "Lead":
+                screen.put(Table.fit(a.lead.isEmpty ? a.leadBody : a.lead, col), x: cx, y: y, style: base)
+            case "Status":
+                let entry = catalogue.status(a.status)
+                let text = "\(entry?.symbol ?? "?") \(entry?.label ?? a.status)"
+                screen.put(Table.fit(text, col), x: cx, y: y, style: selected ? base : theme.style(for: RAGBadge.statusRole(a.status)))
+            case "Due":
+                let text = (a.due?.iso ?? "—") + (overdue ? "!" : "")
+                screen.put(Table.fit(text, col), x: cx, y: y, style: overdue && !selected ? theme.style(for: .overdue) : base)
+            case "Updated":
+                screen.put(Table.fit(a.lastUpdate?.iso ?? "—", col), x: cx, y: y, style: selected ? base : theme.style(for: .dim))
+            default:
+                break
+            }
+            cx += col.width + 1
+        }
+    }
+
+    static func keepVisible(_ p: inout ActionPlanPage, _ state: AppState) {
+        let rows = rows(p, state).rows
+        p.cursor.keepVisible(count: rows.count, visible: visibleRows(state))
+        skipGroup(&p.cursor, rows: rows, direction: 1, visible: visibleRows(state))
+    }
+
+    /// Group headings cannot be selected: step past them in the direction of travel.
+    static func skipGroup(_ cursor: inout ListCursor, rows: [Row], direction: Int, visible: Int) {
+        guard !rows.isEmpty else { return }
+        var i = cursor.selected
+        while rows.indices.contains(i), rows[i].action == nil { i += direction }
+        if !rows.indices.contains(i) {
+            i = cursor.selected
+            while rows.indices.contains(i), rows[i].action == nil { i -= direction }
+        }
+        if rows.indices.contains(i) { cursor.select(i, count: rows.count, visible: visible) }
+        // Keep the group heading of the first row in view when at the top.
+        if cursor.selected == 1, cursor.top == 1 { cursor.top = 0 }
+    }
+
+    static func selectedAction(_ p: ActionPlanPage, _ state: AppState) -> Action? {
+        let rows = rows(p, state).rows
+        return rows.indices.contains(p.cursor.selected) ? rows[p.cursor.selected].action : nil
+    }
+
+    static func handle(_ command: Command, _ p: inout ActionPlanPage, _ state: inout AppState) {
+        let rows = rows(p, state).rows
+        let visible = visibleRows(state)
+        let before = p.cursor.selected
+        if ListKeys.move(command, &p.cursor, count: rows.count, visible: visible) {
+            skipGroup(&p.cursor, rows: rows, direction: p.cursor.selected >= before ? 1 : -1, visible: visible)
+            return
+        }
+        switch command {
+        case .open:
+            if let action = selectedAction(p, state) { state.push(.action(ActionPage(action: action.id))) }
+        case .filter:
+            p.editingFilter = true
+        case .clearFilter:
+            p.filter.set("")
+            keepVisible(&p, state)
+        case .cycleSort:
+            let selected = selectedAction(p, state)?.id
+            let all = ActionSort.allCases
+            p.sort = all[(all.firstIndex(of: p.sort)! + 1) % all.count]
+            p.cursor = ListCursor()
+            // Keep the same action selected after re-sorting.
+            let newRows = self.rows(p, state).rows
+            if let selected, let i = newRows.firstIndex(where: { $0.action?.id == selected }) {
+                p.cursor.select(i, count: newRows.count, visible: visible)
+            }
+            keepVisible(&p, state)
+            state.message = Message("Sorted \(p.sort.label)")
+        default:
+            state.message = Message("That key does nothing on the action plan — press ? for the keys")
+        }
+    }
+}
+
+/// The action plan's filter line: words narrow by any field; `key:value` narrows by one.
+/// Keys: status, rag, theme, factor, lead, due (before a date), and `overdue` on its own.
+/// Values match catalogue ids or labels by prefix, so `rag:r` and `theme:proc` work while typing.
+public enum PlanFilter {
+    public static func parse(_ text: String, catalogue: Catalogue) -> ActionFilter {
+        var filter = ActionFilter()
+        var words: [String] = []
+        for token in text.split(separator: " ") {
+            let parts = token.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                if token.lowercased() == "overdue" { filter.overdue = true } else { words.append(String(token)) }
+                continue
+            }
+            let key = parts[0].lowercased(), value = parts[1]
+            func pick(_ entries: [(id: String, label: String)]) -> String? {
+                let v = TextMatch.fold(value)
+                guard !v.isEmpty else { return nil }
+                return entries.first { TextMatch.fold($0.id).hasPrefix(v) || TextMatch.fold($0.label).hasPrefix(v) }?.id
+                    ?? "\u{0}no match"
+            }
+            switch key {
+            case "status", "s":
+                filter.status = pick(catalogue.statuses.map { ($0.id, $0.label) })
+            case "rag", "r":
+                filter.rag = pick(RAG.allCases.map { ($0.rawValue, $0.label) }).flatMap(RAG.init(rawValue:))
+                if filter.rag == nil, !value.isEmpty { filter.text = "\u{0}" }  // nothing matches an unknown rating
+            case "theme", "t":
+                filter.theme = pick(catalogue.themes.map { ($0.id, $0.label) })
+            case "factor", "f":
+                filter.successFactor = pick(catalogue.successFactors.map { ($0.id, $0.label) })
+            case "lead", "l":
+                filter.lead = value.isEmpty ? nil : value
+            case "due":
+                filter.dueBefore = Day(iso: value)
+            default:
+                words.append(String(token))
+            }
+        }
+        if filter.text.isEmpty { filter.text = words.joined(separator: " ") }
+        return filter
+    }
+}
+
+/// A one-column scrollbar on the right edge when a list is longer than its window.
+enum Scrollbar {
+    static func draw(top: Int, visible: Int, total: Int, x: Int, y: Int, theme: Theme, into screen: inout Screen) {
+        guard total > visible, visible > 0 else { return }
+        let thumb = max(1, visible * visible / total)
+        let position = (visible - thumb) * top / max(1, total - visible)
+        for i in 0..<visible {
+            let on = i >= position && i < position + thumb
+            screen.put(on ? "█" : "│", x: x, y: y + i, style: theme.style(for: on ? .scrollThumb : .border))
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import PathfinderModel
+
+/// A line in the message row: what just happened, or what went wrong.
+public struct Message: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Something drawn over the current page.
+public enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    /// The `:` command line.
+    case commandLine(LineEditor)
+}
+
+/// What `update` asks the run loop to do: side effects are values, performed outside.
+public enum Effect: Hashable, Sendable {
+    case quit
+    /// Save the chosen theme in the per-user config so the next start uses it.
+    case rememberTheme(String)
+    /// Clear and repaint the whole terminal (Ctrl-L, after a resize or an editor).
+    case redrawAll
+}
+
+/// The whole application state: pure data, changed only by `update`, drawn by the views.
+public struct AppState: Sendable {
+    public var partnership: Partnership
+    /// The day "overdue" is judged on (the store's pinned date, `--as-of`, or today).
+    public var asOf: Day
+    /// The store's folder as shown in the status line.
+    public var storeLabel: String
+    public var width: Int
+    public var height: Int
+    /// The navigation stack: the last page is shown; Esc pops. Never empty.
+    public var pages: [Page]
+    public var overlay: Overlay?
+    public var message: Message?
+    public var theme: Theme
+    public var themes: [Theme]
+    public var keyMap: KeyMap
+    /// Built the first time search is used, then kept until the store changes.
+    public var searchIndex: SearchIndex?
+
+    public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
+                theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,
+                pages: [Page] = [.areas(ListCursor())]) {
+        self.partnership = partnership
+        self.asOf = asOf
+        self.storeLabel = storeLabel
+        self.width = width
+        self.height = height
+        self.pages = pages.isEmpty ? [.areas(ListCursor())] : pages
+        self.theme = theme
+        self.themes = themes
+        self.keyMap = keyMap
+        keepSelectionVisible()
+    }
+
+    public var page: Page {
+        get { pages[pages.count - 1] }
+        set { pages[pages.count - 1] = newValue }
+    }
+
+    /// Below this the screen says it is too small instead of drawing a broken layout.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// Rows between the title line and the message and status lines.
+    public var bodyHeight: Int { max(0, height - 3) }
+}

@@ -1,0 +1,163 @@
+import PathfinderModel
+
+/// Screen 1: every area with its type, number of actions, RAG count, overdue count and next due
+/// date, and a store-wide total line.
+enum AreasScreen {
+    /// Rows: header, the areas, a rule and the total line.
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - 4) }
+    static let listTop = 3   // title line, blank line, header
+
+    static func columns(width: Int) -> [Column] {
+        let numbers = [Column(title: "Actions", width: 7, alignRight: true),
+                       Column(title: "R/A/G", width: 8, alignRight: true),
+                       Column(title: "Overdue", width: 7, alignRight: true),
+                       Column(title: "Next due", width: 10, alignRight: true)]
+        let fixed = numbers.reduce(0) { $0 + $1.width + 1 }
+        // The authority type goes first when space is short: the numbers matter more.
+        let typeWidth = width - fixed >= 40 ? min(16, width - fixed - 25) : 0
+        let name = max(8, width - fixed - (typeWidth > 0 ? typeWidth + 1 : 0))
+        var cols = [Column(title: "Area", width: name)]
+        if typeWidth > 0 { cols.append(Column(title: "Type", width: typeWidth)) }
+        return cols + numbers
+    }
+
+    static func render(_ state: AppState, _ cursor: ListCursor, _ body: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        let rows = state.partnership.summaries(asOf: state.asOf)
+        let cols = columns(width: body.width - 2)
+        let intro = "\(rows.count) areas · overdue as of \(state.asOf.iso)"
+        screen.put(" " + intro, x: body.x, y: body.y, style: theme.style(for: .dim), maxWidth: body.width)
+        Table.header(cols, x: body.x + 1, y: body.y + 2, theme: theme, into: &screen)
+        let visible = visibleRows(state)
+        for (i, row) in rows.enumerated().dropFirst(cursor.top).prefix(visible) {
+            let y = body.y + listTop + i - cursor.top
+            let selected = i == cursor.selected
+            drawRow(row, cols: cols, x: body.x, y: y, width: body.width, selected: selected, theme: theme, into: &screen)
+        }
+        let totalY = body.y + listTop + min(visible, rows.count)
+        if totalY + 1 < body.y + body.height {
+            screen.put(String(repeating: "─", count: max(0, body.width - 2)), x: body.x + 1, y: totalY, style: theme.style(for: .border))
+            drawRow(AreaSummary.total(rows), cols: cols, x: body.x, y: totalY + 1, width: body.width, selected: false,
+                    theme: theme, into: &screen, bold: true)
+        }
+    }
+
+    static func drawRow(_ row: AreaSummary, cols: [Column], x: Int, y: Int, width: Int, selected: Bool, theme: Theme,
+                        into screen: inout Screen, bold: Bool = false) {
+        var base = theme.style(for: selected ? .selected : .normal)
+        if bold { base.bold = true }
+        if selected { screen.fill(x: x, y: y, width: width, height: 1, style: base) }
+        var values = [row.name]
+        if cols.count == 6 { values.append(row.type) }
+        values += [String(row.actions), "", row.overdue == 0 ? "0" : "\(row.overdue) !", row.nextDue?.iso ?? "—"]
+        var cx = x + 1
+        for (i, col) in cols.enumerated() {
+            if col.title == "R/A/G" {
+                RAGBadge.drawCount(row.rag, x: cx, y: y, width: col.width, theme: theme, selected: selected, into: &screen)
+            } else {
+                var style = base
+                if col.title == "Overdue", row.overdue > 0, !selected { style = theme.style(for: .overdue) }
+                screen.put(Table.fit(values[i], col), x: cx, y: y, style: style)
+            }
+            cx += col.width + 1
+        }
+    }
+
+    static func handle(_ command: Command, _ cursor: inout ListCursor, _ state: inout AppState) {
+        let count = state.partnership.areas.count
+        if ListKeys.move(command, &cursor, count: count, visible: visibleRows(state)) { return }
+        switch command {
+        case .open:
+            guard state.partnership.areas.indices.contains(cursor.selected) else { return }
+            state.push(.area(AreaPage(area: state.partnership.areas[cursor.selected].id)))
+        case .goActionPlan:
+            guard state.partnership.areas.indices.contains(cursor.selected) else { return }
+            state.push(.actionPlan(ActionPlanPage(area: state.partnership.areas[cursor.selected].id)))
+        default:
+            state.message = Message("That key does nothing on the areas list — press ? for the keys")
+        }
+    }
+}
+
+/// A table column: title, width in terminal columns, alignment.
+struct Column: Hashable {
+    var title: String
+    var width: Int
+    var alignRight = false
+}
+
+enum Table {
+    static func header(_ cols: [Column], x: Int, y: Int, theme: Theme, into screen: inout Screen) {
+        var cx = x
+        for col in cols {
+            screen.put(fit(col.title, col), x: cx, y: y, style: theme.style(for: .tableHeader))
+            cx += col.width + 1
+        }
+    }
+
+    /// Truncated with an ellipsis or padded to the column, aligned as the column says.
+    static func fit(_ text: String, _ col: Column) -> String {
+        let t = Text.truncate(text, to: col.width)
+        return col.alignRight ? Text.padLeft(t, to: col.width) : Text.pad(t, to: col.width)
+    }
+}
+
+/// The shared list keys: up/down, pages, top/bottom, the wheel. Returns true if it moved.
+enum ListKeys {
+    static func move(_ command: Command, _ cursor: inout ListCursor, count: Int, visible: Int) -> Bool {
+        switch command {
+        case .up: cursor.move(by: -1, count: count, visible: visible)
+        case .down: cursor.move(by: 1, count: count, visible: visible)
+        case .pageUp: cursor.move(by: -visible, count: count, visible: visible)
+        case .pageDown: cursor.move(by: visible, count: count, visible: visible)
+        case .halfPageUp: cursor.move(by: -max(1, visible / 2), count: count, visible: visible)
+        case .halfPageDown: cursor.move(by: max(1, visible / 2), count: count, visible: visible)
+        case .top: cursor.select(0, count: count, visible: visible)
+        case .bottom: cursor.select(count - 1, count: count, visible: visible)
+        case .scrollUp: cursor.scroll(by: -3, count: count, visible: visible)
+        case .scrollDown: cursor.scroll(by: 3, count: count, visible: visible)
+        default: return false
+        }
+        return true
+    }
+}
+
+/// RAG and status shown as a letter or symbol as well as a colour, never colour alone.
+enum RAGBadge {
+    static func role(_ rag: RAG) -> Role {
+        switch rag {
+        case .red: .ragRed
+        case .amber: .ragAmber
+        case .green: .ragGreen
+        }
+    }
+
+    /// "R" "A" "G" in their colours.
+    @discardableResult
+    static func draw(_ rag: RAG, x: Int, y: Int, theme: Theme, into screen: inout Screen) -> Int {
+        screen.put(rag.letter, x: x, y: y, style: theme.style(for: role(rag)))
+    }
+
+    /// "2/3/4" right-aligned, each number in its colour.
+    static func drawCount(_ count: RAGCount, x: Int, y: Int, width: Int, theme: Theme, selected: Bool, into screen: inout Screen) {
+        let parts = [(String(count.red), RAG.red), (String(count.amber), .amber), (String(count.green), .green)]
+        let text = parts.map(\.0).joined(separator: "/")
+        var cx = x + max(0, width - text.count)
+        for (i, part) in parts.enumerated() {
+            let style = selected ? theme.style(for: .selected) : theme.style(for: part.0 == "0" ? .dim : role(part.1))
+            cx += screen.put(part.0, x: cx, y: y, style: style)
+            if i < 2 { cx += screen.put("/", x: cx, y: y, style: theme.style(for: selected ? .selected : .dim)) }
+        }
+    }
+
+    static func statusRole(_ status: String) -> Role {
+        switch status {
+        case "not-started": .statusNotStarted
+        case "in-progress": .statusInProgress
+        case "blocked": .statusBlocked
+        case "done": .statusDone
+        case "dropped": .statusDropped
+        default: .normal
+        }
+    }
+}

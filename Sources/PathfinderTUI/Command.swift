@@ -1,0 +1,89 @@
+/// Every named thing a user can do with a key. Key files bind keys to these names, and the help
+/// overlay and status line are generated from them, so what is shown is what works.
+public enum Command: String, CaseIterable, Hashable, Sendable {
+    case up, down, left, right
+    case pageUp = "page-up", pageDown = "page-down"
+    case halfPageUp = "half-page-up", halfPageDown = "half-page-down"
+    case top, bottom
+    case scrollUp = "scroll-up", scrollDown = "scroll-down"
+    case open, back
+    case nextPane = "next-pane", previousPane = "previous-pane"
+    case quit, help, search, filter
+    case clearFilter = "clear-filter"
+    case cycleSort = "cycle-sort"
+    case commandLine = "command-line"
+    case cycleTheme = "cycle-theme"
+    case redraw
+    case goAreas = "go-areas", goActionPlan = "go-action-plan"
+    case goCaseStudies = "go-case-studies", goSuccessFactors = "go-success-factors"
+
+    /// A few words for the status line.
+    public var hint: String {
+        switch self {
+        case .up: "up"
+        case .down: "down"
+        case .left: "left"
+        case .right: "right"
+        case .pageUp: "page up"
+        case .pageDown: "page down"
+        case .halfPageUp: "half page up"
+        case .halfPageDown: "half page down"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .scrollUp: "scroll up"
+        case .scrollDown: "scroll down"
+        case .open: "open"
+        case .back: "back"
+        case .nextPane: "next link"
+        case .previousPane: "previous link"
+        case .quit: "quit"
+        case .help: "help"
+        case .search: "search"
+        case .filter: "filter"
+        case .clearFilter: "clear filter"
+        case .cycleSort: "sort"
+        case .commandLine: "go to"
+        case .cycleTheme: "theme"
+        case .redraw: "redraw"
+        case .goAreas: "areas"
+        case .goActionPlan: "action plan"
+        case .goCaseStudies: "case studies"
+        case .goSuccessFactors: "success factors"
+        }
+    }
+
+    /// One line for the help overlay.
+    public var help: String {
+        switch self {
+        case .up: "Move up a line"
+        case .down: "Move down a line"
+        case .left: "Move left (success factor matrix)"
+        case .right: "Move right (success factor matrix)"
+        case .pageUp: "Up a page"
+        case .pageDown: "Down a page"
+        case .halfPageUp: "Up half a page"
+        case .halfPageDown: "Down half a page"
+        case .top: "Go to the top"
+        case .bottom: "Go to the bottom"
+        case .scrollUp: "Scroll up (mouse wheel)"
+        case .scrollDown: "Scroll down (mouse wheel)"
+        case .open: "Open what is selected"
+        case .back: "Go back to the previous screen"
+        case .nextPane: "Select the next link (case study, action, plan)"
+        case .previousPane: "Select the previous link"
+        case .quit: "Quit Pathfinder (everything is already saved)"
+        case .help: "Show or hide this list of keys"
+        case .search: "Search areas, actions and case studies"
+        case .filter: "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"
+        case .clearFilter: "Clear the filter"
+        case .cycleSort: "Sort by theme, due date, RAG, status or id"
+        case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
+        case .cycleTheme: "Next colour theme (remembered)"
+        case .redraw: "Redraw the screen"
+        case .goAreas: "Areas"
+        case .goActionPlan: "The action plan of the current area"
+        case .goCaseStudies: "Case studies"
+        case .goSuccessFactors: "Success factors by area"
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import PathfinderModel
+
+/// The `:` command line, for jumping straight to a screen: `:areas`, `:plan portsmouth`,
+/// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
+/// Also `:PO-03` or `:portsmouth` alone.
+extension AppState {
+    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :theme NAME  :help  :q"
+
+    mutating func runCommandLine(_ line: String) -> [Effect] {
+        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let verb = words.first?.lowercased() else { return [] }
+        let argument = words.count > 1 ? words[1] : ""
+        switch verb {
+        case "q", "quit", "exit":
+            return [.quit]
+        case "areas", "1":
+            go(to: .areas(ListCursor()))
+        case "plan", "2":
+            if let area = findArea(argument.isEmpty ? (currentArea ?? "") : argument) {
+                go(to: .actionPlan(ActionPlanPage(area: area.id)))
+            } else {
+                message = Message(argument.isEmpty ? "Which area? e.g. :plan portsmouth" : "No area matches “\(argument)”", isError: true)
+            }
+        case "action", "a":
+            openAction(argument)
+        case "case", "cases", "3":
+            if argument.isEmpty {
+                go(to: .caseStudies(ListCursor()))
+            } else if let study = partnership.caseStudies.first(where: { TextMatch.contains($0.id, argument) || TextMatch.contains($0.title, argument) }) {
+                open(.caseStudy(study.id))
+            } else {
+                message = Message("No case study matches “\(argument)”", isError: true)
+            }
+        case "factors", "4":
+            go(to: .successFactors(FactorMatrixPage()))
+        case "search", "5":
+            openSearch()
+            if case var .search(p) = page, !argument.isEmpty {
+                p.query.set(argument)
+                SearchScreen.run(&p, &self)
+                page = .search(p)
+            }
+        case "help", "6":
+            overlay = .help(scroll: 0)
+        case "theme":
+            if let theme = themes.first(where: { $0.name.lowercased() == argument.lowercased() }) {
+                self.theme = theme
+                message = Message("Theme: \(theme.name)")
+                return [.rememberTheme(theme.name), .redrawAll]
+            }
+            message = Message("Themes: " + themes.map(\.name).joined(separator: ", "), isError: argument.isEmpty ? false : true)
+        default:
+            if partnership.action(line.uppercased()) != nil {
+                openAction(line)
+            } else if let area = findArea(line) {
+                open(.area(area.id))
+            } else {
+                message = Message("Unknown command “\(line)”. Try " + AppState.commandLineHelp, isError: true)
+            }
+        }
+        return []
+    }
+
+    private mutating func openAction(_ id: String) {
+        if partnership.action(id.uppercased()) != nil {
+            open(.action(id.uppercased()))
+        } else {
+            message = Message(id.isEmpty ? "Which action? e.g. :action PO-03" : "No action \(id) in this store", isError: true)
+        }
+    }
+
+    /// An area by id, name or code, or the only one whose name starts with the text.
+    func findArea(_ text: String) -> Area? {
+        let t = TextMatch.fold(text)
+        guard !t.isEmpty else { return nil }
+        if let exact = partnership.areas.first(where: { $0.id == t || TextMatch.fold($0.name) == t || $0.code.lowercased() == t }) {
+            return exact
+        }
+        let prefixed = partnership.areas.filter { TextMatch.fold($0.name).hasPrefix(t) || $0.id.hasPrefix(t) }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+}
+
+// MARK: Mouse hit-testing: which list row or link is at a screen position.
+extension AppState {
+    /// The row index (in the page's own list) under a screen position.
+    func rowAt(x: Int, y: Int) -> Int? {
+        let bodyY = y - 1
+        guard bodyY >= 0, bodyY < bodyHeight else { return nil }
+        switch page {
+        case let .areas(cursor):
+            let i = bodyY - AreasScreen.listTop + cursor.top
+            return (bodyY >= AreasScreen.listTop && partnership.areas.indices.contains(i)) ? i : nil
+        case let .actionPlan(p):
+            let i = bodyY - ActionPlanScreen.listTop + p.cursor.top
+            let rows = ActionPlanScreen.rows(p, self).rows
+            return (bodyY >= ActionPlanScreen.listTop && rows.indices.contains(i) && rows[i].action != nil) ? i : nil
+        case let .caseStudies(cursor):
+            let i = bodyY - CaseStudiesScreen.listTop + cursor.top
+            return (bodyY >= CaseStudiesScreen.listTop && partnership.caseStudies.indices.contains(i)) ? i : nil
+        case let .actionList(p):
+            let i = bodyY - ActionListScreen.listTop + p.cursor.top
+            return (bodyY >= ActionListScreen.listTop && p.actions.indices.contains(i)) ? i : nil
+        case let .search(p):
+            // Results take two lines each, with a heading line before each kind's first result.
+            var row = SearchScreen.listTop
+            var lastKind: SearchResult.Kind?
+            for (i, result) in p.results.enumerated().dropFirst(p.cursor.top) {
+                if result.kind != lastKind {
+                    row += 1
+                    lastKind = result.kind
+                }
+                if bodyY == row || bodyY == row + 1 { return i }
+                row += 2
+                if row > bodyHeight { break }
+            }
+            return nil
+        case .successFactors:
+            let areas = partnership.areas.count
+            let cellWidth = SuccessFactorsScreen.cellWidth(self)
+            let labelWidth = max(12, width - 2 - areas * (cellWidth + 1))
+            let column = (x - 2 - labelWidth) / (cellWidth + 1)
+            let row = (bodyY - 2) / 2
+            guard bodyY >= 2, x >= 2 + labelWidth, column < areas, row < partnership.catalogue.successFactors.count else { return nil }
+            return row * 1000 + column
+        case let .area(p):
+            return DocumentView.linkIndices(AreaScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
+        case let .action(p):
+            return DocumentView.linkIndices(ActionScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
+        case let .caseStudy(p):
+            return DocumentView.linkIndices(CaseStudyScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
+        }
+    }
+
+    var selectedRow: Int? {
+        switch page {
+        case let .areas(c), let .caseStudies(c): c.selected
+        case let .actionPlan(p): p.cursor.selected
+        case let .actionList(p): p.cursor.selected
+        case let .search(p): p.editing ? nil : p.cursor.selected
+        case let .successFactors(p): p.row * 1000 + p.column
+        case let .area(p): p.document.link
+        case let .action(p): p.document.link
+        case let .caseStudy(p): p.document.link
+        }
+    }
+
+    mutating func select(row: Int) {
+        switch page {
+        case var .areas(c):
+            c.select(row, count: partnership.areas.count, visible: AreasScreen.visibleRows(self))
+            page = .areas(c)
+        case var .caseStudies(c):
+            c.select(row, count: partnership.caseStudies.count, visible: CaseStudiesScreen.visibleRows(self))
+            page = .caseStudies(c)
+        case var .actionPlan(p):
+            p.cursor.selected = row
+            page = .actionPlan(p)
+        case var .actionList(p):
+            p.cursor.selected = row
+            page = .actionList(p)
+        case var .search(p):
+            p.cursor.selected = row
+            p.editing = false
+            page = .search(p)
+        case var .successFactors(p):
+            p.row = row / 1000
+            p.column = row % 1000
+            page = .successFactors(p)
+        case var .area(p):
+            p.document.link = row
+            page = .area(p)
+        case var .action(p):
+            p.document.link = row
+            page = .action(p)
+        case var .caseStudy(p):
+            p.document.link = row
+            page = .caseStudy(p)
+        }
+    }
+}

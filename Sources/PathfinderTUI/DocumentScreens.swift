@@ -1,0 +1,233 @@
+import PathfinderModel
+
+/// Screen 2: an area's profile, and the way into its action plan, meetings and case studies.
+enum AreaScreen {
+    static func lines(_ state: AppState, _ p: AreaPage, width: Int) -> [DocumentLine] {
+        let partnership = state.partnership
+        guard let area = partnership.area(p.area) else { return [DocumentLine("This area is no longer in the store.", .error)] }
+        var doc = DocumentBuilder(width: width)
+        doc.spans([.init(text: area.name, role: .heading), .init(text: "  \(area.code) · \(area.type)", role: .dim)])
+        doc.blank()
+        let summary = AreaSummary.of(area: area, actions: partnership.actions(inArea: area.id), asOf: state.asOf,
+                                     catalogue: partnership.catalogue)
+        doc.link("Action plan: \(summary.actions) actions · R/A/G \(summary.rag.red)/\(summary.rag.amber)/\(summary.rag.green) · \(summary.overdue) overdue",
+                 to: .actionPlan(area.id), indent: 0)
+        let meetings = partnership.meetings(inArea: area.id)
+        doc.lines.append(DocumentLine(meetings.isEmpty ? "  Meetings: none recorded yet" :
+            "  Meetings: \(meetings.count), the last on \(meetings.map(\.date).max()!.iso)", .dim))
+        doc.heading("Profile")
+        doc.field("Authority", area.authority)
+        doc.field("Type", area.type)
+        doc.field("Region", area.region)
+        doc.field("People", area.demography)
+        if !area.keyFigures.isEmpty {
+            doc.heading("Key figures")
+            for figure in area.keyFigures {
+                doc.field("", "\(figure.label): \(figure.value)", labelWidth: 1)
+            }
+        }
+        if !area.steeringGroup.isEmpty {
+            doc.heading("Steering group")
+            for member in area.steeringGroup {
+                let who = [member.name, member.role].filter { !$0.isEmpty }.joined(separator: ", ")
+                doc.field("", who + (member.body.isEmpty ? "" : " — \(member.body)"), labelWidth: 1)
+            }
+        }
+        if !area.forums.isEmpty {
+            doc.heading("Forums")
+            for forum in area.forums {
+                doc.field("", forum.name + (forum.description.isEmpty ? "" : ": \(forum.description)"), labelWidth: 1)
+            }
+        }
+        let studies = partnership.caseStudies(forArea: area.id)
+        if !studies.isEmpty {
+            doc.heading("Case studies")
+            for study in studies { doc.link(study.title, to: .caseStudy(study.id)) }
+        }
+        if !area.narrative.isEmpty {
+            doc.heading("About \(area.name)")
+            doc.text(area.narrative)
+        }
+        if !area.source.isEmpty {
+            doc.blank()
+            doc.field("Source", area.source, role: .dim)
+        }
+        return doc.lines
+    }
+
+    static func render(_ state: AppState, _ p: AreaPage, _ body: Rect, _ screen: inout Screen) {
+        DocumentView.render(lines(state, p, width: body.width - 3), cursor: p.document, state: state, body, &screen)
+    }
+
+    static func handle(_ command: Command, _ p: inout AreaPage, _ state: inout AppState) {
+        let lines = lines(state, p, width: state.width - 3)
+        if command == .goActionPlan {
+            state.push(.actionPlan(ActionPlanPage(area: p.area)))
+            return
+        }
+        if let link = DocumentView.handle(command, &p.document, lines: lines, visible: state.bodyHeight) {
+            state.page = .area(p)
+            state.open(link)
+        }
+    }
+}
+
+/// Screen 4: one action in full: fields, milestones, indicator bar, funding with the Compact
+/// checks, linked case studies, description and the progress log (newest first).
+enum ActionScreen {
+    static func lines(_ state: AppState, _ p: ActionPage, width: Int) -> [DocumentLine] {
+        let partnership = state.partnership
+        let catalogue = partnership.catalogue
+        guard let a = partnership.action(p.action) else { return [DocumentLine("This action is no longer in the store.", .error)] }
+        var doc = DocumentBuilder(width: width)
+        doc.spans([.init(text: a.id + "  ", role: .dim), .init(text: a.title, role: .heading)])
+        doc.blank()
+        let status = catalogue.status(a.status)
+        doc.spans([.init(text: Text.pad("Status", to: 10) + " ", role: .dim),
+                   .init(text: "\(status?.symbol ?? "?") \(status?.label ?? a.status)", role: RAGBadge.statusRole(a.status)),
+                   .init(text: "   RAG ", role: .dim),
+                   .init(text: "[\(a.rag.letter)] \(a.rag.label)", role: RAGBadge.role(a.rag)),
+                   .init(text: catalogue.ragMeanings[a.rag].map { " — \($0)" } ?? "", role: .dim)])
+        let overdue = a.isOverdue(asOf: state.asOf, catalogue: catalogue)
+        var dates: [DocumentLine.Span] = [.init(text: Text.pad("Dates", to: 10) + " ", role: .dim)]
+        if let start = a.start { dates.append(.init(text: "start \(start.iso)   ", role: .normal)) }
+        dates.append(.init(text: "due \(a.due?.iso ?? "not set")", role: overdue ? .overdue : .normal))
+        if overdue, let due = a.due { dates.append(.init(text: "  ! overdue by \(due.days(until: state.asOf)) days", role: .overdue)) }
+        doc.spans(dates)
+        if let theme = catalogue.theme(a.theme) {
+            doc.field("Theme", theme.group.isEmpty ? theme.label : "\(theme.label) (\(theme.group))")
+        } else {
+            doc.field("Theme", a.theme)
+        }
+        doc.field("Factors", a.successFactors.map { catalogue.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
+        doc.field("Lead", [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", "))
+        doc.field("Partners", a.partners.joined(separator: "; "))
+        doc.field("Area", partnership.area(a.area)?.name ?? a.area)
+        doc.field("Reviewed", a.reviewed?.iso ?? "")
+        doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
+        doc.field("Source", a.source, role: .dim)
+
+        if !a.milestones.isEmpty {
+            let done = a.milestones.filter(\.done).count
+            doc.heading("Milestones (\(done) of \(a.milestones.count) done)")
+            for m in a.milestones {
+                let late = !m.done && (m.due.map { $0 < state.asOf } ?? false)
+                doc.spans([.init(text: m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
+                           .init(text: m.title, role: m.done ? .dim : .normal),
+                           .init(text: m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? "", role: late ? .overdue : .dim)])
+            }
+        }
+        if let indicator = a.indicator {
+            doc.heading("Indicator: \(indicator.name)")
+            doc.spans(IndicatorBar.spans(indicator, width: min(40, width - 30)))
+        }
+        if let funding = a.funding {
+            doc.heading("Funding")
+            var terms: [String] = []
+            if let amount = funding.amount { terms.append("£\(Number.grouped(amount)) a year") }
+            if let years = funding.termYears { terms.append("\(Number.format(years))-year term") }
+            if let months = funding.noticeMonths { terms.append(months == 1 ? "1 month's notice" : "\(Number.format(months)) months' notice") }
+            if let fcr = funding.fullCostRecovery { terms.append("full cost recovery: \(fcr ? "yes" : "no")") }
+            doc.field("", terms.joined(separator: " · "), labelWidth: 1)
+            let concerns = catalogue.fundingRules.concerns(with: funding)
+            if concerns.isEmpty {
+                doc.field("", "✓ meets the Compact funding principles", role: .ragGreen, labelWidth: 1)
+            }
+            for concern in concerns { doc.field("", "! Compact: \(concern.message)", role: .warning, labelWidth: 1) }
+        }
+        if !a.caseStudies.isEmpty {
+            doc.heading("Case studies (Tab to select, Enter to open)")
+            for id in a.caseStudies {
+                doc.link(partnership.caseStudy(id)?.title ?? "\(id) (missing)", to: .caseStudy(id))
+            }
+        }
+        if !a.description.isEmpty {
+            doc.heading("Description")
+            doc.text(a.description, indent: 1)
+        }
+        doc.heading(a.progress.isEmpty ? "Progress: no notes yet" : "Progress (\(a.progress.count) notes, newest first)")
+        for entry in a.progress.reversed() {
+            doc.spans([.init(text: " \(entry.date.iso)", role: .heading), .init(text: " — \(entry.author)", role: .dim)])
+            doc.text(entry.text, indent: 3)
+        }
+        return doc.lines
+    }
+
+    static func render(_ state: AppState, _ p: ActionPage, _ body: Rect, _ screen: inout Screen) {
+        DocumentView.render(lines(state, p, width: body.width - 3), cursor: p.document, state: state, body, &screen)
+    }
+
+    static func handle(_ command: Command, _ p: inout ActionPage, _ state: inout AppState) {
+        let lines = lines(state, p, width: state.width - 3)
+        if let link = DocumentView.handle(command, &p.document, lines: lines, visible: state.bodyHeight) {
+            state.page = .action(p)
+            state.open(link)
+        }
+    }
+}
+
+/// Screen 5b: a case study, wrapped to the width, with its key figures and the actions citing it.
+enum CaseStudyScreen {
+    static func lines(_ state: AppState, _ p: CaseStudyPage, width: Int) -> [DocumentLine] {
+        let partnership = state.partnership
+        guard let s = partnership.caseStudy(p.caseStudy) else { return [DocumentLine("This case study is no longer in the store.", .error)] }
+        var doc = DocumentBuilder(width: width)
+        doc.text(s.title, role: .heading)
+        doc.blank()
+        if let area = s.area, let a = partnership.area(area) {
+            doc.lines.append(DocumentLine([.init(text: Text.pad("Area", to: 10) + " ", role: .dim), .init(text: "› " + a.name, role: .link)],
+                                          link: .area(area)))
+        } else {
+            doc.field("Place", s.place)
+        }
+        doc.field("Themes", s.themes.map { partnership.catalogue.theme($0)?.label ?? $0 }.joined(separator: "; "))
+        doc.field("Bodies", s.organisations.joined(separator: "; "))
+        doc.field("Source", s.source, role: .dim)
+        if !s.keyFigures.isEmpty {
+            doc.heading("Key figures")
+            for figure in s.keyFigures {
+                doc.spans([.init(text: "  " + figure.value, role: .heading), .init(text: "  " + figure.label, role: .normal)])
+            }
+        }
+        let citing = partnership.actions(citing: s.id)
+        doc.heading(citing.isEmpty ? "No action cites this case study yet" : "Actions citing it (Tab to select, Enter to open)")
+        for action in citing { doc.link("\(action.id)  \(action.title)", to: .action(action.id)) }
+        if !s.text.isEmpty {
+            doc.heading("Case study")
+            doc.text(s.text, indent: 1)
+        }
+        return doc.lines
+    }
+
+    static func render(_ state: AppState, _ p: CaseStudyPage, _ body: Rect, _ screen: inout Screen) {
+        DocumentView.render(lines(state, p, width: body.width - 3), cursor: p.document, state: state, body, &screen)
+    }
+
+    static func handle(_ command: Command, _ p: inout CaseStudyPage, _ state: inout AppState) {
+        let lines = lines(state, p, width: state.width - 3)
+        if let link = DocumentView.handle(command, &p.document, lines: lines, visible: state.bodyHeight) {
+            state.page = .caseStudy(p)
+            state.open(link)
+        }
+    }
+}
+
+/// An indicator as a bar from baseline to target, with the current value placed on it.
+enum IndicatorBar {
+    static func spans(_ i: Indicator, width: Int) -> [DocumentLine.Span] {
+        let w = max(10, width)
+        let filled = Int(((i.progress ?? 0) * Double(w)).rounded())
+        let base = Number.format(i.baseline) + i.unit
+        let target = Number.format(i.target) + i.unit
+        var spans: [DocumentLine.Span] = [.init(text: "  \(base) ", role: .dim),
+                                          .init(text: String(repeating: "█", count: filled), role: .indicatorFilled),
+                                          .init(text: String(repeating: "░", count: w - filled), role: .indicatorEmpty),
+                                          .init(text: " \(target)", role: .dim)]
+        if let current = i.current, let progress = i.progress {
+            spans.append(.init(text: "   now \(Number.format(current))\(i.unit) (\(Int((progress * 100).rounded()))% of the way)", role: .normal))
+        } else {
+            spans.append(.init(text: "   not yet measured", role: .dim))
+        }
+        return spans
+    }
+}

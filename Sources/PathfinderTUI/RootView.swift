@@ -1,0 +1,168 @@
+import PathfinderModel
+
+/// Draws the whole application: title line with breadcrumbs, the current page, the message
+/// line and the status line with the main keys. Every page draws inside `body`.
+public enum RootView {
+    public static func render(_ state: AppState, into screen: inout Screen) {
+        let theme = state.theme
+        screen.fill(x: 0, y: 0, width: screen.width, height: screen.height, style: theme.style(for: .normal))
+        if state.isTooSmall {
+            renderTooSmall(state, into: &screen)
+            return
+        }
+        renderTitle(state, into: &screen)
+        let body = Rect(x: 0, y: 1, width: state.width, height: state.bodyHeight)
+        switch state.page {
+        case let .areas(cursor): AreasScreen.render(state, cursor, body, &screen)
+        case let .area(p): AreaScreen.render(state, p, body, &screen)
+        case let .actionPlan(p): ActionPlanScreen.render(state, p, body, &screen)
+        case let .action(p): ActionScreen.render(state, p, body, &screen)
+        case let .caseStudies(cursor): CaseStudiesScreen.render(state, cursor, body, &screen)
+        case let .caseStudy(p): CaseStudyScreen.render(state, p, body, &screen)
+        case let .successFactors(p): SuccessFactorsScreen.render(state, p, body, &screen)
+        case let .actionList(p): ActionListScreen.render(state, p, body, &screen)
+        case let .search(p): SearchScreen.render(state, p, body, &screen)
+        }
+        if case let .help(scroll) = state.overlay { HelpOverlay.render(state, scroll: scroll, body, &screen) }
+        renderMessageLine(state, into: &screen)
+        renderStatusLine(state, into: &screen)
+    }
+
+    static func renderTooSmall(_ state: AppState, into screen: inout Screen) {
+        let style = state.theme.style(for: .normal)
+        let lines = ["Window too small",
+                     "\(state.width)x\(state.height); needs \(AppState.minimumWidth)x\(AppState.minimumHeight)",
+                     "Enlarge it, or press q to quit"]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let w = DisplayWidth.of(line)
+            screen.put(line, x: max(0, (state.width - w) / 2), y: top + i, style: style, maxWidth: state.width)
+        }
+    }
+
+    /// "Pathfinder › Portsmouth › Action plan › PO-03", the earliest crumbs dropped when narrow.
+    public static func breadcrumbs(_ state: AppState) -> [String] {
+        var crumbs = ["Pathfinder"]
+        for page in state.pages {
+            switch page {
+            case .areas: crumbs.append("Areas")
+            case let .area(p): crumbs.append(state.partnership.area(p.area)?.name ?? p.area)
+            case let .actionPlan(p):
+                if !state.pages.contains(where: { if case let .area(a) = $0 { return a.area == p.area } else { return false } }) {
+                    crumbs.append(state.partnership.area(p.area)?.name ?? p.area)
+                }
+                crumbs.append("Action plan")
+            case let .action(p): crumbs.append(p.action)
+            case .caseStudies: crumbs.append("Case studies")
+            case let .caseStudy(p): crumbs.append(state.partnership.caseStudy(p.caseStudy)?.title ?? p.caseStudy)
+            case .successFactors: crumbs.append("Success factors")
+            case let .actionList(p): crumbs.append(p.title)
+            case .search: crumbs.append("Search")
+            }
+        }
+        return crumbs
+    }
+
+    static func renderTitle(_ state: AppState, into screen: inout Screen) {
+        let bar = state.theme.style(for: .titleBar)
+        screen.fill(x: 0, y: 0, width: state.width, height: 1, style: bar)
+        var crumbs = breadcrumbs(state)
+        let separator = " › "
+        let right = " \(state.partnership.title) "
+        let rightWidth = min(DisplayWidth.of(right), max(0, state.width / 3))
+        let room = state.width - 1 - rightWidth - 1
+        while crumbs.count > 1, DisplayWidth.of(crumbs.joined(separator: separator)) > room {
+            crumbs.removeFirst()
+            if crumbs.first != "…" { crumbs.insert("…", at: 0) }
+            if crumbs.count == 2, crumbs[0] == "…" { break }
+        }
+        screen.put(" " + crumbs.joined(separator: separator), x: 0, y: 0, style: bar, maxWidth: room + 1)
+        if rightWidth > 4 {
+            screen.put(Text.truncate(right, to: rightWidth), x: state.width - rightWidth, y: 0, style: bar)
+        }
+    }
+
+    static func renderMessageLine(_ state: AppState, into screen: inout Screen) {
+        let y = state.height - 2
+        let theme = state.theme
+        if case let .commandLine(editor) = state.overlay {
+            screen.put(":", x: 0, y: y, style: theme.style(for: .input))
+            InputField.render(editor, x: 1, y: y, width: state.width - 1, theme: theme, into: &screen)
+            return
+        }
+        if let field = activeField(state) {
+            screen.put(field.label, x: 0, y: y, style: theme.style(for: .heading))
+            let x = DisplayWidth.of(field.label)
+            InputField.render(field.editor, x: x, y: y, width: state.width - x, theme: theme, into: &screen)
+            return
+        }
+        if let message = state.message {
+            let style = theme.style(for: message.isError ? .messageError : .messageInfo)
+            screen.put(Text.truncate(message.text, to: state.width), x: 0, y: y, style: style)
+        }
+    }
+
+    /// A text field the user is typing in, shown on the message line.
+    static func activeField(_ state: AppState) -> (label: String, editor: LineEditor)? {
+        switch state.page {
+        case let .actionPlan(p) where p.editingFilter: ("Filter: ", p.filter)
+        default: nil
+        }
+    }
+
+    static func renderStatusLine(_ state: AppState, into screen: inout Screen) {
+        let y = state.height - 1
+        let theme = state.theme
+        screen.fill(x: 0, y: y, width: state.width, height: 1, style: theme.style(for: .statusBar))
+        // The as-of date always shows; a long store name gives way.
+        let date = " · as of \(state.asOf.iso) "
+        let label = Text.truncate(state.storeLabel, to: max(8, min(30, state.width / 2 - DisplayWidth.of(date))))
+        var x = screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
+        for hint in state.keyMap.hints(for: state.overlay == nil ? state.context : .help) {
+            let keyWidth = DisplayWidth.of(hint.key)
+            let labelWidth = DisplayWidth.of(hint.label)
+            guard x + 1 + keyWidth + 1 + labelWidth <= state.width else { break }
+            x += 1
+            x += screen.put(hint.key, x: x, y: y, style: theme.style(for: .keyHintKey))
+            x += 1
+            x += screen.put(hint.label, x: x, y: y, style: theme.style(for: .keyHintLabel))
+        }
+    }
+}
+
+/// A rectangle of the screen given to a page to draw in.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+}
+
+/// Draws a LineEditor with its cursor, scrolled so the cursor is always visible.
+enum InputField {
+    static func render(_ editor: LineEditor, x: Int, y: Int, width: Int, theme: Theme, into screen: inout Screen) {
+        guard width > 1 else { return }
+        let style = theme.style(for: .input)
+        screen.fill(x: x, y: y, width: width, height: 1, style: style)
+        var chars = editor.characters
+        var cursor = editor.cursor
+        // Drop characters from the left until the cursor fits.
+        while DisplayWidth.of(String(chars[..<cursor])) > width - 1, !chars.isEmpty {
+            chars.removeFirst()
+            cursor -= 1
+        }
+        let text = String(chars)
+        screen.put(text, x: x, y: y, style: style, maxWidth: width)
+        let cursorX = x + DisplayWidth.of(String(chars[..<cursor]))
+        if cursorX < x + width {
+            let under = cursor < chars.count ? String(chars[cursor]) : " "
+            screen.put(under, x: cursorX, y: y, style: theme.style(for: .inputCursor))
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import PathfinderModel
+import Testing
+@testable import PathfinderTUI
+
+@Suite struct NavigationTests {
+    @Test func enterWalksFromTheAreasToAnActionAndEscapeWalksBack() {
+        var s = Fixture.state()
+        s = s.after(.enter)
+        #expect(s.page == .area(AreaPage(area: "portsmouth")))
+        s = s.after(.enter)   // the action plan link is selected from the start
+        guard case let .actionPlan(plan) = s.page else { Issue.record("not on the action plan: \(s.page)"); return }
+        #expect(plan.area == "portsmouth")
+        // Grouped by theme, the first row is a heading; the cursor starts on the first action.
+        #expect(ActionPlanScreen.selectedAction(plan, s)?.id == "PO-01")
+        s = s.after(.enter)
+        #expect(s.page == .action(ActionPage(action: "PO-01")))
+        #expect(RootView.breadcrumbs(s) == ["Pathfinder", "Areas", "Portsmouth", "Action plan", "PO-01"])
+        s = s.after(.escape, .escape, .escape)
+        #expect(s.pages.count == 1)
+        s = s.after(.escape)
+        #expect(s.message?.text.contains("press q to quit") == true)
+    }
+
+    @Test func listKeysMoveAndClampTheSelection() {
+        var s = Fixture.state()
+        s = s.after(.down, .down, .down)
+        #expect(s.page == .areas(ListCursor(selected: 1, top: 0)))
+        s = s.after(.character("g"))
+        #expect(s.page == .areas(ListCursor(selected: 0, top: 0)))
+        s = s.after(.character("G"))
+        #expect(s.page == .areas(ListCursor(selected: 1, top: 0)))
+        s = s.after(.character("k"), .up)
+        #expect(s.page == .areas(ListCursor(selected: 0, top: 0)))
+    }
+
+    @Test func qQuitsAndHelpOpensAndCloses() {
+        let s = Fixture.state()
+        #expect(update(s, .key(.character("q"))).1 == [.quit])
+        let help = s.after(.character("?"))
+        #expect(help.overlay == .help(scroll: 0))
+        #expect(help.after(.escape).overlay == nil)
+    }
+
+    @Test func tabSelectsTheLinkedCaseStudyAndEnterOpensIt() {
+        var s = Fixture.state(pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))])
+        s = s.after(.tab)
+        guard case let .action(p) = s.page else { Issue.record("left the action"); return }
+        #expect(p.document.link == 0)
+        s = s.after(.enter)
+        #expect(s.page == .caseStudy(CaseStudyPage(caseStudy: "good-neighbours")))
+        // The case study links back to the action that cites it.
+        s = s.after(.tab)
+        guard case let .caseStudy(c) = s.page else { Issue.record("left the case study"); return }
+        let lines = CaseStudyScreen.lines(s, c, width: 77)
+        let link = DocumentView.linkIndices(lines).map { lines[$0].link }
+        #expect(link.contains(.action("PO-01")))
+    }
+
+    @Test func resizeKeepsTheSelectionOnScreen() {
+        var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
+        s = s.after(.character("G"))
+        s = update(s, .resize(width: 50, height: 12)).0
+        guard case let .actionPlan(p) = s.page else { return }
+        let visible = ActionPlanScreen.visibleRows(s)
+        #expect(p.cursor.selected >= p.cursor.top && p.cursor.selected < p.cursor.top + visible)
+        let tiny = update(s, .resize(width: 30, height: 8)).0
+        #expect(tiny.isTooSmall)
+        var screen = Screen(width: 30, height: 8)
+        RootView.render(tiny, into: &screen)
+        #expect(screen.text.contains("Window too small"))
+    }
+
+    @Test func commandLineJumpsToScreens() {
+        var s = Fixture.state()
+        s = s.after(.character(":")).typing("plan tower").after(.enter)
+        guard case let .actionPlan(plan) = s.page else { Issue.record("no plan: \(s.page)"); return }
+        #expect(plan.area == "tower-hamlets")
+        s = s.after(.character(":")).typing("PO-02").after(.enter)
+        #expect(s.page == .action(ActionPage(action: "PO-02")))
+        s = s.after(.character(":")).typing("nonsense").after(.enter)
+        #expect(s.message?.isError == true)
+        #expect(update(s, .key(.character(":"))).0.typingResult("q") == [.quit])
+    }
+
+    @Test func aClickSelectsAndASecondClickOpens() {
+        var s = Fixture.state()
+        // Areas list rows start below the title line, the intro line, a blank and the header.
+        s = update(s, .mouse(.click(x: 5, y: 1 + AreasScreen.listTop + 1))).0
+        #expect(s.page == .areas(ListCursor(selected: 1, top: 0)))
+        s = update(s, .mouse(.click(x: 5, y: 1 + AreasScreen.listTop + 1))).0
+        #expect(s.page == .area(AreaPage(area: "tower-hamlets")))
+    }
+}
+
+@Suite struct FilterAndSearchTests {
+    func plan(_ s: AppState) -> ActionPlanPage? {
+        if case let .actionPlan(p) = s.page { return p }
+        return nil
+    }
+
+    @Test func theFilterNarrowsAsYouTypeAndEscapeClearsIt() {
+        var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
+        s = s.after(.character("f")).typing("rag:r")
+        var p = plan(s)!
+        #expect(ActionPlanScreen.rows(p, s).shown == 1)
+        s = s.after(.backspace, .backspace, .backspace, .backspace, .backspace).typing("clauses")
+        p = plan(s)!
+        #expect(ActionPlanScreen.rows(p, s).rows.compactMap(\.action).map(\.id) == ["PO-02"])
+        // Keys the field does not use still move the list; Enter keeps the filter.
+        s = s.after(.enter)
+        #expect(plan(s)!.editingFilter == false)
+        #expect(plan(s)!.filter.text == "clauses")
+        s = s.after(.character("f"), .escape)
+        #expect(plan(s)!.filter.text == "")
+        #expect(ActionPlanScreen.rows(plan(s)!, s).shown == 3)
+    }
+
+    @Test func filterKeysMatchCatalogueLabelsByPrefix() {
+        let c = Fixture.catalogue
+        #expect(PlanFilter.parse("status:in", catalogue: c).status == "in-progress")
+        #expect(PlanFilter.parse("theme:Social", catalogue: c).theme == "social-clauses")
+        #expect(PlanFilter.parse("factor:market", catalogue: c).successFactor == "market-intelligence")
+        #expect(PlanFilter.parse("overdue volunteers", catalogue: c).overdue)
+        #expect(PlanFilter.parse("overdue volunteers", catalogue: c).text == "volunteers")
+        let p = Fixture.partnership
+        let unknown = PlanFilter.parse("rag:purple", catalogue: c)
+        #expect(p.actions.filter { unknown.matches($0, asOf: Fixture.asOf, catalogue: c) }.isEmpty)
+        let unknownStatus = PlanFilter.parse("status:finished", catalogue: c)
+        #expect(p.actions.filter { unknownStatus.matches($0, asOf: Fixture.asOf, catalogue: c) }.isEmpty)
+    }
+
+    @Test func sortingKeepsTheSelectedAction() {
+        var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
+        s = s.after(.down)   // PO-02
+        #expect(ActionPlanScreen.selectedAction(plan(s)!, s)?.id == "PO-02")
+        s = s.after(.character("s"))
+        #expect(plan(s)!.sort == .due)
+        #expect(ActionPlanScreen.selectedAction(plan(s)!, s)?.id == "PO-02")
+        #expect(ActionPlanScreen.rows(plan(s)!, s).rows.compactMap(\.action).map(\.id) == ["PO-03", "PO-01", "PO-02"])
+    }
+
+    @Test func searchFindsProgressNotesAndJumpsToTheAction() {
+        var s = Fixture.state()
+        s = s.after(.character("/")).typing("volunteers")
+        guard case let .search(p) = s.page else { Issue.record("search did not open"); return }
+        #expect(p.results.map(\.id) == ["PO-01", "good-neighbours"])
+        #expect(p.results.map(\.kind) == [.action, .caseStudy])
+        #expect(p.results[0].field.hasPrefix("milestones") || p.results[0].field.hasPrefix("progress"))
+        s = s.after(.enter)
+        #expect(s.page == .action(ActionPage(action: "PO-01")))
+        s = s.after(.escape)
+        guard case let .search(back) = s.page else { Issue.record("back did not return to search"); return }
+        #expect(back.query.text == "volunteers")
+    }
+
+    @Test func searchIgnoresCaseAndAccentsAndFindsBengali() {
+        var s = Fixture.state()
+        s = s.after(.character("/")).typing("zoe")
+        guard case let .search(p) = s.page else { return }
+        #expect(p.results.map(\.id) == ["PO-01"])
+        s = s.after(.escape).after(.character("/"))
+        s = s.after(.control("u")).typing("উদ্দিন")
+        guard case let .search(q) = s.page else { return }
+        #expect(q.results.map(\.id) == ["PO-01"])
+    }
+}
+
+extension AppState {
+    /// Types text and Enter into whatever has focus, returning the effects of the Enter.
+    func typingResult(_ text: String) -> [Effect] {
+        update(typing(text), .key(.enter)).1
+    }
+}
