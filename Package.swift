@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "PathfinderCLI", dependencies: [
             "PathfinderModel", "PathfinderStore", "PathfinderTUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], resources: [.copy("Resources/sample-areas")]),
+        ], resources: [.copy("Resources/sample-areas"), .copy("Resources/themes")]),
         .executableTarget(name: "pathfinder", dependencies: ["PathfinderCLI"]),
         .executableTarget(name: "pathfinder-bench", dependencies: [
             "PathfinderModel", "PathfinderStore", "PathfinderTUI", "PathfinderCLI",

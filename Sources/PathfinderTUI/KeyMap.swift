@@ -29,6 +29,19 @@ public struct FileProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line): \(message)" }
 }
 
+/// The words of one line of a key or theme file. A word starting with `#` begins a comment,
+/// unless it is a `#rrggbb` colour.
+enum DataFileLine {
+    static func words(_ line: Substring) -> [String] {
+        var words: [String] = []
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            if word.hasPrefix("#"), !(word.count == 7 && word.dropFirst().allSatisfy(\.isHexDigit)) { break }
+            words.append(String(word))
+        }
+        return words
+    }
+}
+
 /// Key bindings as data, in the format users write (tig's): `bind CONTEXT KEY COMMAND` and
 /// `unbind CONTEXT KEY`. The defaults are that same text, so they can never disagree with
 /// what a user's file means.
@@ -95,8 +108,7 @@ public struct KeyMap: Hashable, Sendable {
     public mutating func apply(_ text: String, file: String) -> [FileProblem] {
         var problems: [FileProblem] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = DataFileLine.words(raw)
             guard !words.isEmpty else { continue }
             func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
             switch words[0] {

@@ -57,8 +57,7 @@ public struct Theme: Hashable, Sendable {
         if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
         var styles = file == "default.theme" && themes.isEmpty ? [:] : Theme.builtInDefault.styles
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = DataFileLine.words(raw)
             guard !words.isEmpty else { continue }
             func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
             switch words[0] {
