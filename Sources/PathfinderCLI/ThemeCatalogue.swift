@@ -1,0 +1,46 @@
+import Foundation
+import PathfinderTUI
+
+/// The themes a user can choose from: the ones shipped with the program, then their own in
+/// `~/.config/pathfinder/themes/` (a user theme with a shipped name replaces it). Problems in a
+/// file are collected, with file and line, to show at start; the program always has a theme.
+struct ThemeCatalogue {
+    var themes: [Theme] = []
+    var problems: [String] = []
+
+    static func load(shipped: URL? = StoreLocation.bundledThemes, userFolder: URL) -> ThemeCatalogue {
+        var catalogue = ThemeCatalogue()
+        var byName: [String: Theme] = ["default": .builtInDefault]
+        for folder in [shipped, userFolder.appendingPathComponent("themes")].compactMap({ $0 }) {
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            // default first, so other themes can inherit from it; then by name.
+            for file in files.filter({ $0.hasSuffix(".theme") }).sorted(by: { ($0 == "default.theme" ? 0 : 1, $0) < ($1 == "default.theme" ? 0 : 1, $1) }) {
+                guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
+                    catalogue.problems.append("\(file): could not be read")
+                    continue
+                }
+                let (theme, problems) = Theme.parse(text, file: file, themes: byName)
+                catalogue.problems += problems.map(\.description)
+                byName[theme.name] = theme
+                catalogue.themes.removeAll { $0.name == theme.name }
+                catalogue.themes.append(theme)
+            }
+        }
+        if !catalogue.themes.contains(where: { $0.name == "default" }) { catalogue.themes.insert(.builtInDefault, at: 0) }
+        return catalogue
+    }
+}
+
+/// The key map: the defaults, changed by the user's `~/.config/pathfinder/keys` if there is one.
+struct KeyBindings {
+    var keyMap: KeyMap
+    var problems: [String]
+
+    static func load(userFolder: URL) -> KeyBindings {
+        var map = KeyMap.defaults
+        let file = userFolder.appendingPathComponent("keys")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return KeyBindings(keyMap: map, problems: []) }
+        let problems = map.apply(text, file: file.path)
+        return KeyBindings(keyMap: map, problems: problems.map(\.description))
+    }
+}
