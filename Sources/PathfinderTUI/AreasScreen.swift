@@ -8,14 +8,17 @@ enum AreasScreen {
     static let listTop = 3   // title line, blank line, header
 
     static func columns(width: Int) -> [Column] {
-        let numbers = [Column(title: "Actions", width: 7, alignRight: true),
-                       Column(title: "R/A/G", width: 8, alignRight: true),
-                       Column(title: "Overdue", width: 7, alignRight: true),
+        // Narrow windows drop the action count and shorten headings; the RAG mix, overdue and
+        // next due date matter most.
+        let narrow = width < 60
+        var numbers = [Column(title: "R/A/G", width: 8, alignRight: true),
+                       Column(title: narrow ? "Late" : "Overdue", width: narrow ? 4 : 7, alignRight: true),
                        Column(title: "Next due", width: 10, alignRight: true)]
+        if !narrow { numbers.insert(Column(title: "Actions", width: 7, alignRight: true), at: 0) }
         let fixed = numbers.reduce(0) { $0 + $1.width + 1 }
         // The authority type goes first when space is short: the numbers matter more.
         let typeWidth = width - fixed >= 40 ? min(16, width - fixed - 25) : 0
-        let name = max(8, width - fixed - (typeWidth > 0 ? typeWidth + 1 : 0))
+        let name = max(6, width - fixed - (typeWidth > 0 ? typeWidth + 1 : 0))
         var cols = [Column(title: "Area", width: name)]
         if typeWidth > 0 { cols.append(Column(title: "Type", width: typeWidth)) }
         return cols + numbers
@@ -47,17 +50,18 @@ enum AreasScreen {
         var base = theme.style(for: selected ? .selected : .normal)
         if bold { base.bold = true }
         if selected { screen.fill(x: x, y: y, width: width, height: 1, style: base) }
-        var values = [row.name]
-        if cols.count == 6 { values.append(row.type) }
-        values += [String(row.actions), "", row.overdue == 0 ? "0" : "\(row.overdue) !", row.nextDue?.iso ?? "—"]
+        var values: [String: String] = ["Area": row.name, "Type": row.type, "Actions": String(row.actions),
+                                         "Next due": row.nextDue?.iso ?? "—"]
+        values["Overdue"] = row.overdue == 0 ? "0" : "\(row.overdue) !"
+        values["Late"] = values["Overdue"]
         var cx = x + 1
-        for (i, col) in cols.enumerated() {
+        for col in cols {
             if col.title == "R/A/G" {
                 RAGBadge.drawCount(row.rag, x: cx, y: y, width: col.width, theme: theme, selected: selected, into: &screen)
             } else {
                 var style = base
-                if col.title == "Overdue", row.overdue > 0, !selected { style = theme.style(for: .overdue) }
-                screen.put(Table.fit(values[i], col), x: cx, y: y, style: style)
+                if col.title == "Overdue" || col.title == "Late", row.overdue > 0, !selected { style = theme.style(for: .overdue) }
+                screen.put(Table.fit(values[col.title] ?? "", col), x: cx, y: y, style: style)
             }
             cx += col.width + 1
         }

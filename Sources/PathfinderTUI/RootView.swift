@@ -118,14 +118,22 @@ public enum RootView {
         let date = " · as of \(state.asOf.iso) "
         let label = Text.truncate(state.storeLabel, to: max(8, min(30, state.width / 2 - DisplayWidth.of(date))))
         var x = screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
-        for hint in state.keyMap.hints(for: state.overlay == nil ? state.context : .help) {
-            let keyWidth = DisplayWidth.of(hint.key)
-            let labelWidth = DisplayWidth.of(hint.label)
-            guard x + 1 + keyWidth + 1 + labelWidth <= state.width else { break }
+        // "? help" always shows at the right end; other hints fill the space before it.
+        let hints = state.keyMap.hints(for: state.overlay == nil ? state.context : .help)
+        let helpHint = hints.first { $0.label == Command.help.hint }
+        let helpWidth = helpHint.map { DisplayWidth.of($0.key) + DisplayWidth.of($0.label) + 2 } ?? 0
+        for hint in hints where hint != helpHint {
+            let width = 1 + DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label)
+            guard x + width <= state.width - helpWidth else { break }
             x += 1
             x += screen.put(hint.key, x: x, y: y, style: theme.style(for: .keyHintKey))
             x += 1
             x += screen.put(hint.label, x: x, y: y, style: theme.style(for: .keyHintLabel))
+        }
+        if let helpHint, state.width - helpWidth >= x {
+            let hx = state.width - helpWidth + 1
+            screen.put(helpHint.key, x: hx, y: y, style: theme.style(for: .keyHintKey))
+            screen.put(helpHint.label, x: hx + DisplayWidth.of(helpHint.key) + 1, y: y, style: theme.style(for: .keyHintLabel))
         }
     }
 }
