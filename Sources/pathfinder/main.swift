@@ -1,1 +1,4 @@
 import PathfinderCLI
+import Foundation
+
+exit(PathfinderCommand.run())

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import PathfinderModel
+import PathfinderStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a new, empty store with the default catalogues.",
+        discussion: "The catalogues (themes, success factors, statuses, RAG meanings, funding rules) are written to pathfinder.yaml, where you can change them.")
+
+    @Argument(help: ArgumentHelp("The folder to make the store in (it must be empty or not exist).", valueName: "DIR"))
+    var directory: String
+
+    @Option(help: "The store's title.")
+    var title: String = "Partnership action plans"
+
+    func run() throws {
+        let url = URL(fileURLWithPath: directory).standardizedFileURL
+        try PlainFileStore.initialise(at: url, title: title)
+        print("Made a new store in \(url.path)")
+        print("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every file in the store and report each problem as path:line: error|warning: message.",
+        discussion: "Exits 1 when there is an error; warnings alone exit 0.")
+
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let (location, result, _) = try options.load()
+        let problems = result.problems.sorted()
+        for problem in problems { print(problem.description) }
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.count - errors
+        let p = result.partnership
+        FileHandle.standardError.write(Data("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

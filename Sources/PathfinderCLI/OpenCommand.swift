@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PathfinderModel
+import PathfinderStore
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the store's screens (the default). Without a terminal, print the areas summary.",
+        discussion: "Keys are shown at the foot of every screen; ? lists them all.")
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: ArgumentHelp("Colour theme: default, light, projector, monochrome, or a theme file's name.", valueName: "NAME"))
+    var theme: String?
+
+    func run() throws {
+        let (location, result, asOf) = try options.load()
+        guard Open.canUseTerminal() else {
+            printSummary(location: location, result: result, asOf: asOf)
+            return
+        }
+        try TerminalApp(location: location, loaded: result, asOf: asOf, themeName: theme).run()
+    }
+
+    /// Screens need a real terminal on both ends; CI, pipes and a missing TERM get the summary.
+    static func canUseTerminal(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        if let ci = environment["CI"], !ci.isEmpty, ci != "false", ci != "0" { return false }
+        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return false }
+        return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    private func printSummary(location: StoreLocation, result: LoadResult, asOf: Day) {
+        let p = result.partnership
+        print("\(p.title) — \(location.path.path)")
+        print("As of \(asOf.iso)\n")
+        print(ActionText.summaryTable(p, asOf: asOf))
+        let errors = result.problems.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            print("\n\(errors.count) file\(errors.count == 1 ? "" : "s") could not be read; `pathfinder check` lists them.")
+        }
+        print("\nThis is not an interactive terminal, so here is the summary. Run `pathfinder` in a terminal to open the screens;")
+        print("`pathfinder list actions --overdue` and `pathfinder show ID` work anywhere.")
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import PathfinderModel
+import PathfinderStore
+
+/// `pathfinder`: the command line. With no subcommand it opens the store's screens.
+public struct PathfinderCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "pathfinder",
+        abstract: "Review and edit partnership action plans, offline, in a folder of plain files.",
+        discussion: """
+        The store is --store DIR, else $PATHFINDER_STORE, else your own copy of the sample store \
+        (made on first run under $XDG_DATA_HOME/pathfinder/store).
+        """,
+        version: "0.1.0",
+        subcommands: [Open.self, Init.self, List.self, Show.self, Check.self],
+        defaultSubcommand: Open.self
+    )
+
+    public init() {}
+}
+
+/// Options every command that reads a store takes.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store folder.", valueName: "DIR"))
+    var store: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge overdue as of this day (YYYY-MM-DD). Default: the store's pinned date, else today.", valueName: "DATE"))
+    var asOf: String?
+
+    func location() throws -> StoreLocation {
+        try StoreLocation.resolve(option: store, sample: StoreLocation.bundledSample)
+    }
+
+    /// Loads the store, printing where a new per-user store was made.
+    func load() throws -> (location: StoreLocation, result: LoadResult, asOf: Day) {
+        let location = try location()
+        if location.createdFromSample {
+            FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
+        }
+        let store = PlainFileStore(root: location.path)
+        let result = try store.load()
+        return (location, result, try day(default: result.partnership.asOf))
+    }
+
+    func day(default pinned: Day?) throws -> Day {
+        if let asOf {
+            guard let day = Day(iso: asOf) else { throw ValidationError("--as-of needs a date like 2006-12-15, not “\(asOf)”") }
+            return day
+        }
+        return pinned ?? Day.today()
+    }
+}
+
+extension PathfinderCommand {
+    /// Runs the command line, turning every error into one line on stderr and an exit code.
+    public static func run(arguments: [String]? = nil) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("pathfinder: \(error.description)\n".utf8))
+            return 1
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("pathfinder: \(error.description)\n".utf8))
+            return 1
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            }
+            return code.rawValue
+        }
+    }
+}

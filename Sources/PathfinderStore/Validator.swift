@@ -1,0 +1,70 @@
+import PathfinderModel
+
+/// Checks that need more than one file: catalogue references, links between files, duplicate
+/// ids and codes, dates against each other, and the Compact funding principles.
+enum Validator {
+    static func action(_ a: Action, path: String, lines: [String: Int], items: [String: [Int]], catalogue: Catalogue,
+                       areaCode: String?, caseStudies: Set<String>) -> [Problem] {
+        var problems: [Problem] = []
+        func line(_ key: String) -> Int { lines[key] ?? 1 }
+        func error(_ key: String, _ message: String) { problems.append(.error(path, line(key), message)) }
+        func warning(_ line: Int, _ message: String) { problems.append(.warning(path, line, message)) }
+        if !a.status.isEmpty, catalogue.status(a.status) == nil {
+            error("status", "unknown status \"\(a.status)\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+        }
+        if !a.theme.isEmpty, catalogue.theme(a.theme) == nil {
+            error("theme", "unknown theme \"\(a.theme)\" (see the themes in pathfinder.yaml)")
+        }
+        for (i, factor) in a.successFactors.enumerated() where catalogue.successFactor(factor) == nil {
+            problems.append(.error(path, items["success-factors"]?[safe: i] ?? line("success-factors"),
+                                   "unknown success factor \"\(factor)\" (expected one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))"))
+        }
+        if let start = a.start, let due = a.due, due < start {
+            error("due", "due date \(due.iso) is before the start date \(start.iso)")
+        }
+        if let areaCode, !areaCode.isEmpty, let code = a.id.split(separator: "-").first, String(code) != areaCode {
+            error("id", "id \"\(a.id)\" does not start with this area's code \(areaCode)")
+        }
+        for (i, id) in a.caseStudies.enumerated() where !caseStudies.contains(id) {
+            problems.append(.error(path, items["case-studies"]?[safe: i] ?? line("case-studies"),
+                                   "links to case study \"\(id)\", which does not exist in case-studies/"))
+        }
+        if let due = a.due {
+            for (i, milestone) in a.milestones.enumerated() {
+                if let mdue = milestone.due, mdue > due {
+                    warning(items["milestones"]?[safe: i] ?? line("milestones"),
+                            "milestone \"\(milestone.title)\" is due \(mdue.iso), after the action's due date \(due.iso)")
+                }
+            }
+        }
+        if let funding = a.funding {
+            for concern in catalogue.fundingRules.concerns(with: funding) {
+                warning(line("funding"), "Compact: \(concern.message)")
+            }
+        }
+        return problems
+    }
+
+    static func caseStudy(_ s: CaseStudy, path: String, lines: [String: Int], catalogue: Catalogue, areas: Set<String>) -> [Problem] {
+        var problems: [Problem] = []
+        if let area = s.area, !areas.contains(area) {
+            problems.append(.error(path, lines["area"] ?? 1, "links to area \"\(area)\", which does not exist in areas/ (use place: for somewhere that is not a store area)"))
+        }
+        for theme in s.themes where catalogue.theme(theme) == nil {
+            problems.append(.error(path, lines["themes"] ?? 1, "unknown theme \"\(theme)\" (see the themes in pathfinder.yaml)"))
+        }
+        return problems
+    }
+
+    static func meeting(_ m: Meeting, path: String, items: [String: [Int]], actions: Set<String>) -> [Problem] {
+        var problems: [Problem] = []
+        for (i, item) in m.items.enumerated() where !actions.contains(item.action) {
+            problems.append(.error(path, items["items"]?[safe: i] ?? 1, "agenda item names action \"\(item.action)\", which does not exist"))
+        }
+        return problems
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
