@@ -29,7 +29,7 @@ struct TerminalApp {
             config.set("theme", theme.name)
             try? config.save()
         }
-        let errors = loaded.problems.filter { $0.severity == .error }
+        let errorFiles = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
 
         var exitCode: Int32 = 0
         var options = CursesTerminal.Options()
@@ -41,8 +41,8 @@ struct TerminalApp {
                                  keyMap: keys.keyMap)
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
-            } else if !errors.isEmpty {
-                state.message = Message("\(errors.count) file\(errors.count == 1 ? "" : "s") could not be read and \(errors.count == 1 ? "was" : "were") left untouched: run `pathfinder check`", isError: true)
+            } else if !errorFiles.isEmpty {
+                state.message = Message("\(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
             }
             terminal.draw(frame(state))
             while true {

@@ -71,11 +71,13 @@ public enum RootView {
         let right = " \(state.partnership.title) "
         let rightWidth = min(DisplayWidth.of(right), max(0, state.width / 3))
         let room = state.width - 1 - rightWidth - 1
-        while crumbs.count > 1, DisplayWidth.of(crumbs.joined(separator: separator)) > room {
+        // Drop the earliest crumbs (shown as "…") until the rest fit; the last always stays.
+        var dropped = false
+        while crumbs.count > 1, DisplayWidth.of(((dropped ? ["…"] : []) + crumbs).joined(separator: separator)) > room {
             crumbs.removeFirst()
-            if crumbs.first != "…" { crumbs.insert("…", at: 0) }
-            if crumbs.count == 2, crumbs[0] == "…" { break }
+            dropped = true
         }
+        if dropped { crumbs.insert("…", at: 0) }
         screen.put(" " + crumbs.joined(separator: separator), x: 0, y: 0, style: bar, maxWidth: room + 1)
         if rightWidth > 4 {
             screen.put(Text.truncate(right, to: rightWidth), x: state.width - rightWidth, y: 0, style: bar)
