@@ -1,23 +1,63 @@
-/// Every named thing a user can do with a key. Key files bind keys to these names, and the help
-/// overlay and status line are generated from them, so what is shown is what works.
+/// Every named thing a user can do with a key. Key files bind keys to these names (the raw
+/// values, as in `bind action-plan o open`), and the help overlay and status line are generated
+/// from the key map and these texts, so what is shown is what works.
 public enum Command: String, CaseIterable, Hashable, Sendable {
+    // Moving around a list or a page.
     case up, down, left, right
     case pageUp = "page-up", pageDown = "page-down"
     case halfPageUp = "half-page-up", halfPageDown = "half-page-down"
     case top, bottom
     case scrollUp = "scroll-up", scrollDown = "scroll-down"
+    // Between screens and panes.
     case open, back
     case nextPane = "next-pane", previousPane = "previous-pane"
-    case quit, help, search, filter
+    case goAreas = "go-areas", goActionPlan = "go-action-plan"
+    case goCaseStudies = "go-case-studies", goSuccessFactors = "go-success-factors"
+    // Finding and arranging.
+    case search, filter
     case clearFilter = "clear-filter"
     case cycleSort = "cycle-sort"
+    case toggleGroup = "toggle-group"
+    // The program.
+    case quit, help
     case commandLine = "command-line"
     case cycleTheme = "cycle-theme"
     case redraw
-    case goAreas = "go-areas", goActionPlan = "go-action-plan"
-    case goCaseStudies = "go-case-studies", goSuccessFactors = "go-success-factors"
+    // Changing the plan.
+    case changeStatus = "change-status"
+    case changeRAG = "change-rag"
+    case addNote = "add-note"
+    case setDue = "set-due"
+    case tickMilestone = "tick-milestone"
+    case markReviewed = "mark-reviewed"
+    case edit
+    case newAction = "new-action"
+    case undo, redo
 
-    /// A few words for the status line.
+    /// The groups the help overlay lists commands in.
+    public enum Group: String, CaseIterable, Hashable, Sendable {
+        case moving = "Moving", screens = "Screens", finding = "Finding", program = "Pathfinder", editing = "Changing the plan"
+    }
+
+    public var group: Group {
+        switch self {
+        case .up, .down, .left, .right, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .scrollUp, .scrollDown:
+            .moving
+        case .open, .back, .nextPane, .previousPane, .goAreas, .goActionPlan, .goCaseStudies, .goSuccessFactors:
+            .screens
+        case .search, .filter, .clearFilter, .cycleSort, .toggleGroup:
+            .finding
+        case .quit, .help, .commandLine, .cycleTheme, .redraw:
+            .program
+        case .changeStatus, .changeRAG, .addNote, .setDue, .tickMilestone, .markReviewed, .edit, .newAction, .undo, .redo:
+            .editing
+        }
+    }
+
+    /// Whether the command changes the plan (and so is saved, and can be undone).
+    public var isEditing: Bool { group == .editing && self != .undo && self != .redo }
+
+    /// A few words for the status line ("open", "filter").
     public var hint: String {
         switch self {
         case .up: "up"
@@ -36,19 +76,30 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .back: "back"
         case .nextPane: "next link"
         case .previousPane: "previous link"
-        case .quit: "quit"
-        case .help: "help"
-        case .search: "search"
-        case .filter: "filter"
-        case .clearFilter: "clear filter"
-        case .cycleSort: "sort"
-        case .commandLine: "go to"
-        case .cycleTheme: "theme"
-        case .redraw: "redraw"
         case .goAreas: "areas"
         case .goActionPlan: "action plan"
         case .goCaseStudies: "case studies"
         case .goSuccessFactors: "success factors"
+        case .search: "search"
+        case .filter: "filter"
+        case .clearFilter: "clear filter"
+        case .cycleSort: "sort"
+        case .toggleGroup: "fold group"
+        case .quit: "quit"
+        case .help: "help"
+        case .commandLine: "go to"
+        case .cycleTheme: "theme"
+        case .redraw: "redraw"
+        case .changeStatus: "status"
+        case .changeRAG: "RAG"
+        case .addNote: "note"
+        case .setDue: "due date"
+        case .tickMilestone: "milestone"
+        case .markReviewed: "reviewed"
+        case .edit: "edit"
+        case .newAction: "new action"
+        case .undo: "undo"
+        case .redo: "redo"
         }
     }
 
@@ -71,19 +122,30 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .back: "Go back to the previous screen"
         case .nextPane: "Select the next link (case study, action, plan)"
         case .previousPane: "Select the previous link"
-        case .quit: "Quit Pathfinder (everything is already saved)"
-        case .help: "Show or hide this list of keys"
-        case .search: "Search areas, actions and case studies"
-        case .filter: "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"
-        case .clearFilter: "Clear the filter"
-        case .cycleSort: "Sort by theme, due date, RAG, status or id"
-        case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
-        case .cycleTheme: "Next colour theme (remembered)"
-        case .redraw: "Redraw the screen"
         case .goAreas: "Areas"
         case .goActionPlan: "The action plan of the current area"
         case .goCaseStudies: "Case studies"
         case .goSuccessFactors: "Success factors by area"
+        case .search: "Search areas, actions and case studies"
+        case .filter: "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"
+        case .clearFilter: "Clear the filter"
+        case .cycleSort: "Sort by theme, due date, RAG, status or id"
+        case .toggleGroup: "Fold or unfold the group the selection is in"
+        case .quit: "Quit Pathfinder (everything is already saved)"
+        case .help: "Show or hide this list of keys"
+        case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
+        case .cycleTheme: "Next colour theme (remembered)"
+        case .redraw: "Redraw the screen"
+        case .changeStatus: "Change the action's status (not started, in progress, blocked, done, dropped)"
+        case .changeRAG: "Change the action's red/amber/green rating"
+        case .addNote: "Add a dated note to the action's progress log"
+        case .setDue: "Set the action's due date"
+        case .tickMilestone: "Tick or untick the selected milestone"
+        case .markReviewed: "Mark the action reviewed today"
+        case .edit: "Edit the action's text in your editor"
+        case .newAction: "Add a new action to this area's plan"
+        case .undo: "Undo the last change"
+        case .redo: "Redo the change just undone"
         }
     }
 }

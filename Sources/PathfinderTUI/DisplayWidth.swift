@@ -1,78 +1,123 @@
-/// How many terminal columns text takes, measured as the terminal does (glibc's wcwidth, which
-/// ncurses and tmux use), and how to show characters that must not reach the terminal raw.
+/// How many terminal columns text takes, measured as the terminal does, and how to show
+/// characters that must not reach the terminal raw.
 ///
-/// A grapheme cluster is usually one cell, but not always: a Bengali consonant with a spacing
-/// vowel sign (বা) is one Character yet two columns, because wcwidth gives the sign a column of
-/// its own. `segments(of:)` splits such a cluster into the cells the terminal will use.
-/// Emoji sequences (👨‍👩‍👧, flags, keycaps) are kept whole at two columns, as terminals draw them.
+/// ncurses places every character by the C library's `wcwidth`, and so do tmux and most
+/// terminals, so a width that disagrees with it makes a line drift. The widths here are glibc's
+/// `wcwidth` in a UTF-8 locale, compiled into range tables (DisplayWidthTables.swift, generated;
+/// no I/O at run time); characters newer than the glibc the tables came from get the width
+/// their Unicode properties give (0 for marks and format characters, 2 for emoji presentation
+/// and the East Asian wide blocks), as newer glibc versions do.
+///
+/// A Character (grapheme cluster) takes the sum of its scalars' widths, and `segments(of:)`
+/// splits it into the cells the terminal will use: a Bengali conjunct with a spacing vowel sign
+/// ("শ্রী", 3 columns) is one Character but three cells, and an emoji sequence such as 👨‍👩‍👧 is
+/// three two-column cells, because ncurses cannot put more than one spacing character in a cell.
+///
+/// Deliberate differences from glibc, each tested:
+/// - Control characters (C0, DEL, C1), U+2028/U+2029 and the bidi embeddings, overrides and
+///   isolates measure 1: they are never drawn raw but as the visible symbol `safe(_:)` gives.
+/// - Unassigned code points and noncharacters measure 1 (2 in the ideograph planes), where glibc
+///   says -1 ("not printable"); the backend draws a replacement there.
+/// - In `segments(of:)`, a zero-width joiner between two cells and a VS16 (U+FE0F) after a
+///   one-column character are dropped from the cell text: a terminal that honours them would
+///   join or widen cells that ncurses has already placed apart, and the rest of the line would
+///   shift. Emoji sequences therefore show as their parts (👨👩👧), which loses nothing.
 public enum DisplayWidth {
     /// Columns one scalar takes on its own: 0 for combining and format characters, 2 for East
     /// Asian wide and emoji-presentation characters, 1 otherwise.
     public static func of(scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return v == 0 ? 0 : 1 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if (0x1160...0x11FF).contains(v) || v == 0x200B { return 0 }   // Hangul medial/final jamo, zero width space
-        if isWide(v) || scalar.properties.isEmojiPresentation { return 2 }
+        if contains(zeroWidthRanges, v) { return 0 }
+        if v >= 0x1100, contains(wideRanges, v) { return 2 }
         return 1
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x231A...0x231B).contains(v) || (0x2329...0x232A).contains(v)
-            || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v) || (0x3400...0x4DBF).contains(v)
-            || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v) || (0xA960...0xA97F).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE10...0xFE19).contains(v)
-            || (0xFE30...0xFE6F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
-            || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x2FFFD).contains(v)
-            || (0x30000...0x3FFFD).contains(v)
+    /// Whether `v` falls in one of the (first, last) pairs of a sorted table.
+    static func contains(_ table: [UInt32], _ v: UInt32) -> Bool {
+        var low = 0
+        var high = table.count / 2 - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if v < table[2 * mid] {
+                high = mid - 1
+            } else if v > table[2 * mid + 1] {
+                low = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
     }
 
-    /// An emoji sequence the terminal draws as one two-column picture.
-    static func isEmojiSequence(_ character: Character) -> Bool {
-        let scalars = character.unicodeScalars
-        guard scalars.count > 1 else { return false }
-        return scalars.contains { $0.value == 0x200D || $0.value == 0xFE0F || (0x1F1E6...0x1F1FF).contains($0.value) }
-            && scalars.contains { $0.properties.isEmoji && $0.value > 0xFF }
-    }
+    static let zeroWidthJoiner: Unicode.Scalar = "\u{200D}"
+    static let emojiPresentationSelector: Unicode.Scalar = "\u{FE0F}"
 
     /// The cells a character occupies: each piece of text with its width (1 or 2). Zero-width
-    /// scalars ride with the piece before them.
+    /// scalars ride with the piece before them; a character that starts with one (a stray
+    /// combining mark) yields a first piece of width 0.
     public static func segments(of character: Character) -> [(text: String, width: Int)] {
-        if isEmojiSequence(character) { return [(String(character), 2)] }
         var segments: [(text: String, width: Int)] = []
         for scalar in character.unicodeScalars {
             let w = of(scalar: scalar)
             if w == 0, !segments.isEmpty {
-                segments[segments.count - 1].text.unicodeScalars.append(scalar)
+                let last = segments.count - 1
+                // VS16 asks for a two-column emoji where wcwidth counted one; the cell is one.
+                if scalar == emojiPresentationSelector, segments[last].width == 1 { continue }
+                segments[last].text.unicodeScalars.append(scalar)
             } else {
+                if let last = segments.indices.last, segments[last].text.unicodeScalars.last == zeroWidthJoiner,
+                   segments[last].text.unicodeScalars.count > 1 {
+                    segments[last].text.unicodeScalars.removeLast()
+                }
                 segments.append((String(scalar), w))
             }
         }
         return segments
     }
 
+    /// Columns a character takes: the sum of its scalars' widths.
     public static func of(_ character: Character) -> Int {
-        if isEmojiSequence(character) { return 2 }
-        return character.unicodeScalars.reduce(0) { $0 + of(scalar: $1) }
+        var total = 0
+        for scalar in character.unicodeScalars { total += of(scalar: scalar) }
+        return total
     }
 
+    /// Columns text takes once made safe to show (see `safe(_:)`).
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of(safe($1)) }
+        var total = 0
+        for character in text { total += of(safe(character)) }
+        return total
     }
 
-    /// Control characters (C0, DEL, C1) become visible symbols, and bidirectional overrides
-    /// (which could reorder the rest of a line) become a visible mark, so text from files never
-    /// sends escape sequences or reorders the screen.
+    /// Whether a scalar must never reach the terminal as it is: C0 and C1 controls and DEL
+    /// (escape sequences, bells, cursor moves), the line and paragraph separators, and the bidi
+    /// embeddings, overrides and isolates (U+202A-202E, U+2066-2069), which can reorder the
+    /// rest of a line in a terminal that applies the bidi algorithm.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// A character as it may be shown: control characters become visible symbols (ESC as ␛,
+    /// so an escape sequence in a file reads as text), DEL as ␡, the line and paragraph
+    /// separators as ␤ and ¶, and C1 controls and bidi controls as �. Anything else is returned
+    /// unchanged. Every replacement is one column wide.
     public static func safe(_ character: Character) -> Character {
-        guard let first = character.unicodeScalars.first else { return character }
-        let v = first.value
-        if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }   // ␀..␟, so ESC shows as ␛
+        guard let unsafe = character.unicodeScalars.first(where: isUnsafe) else { return character }
+        let v = unsafe.value
+        if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }   // ␀..␟
         if v == 0x7F { return "␡" }
-        if (0x80...0x9F).contains(v) { return "�" }
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return "�" }
-        return character
+        if v == 0x2028 { return "␤" }
+        if v == 0x2029 { return "¶" }
+        return "�"
+    }
+
+    /// Text with every character made safe to show.
+    public static func safe(text: some StringProtocol) -> String {
+        var out = ""
+        for character in text { out.append(safe(character)) }
+        return out
     }
 }

@@ -2,51 +2,61 @@
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help
+
+    /// How the help overlay names the context.
+    public var title: String {
+        switch self {
+        case .global: "Everywhere"
+        case .areas: "Areas"
+        case .area: "An area"
+        case .actionPlan: "Action plan"
+        case .action: "An action"
+        case .caseStudies: "Case studies"
+        case .caseStudy: "A case study"
+        case .successFactors: "Success factors"
+        case .search: "Search"
+        case .help: "Help"
+        }
+    }
 }
 
 /// One command with the keys bound to it, for the help overlay.
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [Key]
     public var command: Command
+
+    public init(keys: [Key], command: Command) {
+        self.keys = keys
+        self.command = command
+    }
+
+    /// The keys as shown on screen: "j, ↓".
+    public var keyNames: String { keys.map(KeyName.display).joined(separator: ", ") }
+    /// The command's line of help.
+    public var help: String { command.help }
+    /// The command's few words for the status line.
+    public var hint: String { command.hint }
 }
 
 /// A key and a few words, for the status line.
 public struct KeyHint: Hashable, Sendable {
     public var key: String
     public var label: String
-}
 
-/// A problem in a key or theme file, with its line, as `file:line: message`.
-public struct FileProblem: Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-    public var description: String { "\(file):\(line): \(message)" }
-}
-
-/// The words of one line of a key or theme file. A word starting with `#` begins a comment,
-/// unless it is a `#rrggbb` colour.
-enum DataFileLine {
-    static func words(_ line: Substring) -> [String] {
-        var words: [String] = []
-        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
-            if word.hasPrefix("#"), !(word.count == 7 && word.dropFirst().allSatisfy(\.isHexDigit)) { break }
-            words.append(String(word))
-        }
-        return words
+    public init(key: String, label: String) {
+        self.key = key
+        self.label = label
     }
 }
 
-/// Key bindings as data, in the format users write (tig's): `bind CONTEXT KEY COMMAND` and
-/// `unbind CONTEXT KEY`. The defaults are that same text, so they can never disagree with
-/// what a user's file means.
+/// Key bindings as data, in the format users write (tig's): `bind CONTEXT KEY COMMAND`,
+/// `bind CONTEXT KEY none` (the key does nothing there, even if bound everywhere) and
+/// `unbind CONTEXT KEY`. The defaults are that same text, in one place (`defaultText`), so
+/// they can never disagree with what a user's file means, and help is generated from the map.
 public struct KeyMap: Hashable, Sendable {
     private var table: [KeyContext: [Key: Command]] = [:]
+    /// Keys switched off on one screen with `none`, so the global binding does not apply.
+    private var blocked: [KeyContext: Set<Key>] = [:]
     /// Bindings in the order they were made, so help lists them in a sensible order.
     private var order: [KeyContext: [Key]] = [:]
 
@@ -54,7 +64,7 @@ public struct KeyMap: Hashable, Sendable {
 
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
-    # bind CONTEXT KEY COMMAND     unbind CONTEXT KEY
+    # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
     # Contexts: global areas area action-plan action case-studies case-study success-factors search help
     bind global <Enter> open
     bind global <Esc> back
@@ -82,13 +92,33 @@ public struct KeyMap: Hashable, Sendable {
     bind global 2 go-action-plan
     bind global 3 go-case-studies
     bind global 4 go-success-factors
+    bind global 5 search
+    bind global 6 help
     bind global T cycle-theme
     bind global <C-l> redraw
-    bind area p go-action-plan
+    bind global u undo
+    bind global <C-r> redo
     bind areas p go-action-plan
+    bind area p go-action-plan
+    bind area a new-action
     bind action-plan f filter
     bind action-plan s cycle-sort
     bind action-plan x clear-filter
+    bind action-plan <Space> toggle-group
+    bind action-plan c change-status
+    bind action-plan r change-rag
+    bind action-plan n add-note
+    bind action-plan d set-due
+    bind action-plan v mark-reviewed
+    bind action-plan e edit
+    bind action-plan a new-action
+    bind action c change-status
+    bind action r change-rag
+    bind action n add-note
+    bind action d set-due
+    bind action m tick-milestone
+    bind action v mark-reviewed
+    bind action e edit
     bind success-factors <Left> left
     bind success-factors h left
     bind success-factors <Right> right
@@ -103,50 +133,82 @@ public struct KeyMap: Hashable, Sendable {
         return map
     }()
 
-    /// Applies a key file's lines on top of these bindings; returns the lines it could not use.
+    /// Reads a key file on top of the defaults: the map and the lines it could not use.
+    public static func parse(_ text: String, file: String, base: KeyMap = .defaults) -> (KeyMap, [FileProblem]) {
+        var map = base
+        let problems = map.apply(text, file: file)
+        return (map, problems)
+    }
+
+    /// Applies a key file's lines on top of these bindings; returns the lines it could not use
+    /// (`keys:3: unknown command "opne"`), having used the rest.
     @discardableResult
     public mutating func apply(_ text: String, file: String) -> [FileProblem] {
         var problems: [FileProblem] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = DataFileLine.words(raw)
-            guard !words.isEmpty else { continue }
+            guard let instruction = words.first else { continue }
             func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
-            switch words[0] {
+            switch instruction {
             case "bind":
                 guard words.count == 4 else { problem("expected `bind CONTEXT KEY COMMAND`"); continue }
-                guard let context = KeyContext(rawValue: words[1]) else { problem("unknown context \"\(words[1])\""); continue }
+                guard let context = KeyContext(rawValue: words[1]) else { problem(Self.unknownContext(words[1])); continue }
                 guard let key = KeyName.parse(words[2]) else { problem("unknown key \"\(words[2])\""); continue }
+                if words[3] == "none" {
+                    block(key, in: context)
+                    continue
+                }
                 guard let command = Command(rawValue: words[3]) else { problem("unknown command \"\(words[3])\""); continue }
                 bind(key, to: command, in: context)
             case "unbind":
                 guard words.count == 3 else { problem("expected `unbind CONTEXT KEY`"); continue }
-                guard let context = KeyContext(rawValue: words[1]) else { problem("unknown context \"\(words[1])\""); continue }
+                guard let context = KeyContext(rawValue: words[1]) else { problem(Self.unknownContext(words[1])); continue }
                 guard let key = KeyName.parse(words[2]) else { problem("unknown key \"\(words[2])\""); continue }
-                table[context]?[key] = nil
-                order[context]?.removeAll { $0 == key }
+                unbind(key, in: context)
             default:
-                problem("unknown instruction \"\(words[0])\" (expected bind or unbind)")
+                problem("unknown instruction \"\(instruction)\" (expected bind or unbind)")
             }
         }
         return problems
     }
 
+    private static func unknownContext(_ word: String) -> String {
+        "unknown context \"\(word)\" (\(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))"
+    }
+
     public mutating func bind(_ key: Key, to command: Command, in context: KeyContext) {
+        blocked[context]?.remove(key)
         if table[context]?[key] == nil { order[context, default: []].append(key) }
         table[context, default: [:]][key] = command
     }
 
-    /// The command a key runs on a screen: the screen's own binding, else the global one.
-    public func command(for key: Key, in context: KeyContext) -> Command? {
-        table[context]?[key] ?? table[.global]?[key]
+    public mutating func unbind(_ key: Key, in context: KeyContext) {
+        table[context]?[key] = nil
+        blocked[context]?.remove(key)
+        order[context]?.removeAll { $0 == key }
     }
 
-    /// The commands bound in one context (not counting global ones), each with all its keys.
-    public func bindings(for context: KeyContext) -> [KeyBinding] {
+    /// Makes a key do nothing on one screen, whatever it does everywhere else.
+    public mutating func block(_ key: Key, in context: KeyContext) {
+        unbind(key, in: context)
+        blocked[context, default: []].insert(key)
+    }
+
+    /// The command a key runs on a screen: the screen's own binding, else the global one.
+    public func command(for key: Key, in context: KeyContext) -> Command? {
+        if let command = table[context]?[key] { return command }
+        if blocked[context]?.contains(key) == true { return nil }
+        return table[.global]?[key]
+    }
+
+    /// The commands bound in one context, each with all its keys, in the order of the key file.
+    /// With `screen`, the global bindings are those in force on that screen: keys the screen
+    /// rebinds or switches off are left out, so help never lists a key that does something else.
+    public func bindings(for context: KeyContext, seenFrom screen: KeyContext? = nil) -> [KeyBinding] {
         var result: [KeyBinding] = []
         for key in order[context] ?? [] {
             guard let command = table[context]?[key] else { continue }
-            // A global key overridden on this screen is listed here, not under "Everywhere".
+            if let screen, screen != context, self.command(for: key, in: screen) != command { continue }
             if let i = result.firstIndex(where: { $0.command == command }) {
                 result[i].keys.append(key)
             } else {
@@ -156,14 +218,21 @@ public struct KeyMap: Hashable, Sendable {
         return result
     }
 
-    /// The first key bound to a command on a screen (or globally), for hints.
-    public func key(for command: Command, in context: KeyContext) -> Key? {
+    /// Every key that runs `command` on a screen (its own bindings first, then global ones).
+    public func keys(for command: Command, in context: KeyContext) -> [Key] {
+        var keys: [Key] = []
         for c in [context, .global] {
-            for key in order[c] ?? [] where table[c]?[key] == command && self.command(for: key, in: context) == command {
-                return key
+            for key in order[c] ?? [] where table[c]?[key] == command && self.command(for: key, in: context) == command
+                && !keys.contains(key) {
+                keys.append(key)
             }
         }
-        return nil
+        return keys
+    }
+
+    /// The first key bound to a command on a screen (or globally), for hints.
+    public func key(for command: Command, in context: KeyContext) -> Key? {
+        keys(for: command, in: context).first
     }
 
     /// What the status line shows on each screen, most useful first; it shows as many as fit.
@@ -179,36 +248,75 @@ public struct KeyMap: Hashable, Sendable {
         .help: [.help, .down, .up],
     ]
 
+    /// The status-line hints for a screen, from its bound keys: a command with no key is left
+    /// out, so a hint never names a key that does nothing.
     public func hints(for context: KeyContext) -> [KeyHint] {
         (KeyMap.hintCommands[context] ?? [.help, .quit]).compactMap { command in
             key(for: command, in: context).map { KeyHint(key: KeyName.display($0), label: command.hint) }
         }
+    }
+
+    /// The whole map in key-file format, for `pathfinder keys` or a starting point to edit.
+    public var text: String {
+        var lines: [String] = []
+        for context in KeyContext.allCases {
+            for key in order[context] ?? [] {
+                if let command = table[context]?[key] { lines.append("bind \(context.rawValue) \(KeyName.name(key)) \(command.rawValue)") }
+            }
+            for key in (blocked[context] ?? []).sorted(by: { KeyName.name($0) < KeyName.name($1) }) {
+                lines.append("bind \(context.rawValue) \(KeyName.name(key)) none")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 
 /// Key names as written in key files (`j`, `<Down>`, `<C-r>`, `<S-Tab>`) and as shown on
 /// screen ("Ctrl-R", "PgDn").
 public enum KeyName {
+    /// Names in `<...>`, matched without regard to case; the first name of a key is the one
+    /// `name(_:)` writes.
     private static let named: [(String, Key)] = [
-        ("Enter", .enter), ("Esc", .escape), ("Tab", .tab), ("S-Tab", .backTab), ("Backspace", .backspace),
-        ("Delete", .delete), ("Insert", .insert), ("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right),
-        ("Home", .home), ("End", .end), ("PgUp", .pageUp), ("PgDn", .pageDown), ("Space", .character(" ")),
-        ("Lt", .character("<")),
+        ("Enter", .enter), ("Return", .enter), ("CR", .enter), ("Esc", .escape), ("Escape", .escape),
+        ("Tab", .tab), ("S-Tab", .backTab), ("BackTab", .backTab), ("Backspace", .backspace), ("BS", .backspace),
+        ("Delete", .delete), ("Del", .delete), ("Insert", .insert), ("Ins", .insert),
+        ("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right), ("Home", .home), ("End", .end),
+        ("PgUp", .pageUp), ("PageUp", .pageUp), ("PgDn", .pageDown), ("PageDown", .pageDown),
+        ("Space", .character(" ")), ("Lt", .character("<")), ("Gt", .character(">")), ("Hash", .character("#")),
     ]
 
+    /// A key from its name in a key file, or nil if it is not one.
     public static func parse(_ text: String) -> Key? {
         if text.count == 1, let c = text.first { return .character(c) }
         guard text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 else { return nil }
         let inner = String(text.dropFirst().dropLast())
         if let match = named.first(where: { $0.0.lowercased() == inner.lowercased() }) { return match.1 }
-        if inner.lowercased().hasPrefix("c-"), inner.count == 3, let c = inner.last, c.isLetter {
-            return .control(Character(c.lowercased()))
+        let lower = inner.lowercased()
+        if lower.hasPrefix("c-") || lower.hasPrefix("ctrl-") {
+            let rest = lower.hasPrefix("c-") ? inner.dropFirst(2) : inner.dropFirst(5)
+            if rest.count == 1, let c = rest.first, c.isASCII, c.isLetter { return .control(Character(c.lowercased())) }
+            return nil
         }
-        if inner.uppercased().hasPrefix("F"), let n = Int(inner.dropFirst()), (1...24).contains(n) { return .function(n) }
+        if lower.hasPrefix("f"), lower.dropFirst().allSatisfy(\.isASCII), let n = Int(lower.dropFirst()), (1...24).contains(n) {
+            return .function(n)
+        }
         return nil
     }
 
-    /// How a key is shown in hints and help.
+    /// A key's name in a key file: `parse(name(key)) == key`.
+    public static func name(_ key: Key) -> String {
+        switch key {
+        case .character(" "): return "<Space>"
+        case .character("<"): return "<Lt>"
+        case .character("#"): return "<Hash>"
+        case let .character(c): return String(c)
+        case let .control(c): return "<C-\(c)>"
+        case let .function(n): return "<F\(n)>"
+        default: return named.first { $0.1 == key }.map { "<\($0.0)>" } ?? "?"
+        }
+    }
+
+    /// How a key is shown in hints and help: "Ctrl-R", "PgDn", "Enter", "Shift-Tab", "↓".
     public static func display(_ key: Key) -> String {
         switch key {
         case .character(" "): "Space"

@@ -16,8 +16,9 @@ public struct Screen: Hashable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Writes text at (x, y), clipped to `maxWidth` columns and the screen's edge. Control
-    /// characters are shown as visible symbols, never sent raw. Returns the columns used.
+    /// Writes text at (x, y), clipped to `maxWidth` columns and the screen's edge; a character
+    /// that does not fit whole (a wide one, a conjunct) is left out. Control characters are
+    /// shown as visible symbols, never sent raw. Returns the columns used.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
                              maxWidth: Int? = nil) -> Int {
@@ -25,15 +26,26 @@ public struct Screen: Hashable, Sendable {
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
         for character in text {
-            for segment in DisplayWidth.segments(of: DisplayWidth.safe(character)) {
+            let segments = DisplayWidth.segments(of: DisplayWidth.safe(character))
+            // A character is drawn whole or not at all: half a conjunct or emoji misleads.
+            guard column + segments.reduce(0, { $0 + $1.width }) <= limit else { return column - x }
+            for segment in segments {
                 let w = segment.width
                 if w == 0 {
-                    // A stray combining mark with nothing to sit on: attach to the previous cell.
-                    if column > x, column - 1 >= 0 { self[column - 1, y].text += segment.text }
+                    // A stray combining mark with nothing to sit on: attach to the previous cell
+                    // this call wrote (the head of it, if that was a wide character).
+                    if column > x, column - 1 >= 0, column - 1 < width {
+                        let head = self[column - 1, y].continuation && column - 2 >= 0 ? column - 2 : column - 1
+                        self[head, y].text += segment.text
+                    }
                     continue
                 }
                 guard column + w <= limit else { return column - x }
-                if column >= 0 {
+                if column < 0, column + w > 0 {
+                    // A wide character cut by the left edge: its visible half shows as a blank.
+                    clearWide(x: 0, y: y)
+                    self[0, y] = Cell(text: " ", style: style)
+                } else if column >= 0 {
                     clearWide(x: column, y: y)
                     self[column, y] = Cell(text: segment.text, style: style)
                     if w == 2 {

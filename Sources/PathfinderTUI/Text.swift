@@ -1,19 +1,29 @@
-/// Fitting text into columns: truncating with an ellipsis, padding, and word-wrapping, all
-/// measured in terminal columns so wide characters never split or overflow.
+/// Fitting text into columns: truncating with an ellipsis, padding, aligning and word-wrapping,
+/// all measured in terminal columns (see DisplayWidth) so wide characters never split or
+/// overflow. Pure functions; views call them and put the result on the screen.
 public enum Text {
-    /// At most `width` columns; "…" marks a cut. Control characters count as their visible form.
-    public static func truncate(_ text: some StringProtocol, to width: Int) -> String {
+    /// Where text sits in a column wider than itself.
+    public enum Alignment: Hashable, Sendable {
+        case left, right, center
+    }
+
+    /// At most `width` columns; "…" marks a cut. A grapheme cluster (a wide character, a
+    /// Bengali conjunct, an emoji) is never split: the cut falls before it, so the result may be
+    /// a column short. Control characters count as their visible form.
+    public static func truncate(_ text: some StringProtocol, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(text) <= width { return String(text) }
+        let ellipsisWidth = DisplayWidth.of(ellipsis)
+        guard ellipsisWidth <= width else { return "" }
         var out = ""
         var used = 0
         for character in text {
             let w = DisplayWidth.of(DisplayWidth.safe(character))
-            if used + w > width - 1 { break }
+            if used + w > width - ellipsisWidth { break }
             out.append(character)
             used += w
         }
-        return out + "…"
+        return out + ellipsis
     }
 
     /// Padded with spaces on the right to `width` columns (never cut).
@@ -26,8 +36,32 @@ public enum Text {
         String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + String(text)
     }
 
-    /// Word-wraps one paragraph (no newlines expected; any are treated as spaces) to lines of at
-    /// most `width` columns. A word longer than the width is broken across lines.
+    /// Right-aligned in `width` columns (never cut): the same as `padLeft`.
+    public static func alignRight(_ text: some StringProtocol, to width: Int) -> String {
+        padLeft(text, to: width)
+    }
+
+    /// Centred in `width` columns (an odd space goes on the right; never cut).
+    public static func center(_ text: some StringProtocol, to width: Int) -> String {
+        let room = max(0, width - DisplayWidth.of(text))
+        return String(repeating: " ", count: room / 2) + String(text) + String(repeating: " ", count: room - room / 2)
+    }
+
+    /// Exactly `width` columns: truncated with "…" if too long, then padded on the side the
+    /// alignment leaves free. For table cells.
+    public static func fit(_ text: some StringProtocol, to width: Int, alignment: Alignment = .left) -> String {
+        guard width > 0 else { return "" }
+        let cut = truncate(text, to: width)
+        switch alignment {
+        case .left: return pad(cut, to: width)
+        case .right: return padLeft(cut, to: width)
+        case .center: return center(cut, to: width)
+        }
+    }
+
+    /// Word-wraps one paragraph to lines of at most `width` columns. Newlines and tabs count as
+    /// spaces. A word wider than the line is broken: after a hyphen or slash if it has one
+    /// that fits, else at the last cluster that fits. Always at least one line.
     public static func wrap(_ text: some StringProtocol, to width: Int) -> [String] {
         let width = max(1, width)
         var lines: [String] = []
@@ -46,21 +80,9 @@ public enum Text {
                 line = ""
                 lineWidth = 0
             }
-            // Break a word wider than the whole line into line-sized pieces.
             while wordWidth > width {
-                var piece = ""
-                var pieceWidth = 0
-                var rest = word
-                while let c = rest.first, pieceWidth + DisplayWidth.of(DisplayWidth.safe(c)) <= width {
-                    piece.append(c)
-                    pieceWidth += DisplayWidth.of(DisplayWidth.safe(c))
-                    rest = rest.dropFirst()
-                }
-                if piece.isEmpty, let c = rest.first {   // a character wider than the line
-                    piece.append(c)
-                    rest = rest.dropFirst()
-                }
-                lines.append(piece)
+                let (piece, rest) = breakWord(word, width: width)
+                lines.append(String(piece))
                 word = rest
                 wordWidth = DisplayWidth.of(word)
             }
@@ -69,5 +91,101 @@ public enum Text {
         }
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The longest head of `word` that fits `width` columns, preferring to end after a hyphen
+    /// or slash, and the rest. Never empty: a character wider than the line goes alone.
+    static func breakWord(_ word: Substring, width: Int) -> (Substring, Substring) {
+        var end = word.startIndex
+        var used = 0
+        var lastBreak: Substring.Index?
+        while end < word.endIndex {
+            let w = DisplayWidth.of(DisplayWidth.safe(word[end]))
+            if used + w > width { break }
+            used += w
+            let isBreak = word[end] == "-" || word[end] == "/"
+            end = word.index(after: end)
+            if isBreak, end < word.endIndex { lastBreak = end }
+        }
+        if end == word.startIndex { end = word.index(after: end) }
+        // Break at a hyphen only if that keeps at least half the line, so lines stay full.
+        if let lastBreak, end < word.endIndex, DisplayWidth.of(word[..<lastBreak]) * 2 >= width { end = lastBreak }
+        return (word[..<end], word[end...])
+    }
+
+    /// Wraps several lines of Markdown-ish text (action notes, case studies) to `width`
+    /// columns. Consecutive lines form one paragraph; a blank line is kept as one empty line;
+    /// a list item ("- ", "* ", "• ", "1. ") wraps under its own text (a hanging indent);
+    /// a heading ("# ") and a quote ("> ") keep their first line's prefix; leading spaces are
+    /// kept as an indent on every line of the paragraph.
+    public static func wrapParagraphs(_ text: some StringProtocol, to width: Int) -> [String] {
+        let width = max(1, width)
+        var out: [String] = []
+        var paragraph: [Substring] = []
+        var firstPrefix = ""
+        var restPrefix = ""
+
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            let joined = paragraph.map { $0.trimmingSpaces() }.joined(separator: " ")
+            let indentWidth = DisplayWidth.of(restPrefix)
+            let room = max(1, width - max(DisplayWidth.of(firstPrefix), indentWidth))
+            for (i, line) in wrap(joined, to: room).enumerated() {
+                out.append((i == 0 ? firstPrefix : restPrefix) + line)
+            }
+            paragraph = []
+        }
+
+        for raw in String(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let trimmed = line.trimmingSpaces()
+            if trimmed.isEmpty {
+                flush()
+                if out.last != "" { out.append("") }
+                continue
+            }
+            let indent = String(repeating: " ", count: min(width / 2, DisplayWidth.of(line.prefix { $0 == " " })))
+            if let marker = listMarker(trimmed) {
+                flush()
+                firstPrefix = indent + marker
+                restPrefix = indent + String(repeating: " ", count: DisplayWidth.of(marker))
+                paragraph = [trimmed.dropFirst(marker.count)]
+            } else if trimmed.hasPrefix("#") || trimmed.hasPrefix(">") {
+                flush()
+                let marker = String(trimmed.prefix { $0 == "#" || $0 == ">" }) + " "
+                firstPrefix = indent + marker
+                restPrefix = indent + (trimmed.hasPrefix(">") ? marker : String(repeating: " ", count: marker.count))
+                paragraph = [trimmed.drop { $0 == "#" || $0 == ">" }]
+                if trimmed.hasPrefix("#") { flush() }   // a heading is one paragraph of its own
+            } else if paragraph.isEmpty {
+                firstPrefix = indent
+                restPrefix = indent
+                paragraph = [trimmed]
+            } else {
+                paragraph.append(trimmed)
+            }
+        }
+        flush()
+        while out.count > 1, out.last == "" { out.removeLast() }
+        return out.isEmpty ? [""] : out
+    }
+
+    /// "- ", "* ", "• ", "+ " or "12. " / "3) " at the start of a trimmed line.
+    static func listMarker(_ line: Substring) -> String? {
+        for bullet in ["- ", "* ", "• ", "+ "] where line.hasPrefix(bullet) { return bullet }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        let after = line.dropFirst(digits.count)
+        if after.hasPrefix(". ") || after.hasPrefix(") ") { return String(digits) + String(after.prefix(2)) }
+        return nil
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+        return self[start..<Swift.max(start, end)]
     }
 }

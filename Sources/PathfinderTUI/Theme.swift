@@ -1,35 +1,16 @@
-/// What a piece of the screen is, so a theme can style it. Views name roles, never colours.
-public enum Role: String, CaseIterable, Hashable, Sendable {
-    case normal, dim, heading, link, warning, error
-    case titleBar = "title-bar", statusBar = "status-bar"
-    case keyHintKey = "key-hint-key", keyHintLabel = "key-hint-label"
-    case messageInfo = "message-info", messageError = "message-error"
-    case tableHeader = "table-header", selected, border
-    case scrollThumb = "scroll-thumb"
-    case ragRed = "rag-red", ragAmber = "rag-amber", ragGreen = "rag-green"
-    case statusNotStarted = "status-not-started", statusInProgress = "status-in-progress"
-    case statusBlocked = "status-blocked", statusDone = "status-done", statusDropped = "status-dropped"
-    case overdue
-    case searchMatch = "search-match"
-    case indicatorFilled = "indicator-filled", indicatorEmpty = "indicator-empty"
-    case input
-    case inputCursor = "input-cursor"
-    case dialog
-    case dialogBorder = "dialog-border"
-    case helpKey = "help-key", helpText = "help-text"
-}
-
-/// A colour theme: a style for every role, read from a plain-text file in the format tig uses:
+/// A colour theme: a style for every role, read from a plain-text file in the format tig uses
+/// (themes/README.md describes it for users):
 ///
+///     # a comment
 ///     name projector
 ///     inherit default
-///     color title-bar   white   blue    bold
-///     color rag-red     color196 default bold
+///     color title-bar   white     blue    bold
+///     color rag-red     color196  default bold
 ///
 /// Colours are names (default, black, red, green, yellow, blue, magenta, cyan, white, and
 /// bright- forms), color0-color255, or #rrggbb (the nearest of the 256). Attributes: bold,
 /// underline, reverse, dim, normal. Roles a theme does not set come from the theme it inherits,
-/// else from the built-in default.
+/// else from the built-in default, so every theme styles every role.
 public struct Theme: Hashable, Sendable {
     public var name: String
     public var styles: [Role: Style]
@@ -41,33 +22,49 @@ public struct Theme: Hashable, Sendable {
 
     public func style(for role: Role) -> Style { styles[role] ?? Style() }
 
-    /// The built-in default, from the same text as themes/default.theme, so the program always
-    /// has a complete theme even with no theme files installed.
-    public static let builtInDefault: Theme = {
-        let (theme, problems) = Theme.parse(defaultText, file: "default.theme", themes: [:])
+    /// The built-in default (dark) theme, from the same text as themes/default.theme, so the
+    /// program always has a complete theme even with no theme files installed.
+    public static let builtInDefault: Theme = builtIn(defaultText, file: "default.theme", base: [:])
+
+    /// The built-in monochrome theme (themes/monochrome.theme): attributes only. Used for
+    /// terminals without colour and with NO_COLOR (see `downgraded(to:)`).
+    public static let monochrome: Theme = builtIn(monochromeText, file: "monochrome.theme", base: builtInDefault.styles)
+
+    private static func builtIn(_ text: String, file: String, base: [Role: Style]) -> Theme {
+        let (theme, problems) = parse(text, file: file, themes: [:], base: base)
         precondition(problems.isEmpty, "built-in theme: \(problems)")
         return theme
-    }()
+    }
 
-    /// Parses a theme file. Problems name the file and line; lines with problems are skipped and
-    /// the rest of the theme is used. `themes` are the themes already loaded, for `inherit`.
+    /// Parses a theme file. `file` names it in problems (`themes/light.theme:12: unknown
+    /// colour "purpel"`); a line with a problem is skipped and the rest of the theme is used.
+    /// `themes` are the themes already loaded, for `inherit`. The name defaults to the file's.
     public static func parse(_ text: String, file: String, themes: [String: Theme]) -> (Theme, [FileProblem]) {
+        parse(text, file: file, themes: themes, base: builtInDefault.styles)
+    }
+
+    static func parse(_ text: String, file: String, themes: [String: Theme], base: [Role: Style]) -> (Theme, [FileProblem]) {
         var problems: [FileProblem] = []
         var name = file.hasSuffix(".theme") ? String(file.dropLast(6)) : file
         if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
-        var styles = file == "default.theme" && themes.isEmpty ? [:] : Theme.builtInDefault.styles
+        var styles = base
+        var setHere: [Role: Style] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = DataFileLine.words(raw)
-            guard !words.isEmpty else { continue }
+            guard let instruction = words.first else { continue }
             func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
-            switch words[0] {
+            switch instruction {
             case "name":
                 guard words.count == 2 else { problem("expected `name NAME`"); continue }
                 name = words[1]
             case "inherit":
                 guard words.count == 2 else { problem("expected `inherit THEME`"); continue }
-                guard let base = themes[words[1]] else { problem("unknown theme \"\(words[1])\" to inherit"); continue }
-                styles = base.styles
+                guard let parent = themes[words[1]] ?? builtIns[words[1]] else {
+                    problem("unknown theme \"\(words[1])\" to inherit (themes: \(themes.keys.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                // Rules above the inherit line still win, wherever the line is.
+                styles = parent.styles.merging(setHere) { _, mine in mine }
             case "color", "colour":
                 guard words.count >= 4 else { problem("expected `color ROLE FOREGROUND BACKGROUND [ATTRIBUTES]`"); continue }
                 guard let role = Role(rawValue: words[1]) else { problem("unknown role \"\(words[1])\""); continue }
@@ -76,7 +73,7 @@ public struct Theme: Hashable, Sendable {
                 var style = Style(foreground: fg, background: bg)
                 var ok = true
                 for attribute in words.dropFirst(4) {
-                    switch attribute {
+                    switch attribute.lowercased() {
                     case "bold": style.bold = true
                     case "underline": style.underline = true
                     case "reverse": style.reverse = true
@@ -87,13 +84,18 @@ public struct Theme: Hashable, Sendable {
                         ok = false
                     }
                 }
-                if ok { styles[role] = style }
+                guard ok else { continue }
+                styles[role] = style
+                setHere[role] = style
             default:
-                problem("unknown instruction \"\(words[0])\" (expected name, inherit or color)")
+                problem("unknown instruction \"\(instruction)\" (expected name, inherit or color)")
             }
         }
         return (Theme(name: name, styles: styles), problems)
     }
+
+    /// Built-in themes a file can inherit even when no theme file of that name was loaded.
+    private static var builtIns: [String: Theme] { ["default": builtInDefault, "monochrome": monochrome] }
 
     static let colorNames: [String: Color] = [
         "default": .default, "black": .ansi(0), "red": .ansi(1), "green": .ansi(2), "yellow": .ansi(3),
@@ -103,13 +105,15 @@ public struct Theme: Hashable, Sendable {
         "bright-white": .ansi(15),
     ]
 
-    static func parseColor(_ text: String) -> Color? {
+    /// A colour as written in a theme file, or nil if it is not one.
+    public static func parseColor(_ text: String) -> Color? {
         let t = text.lowercased()
         if let named = colorNames[t] { return named }
-        if t.hasPrefix("color"), let n = Int(t.dropFirst(5)), (0...255).contains(n) {
+        if t.hasPrefix("color"), t.count > 5, t.dropFirst(5).allSatisfy(\.isASCII), let n = Int(t.dropFirst(5)),
+           (0...255).contains(n) {
             return n < 16 ? .ansi(UInt8(n)) : .indexed(UInt8(n))
         }
-        if t.hasPrefix("#"), t.count == 7, let rgb = Int(t.dropFirst(), radix: 16) {
+        if t.hasPrefix("#"), t.count == 7, t.dropFirst().allSatisfy(\.isHexDigit), let rgb = Int(t.dropFirst(), radix: 16) {
             return .indexed(nearestIndex(red: (rgb >> 16) & 255, green: (rgb >> 8) & 255, blue: rgb & 255))
         }
         return nil
@@ -129,45 +133,32 @@ public struct Theme: Hashable, Sendable {
     }
 
     private static func square(_ v: Int) -> Int { v * v }
+}
 
-    /// The default (dark) theme. themes/default.theme holds the same text; a test checks so.
-    public static let defaultText = """
-    # Pathfinder's default theme, for a dark terminal.
-    # color ROLE FOREGROUND BACKGROUND [ATTRIBUTES]   (see themes/README.md)
-    name default
-    color normal              default        default
-    color dim                 bright-black   default
-    color heading             bright-white   default   bold
-    color link                cyan           default   underline
-    color warning             yellow         default   bold
-    color error               bright-red     default   bold
-    color title-bar           bright-white   blue      bold
-    color status-bar          white          color236
-    color key-hint-key        bright-white   color238  bold
-    color key-hint-label      white          color236
-    color message-info        green          default
-    color message-error       bright-white   red       bold
-    color table-header        bright-white   default   bold underline
-    color selected            black          cyan
-    color border              bright-black   default
-    color scroll-thumb        cyan           default
-    color rag-red             bright-red     default   bold
-    color rag-amber           yellow         default   bold
-    color rag-green           green          default   bold
-    color status-not-started  white          default
-    color status-in-progress  bright-cyan    default
-    color status-blocked      bright-red     default
-    color status-done         green          default
-    color status-dropped      bright-black   default
-    color overdue             bright-red     default   bold
-    color search-match        black          yellow    bold
-    color indicator-filled    green          default
-    color indicator-empty     bright-black   default
-    color input               bright-white   color237
-    color input-cursor        black          bright-white
-    color dialog              default        color235
-    color dialog-border       cyan           color235
-    color help-key            bright-yellow  color235  bold
-    color help-text           default        color235
-    """
+/// A problem in a key or theme file, with its line, as `file:line: message`.
+public struct FileProblem: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// The words of one line of a key or theme file. A word starting with `#` begins a comment,
+/// unless it is a `#rrggbb` colour or the key `#` itself in a key file's KEY position.
+enum DataFileLine {
+    static func words(_ line: Substring) -> [String] {
+        var words: [String] = []
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            let isColour = word.count == 7 && word.dropFirst().allSatisfy(\.isHexDigit)
+            let isKey = word == "#" && words.count == 2 && (words[0] == "bind" || words[0] == "unbind")
+            if word.hasPrefix("#"), !isColour, !isKey { break }
+            words.append(String(word))
+        }
+        return words
+    }
 }
