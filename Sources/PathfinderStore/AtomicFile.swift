@@ -9,16 +9,32 @@ import Darwin
 /// rename it over the old one, then flush the folder so the rename itself survives.
 enum AtomicFile {
     static func read(_ path: String) throws -> [UInt8] {
+        guard let bytes = try readIfPresent(path) else {
+            throw StoreError.unreadable(path, String(cString: strerror(ENOENT)))
+        }
+        return bytes
+    }
+
+    /// The file's bytes, or nil when there is no such file (any other failure throws).
+    static func readIfPresent(_ path: String) throws -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.unreadable(path, String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw StoreError.unreadable(path, String(cString: strerror(code)))
+        }
         defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        bytes.reserveCapacity(size + 1)
+        var chunk = [UInt8](repeating: 0, count: max(4096, min(size + 1, 1 << 20)))
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 65536) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.unreadable(path, String(cString: strerror(errno)))
+                let code = errno
+                if code == EINTR { continue }
+                throw StoreError.unreadable(path, String(cString: strerror(code)))
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
@@ -27,16 +43,19 @@ enum AtomicFile {
     }
 
     static func write(_ text: String, to path: String) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.writeFailed(path, String(cString: strerror(errno))) }
-        var ok = false
+        var renamed = false
         defer {
-            if !ok { unlink(temporary) }
+            if !renamed { unlink(temporary) }
         }
-        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
@@ -53,9 +72,10 @@ enum AtomicFile {
             close(fd)
             throw StoreError.writeFailed(path, why)
         }
-        close(fd)
+        guard close(fd) == 0 else { throw StoreError.writeFailed(path, String(cString: strerror(errno))) }
         guard rename(temporary, path) == 0 else { throw StoreError.writeFailed(path, String(cString: strerror(errno))) }
-        ok = true
+        renamed = true
+        // Flush the folder too, so the rename itself is on disk.
         let dir = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 {
             fsync(dir)
@@ -74,27 +94,26 @@ enum AtomicFile {
     }
 }
 
-/// An advisory lock on `.pathfinder/lock` around check-then-write, so two processes saving to
-/// one store cannot interleave their "has it changed?" check and their rename.
-struct WriteLock: ~Copyable {
-    private let fd: Int32
-
-    init(store root: String) throws {
+/// An advisory lock on `.pathfinder/lock`, held around every check-then-write so two processes
+/// saving to one store cannot interleave their "has the file changed since I read it?" check
+/// with each other's rename, nor both pick the same new id.
+///
+/// `flock` locks belong to an open file description, so the lock is released when the file is
+/// closed, also when a process dies. It is advisory: an editor saving a file ignores it, which
+/// the changed-on-disk check catches instead. The lock is not re-entrant: code that already
+/// holds it calls the `...Locked` functions rather than taking it again.
+enum WriteLock {
+    static func hold<T>(store root: String, _ body: () throws -> T) throws -> T {
         let folder = root + "/.pathfinder"
-        mkdir(folder, 0o755)
-        fd = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.writeFailed(folder + "/lock", String(cString: strerror(errno))) }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                let why = String(cString: strerror(errno))
-                close(fd)
-                throw StoreError.writeFailed(folder + "/lock", why)
-            }
+        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+            throw StoreError.writeFailed(folder, String(cString: strerror(errno)))
         }
-    }
-
-    deinit {
-        flock(fd, LOCK_UN)
-        close(fd)
+        let fd = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.writeFailed(folder + "/lock", String(cString: strerror(errno))) }
+        defer { close(fd) }   // closing releases the lock
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw StoreError.writeFailed(folder + "/lock", String(cString: strerror(errno))) }
+        }
+        return try body()
     }
 }

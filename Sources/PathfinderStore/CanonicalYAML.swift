@@ -85,37 +85,89 @@ enum CanonicalYAML {
     }
 }
 
-/// Renders each entity's fields canonically, one block per top-level key, in canonical order.
-/// An empty optional field renders nothing (it is left out of the file).
+
+/// A field of a record in a block list: a one-line value, or a nested list.
+enum RecordValue {
+    /// Already rendered (quoted where needed).
+    case inline(String)
+    /// Text items written as a nested block list.
+    case list([String])
+}
+
+extension CanonicalYAML {
+    /// A block list of records whose fields may hold nested lists (a meeting's items).
+    static func records(_ key: String, _ items: [[(String, RecordValue)]]) -> String {
+        var out = "\(key):\n"
+        for fields in items {
+            for (i, field) in fields.enumerated() {
+                let lead = i == 0 ? "  - " : "    "
+                switch field.1 {
+                case let .inline(value): out += lead + "\(field.0): \(value)\n"
+                case let .list(values): out += lead + "\(field.0):\n" + values.map { "      - \(scalar($0))\n" }.joined()
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Renders each kind of file's fields canonically, one block per top-level key, in canonical
+/// order. An empty optional field renders nothing (it is left out of the file).
 enum CanonicalFields {
-    static func action(_ a: Action) -> [(key: String, text: String)] {
-        var out: [(String, String)] = []
-        func add(_ key: String, _ text: String?) { if let text { out.append((key, text)) } }
-        add("id", CanonicalYAML.field("id", CanonicalYAML.scalar(a.id)))
-        add("title", CanonicalYAML.field("title", CanonicalYAML.scalar(a.title)))
-        add("theme", CanonicalYAML.field("theme", CanonicalYAML.scalar(a.theme)))
-        add("success-factors", a.successFactors.isEmpty ? nil : CanonicalYAML.flowList("success-factors", a.successFactors))
-        add("lead", CanonicalYAML.field("lead", CanonicalYAML.scalar(a.lead)))
-        add("lead-body", a.leadBody.isEmpty ? nil : CanonicalYAML.field("lead-body", CanonicalYAML.scalar(a.leadBody)))
-        add("partners", a.partners.isEmpty ? nil : CanonicalYAML.blockList("partners", a.partners))
-        add("status", CanonicalYAML.field("status", CanonicalYAML.scalar(a.status)))
-        add("rag", CanonicalYAML.field("rag", a.rag.rawValue))
-        add("start", a.start.map { CanonicalYAML.field("start", $0.iso) })
-        add("due", a.due.map { CanonicalYAML.field("due", $0.iso) })
-        add("milestones", a.milestones.isEmpty ? nil : CanonicalYAML.records("milestones", a.milestones.map { m in
+    typealias Fields = [(key: String, text: String)]
+
+    private struct Builder {
+        var out: Fields = []
+        mutating func text(_ key: String, _ value: String, required: Bool = false) {
+            if required || !value.isEmpty { out.append((key, CanonicalYAML.field(key, CanonicalYAML.scalar(value)))) }
+        }
+        mutating func day(_ key: String, _ value: Day?) {
+            if let value { out.append((key, CanonicalYAML.field(key, value.iso))) }
+        }
+        mutating func flow(_ key: String, _ values: [String]) {
+            if !values.isEmpty { out.append((key, CanonicalYAML.flowList(key, values))) }
+        }
+        mutating func block(_ key: String, _ values: [String]) {
+            if !values.isEmpty { out.append((key, CanonicalYAML.blockList(key, values))) }
+        }
+        mutating func raw(_ key: String, _ rendered: String?) {
+            if let rendered { out.append((key, rendered)) }
+        }
+    }
+
+    // MARK: Action
+
+    static let actionOrder = ["id", "title", "theme", "success-factors", "lead", "lead-body", "partners", "status", "rag",
+                              "start", "due", "milestones", "indicator", "funding", "case-studies", "reviewed", "updated",
+                              "updated-by", "source"]
+
+    static func action(_ a: Action) -> Fields {
+        var b = Builder()
+        b.text("id", a.id, required: true)
+        b.text("title", a.title, required: true)
+        b.text("theme", a.theme, required: true)
+        b.flow("success-factors", a.successFactors)
+        b.text("lead", a.lead, required: true)
+        b.text("lead-body", a.leadBody)
+        b.block("partners", a.partners)
+        b.text("status", a.status, required: true)
+        b.raw("rag", CanonicalYAML.field("rag", a.rag.rawValue))
+        b.day("start", a.start)
+        b.day("due", a.due)
+        b.raw("milestones", a.milestones.isEmpty ? nil : CanonicalYAML.records("milestones", a.milestones.map { m in
             var fields = [("title", CanonicalYAML.scalar(m.title))]
             if let due = m.due { fields.append(("due", due.iso)) }
             fields.append(("done", CanonicalYAML.bool(m.done)))
             return fields
         }))
-        add("indicator", a.indicator.map { i in
+        b.raw("indicator", a.indicator.map { i in
             var fields = [("name", CanonicalYAML.scalar(i.name)), ("baseline", CanonicalYAML.number(i.baseline)),
                           ("target", CanonicalYAML.number(i.target))]
             if let current = i.current { fields.append(("current", CanonicalYAML.number(current))) }
             if !i.unit.isEmpty { fields.append(("unit", CanonicalYAML.scalar(i.unit))) }
             return CanonicalYAML.mapping("indicator", fields)
         })
-        add("funding", a.funding.map { f in
+        b.raw("funding", a.funding.map { f in
             var fields: [(String, String)] = []
             if let v = f.amount { fields.append(("amount", CanonicalYAML.number(v))) }
             if let v = f.termYears { fields.append(("term-years", CanonicalYAML.number(v))) }
@@ -123,68 +175,204 @@ enum CanonicalFields {
             if let v = f.fullCostRecovery { fields.append(("full-cost-recovery", CanonicalYAML.bool(v))) }
             return fields.isEmpty ? "funding: {}\n" : CanonicalYAML.mapping("funding", fields)
         })
-        add("case-studies", a.caseStudies.isEmpty ? nil : CanonicalYAML.flowList("case-studies", a.caseStudies))
-        add("reviewed", a.reviewed.map { CanonicalYAML.field("reviewed", $0.iso) })
-        add("updated", a.updated.map { CanonicalYAML.field("updated", $0.iso) })
-        add("updated-by", a.updatedBy.isEmpty ? nil : CanonicalYAML.field("updated-by", CanonicalYAML.scalar(a.updatedBy)))
-        add("source", a.source.isEmpty ? nil : CanonicalYAML.field("source", CanonicalYAML.scalar(a.source)))
-        return out
+        b.flow("case-studies", a.caseStudies)
+        b.day("reviewed", a.reviewed)
+        b.day("updated", a.updated)
+        b.text("updated-by", a.updatedBy)
+        b.text("source", a.source)
+        return b.out
     }
 
-    static let actionOrder = ["id", "title", "theme", "success-factors", "lead", "lead-body", "partners", "status", "rag",
-                              "start", "due", "milestones", "indicator", "funding", "case-studies", "reviewed", "updated",
-                              "updated-by", "source"]
-
     static func progressEntry(_ e: ProgressEntry) -> String {
-        "### \(e.date.iso) — \(e.author)\n" + (e.text.isEmpty ? "" : e.text + "\n")
+        let author = e.author.replacingNewlines
+        let heading = author.isEmpty ? "### \(e.date.iso)\n" : "### \(e.date.iso) — \(author)\n"
+        let text = BodyText.escapeEntry(FileParser.trimBlankLines(e.text))
+        return heading + (text.isEmpty ? "" : text + "\n")
+    }
+
+    // MARK: Area
+
+    static let areaOrder = ["name", "code", "authority", "type", "region", "demography", "key-figures", "steering-group",
+                            "forums", "source"]
+
+    static func area(_ a: Area) -> Fields {
+        var b = Builder()
+        b.text("name", a.name, required: true)
+        b.text("code", a.code, required: true)
+        b.text("authority", a.authority)
+        b.text("type", a.type)
+        b.text("region", a.region)
+        b.text("demography", a.demography)
+        b.raw("key-figures", keyFigures(a.keyFigures))
+        b.raw("steering-group", a.steeringGroup.isEmpty ? nil : CanonicalYAML.records("steering-group", a.steeringGroup.map { m in
+            var fields = [("name", CanonicalYAML.scalar(m.name))]
+            if !m.role.isEmpty { fields.append(("role", CanonicalYAML.scalar(m.role))) }
+            if !m.body.isEmpty { fields.append(("body", CanonicalYAML.scalar(m.body))) }
+            return fields
+        }))
+        b.raw("forums", a.forums.isEmpty ? nil : CanonicalYAML.records("forums", a.forums.map { f in
+            var fields = [("name", CanonicalYAML.scalar(f.name))]
+            if !f.description.isEmpty { fields.append(("description", CanonicalYAML.scalar(f.description))) }
+            return fields
+        }))
+        b.text("source", a.source)
+        return b.out
+    }
+
+    static func keyFigures(_ figures: [KeyFigure]) -> String? {
+        figures.isEmpty ? nil : CanonicalYAML.records("key-figures", figures.map { f in
+            var fields = [("label", CanonicalYAML.scalar(f.label)), ("value", CanonicalYAML.scalar(f.value))]
+            if !f.source.isEmpty { fields.append(("source", CanonicalYAML.scalar(f.source))) }
+            return fields
+        })
+    }
+
+    // MARK: Case study
+
+    static let caseStudyOrder = ["title", "area", "place", "themes", "organisations", "key-figures", "source"]
+
+    static func caseStudy(_ s: CaseStudy) -> Fields {
+        var b = Builder()
+        b.text("title", s.title, required: true)
+        b.text("area", s.area ?? "")
+        b.text("place", s.place)
+        b.flow("themes", s.themes)
+        b.block("organisations", s.organisations)
+        b.raw("key-figures", keyFigures(s.keyFigures))
+        b.text("source", s.source)
+        return b.out
+    }
+
+    // MARK: Meeting
+
+    static let meetingOrder = ["date", "title", "attendees", "items", "changes", "actions-created", "ended"]
+
+    static func meeting(_ m: Meeting) -> Fields {
+        var b = Builder()
+        b.day("date", m.date)
+        b.text("title", m.title, required: true)
+        b.block("attendees", m.attendees)
+        b.raw("items", m.items.isEmpty ? nil : CanonicalYAML.records("items", m.items.map { item in
+            var fields: [(String, RecordValue)] = [("action", .inline(CanonicalYAML.scalar(item.action)))]
+            if !item.notes.isEmpty { fields.append(("notes", .list(item.notes))) }
+            if !item.decisions.isEmpty { fields.append(("decisions", .list(item.decisions))) }
+            fields.append(("reviewed", .inline(CanonicalYAML.bool(item.reviewed))))
+            return fields
+        }))
+        b.raw("changes", m.changes.isEmpty ? nil : CanonicalYAML.records("changes", m.changes.map { c in
+            [("action", CanonicalYAML.scalar(c.action)), ("field", CanonicalYAML.scalar(c.field)),
+             ("old", CanonicalYAML.scalar(c.old)), ("new", CanonicalYAML.scalar(c.new))]
+        }))
+        b.flow("actions-created", m.actionsCreated)
+        b.raw("ended", m.ended ? CanonicalYAML.field("ended", "true") : nil)
+        return b.out
+    }
+
+    // MARK: Manifest
+
+    /// The manifest written whole (by `pathfinder init`), with a comment saying what it is.
+    static func manifest(title: String, asOf: Day?, catalogue c: Catalogue) -> String {
+        var out = "# A Pathfinder store: see docs/store-format.md. Catalogue ids are used in the other files;\n"
+        out += "# labels and details can be changed freely.\n"
+        out += CanonicalYAML.field("title", CanonicalYAML.scalar(title))
+        out += CanonicalYAML.field("format", String(FileParser.supportedFormat))
+        if let asOf { out += CanonicalYAML.field("as-of", asOf.iso) }
+        func entries(_ key: String, _ list: [CatalogueEntry]) -> String {
+            guard !list.isEmpty else { return "" }
+            return "\n" + CanonicalYAML.records(key, list.map { e in
+                var fields = [("id", CanonicalYAML.scalar(e.id)), ("label", CanonicalYAML.scalar(e.label))]
+                if !e.group.isEmpty { fields.append(("group", CanonicalYAML.scalar(e.group))) }
+                if !e.detail.isEmpty { fields.append(("detail", CanonicalYAML.scalar(e.detail))) }
+                return fields
+            })
+        }
+        out += entries("themes", c.themes)
+        out += entries("success-factors", c.successFactors)
+        out += "\n" + CanonicalYAML.records("statuses", c.statuses.map { s in
+            [("id", CanonicalYAML.scalar(s.id)), ("label", CanonicalYAML.scalar(s.label)),
+             ("symbol", CanonicalYAML.quoted(s.symbol)), ("closed", CanonicalYAML.bool(s.closed))]
+        })
+        let meanings = RAG.allCases.compactMap { rag in c.ragMeanings[rag].map { (rag.rawValue, CanonicalYAML.scalar($0)) } }
+        if !meanings.isEmpty { out += "\n" + CanonicalYAML.mapping("rag", meanings) }
+        var rules: [(String, String)] = []
+        if let v = c.fundingRules.minimumTermYears { rules.append(("minimum-term-years", CanonicalYAML.number(v))) }
+        if let v = c.fundingRules.minimumNoticeMonths { rules.append(("minimum-notice-months", CanonicalYAML.number(v))) }
+        rules.append(("full-cost-recovery", CanonicalYAML.bool(c.fundingRules.fullCostRecoveryExpected)))
+        out += "\n# The Compact funding principles (paras 3.1, 3.17-3.21) that funding terms are checked against.\n"
+        out += CanonicalYAML.mapping("funding-rules", rules)
+        return out
+    }
+}
+
+private extension String {
+    var replacingNewlines: String {
+        String(map { $0.isNewline ? " " : $0 }).trimmed(" ")
     }
 }
 
 /// Writes a document back, replacing only the blocks whose canonical rendering changed, so
 /// hand formatting, comments and fields the program does not know survive every save.
 enum MinimalRewrite {
-    static func frontMatter(old: SourceDocument?, oldFields: [(key: String, text: String)]?,
-                            newFields: [(key: String, text: String)], order: [String]) -> [SourceDocument.Block] {
-        guard let old, let oldFields else { return newFields.map { SourceDocument.Block(key: $0.key, text: $0.text) } }
-        let before = Dictionary(oldFields.map { ($0.key, $0.text) }, uniquingKeysWith: { a, _ in a })
+    /// `old` is the file as loaded with the canonical fields of the model it held; nil for a new file.
+    static func frontMatter(old: (document: SourceDocument, fields: CanonicalFields.Fields)?,
+                            newFields: CanonicalFields.Fields, order: [String]) -> [SourceDocument.Block] {
+        guard let old else { return newFields.map { SourceDocument.Block(key: $0.key, text: $0.text) } }
+        let before = Dictionary(old.fields.map { ($0.key, $0.text) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(newFields.map { ($0.key, $0.text) }, uniquingKeysWith: { a, _ in a })
         let known = Set(order)
         var blocks: [SourceDocument.Block] = []
-        var written = Set<String>()
-        for block in old.blocks {
+        var present = Set<String>()
+        for block in old.document.blocks {
             guard let key = block.key, known.contains(key) else {
                 blocks.append(block)   // comments, blank lines, fields added by hand
                 continue
             }
-            written.insert(key)
-            guard let text = after[key] else { continue }   // the field was cleared
-            blocks.append(before[key] == text ? block : SourceDocument.Block(key: key, text: text))
+            present.insert(key)
+            if before[key] == after[key] {
+                blocks.append(block)   // unchanged: byte for byte, however it was written
+            } else if let text = after[key] {
+                blocks.append(SourceDocument.Block(key: key, text: text))
+            }   // else: the field was cleared, so its lines go
         }
         // New fields go after the nearest field that comes before them in canonical order.
-        for field in newFields where !written.contains(field.key) {
+        for field in newFields where !present.contains(field.key) {
             let rank = order.firstIndex(of: field.key) ?? order.count
             let predecessors = Set(order.prefix(rank))
             let index = blocks.lastIndex { $0.key.map(predecessors.contains) ?? false }.map { $0 + 1 }
                 ?? (blocks.firstIndex { $0.key != nil } ?? blocks.count)
             blocks.insert(SourceDocument.Block(key: field.key, text: field.text), at: index)
+            present.insert(field.key)
         }
         return blocks
+    }
+
+    /// A body that is one piece of Markdown (an area's narrative, a case study, meeting notes).
+    static func plainBody(oldRaw: String?, oldText: String?, new: String) -> String {
+        if let oldRaw, oldText == new { return oldRaw }
+        let text = FileParser.trimBlankLines(new)
+        return text.isEmpty ? "" : "\n" + text + "\n"
     }
 
     /// An action's body: unchanged parts byte for byte, changed parts canonical.
     static func actionBody(old: ActionBody?, oldBodyText: String?, new: Action) -> String {
         guard let old, let oldBodyText else {
-            var text = new.description.isEmpty ? "" : "\n" + new.description + "\n"
+            let description = BodyText.escapeDescription(FileParser.trimBlankLines(new.description))
+            var text = description.isEmpty ? "" : "\n" + description + "\n"
             if !new.progress.isEmpty {
                 text += "\n## Progress\n" + new.progress.map { "\n" + CanonicalFields.progressEntry($0) }.joined()
             }
             return text
         }
         if old.description == new.description, old.entries == new.progress { return oldBodyText }
-        var text = old.description == new.description ? old.descriptionRaw
-            : (new.description.isEmpty ? "" : "\n" + new.description + "\n")
+        var text: String
+        if old.description == new.description {
+            text = old.descriptionRaw
+        } else {
+            let description = BodyText.escapeDescription(FileParser.trimBlankLines(new.description))
+            text = description.isEmpty ? "" : "\n" + description + "\n"
+        }
         if new.progress.isEmpty, old.entriesRaw.isEmpty, old.progressHeading.isEmpty { return text + old.trailing }
-        var heading = old.progressHeading.isEmpty ? "\n## Progress\n" : old.progressHeading
+        var heading = old.progressHeading.isEmpty ? "## Progress\n" : old.progressHeading
         var entries: [String] = []
         for (i, entry) in new.progress.enumerated() {
             if i < old.entries.count, old.entries[i] == entry, i < old.entriesRaw.count {
@@ -193,15 +381,22 @@ enum MinimalRewrite {
                 entries.append(CanonicalFields.progressEntry(entry))
             }
         }
-        // Keep a blank line between entries, as people write them.
-        for i in entries.indices where i > 0 && !entries[i - 1].hasSuffix("\n\n") {
-            entries[i - 1] += entries[i - 1].hasSuffix("\n") ? "\n" : "\n\n"
+        // A blank line between parts, as people write them.
+        func separate(_ s: inout String) {
+            if s.isEmpty { return }
+            if !s.hasSuffix("\n") { s += "\n" }
+            if !s.hasSuffix("\n\n") { s += "\n" }
         }
-        if !heading.hasSuffix("\n\n"), !entries.isEmpty { heading += "\n" }
-        if !text.hasSuffix("\n\n"), !text.isEmpty { text += "\n" }
+        for i in entries.indices.dropLast() { separate(&entries[i]) }
+        if !entries.isEmpty { separate(&heading) }
+        if Lines.isBlank(text) {
+            if text.isEmpty { text = "\n" }
+        } else {
+            separate(&text)
+        }
         var body = text + heading + entries.joined()
         if !old.trailing.isEmpty {
-            if !body.hasSuffix("\n\n") { body += "\n" }
+            separate(&body)
             body += old.trailing
         }
         return body

@@ -2,7 +2,7 @@ import PathfinderModel
 import Yams
 
 /// What parsing one file gives: the value (if it could be read at all), its source text for
-/// minimal rewrites, and the problems found in it. A pure function of path and text, so files
+/// minimal rewrites, and the problems found in it. A pure function of path and bytes, so files
 /// can be parsed in parallel and the results cached.
 struct Parsed<Value: Sendable>: Sendable {
     var value: Value?
@@ -13,84 +13,88 @@ struct Parsed<Value: Sendable>: Sendable {
     /// Lines of list items that cross-file checks point at (each milestone, each link).
     var itemLines: [String: [Int]] = [:]
     var body: ActionBody?
+    /// False when the front matter's fields cannot be told apart line by line (e.g. written as
+    /// one `{...}`): the file is read, but the program will not rewrite it.
+    var editable = true
 }
 
-/// The body of an action: the description, then `## Progress` with dated entries.
+/// The body of an action: the description, then `## Progress` with dated entries, then any
+/// other sections, each part kept as written so unchanged parts are saved byte for byte.
 struct ActionBody: Hashable, Sendable {
-    /// Raw text of each part, kept so unchanged parts are written back byte for byte.
     var descriptionRaw: String
+    /// `## Progress` and anything between it and the first entry.
     var progressHeading: String
     var entriesRaw: [String]
+    /// `## ` sections after the progress section, kept as they are.
     var trailing: String
     var description: String
     var entries: [ProgressEntry]
 }
 
 enum FileParser {
-    /// Parses front matter YAML, reporting a syntax error with the file's line.
-    static func yaml(_ document: SourceDocument, path: String) -> (Node?, [Problem]) {
-        do {
-            return (try Yams.compose(yaml: document.frontMatter), [])
-        } catch let error as YamlError {
-            return (nil, [.error(path, yamlLine(error), "YAML syntax: \(yamlProblem(error))")])
-        } catch {
-            return (nil, [.error(path, 1, "YAML syntax: \(error)")])
-        }
-    }
+    static let supportedFormat = 1
 
-    static func yamlLine(_ error: YamlError) -> Int {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): mark.line + 1
-        default: 1
+    /// Decodes, splits and parses a file's front matter. A file without any is an error.
+    static func open(_ bytes: [UInt8], path: String) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
+        guard let (text, crlf, bom) = SourceDocument.decode(bytes) else {
+            return (nil, nil, [.error(path, 1, "the file is not UTF-8 text: save it as UTF-8 in your editor")], false)
         }
-    }
-
-    static func yamlProblem(_ error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
-            [context.map { "\($0.text)" } ?? "", problem].filter { !$0.isEmpty }.joined(separator: ": ")
-        default: "\(error)"
+        let (split, unclosed) = SourceDocument.split(text)
+        guard var document = split else {
+            return (nil, nil, [.error(path, unclosed ?? 1, "front matter is not closed: add a line \"---\" after the fields")], false)
         }
-    }
-
-    /// Splits and parses a file's front matter; a file without any is an error.
-    static func open(_ text: String, path: String) -> (SourceDocument?, FieldReader?, [Problem]) {
-        let (document, unclosed) = SourceDocument.split(text)
-        guard let document else {
-            return (nil, nil, [.error(path, unclosed ?? 1, "front matter is not closed: add a line \"---\" after the fields")])
-        }
+        document.crlf = crlf
+        document.bom = bom
         guard document.hasFrontMatter else {
-            return (document, nil, [.error(path, 1, "no front matter: the file must start with a line \"---\"")])
+            return (document, nil, [.error(path, 1, "no front matter: the file must start with a line \"---\"")], false)
         }
-        let (node, problems) = yaml(document, path: path)
-        guard problems.isEmpty else { return (document, nil, problems) }
+        let yaml = document.frontMatter
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            return (document, nil, [YAMLErrors.problem(error, yaml: yaml, path: path, lineOffset: 1)], false)
+        }
         if let node, node.mapping == nil {
-            return (document, nil, [.error(path, 2, "front matter should be fields (\"name: value\"), not a \(node.kindName)")])
+            return (document, nil, [.error(path, 2, "front matter should be fields (\"name: value\"), not a \(node.kindName)")], false)
         }
-        return (document, FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([]))), [])
+        let reader = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])))
+        let editable = document.recut(keys: reader.keyMarks)
+        return (document, reader, [], editable)
+    }
+
+    /// The parse of a file that could not be read as fields at all.
+    static func failed<T>(_ document: SourceDocument?, _ problems: [Problem]) -> Parsed<T> {
+        Parsed(value: nil, source: document, problems: problems, editable: false)
     }
 
     // MARK: Manifest
 
-    struct Manifest: Sendable {
+    struct Manifest: Hashable, Sendable {
         var title: String
         var format: Int
         var asOf: Day?
         var catalogue: Catalogue
     }
 
-    static let supportedFormat = 1
-
     static func manifest(_ text: String, path: String = "pathfinder.yaml") -> Parsed<Manifest> {
+        manifest(Array(text.utf8), path: path)
+    }
+
+    static func manifest(_ bytes: [UInt8], path: String = "pathfinder.yaml") -> Parsed<Manifest> {
+        guard let (text, _, _) = SourceDocument.decode(bytes) else {
+            return failed(nil, [.error(path, 1, "the file is not UTF-8 text: save it as UTF-8 in your editor")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            return Parsed(value: nil, source: nil, problems: [.error(path, yamlLine(error) - 1, "YAML syntax: \(yamlProblem(error))")])
         } catch {
-            return Parsed(value: nil, source: nil, problems: [.error(path, 1, "YAML syntax: \(error)")])
+            return failed(nil, [YAMLErrors.problem(error, yaml: text, path: path, lineOffset: 0)])
         }
-        var r = FieldReader(path: path, node: node, lineOffset: 0)
+        if let node, node.mapping == nil {
+            return failed(nil, [.error(path, 1, "the manifest should be fields (\"name: value\"), not a \(node.kindName)")])
+        }
+        var r = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])), lineOffset: 0)
         let title = r.string("title", required: true)
         let formatText = r.string("format", required: true)
         let format = Int(formatText) ?? 0
@@ -136,21 +140,27 @@ enum FileParser {
                          minimumNoticeMonths: f.number(f.node("minimum-notice-months"), name: "minimum-notice-months", line: f.lineOf(key: "minimum-notice-months")),
                          fullCostRecoveryExpected: f.bool(f.node("full-cost-recovery"), name: "full-cost-recovery", line: f.lineOf(key: "full-cost-recovery")) ?? false)
         } ?? FundingRules(minimumTermYears: nil, minimumNoticeMonths: nil, fullCostRecoveryExpected: false)
-        for (name, list) in [("themes", themes.map(\.id)), ("success-factors", factors.map(\.id)), ("statuses", statuses.map(\.id))] {
+        for key in ["themes", "success-factors", "statuses"] {
             var seen = Set<String>()
-            for id in list where !seen.insert(id).inserted {
-                r.error(r.lineOf(key: name), "\"\(id)\" appears twice in \(name)")
+            for item in r.node(key)?.sequence ?? [] {
+                guard let id = item.mapping?["id"]?.string, !id.isEmpty else { continue }
+                if !seen.insert(id).inserted { r.error(r.lineOf(item), "\"\(id)\" appears twice in \(key)") }
             }
         }
         let catalogue = Catalogue(themes: themes, successFactors: factors, statuses: statuses, ragMeanings: meanings, fundingRules: rules)
-        return Parsed(value: Manifest(title: title, format: format, asOf: asOf, catalogue: catalogue), source: nil, problems: r.problems)
+        return Parsed(value: Manifest(title: title, format: format, asOf: asOf, catalogue: catalogue), source: nil,
+                      problems: r.problems, lines: r.keyLines)
     }
 
     // MARK: Area
 
     static func area(_ text: String, path: String, id: String) -> Parsed<Area> {
-        let (document, reader, problems) = open(text, path: path)
-        guard var r = reader else { return Parsed(value: nil, source: document, problems: problems) }
+        area(Array(text.utf8), path: path, id: id)
+    }
+
+    static func area(_ bytes: [UInt8], path: String, id: String) -> Parsed<Area> {
+        let (document, reader, problems, editable) = open(bytes, path: path)
+        guard var r = reader, let document else { return failed(document, problems) }
         let name = r.string("name", required: true)
         let code = r.string("code", required: true)
         if !code.isEmpty, !(2...4).contains(code.count) || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
@@ -162,8 +172,8 @@ enum FileParser {
                             SteeringMember(name: m.string("name"), role: m.string("role"), body: m.string("body"))
                         },
                         forums: r.records("forums") { f in Forum(name: f.string("name", required: true), description: f.string("description")) },
-                        source: r.string("source"), narrative: trimBlankLines(document!.body))
-        return Parsed(value: area, source: document, problems: r.problems, lines: r.keyLines)
+                        source: r.string("source"), narrative: trimBlankLines(document.body))
+        return Parsed(value: area, source: document, problems: r.problems, lines: r.keyLines, editable: editable)
     }
 
     static func keyFigures(_ r: inout FieldReader) -> [KeyFigure] {
@@ -175,8 +185,12 @@ enum FileParser {
     // MARK: Action
 
     static func action(_ text: String, path: String, area: String, fileID: String) -> Parsed<Action> {
-        let (document, reader, problems) = open(text, path: path)
-        guard var r = reader, let document else { return Parsed(value: nil, source: document, problems: problems) }
+        action(Array(text.utf8), path: path, area: area, fileID: fileID)
+    }
+
+    static func action(_ bytes: [UInt8], path: String, area: String, fileID: String) -> Parsed<Action> {
+        let (document, reader, problems, editable) = open(bytes, path: path)
+        guard var r = reader, let document else { return failed(document, problems) }
         let id = r.string("id", required: true)
         if !id.isEmpty, id != fileID {
             r.error(r.lineOf(key: "id"), "id \"\(id)\" does not match the file name \(fileID).md")
@@ -215,7 +229,7 @@ enum FileParser {
                     noticeMonths: f.number(f.node("notice-months"), name: "notice-months", line: f.lineOf(key: "notice-months")),
                     fullCostRecovery: f.bool(f.node("full-cost-recovery"), name: "full-cost-recovery", line: f.lineOf(key: "full-cost-recovery")))
         }
-        let bodyStart = 1 + document.frontMatter.filter { $0 == "\n" }.count + 2
+        let bodyStart = document.frontMatterLineCount + 3
         let body = actionBody(document.body, path: path, firstLine: bodyStart, problems: &r.problems)
         let action = Action(id: id.isEmpty ? fileID : id, area: area, title: title, theme: theme,
                             successFactors: r.strings("success-factors"), lead: lead, leadBody: r.string("lead-body"),
@@ -228,83 +242,85 @@ enum FileParser {
         for key in ["milestones", "case-studies", "success-factors"] {
             itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
         }
-        return Parsed(value: action, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines, body: body)
+        return Parsed(value: action, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,
+                      body: body, editable: editable)
     }
 
     /// Splits an action's body into description, progress entries and what follows.
     static func actionBody(_ body: String, path: String, firstLine: Int, problems: inout [Problem]) -> ActionBody {
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
-        // Lines keep no "\n"; rejoin with "\n" (the last element is "" when the body ends in one).
-        guard let progressIndex = lines.firstIndex(where: { isHeading($0, level: 2, named: "progress") }) else {
+        let lines = Lines.split(body)   // each keeps its "\n"
+        func content(_ i: Int) -> Substring { lines[i].hasSuffix("\n") ? lines[i].dropLast() : lines[i] }
+        guard let progressIndex = lines.indices.first(where: { isHeading(content($0), level: 2, named: "progress") }) else {
             return ActionBody(descriptionRaw: body, progressHeading: "", entriesRaw: [], trailing: "",
-                              description: trimBlankLines(body), entries: [])
+                              description: BodyText.unescapeDescription(trimBlankLines(body)), entries: [])
         }
-        let descriptionRaw = lines[..<progressIndex].map { $0 + "\n" }.joined()
-        var end = lines.count
-        if let next = lines.indices.dropFirst(progressIndex + 1).first(where: { lines[$0].hasPrefix("## ") }) { end = next }
-        var entryStarts = (progressIndex + 1..<end).filter { lines[$0].hasPrefix("### ") }
+        let descriptionRaw = lines[..<progressIndex].joined()
+        let end = lines.indices.dropFirst(progressIndex + 1).first { content($0).hasPrefix("## ") } ?? lines.count
+        let entryStarts = (progressIndex + 1..<end).filter { content($0).hasPrefix("### ") }
         // Text between "## Progress" and the first entry belongs to the heading.
-        let headingEnd = entryStarts.first ?? end
-        let progressHeading = lines[progressIndex..<headingEnd].map { $0 + "\n" }.joined()
+        let sectionHeading = lines[progressIndex..<(entryStarts.first ?? end)].joined()
         var entriesRaw: [String] = []
         var entries: [ProgressEntry] = []
-        entryStarts.append(end)
-        for k in 0..<(entryStarts.count - 1) {
-            let start = entryStarts[k], stop = entryStarts[k + 1]
-            entriesRaw.append(lines[start..<stop].map { $0 + "\n" }.joined())
-            let heading = String(lines[start].dropFirst(4))
-            let text = trimBlankLines(lines[(start + 1)..<stop].joined(separator: "\n"))
-            if let (date, author) = FileParser.progressHeading(heading) {
+        for (k, start) in entryStarts.enumerated() {
+            let stop = k + 1 < entryStarts.count ? entryStarts[k + 1] : end
+            entriesRaw.append(lines[start..<stop].joined())
+            let heading = String(content(start).dropFirst(4))
+            let text = BodyText.unescapeEntry(trimBlankLines(lines[(start + 1)..<stop].joined()))
+            if let (date, author) = progressHeading(heading) {
                 entries.append(ProgressEntry(date: date, author: author, text: text))
             } else {
                 problems.append(.error(path, firstLine + start,
                                        "progress entry heading \"### \(heading)\" should be \"### YYYY-MM-DD — Author\""))
             }
         }
-        var trailing = lines[end...].map { $0 + "\n" }.joined()
-        // The split adds a "\n" after the last line that the text may not have had.
-        if !body.hasSuffix("\n") {
-            if !trailing.isEmpty { trailing.removeLast() } else if !entriesRaw.isEmpty { entriesRaw[entriesRaw.count - 1].removeLast() }
-        } else if !trailing.isEmpty {
-            trailing.removeLast()
-        } else if !entriesRaw.isEmpty {
-            entriesRaw[entriesRaw.count - 1].removeLast()
-        }
-        return ActionBody(descriptionRaw: descriptionRaw, progressHeading: progressHeading, entriesRaw: entriesRaw,
-                          trailing: trailing, description: trimBlankLines(descriptionRaw), entries: entries)
+        return ActionBody(descriptionRaw: descriptionRaw, progressHeading: sectionHeading, entriesRaw: entriesRaw,
+                          trailing: lines[end...].joined(),
+                          description: BodyText.unescapeDescription(trimBlankLines(descriptionRaw)), entries: entries)
     }
 
-    static func isHeading(_ line: String, level: Int, named: String) -> Bool {
+    static func isHeading(_ line: Substring, level: Int, named: String) -> Bool {
         let prefix = String(repeating: "#", count: level) + " "
-        return line.hasPrefix(prefix) && line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces).lowercased() == named
+        guard line.hasPrefix(prefix) else { return false }
+        return line.dropFirst(prefix.count).trimmed(" \t\r").lowercased() == named
     }
 
     /// "2006-11-14 — Author" (also "-", "–", ":").
     static func progressHeading(_ text: String) -> (Day, String)? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard t.count >= 10, let date = Day(iso: t.prefix(10)) else { return nil }
-        var rest = Substring(t.dropFirst(10)).drop { $0 == " " }
+        let t = text.trimmed(" \t\r")
+        guard t.utf8.count >= 10, let date = Day(iso: t.prefix(10)) else { return nil }
+        var rest = Substring(t.dropFirst(10)).drop { $0 == " " || $0 == "\t" }
         guard let separator = rest.first, "—–-:".contains(separator) else { return rest.isEmpty ? (date, "") : nil }
-        rest = rest.dropFirst().drop { $0 == " " }
-        return (date, String(rest).trimmingCharacters(in: .whitespaces))
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
+        return (date, String(rest).trimmed(" \t"))
     }
 
     // MARK: Case study
 
     static func caseStudy(_ text: String, path: String, id: String) -> Parsed<CaseStudy> {
-        let (document, reader, problems) = open(text, path: path)
-        guard var r = reader, let document else { return Parsed(value: nil, source: document, problems: problems) }
+        caseStudy(Array(text.utf8), path: path, id: id)
+    }
+
+    static func caseStudy(_ bytes: [UInt8], path: String, id: String) -> Parsed<CaseStudy> {
+        let (document, reader, problems, editable) = open(bytes, path: path)
+        guard var r = reader, let document else { return failed(document, problems) }
         let study = CaseStudy(id: id, title: r.string("title", required: true), area: r.optionalString("area"),
                               place: r.string("place"), themes: r.strings("themes"), organisations: r.strings("organisations"),
                               keyFigures: keyFigures(&r), source: r.string("source"), text: trimBlankLines(document.body))
-        return Parsed(value: study, source: document, problems: r.problems, lines: r.keyLines)
+        var itemLines: [String: [Int]] = [:]
+        itemLines["themes"] = r.node("themes")?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
+        return Parsed(value: study, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,
+                      editable: editable)
     }
 
     // MARK: Meeting
 
     static func meeting(_ text: String, path: String, area: String, fileID: String) -> Parsed<Meeting> {
-        let (document, reader, problems) = open(text, path: path)
-        guard var r = reader, let document else { return Parsed(value: nil, source: document, problems: problems) }
+        meeting(Array(text.utf8), path: path, area: area, fileID: fileID)
+    }
+
+    static func meeting(_ bytes: [UInt8], path: String, area: String, fileID: String) -> Parsed<Meeting> {
+        let (document, reader, problems, editable) = open(bytes, path: path)
+        guard var r = reader, let document else { return failed(document, problems) }
         let date = r.day("date", required: true)
         let items = r.records("items") { i -> MeetingItem? in
             MeetingItem(action: i.string("action", required: true), notes: i.strings("notes"), decisions: i.strings("decisions"),
@@ -320,15 +336,54 @@ enum FileParser {
                               ended: r.bool(r.node("ended"), name: "ended", line: r.lineOf(key: "ended")) ?? false,
                               notes: trimBlankLines(document.body))
         var itemLines: [String: [Int]] = [:]
-        itemLines["items"] = r.node("items")?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
-        return Parsed(value: date == nil ? nil : meeting, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines)
+        for key in ["items", "changes", "actions-created"] {
+            itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
+        }
+        return Parsed(value: date == nil ? nil : meeting, source: document, problems: r.problems, lines: r.keyLines,
+                      itemLines: itemLines, editable: editable)
     }
 
-    /// Text without leading and trailing blank lines (inner blank lines kept).
+    /// Text without leading and trailing blank lines (inner blank lines kept), lines joined by "\n".
     static func trimBlankLines(_ text: some StringProtocol) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        while let first = lines.first, first.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.removeFirst() }
-        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        let lines = Lines.splitDroppingNewlines(text)
+        guard let first = lines.firstIndex(where: { !Lines.isBlank($0) }),
+              let last = lines.lastIndex(where: { !Lines.isBlank($0) }) else { return "" }
+        return lines[first...last].joined(separator: "\n")
+    }
+}
+
+/// Markdown body text that would be misread as the structure of an action's body: a line in a
+/// progress note that starts a `## ` section or a `### ` entry, or a description line reading
+/// `## Progress`. The program writes such a line with one more leading space (Markdown shows it
+/// the same) and reads one space off again, so any text survives a save and a load.
+enum BodyText {
+    static func escapeEntry(_ text: String) -> String {
+        guard text.contains("## ") else { return text }
+        return mapLines(text) { isStructure($0, entry: true) ? " " + $0 : String($0) }
+    }
+
+    static func unescapeEntry(_ text: String) -> String {
+        guard text.contains(" #") else { return text }
+        return mapLines(text) { $0.hasPrefix(" ") && isStructure($0, entry: true) ? String($0.dropFirst()) : String($0) }
+    }
+
+    static func escapeDescription(_ text: String) -> String {
+        guard text.contains("#") else { return text }
+        return mapLines(text) { isStructure($0, entry: false) ? " " + $0 : String($0) }
+    }
+
+    static func unescapeDescription(_ text: String) -> String {
+        guard text.contains(" #") else { return text }
+        return mapLines(text) { $0.hasPrefix(" ") && isStructure($0, entry: false) ? String($0.dropFirst()) : String($0) }
+    }
+
+    /// After any leading spaces: a `## `/`### ` heading (in a note) or `## Progress` (in a description).
+    private static func isStructure(_ line: Substring, entry: Bool) -> Bool {
+        let rest = line.drop { $0 == " " }
+        return entry ? rest.hasPrefix("## ") || rest.hasPrefix("### ") : FileParser.isHeading(rest, level: 2, named: "progress")
+    }
+
+    private static func mapLines(_ text: String, _ transform: (Substring) -> String) -> String {
+        Lines.splitDroppingNewlines(text).map(transform).joined(separator: "\n")
     }
 }

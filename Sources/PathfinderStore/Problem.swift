@@ -39,6 +39,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case changedOnDisk(String)
     case writeFailed(String, String)
     case notEmpty(String)
+    /// The file loaded with problems (its own, or links to other files); it is left as it is.
+    case hasProblems(String)
+    /// Saving would write a file that does not load cleanly (e.g. an empty title); nothing was written.
+    case wouldNotLoad(path: String, problem: String)
     case invalid(String)
 
     public var description: String {
@@ -50,6 +54,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .changedOnDisk(path): "\(path) was changed by someone else since it was loaded; nothing was overwritten"
         case let .writeFailed(path, why): "could not save \(path): \(why)"
         case let .notEmpty(path): "\(path) is not empty; choose a new folder for the store"
+        case let .hasProblems(path): "\(path) has problems to fix first (run `pathfinder check`); it was not changed"
+        case let .wouldNotLoad(path, problem): "\(path) was not saved: \(problem)"
         case let .invalid(message): message
         }
     }

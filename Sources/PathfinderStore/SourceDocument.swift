@@ -4,6 +4,10 @@ import Yams
 /// A store file as text: its front matter cut into top-level blocks (one per key, plus comment
 /// and blank lines kept as they are) and its body. Keeping the original lines lets a save
 /// rewrite only the fields that changed and leave every other byte alone.
+///
+/// Text is held with `\n` line endings. A file written with `\r\n` throughout is read as if it
+/// had `\n` and written back with `\r\n`; a byte order mark is likewise dropped and put back.
+/// So `bytes` of an unchanged document are exactly the bytes it was read from.
 struct SourceDocument: Hashable, Sendable {
     struct Block: Hashable, Sendable {
         /// The top-level key, or nil for comments, blank lines and anything before the first key.
@@ -17,25 +21,73 @@ struct SourceDocument: Hashable, Sendable {
     var body: String
     /// Whether the file had front matter at all.
     var hasFrontMatter: Bool
+    /// The file used `\r\n` for every line ending.
+    var crlf = false
+    /// The file started with a UTF-8 byte order mark.
+    var bom = false
+    /// The opening fence as written.
+    var openingFence = "---\n"
+    /// The closing fence as written (`---\n`, or `---` at the very end of a file).
+    var closingFence = "---\n"
 
     /// The front matter's YAML (what Yams parses), which starts on line 2 of the file.
     var frontMatter: String { blocks.map(\.text).joined() }
 
+    /// The whole file with `\n` line endings.
     var text: String {
-        hasFrontMatter ? "---\n" + frontMatter + "---\n" + body : body
+        guard hasFrontMatter else { return body }
+        let fence = body.isEmpty || closingFence.hasSuffix("\n") ? closingFence : closingFence + "\n"
+        return openingFence + frontMatter + fence + body
     }
 
-    /// Splits a file. Returns nil (with the line) when the front matter is not closed.
-    static func split(_ text: String) -> (document: SourceDocument?, unclosedAt: Int?) {
-        var lines: [Substring] = []
-        var start = text.startIndex
-        while start < text.endIndex {
-            let end = text[start...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
-            lines.append(text[start..<end])
-            start = end
+    /// The file's bytes, with its own line endings and byte order mark.
+    var bytes: [UInt8] {
+        var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        let text = self.text
+        out.reserveCapacity(text.utf8.count + (crlf ? text.utf8.count / 32 : 0) + 3)
+        for byte in text.utf8 {
+            if crlf, byte == 0x0A { out.append(0x0D) }
+            out.append(byte)
         }
+        return out
+    }
+
+    /// The number of front matter lines (the body starts on line `frontMatterLineCount + 3`).
+    var frontMatterLineCount: Int { blocks.reduce(0) { $0 + Lines.count($1.text) } }
+
+    /// Text from a file's bytes: nil when the bytes are not UTF-8. Notes (without changing the
+    /// text's meaning) whether every line ends in `\r\n` and whether there is a byte order mark.
+    static func decode(_ bytes: [UInt8]) -> (text: String, crlf: Bool, bom: Bool)? {
+        var start = 0
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if bom { start = 3 }
+        var lf = 0, crlfCount = 0
+        for i in start..<bytes.count where bytes[i] == 0x0A {
+            lf += 1
+            if i > start, bytes[i - 1] == 0x0D { crlfCount += 1 }
+        }
+        let crlf = lf > 0 && crlfCount == lf
+        let slice = bytes[start...]
+        let text: String?
+        if crlf {
+            var plain: [UInt8] = []
+            plain.reserveCapacity(slice.count)
+            for (i, byte) in zip(slice.indices, slice) where !(byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) {
+                plain.append(byte)
+            }
+            text = String(validating: plain, as: UTF8.self)
+        } else {
+            text = String(validating: slice, as: UTF8.self)
+        }
+        guard let text else { return nil }
+        return (text, crlf, bom)
+    }
+
+    /// Splits a file's text. Returns nil (with the line) when the front matter is not closed.
+    static func split(_ text: String) -> (document: SourceDocument?, unclosedAt: Int?) {
+        let lines = Lines.split(text)
         func isFence(_ line: Substring) -> Bool {
-            line == "---\n" || line == "---" || line == "---\r\n"
+            line == "---\n" || line == "---" || line == "--- \n"
         }
         guard let first = lines.first, isFence(first) else {
             return (SourceDocument(blocks: [], body: text, hasFrontMatter: false), nil)
@@ -47,9 +99,9 @@ struct SourceDocument: Hashable, Sendable {
         for line in lines[1..<close] {
             let first = line.first
             let startsKey = first != nil && first != " " && first != "\t" && first != "#" && first != "-" && first != "\n"
-                && first != "\r" && line.contains(":")
+                && line.contains(":")
             if startsKey {
-                let key = String(line[..<line.firstIndex(of: ":")!]).trimmingCharacters(in: " \t\"'")
+                let key = String(line[..<line.firstIndex(of: ":")!]).trimmed(" \t\"'")
                 blocks.append(Block(key: key, text: String(line)))
             } else if first == " " || first == "\t" || first == "-", let last = blocks.last, last.key != nil {
                 // Indented lines and column-0 list items belong to the key above them.
@@ -58,13 +110,88 @@ struct SourceDocument: Hashable, Sendable {
                 blocks.append(Block(key: nil, text: String(line)))
             }
         }
-        let body = lines[(close + 1)...].joined()
-        return (SourceDocument(blocks: blocks, body: body, hasFrontMatter: true), nil)
+        var document = SourceDocument(blocks: blocks, body: lines[(close + 1)...].joined(), hasFrontMatter: true)
+        document.openingFence = String(first)
+        document.closingFence = String(lines[close])
+        return (document, nil)
+    }
+
+    /// Recuts the front matter at the lines where YAML says each top-level key starts (lines
+    /// counted from 1 at the first front matter line). A key's block runs to its last line of
+    /// content; blank lines and column-0 comments after it stand alone, so replacing the field
+    /// keeps them. Returns false (leaving the blocks as they were) when the keys do not each
+    /// start a line of their own at column 1, e.g. a front matter written as one `{...}`.
+    mutating func recut(keys: [(key: String, line: Int, column: Int)]) -> Bool {
+        guard keys.allSatisfy({ $0.column == 1 }), zip(keys, keys.dropFirst()).allSatisfy({ $0.line < $1.line }) else {
+            return false
+        }
+        let lines = Lines.split(frontMatter)
+        var starts: [Int: String] = [:]
+        for k in keys { starts[k.line - 1] = k.key }
+        var cut: [Block] = []
+        var i = 0
+        while i < lines.count {
+            guard let key = starts[i] else {
+                cut.append(Block(key: nil, text: String(lines[i])))
+                i += 1
+                continue
+            }
+            var end = i + 1
+            while end < lines.count, starts[end] == nil { end += 1 }
+            var last = i
+            for j in (i + 1)..<end where !Lines.isBlankOrComment(lines[j]) { last = j }
+            cut.append(Block(key: key, text: lines[i...last].joined()))
+            i = last + 1
+        }
+        blocks = cut
+        return true
     }
 }
 
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
+/// Line splitting on bytes: a `\n` always ends a character, so cutting after it is safe.
+enum Lines {
+    /// The lines of a text, each keeping its `\n` (the last may have none).
+    static func split(_ text: some StringProtocol) -> [Substring] {
+        let s = Substring(text)
+        var lines: [Substring] = []
+        var start = s.utf8.startIndex
+        var i = start
+        let end = s.utf8.endIndex
+        while i < end {
+            if s.utf8[i] == 0x0A {
+                let next = s.utf8.index(after: i)
+                lines.append(s[start..<next])
+                start = next
+            }
+            i = s.utf8.index(after: i)
+        }
+        if start < end { lines.append(s[start..<end]) }
+        return lines
+    }
+
+    /// The lines of a text without their `\n`; a text ending in `\n` gives a last empty line.
+    static func splitDroppingNewlines(_ text: some StringProtocol) -> [Substring] {
+        Substring(text).utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    static func count(_ text: String) -> Int {
+        var n = 0
+        for byte in text.utf8 where byte == 0x0A { n += 1 }
+        if let last = text.utf8.last, last != 0x0A { n += 1 }
+        return n
+    }
+
+    static func isBlank(_ line: some StringProtocol) -> Bool {
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    static func isBlankOrComment(_ line: some StringProtocol) -> Bool {
+        isBlank(line) || line.utf8.first == UInt8(ascii: "#")
+    }
+}
+
+extension StringProtocol {
+    func trimmed(_ set: String) -> String {
         let chars = Set(set)
         var s = Substring(self)
         while let f = s.first, chars.contains(f) { s = s.dropFirst() }
@@ -73,8 +200,64 @@ private extension String {
     }
 }
 
+/// YAML syntax errors as one line with the file's line number.
+enum YAMLErrors {
+    /// `lineOffset` is added to YAML's line numbers (1 for front matter, which starts on the
+    /// file's second line); `lastLine` is the YAML's last line, so "unexpected end of stream"
+    /// points at where the unfinished thing began rather than past the end.
+    static func problem(_ error: Error, yaml: String, path: String, lineOffset: Int) -> Problem {
+        let lastLine = max(1, Lines.count(yaml))
+        switch error as? YamlError {
+        case let .scanner(context, problem, mark, _)?, let .parser(context, problem, mark, _)?,
+             let .composer(context, problem, mark, _)?:
+            var line = mark.line
+            if line > lastLine || problem.contains("end of stream"), let context { line = context.mark.line }
+            line = min(max(1, line), lastLine)
+            let text = [context?.text ?? "", problem].filter { !$0.isEmpty }.joined(separator: ": ")
+            return .error(path, line + lineOffset, "YAML syntax: \(text)")
+        case let .duplicatedKeysInMapping(duplicates, context)?:
+            let key = duplicates.first ?? ""
+            let first = context.mark.line
+            let second = secondOccurrence(of: key, in: yaml, after: first, column: context.mark.column) ?? first
+            return .error(path, second + lineOffset,
+                          "duplicate field \"\(key)\" (also on line \(first + lineOffset)): keep one of them")
+        case let .reader(problem, offset, _, _)?:
+            var line = 1
+            if let offset {
+                for byte in yaml.utf8.prefix(offset) where byte == 0x0A { line += 1 }
+            }
+            return .error(path, min(line, lastLine) + lineOffset, "YAML syntax: \(problem)")
+        default:
+            return .error(path, 1 + lineOffset, "YAML syntax: \(error)")
+        }
+    }
+
+    /// The line (from 1) of a key's second occurrence at the same column as its first.
+    static func secondOccurrence(of key: String, in yaml: String, after line: Int, column: Int) -> Int? {
+        let lines = Lines.split(yaml)
+        guard line < lines.count else { return nil }
+        for i in line..<lines.count {
+            var text = lines[i].dropLast(lines[i].hasSuffix("\n") ? 1 : 0)
+            // Keys of a record in a list may follow "- " on their line.
+            var col = 1
+            while let c = text.first, c == " " || c == "-" || c == "\t", col < column {
+                text = text.dropFirst()
+                col += 1
+            }
+            guard col == column else { continue }
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where text.hasPrefix(candidate) {
+                let rest = text.dropFirst(candidate.count).drop { $0 == " " || $0 == "\t" }
+                if rest.first == ":" { return i + 1 }
+            }
+        }
+        return nil
+    }
+}
+
 /// Reads typed fields out of a parsed front matter mapping, collecting problems with the file's
-/// line numbers instead of failing at the first one.
+/// line numbers instead of failing at the first one. Every scalar is read as its text; types
+/// come from the field, never from how YAML would guess them (so "2006-11-14" in a title stays
+/// text and "no" is a word until a true/false field reads it).
 struct FieldReader {
     let path: String
     /// Added to Yams' line numbers: the front matter starts on the file's second line.
@@ -107,6 +290,14 @@ struct FieldReader {
         var lines: [String: Int] = [:]
         for (k, _) in mapping ?? Node.Mapping([]) { if let key = k.string { lines[key] = lineOf(k) } }
         return lines
+    }
+
+    /// Each top-level key with its line and column within the YAML (not the file).
+    var keyMarks: [(key: String, line: Int, column: Int)] {
+        (mapping ?? Node.Mapping([])).compactMap { k, _ in
+            guard let key = k.string, let mark = k.mark else { return nil }
+            return (key, mark.line, mark.column)
+        }
     }
 
     mutating func error(_ line: Int, _ message: String) { problems.append(.error(path, line, message)) }
@@ -169,8 +360,13 @@ struct FieldReader {
 
     mutating func number(_ node: Node?, name: String, line: Int) -> Double? {
         guard let node else { return nil }
-        guard let text = node.scalar?.string, !text.isEmpty else { return nil }
-        guard let value = Double(text.replacingCommas), value.isFinite else {
+        guard let scalar = node.scalar else {
+            error(line, "\"\(name)\" should be a number, not a \(node.kindName)")
+            return nil
+        }
+        let text = scalar.string
+        guard !text.isEmpty else { return nil }
+        guard let value = Double(text.withoutMoneySigns), value.isFinite else {
             error(line, "\"\(name)\" should be a number, not \"\(text)\"")
             return nil
         }
@@ -178,7 +374,13 @@ struct FieldReader {
     }
 
     mutating func bool(_ node: Node?, name: String, line: Int) -> Bool? {
-        guard let node, let text = node.scalar?.string, !text.isEmpty else { return nil }
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            error(line, "\"\(name)\" should be true or false, not a \(node.kindName)")
+            return nil
+        }
+        let text = scalar.string
+        guard !text.isEmpty else { return nil }
         switch text.lowercased() {
         case "true", "yes", "y", "on": return true
         case "false", "no", "n", "off": return false
@@ -237,7 +439,7 @@ extension Node {
 
 private extension String {
     /// "80,000" and "£80,000" read as numbers: people write money that way.
-    var replacingCommas: String {
+    var withoutMoneySigns: String {
         var s = self
         s.removeAll { $0 == "," || $0 == "£" || $0 == "_" }
         return s

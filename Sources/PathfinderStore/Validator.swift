@@ -1,23 +1,29 @@
 import PathfinderModel
 
 /// Checks that need more than one file: catalogue references, links between files, duplicate
-/// ids and codes, dates against each other, and the Compact funding principles.
+/// ids and codes, dates against each other, and the Compact funding principles. Each problem
+/// points at the line of the offending field (or list item). See docs/validation.md.
 enum Validator {
-    static func action(_ a: Action, path: String, lines: [String: Int], items: [String: [Int]], catalogue: Catalogue,
-                       areaCode: String?, caseStudies: Set<String>) -> [Problem] {
+    /// `catalogue` is nil when the manifest could not be read: ids are then not checked against
+    /// it (one broken manifest should give one problem, not one per action). `caseStudies` nil
+    /// skips the link check.
+    static func action(_ a: Action, path: String, lines: [String: Int], items: [String: [Int]], catalogue: Catalogue?,
+                       areaCode: String?, caseStudies: Set<String>?) -> [Problem] {
         var problems: [Problem] = []
         func line(_ key: String) -> Int { lines[key] ?? 1 }
         func error(_ key: String, _ message: String) { problems.append(.error(path, line(key), message)) }
         func warning(_ line: Int, _ message: String) { problems.append(.warning(path, line, message)) }
-        if !a.status.isEmpty, catalogue.status(a.status) == nil {
-            error("status", "unknown status \"\(a.status)\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
-        }
-        if !a.theme.isEmpty, catalogue.theme(a.theme) == nil {
-            error("theme", "unknown theme \"\(a.theme)\" (see the themes in pathfinder.yaml)")
-        }
-        for (i, factor) in a.successFactors.enumerated() where catalogue.successFactor(factor) == nil {
-            problems.append(.error(path, items["success-factors"]?[safe: i] ?? line("success-factors"),
-                                   "unknown success factor \"\(factor)\" (expected one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))"))
+        if let catalogue {
+            if !a.status.isEmpty, catalogue.status(a.status) == nil {
+                error("status", "unknown status \"\(a.status)\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+            }
+            if !a.theme.isEmpty, catalogue.theme(a.theme) == nil {
+                error("theme", "unknown theme \"\(a.theme)\" (see the themes in pathfinder.yaml)")
+            }
+            for (i, factor) in a.successFactors.enumerated() where catalogue.successFactor(factor) == nil {
+                problems.append(.error(path, items["success-factors"]?[safe: i] ?? line("success-factors"),
+                                       "unknown success factor \"\(factor)\" (expected one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))"))
+            }
         }
         if let start = a.start, let due = a.due, due < start {
             error("due", "due date \(due.iso) is before the start date \(start.iso)")
@@ -25,9 +31,11 @@ enum Validator {
         if let areaCode, !areaCode.isEmpty, let code = a.id.split(separator: "-").first, String(code) != areaCode {
             error("id", "id \"\(a.id)\" does not start with this area's code \(areaCode)")
         }
-        for (i, id) in a.caseStudies.enumerated() where !caseStudies.contains(id) {
-            problems.append(.error(path, items["case-studies"]?[safe: i] ?? line("case-studies"),
-                                   "links to case study \"\(id)\", which does not exist in case-studies/"))
+        if let caseStudies {
+            for (i, id) in a.caseStudies.enumerated() where !caseStudies.contains(id) {
+                problems.append(.error(path, items["case-studies"]?[safe: i] ?? line("case-studies"),
+                                       "links to case study \"\(id)\", which does not exist in case-studies/"))
+            }
         }
         if let due = a.due {
             for (i, milestone) in a.milestones.enumerated() {
@@ -37,7 +45,7 @@ enum Validator {
                 }
             }
         }
-        if let funding = a.funding {
+        if let funding = a.funding, let catalogue {
             for concern in catalogue.fundingRules.concerns(with: funding) {
                 warning(line("funding"), "Compact: \(concern.message)")
             }
@@ -45,22 +53,31 @@ enum Validator {
         return problems
     }
 
-    static func caseStudy(_ s: CaseStudy, path: String, lines: [String: Int], catalogue: Catalogue, areas: Set<String>) -> [Problem] {
+    static func caseStudy(_ s: CaseStudy, path: String, lines: [String: Int], items: [String: [Int]], catalogue: Catalogue?,
+                          areas: Set<String>) -> [Problem] {
         var problems: [Problem] = []
         if let area = s.area, !areas.contains(area) {
             problems.append(.error(path, lines["area"] ?? 1, "links to area \"\(area)\", which does not exist in areas/ (use place: for somewhere that is not a store area)"))
         }
-        for theme in s.themes where catalogue.theme(theme) == nil {
-            problems.append(.error(path, lines["themes"] ?? 1, "unknown theme \"\(theme)\" (see the themes in pathfinder.yaml)"))
+        if let catalogue {
+            for (i, theme) in s.themes.enumerated() where catalogue.theme(theme) == nil {
+                problems.append(.error(path, items["themes"]?[safe: i] ?? lines["themes"] ?? 1,
+                                       "unknown theme \"\(theme)\" (see the themes in pathfinder.yaml)"))
+            }
         }
         return problems
     }
 
-    static func meeting(_ m: Meeting, path: String, items: [String: [Int]], actions: Set<String>) -> [Problem] {
+    static func meeting(_ m: Meeting, path: String, lines: [String: Int], items: [String: [Int]], actions: Set<String>) -> [Problem] {
         var problems: [Problem] = []
-        for (i, item) in m.items.enumerated() where !actions.contains(item.action) {
-            problems.append(.error(path, items["items"]?[safe: i] ?? 1, "agenda item names action \"\(item.action)\", which does not exist"))
+        func check(_ key: String, _ ids: [String], _ what: String) {
+            for (i, id) in ids.enumerated() where !id.isEmpty && !actions.contains(id) {
+                problems.append(.error(path, items[key]?[safe: i] ?? lines[key] ?? 1, "\(what) names action \"\(id)\", which does not exist"))
+            }
         }
+        check("items", m.items.map(\.action), "agenda item")
+        check("changes", m.changes.map(\.action), "change")
+        check("actions-created", m.actionsCreated, "actions-created")
         return problems
     }
 }

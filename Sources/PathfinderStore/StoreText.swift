@@ -1,0 +1,67 @@
+import PathfinderModel
+
+/// The store's files as pure functions of text, for tools that work on one file at a time
+/// (a merge, a bulk import, a benchmark, a cache): canonical text for a value, and a value
+/// (with its problems) for a file's text. Paths are relative to the store's folder, e.g.
+/// "areas/portsmouth/actions/PO-03.md"; the folder names give an action its area and id.
+public enum StoreText {
+    /// A new action's file, every field canonical (docs/store-format.md "How files are written").
+    public static func action(_ action: Action) -> String {
+        String(decoding: PlainFileStore.bytes(action, over: nil), as: UTF8.self)
+    }
+
+    public static func area(_ area: Area) -> String {
+        String(decoding: PlainFileStore.bytes(area, over: nil), as: UTF8.self)
+    }
+
+    public static func caseStudy(_ study: CaseStudy) -> String {
+        String(decoding: PlainFileStore.bytes(study, over: nil), as: UTF8.self)
+    }
+
+    public static func meeting(_ meeting: Meeting) -> String {
+        String(decoding: PlainFileStore.bytes(meeting, over: nil), as: UTF8.self)
+    }
+
+    /// A manifest with the given catalogues.
+    public static func manifest(title: String, asOf: Day? = nil, catalogue: Catalogue) -> String {
+        CanonicalFields.manifest(title: title, asOf: asOf, catalogue: catalogue)
+    }
+
+    /// Reads an action file's text on its own: problems found in the file itself (syntax,
+    /// missing fields, bad dates), not those that need the rest of the store.
+    public static func parseAction(_ text: String, path: String) -> (action: Action?, problems: [Problem]) {
+        let parts = path.split(separator: "/")
+        let area = parts.count >= 3 ? String(parts[parts.count - 3]) : ""
+        let file = String((parts.last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
+        let parsed = FileParser.action(text, path: path, area: area, fileID: file)
+        return (parsed.value, parsed.problems)
+    }
+
+    public static func parseArea(_ text: String, path: String) -> (area: Area?, problems: [Problem]) {
+        let parts = path.split(separator: "/")
+        let id = parts.count >= 2 ? String(parts[parts.count - 2]) : ""
+        let parsed = FileParser.area(text, path: path, id: id)
+        return (parsed.value, parsed.problems)
+    }
+
+    public static func parseCaseStudy(_ text: String, path: String) -> (caseStudy: CaseStudy?, problems: [Problem]) {
+        let file = String((path.split(separator: "/").last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
+        let parsed = FileParser.caseStudy(text, path: path, id: file)
+        return (parsed.value, parsed.problems)
+    }
+
+    public static func parseMeeting(_ text: String, path: String) -> (meeting: Meeting?, problems: [Problem]) {
+        let parts = path.split(separator: "/")
+        let area = parts.count >= 3 ? String(parts[parts.count - 3]) : ""
+        let file = String((parts.last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
+        let parsed = FileParser.meeting(text, path: path, area: area, fileID: file)
+        return (parsed.value, parsed.problems)
+    }
+
+    /// Reads a manifest's text: its title, `as-of` day and catalogues.
+    public static func parseManifest(_ text: String, path: String = "pathfinder.yaml")
+        -> (manifest: (title: String, asOf: Day?, catalogue: Catalogue)?, problems: [Problem]) {
+        let parsed = FileParser.manifest(text, path: path)
+        return (parsed.value.map { ($0.title, $0.asOf, $0.catalogue) }, parsed.problems)
+    }
+}
