@@ -37,7 +37,7 @@ enum FileParser {
     /// Decodes, splits and parses a file's front matter. A file without any is an error.
     static func open(_ bytes: [UInt8], path: String) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
         guard let (text, crlf, bom) = SourceDocument.decode(bytes) else {
-            return (nil, nil, [.error(path, 1, "the file is not UTF-8 text: save it as UTF-8 in your editor")], false)
+            return (nil, nil, [notUTF8(bytes, path: path)], false)
         }
         let (split, unclosed) = SourceDocument.split(text)
         guard var document = split else {
@@ -58,9 +58,22 @@ enum FileParser {
         if let node, node.mapping == nil {
             return (document, nil, [.error(path, 2, "front matter should be fields (\"name: value\"), not a \(node.kindName)")], false)
         }
-        let reader = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])))
+        var reader = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])))
         let editable = document.recut(keys: reader.keyMarks)
+        if !editable {
+            reader.warning(2, "the fields are not written one a line, so Pathfinder shows this file but will not change it")
+        }
         return (document, reader, [], editable)
+    }
+
+    /// The problem for bytes that are not UTF-8, on the first line that is not.
+    static func notUTF8(_ bytes: [UInt8], path: String) -> Problem {
+        var line = 1
+        for chunk in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(validating: chunk, as: UTF8.self) == nil { break }
+            line += 1
+        }
+        return .error(path, line, "this line is not UTF-8 text: save the file as UTF-8 in your editor")
     }
 
     /// The parse of a file that could not be read as fields at all.
@@ -82,9 +95,7 @@ enum FileParser {
     }
 
     static func manifest(_ bytes: [UInt8], path: String = "pathfinder.yaml") -> Parsed<Manifest> {
-        guard let (text, _, _) = SourceDocument.decode(bytes) else {
-            return failed(nil, [.error(path, 1, "the file is not UTF-8 text: save it as UTF-8 in your editor")])
-        }
+        guard let (text, _, _) = SourceDocument.decode(bytes) else { return failed(nil, [notUTF8(bytes, path: path)]) }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -57,3 +57,43 @@ enum TestStores {
         return a[prefix..<(a.count - suffix)].map { "-" + $0 } + b[prefix..<(b.count - suffix)].map { "+" + $0 }
     }
 }
+
+/// A small seeded generator (SplitMix64), so generated cases are the same on every run.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Text that YAML, Markdown or the store's own structure could misread.
+enum Awkward {
+    static let words = ["plain", "colon: space", "has #hash", "#starts", "- dash", "-", "yes", "No", "on", "OFF", "y", "123",
+                        "-7", "0x1F", "1_000", "2006-11-14", "12:30", "\"quoted\"", "'single'", "it's", "রহিম উদ্দিন",
+                        "Zoë 👍", "Ångström café", "tab\there", "ends:", "[brackets]", "{x}", "a, b", "  padded  ", " lead",
+                        "trail ", "@home", "`tick`", "100%", "%TAG", "~", "null", "Null", "line\nbreak", "back\\slash",
+                        "esc\u{1B}[31m", "1e3", ".5", ".inf", "? what", "!tag", "&anchor", "*alias", "| pipe", "> fold",
+                        "a: b: c", "x #y", "---", "...", "=", "<<", "a:b", "http://example.org/a#b", "£80,000", "\u{00A0}nbsp",
+                        "zero\u{200B}width", "Ω≈ç√", "日本語", "🏳️‍🌈 flag", "O'Neil & Sons, Ltd.", "Head of Strategy"]
+
+    static func pick(_ rng: inout SeededRandom) -> String { words.randomElement(using: &rng)! }
+
+    /// One to three words joined by a space.
+    static func phrase(_ rng: inout SeededRandom) -> String {
+        (0..<Int.random(in: 1...3, using: &rng)).map { _ in pick(&rng) }.joined(separator: " ")
+    }
+
+    /// Markdown with several lines, some of which look like the body's own headings.
+    static func markdown(_ rng: inout SeededRandom) -> String {
+        let lines = ["A paragraph.", "", "## Progress", "### 2006-10-02 — Jo", "## Risks", " ## indented", "#### deep",
+                     "- a list item", "> quoted", "    code", "Zoë's note: yes", "---", "***", "| a | b |"]
+        return (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+            Bool.random(using: &rng) ? lines.randomElement(using: &rng)! : phrase(&rng).replacingOccurrences(of: "\n", with: " ")
+        }.joined(separator: "\n")
+    }
+}
