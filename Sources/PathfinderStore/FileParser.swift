@@ -76,6 +76,35 @@ enum FileParser {
         return .error(path, line, "this line is not UTF-8 text: save the file as UTF-8 in your editor")
     }
 
+    /// A warning for each field that is not one the program reads but is one or two letters from
+    /// one that it does (`stauts`, `reveiwed`): kept in the file, but probably a typing slip.
+    static func nearMisses(_ r: inout FieldReader, known: [String]) {
+        let knownSet = Set(known)
+        for (key, line, _) in r.keyMarks where !knownSet.contains(key) && key.count >= 4 {
+            let scored = known.map { ($0, editDistance(key, $0, limit: 2)) }.filter { $0.1 <= 2 }
+            if let best = scored.min(by: { $0.1 < $1.1 }) {
+                r.warning(line + r.lineOffset, "unknown field \"\(key)\" is kept but not read: did you mean \"\(best.0)\"?")
+            }
+        }
+    }
+
+    /// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
     /// The parse of a file that could not be read as fields at all.
     static func failed<T>(_ document: SourceDocument?, _ problems: [Problem]) -> Parsed<T> {
         Parsed(value: nil, source: document, problems: problems, editable: false)
@@ -158,6 +187,7 @@ enum FileParser {
                 if !seen.insert(id).inserted { r.error(r.lineOf(item), "\"\(id)\" appears twice in \(key)") }
             }
         }
+        nearMisses(&r, known: ["title", "format", "as-of", "themes", "success-factors", "statuses", "rag", "funding-rules"])
         let catalogue = Catalogue(themes: themes, successFactors: factors, statuses: statuses, ragMeanings: meanings, fundingRules: rules)
         return Parsed(value: Manifest(title: title, format: format, asOf: asOf, catalogue: catalogue), source: nil,
                       problems: r.problems, lines: r.keyLines)
@@ -184,6 +214,7 @@ enum FileParser {
                         },
                         forums: r.records("forums") { f in Forum(name: f.string("name", required: true), description: f.string("description")) },
                         source: r.string("source"), narrative: trimBlankLines(document.body))
+        nearMisses(&r, known: CanonicalFields.areaOrder)
         return Parsed(value: area, source: document, problems: r.problems, lines: r.keyLines, editable: editable)
     }
 
@@ -249,6 +280,7 @@ enum FileParser {
                             caseStudies: r.strings("case-studies"), reviewed: r.day("reviewed"), updated: r.day("updated"),
                             updatedBy: r.string("updated-by"), source: r.string("source"),
                             description: body.description, progress: body.entries)
+        nearMisses(&r, known: CanonicalFields.actionOrder)
         var itemLines: [String: [Int]] = [:]
         for key in ["milestones", "case-studies", "success-factors"] {
             itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
@@ -278,6 +310,10 @@ enum FileParser {
             let heading = String(content(start).dropFirst(4))
             let text = BodyText.unescapeEntry(trimBlankLines(lines[(start + 1)..<stop].joined()))
             if let (date, author) = progressHeading(heading) {
+                if let previous = entries.last?.date, date < previous {
+                    problems.append(.warning(path, firstLine + start,
+                                             "progress entry of \(date.iso) comes after one of \(previous.iso): entries go oldest first"))
+                }
                 entries.append(ProgressEntry(date: date, author: author, text: text))
             } else {
                 problems.append(.error(path, firstLine + start,
@@ -317,6 +353,7 @@ enum FileParser {
         let study = CaseStudy(id: id, title: r.string("title", required: true), area: r.optionalString("area"),
                               place: r.string("place"), themes: r.strings("themes"), organisations: r.strings("organisations"),
                               keyFigures: keyFigures(&r), source: r.string("source"), text: trimBlankLines(document.body))
+        nearMisses(&r, known: CanonicalFields.caseStudyOrder)
         var itemLines: [String: [Int]] = [:]
         itemLines["themes"] = r.node("themes")?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
         return Parsed(value: study, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,
@@ -346,6 +383,7 @@ enum FileParser {
                               changes: changes, actionsCreated: r.strings("actions-created"),
                               ended: r.bool(r.node("ended"), name: "ended", line: r.lineOf(key: "ended")) ?? false,
                               notes: trimBlankLines(document.body))
+        nearMisses(&r, known: CanonicalFields.meetingOrder)
         var itemLines: [String: [Int]] = [:]
         for key in ["items", "changes", "actions-created"] {
             itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []

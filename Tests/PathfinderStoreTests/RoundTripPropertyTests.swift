@@ -68,7 +68,7 @@ import Testing
             description: text(&rng),
             progress: (0..<Int.random(in: 0...4, using: &rng)).map { _ in
                 ProgressEntry(date: day(&rng), author: oneLine(&rng), text: text(&rng))
-            })
+            }.sorted { $0.date < $1.date })   // oldest first, as the format asks
     }
 
     @Test func generatedActionsComeBackEqual() {
