@@ -49,6 +49,8 @@ public final class PlainFileStore {
     private var catalogue: Catalogue?
     private var areaCodes: [String: String] = [:]
     private var caseStudyIDs: Set<String> = []
+    /// Where each loaded or saved action lives, by id.
+    private var actionPaths: [String: String] = [:]
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -157,6 +159,7 @@ public final class PlainFileStore {
         // problem lies between files loads read-only. The rest of the store loads as usual.
         readOnly = Set(problems.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
         files = [:]
+        actionPaths = [:]
         self.catalogue = catalogue
         self.areaCodes = areaCodes
         caseStudyIDs = studyIDs
@@ -169,6 +172,7 @@ public final class PlainFileStore {
             // Only the first file with an id is kept, so ids stay unique on screen.
             guard !broken.contains(path), firstFile[action.id] == path else { continue }
             remember(path, parsed.source, hash, .action(action, parsed.body))
+            actionPaths[action.id] = path
             loadedActions.append(action)
         }
         var loadedAreas: [Area] = []
@@ -296,11 +300,14 @@ public final class PlainFileStore {
     public func save(_ action: Action, overwrite: Bool = false) throws -> Bool {
         let path = Self.actionPath(action)
         try checkWritable(path)
+        if let other = actionPaths[action.id], other != path {
+            throw StoreError.invalid("\(action.id) is kept in \(other); moving an action to another area is not supported")
+        }
         return try WriteLock.hold(store: rootPath) { try saveLocked(action, path: path, overwrite: overwrite) }
     }
 
     private func saveLocked(_ action: Action, path: String, overwrite: Bool) throws -> Bool {
-        try commitLocked(path: path, overwrite: overwrite, bytes: Self.bytes(action, over: files[path])) { bytes in
+        let written = try commitLocked(path: path, overwrite: overwrite, bytes: Self.bytes(action, over: files[path])) { bytes in
             let parsed = FileParser.action(bytes, path: path, area: action.area, fileID: action.id)
             var problems = parsed.problems
             if let value = parsed.value {
@@ -309,6 +316,8 @@ public final class PlainFileStore {
             }
             return (parsed.source, parsed.value.map { .action($0, parsed.body) }, problems)
         }
+        actionPaths[action.id] = path
+        return written
     }
 
     @discardableResult

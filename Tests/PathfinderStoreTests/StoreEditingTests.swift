@@ -235,6 +235,16 @@ import Glibc
         #expect(try store.save(action))
     }
 
+    @Test func anActionCannotBeSavedIntoAnotherAreasFolder() throws {
+        let root = try Self.base("move")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = PlainFileStore(root: root)
+        var action = try #require(try store.load().partnership.action("PO-01"))
+        action.area = "dorset"
+        #expect(throws: StoreError.self) { try store.save(action) }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("areas/dorset").path))
+    }
+
     @Test func newIdsAvoidIdsInTheStoreAndFilesWrittenSinceTheLoad() throws {
         let root = try Self.base("ids")
         defer { try? FileManager.default.removeItem(at: root) }
