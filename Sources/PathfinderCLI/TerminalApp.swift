@@ -36,9 +36,12 @@ struct TerminalApp {
         options.monochrome = theme.name == "monochrome"
         try CursesTerminal.run(options: options) { terminal in
             let size = terminal.size
+            // Themes are written for 256 colours; give them to the screen as this terminal can
+            // show them (16, 8, or none: NO_COLOR), so a selection is never invisible.
+            let support = ColorSupport(depth: terminal.colorDepth)
             var state = AppState(partnership: loaded.partnership, asOf: asOf, storeLabel: location.path.lastPathComponent,
-                                 width: size.width, height: size.height, theme: theme, themes: catalogue.themes,
-                                 keyMap: keys.keyMap)
+                                 width: size.width, height: size.height, theme: theme.downgraded(to: support),
+                                 themes: catalogue.themes.map { $0.downgraded(to: support) }, keyMap: keys.keyMap)
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
             } else if !errorFiles.isEmpty {
@@ -78,5 +81,16 @@ struct TerminalApp {
         var screen = Screen(width: state.width, height: state.height)
         RootView.render(state, into: &screen)
         return screen
+    }
+}
+
+extension ColorSupport {
+    init(depth: ColorDepth) {
+        switch depth {
+        case .none: self = .none
+        case .eight: self = .eight
+        case .sixteen: self = .sixteen
+        case .full: self = .full
+        }
     }
 }

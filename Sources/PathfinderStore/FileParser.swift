@@ -51,7 +51,7 @@ enum FileParser {
         let yaml = document.frontMatter
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             return (document, nil, [YAMLErrors.problem(error, yaml: yaml, path: path, lineOffset: 1)], false)
         }
@@ -127,7 +127,7 @@ enum FileParser {
         guard let (text, _, _) = SourceDocument.decode(bytes) else { return failed(nil, [notUTF8(bytes, path: path)]) }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             return failed(nil, [YAMLErrors.problem(error, yaml: text, path: path, lineOffset: 0)])
         }

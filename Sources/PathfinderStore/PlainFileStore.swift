@@ -25,22 +25,11 @@ public struct LoadResult: Sendable {
 public final class PlainFileStore {
     public let root: URL
 
-    /// What a file held when it was last read or written.
-    struct LoadedFile {
-        enum Snapshot {
-            case action(Action, ActionBody?)
-            case area(Area)
-            case caseStudy(CaseStudy)
-            case meeting(Meeting)
-        }
-
-        var source: SourceDocument
-        var hash: UInt64
-        var snapshot: Snapshot
-    }
-
-    /// Every file that loaded cleanly and may be rewritten, by path relative to `root`.
-    private var files: [String: LoadedFile] = [:]
+    /// The content hash (FNV-1a) of every file that loaded cleanly, as loaded or last saved. A
+    /// save compares it with the file's bytes at that moment to notice someone else's change;
+    /// when they match, those bytes are what was loaded, so the file is parsed again from them
+    /// rather than kept in memory (a store of 50,000 actions would otherwise hold its text twice).
+    private var hashes: [String: UInt64] = [:]
     /// Files that loaded but have errors found across files (a dangling link, an unknown
     /// status), or whose fields cannot be rewritten line by line: shown, never rewritten.
     public private(set) var readOnly: Set<String> = []
@@ -71,7 +60,7 @@ public final class PlainFileStore {
     }
 
     /// Whether a file (path relative to the store) loaded cleanly and can be saved.
-    public func isEditable(_ path: String) -> Bool { files[path] != nil && !readOnly.contains(path) }
+    public func isEditable(_ path: String) -> Bool { hashes[path] != nil && !readOnly.contains(path) }
 
     // MARK: Loading
 
@@ -158,36 +147,33 @@ public final class PlainFileStore {
         // A file that could not be read properly is left out (and never rewritten); one whose
         // problem lies between files loads read-only. The rest of the store loads as usual.
         readOnly = Set(problems.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
-        files = [:]
+        hashes = [:]
         actionPaths = [:]
         self.catalogue = catalogue
         self.areaCodes = areaCodes
         caseStudyIDs = studyIDs
-        func remember(_ path: String, _ source: SourceDocument?, _ hash: UInt64, _ snapshot: LoadedFile.Snapshot) {
-            if let source { files[path] = LoadedFile(source: source, hash: hash, snapshot: snapshot) }
-        }
         var loadedActions: [Action] = []
-        for (action, parsed, hash) in actions {
+        for (action, _, hash) in actions {
             let path = Self.actionPath(action)
             // Only the first file with an id is kept, so ids stay unique on screen.
             guard !broken.contains(path), firstFile[action.id] == path else { continue }
-            remember(path, parsed.source, hash, .action(action, parsed.body))
+            hashes[path] = hash
             actionPaths[action.id] = path
             loadedActions.append(action)
         }
         var loadedAreas: [Area] = []
-        for (area, parsed, hash) in areas where !broken.contains(Self.areaPath(area)) {
-            remember(Self.areaPath(area), parsed.source, hash, .area(area))
+        for (area, _, hash) in areas where !broken.contains(Self.areaPath(area)) {
+            hashes[Self.areaPath(area)] = hash
             loadedAreas.append(area)
         }
         var loadedStudies: [CaseStudy] = []
-        for (study, parsed, hash) in studies where !broken.contains(Self.caseStudyPath(study)) {
-            remember(Self.caseStudyPath(study), parsed.source, hash, .caseStudy(study))
+        for (study, _, hash) in studies where !broken.contains(Self.caseStudyPath(study)) {
+            hashes[Self.caseStudyPath(study)] = hash
             loadedStudies.append(study)
         }
         var loadedMeetings: [Meeting] = []
-        for (meeting, parsed, hash) in meetings where !broken.contains(Self.meetingPath(meeting)) {
-            remember(Self.meetingPath(meeting), parsed.source, hash, .meeting(meeting))
+        for (meeting, _, hash) in meetings where !broken.contains(Self.meetingPath(meeting)) {
+            hashes[Self.meetingPath(meeting)] = hash
             loadedMeetings.append(meeting)
         }
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -226,67 +212,87 @@ public final class PlainFileStore {
 
     // MARK: Rendering
 
-    /// The text an action's file would have after saving it: the loaded file with only the
-    /// changed lines replaced, or a canonical new file.
+    /// The text an action's file would have after saving it: the file as it is, with only the
+    /// changed fields' lines replaced, or a canonical new file.
     public func render(_ action: Action) -> String {
-        String(decoding: Self.bytes(action, over: files[Self.actionPath(action)]), as: UTF8.self)
+        let path = Self.actionPath(action)
+        return String(decoding: Self.bytes(action, over: current(path), path: path), as: UTF8.self)
     }
 
     public func render(_ area: Area) -> String {
-        String(decoding: Self.bytes(area, over: files[Self.areaPath(area)]), as: UTF8.self)
+        let path = Self.areaPath(area)
+        return String(decoding: Self.bytes(area, over: current(path), path: path), as: UTF8.self)
     }
 
     public func render(_ study: CaseStudy) -> String {
-        String(decoding: Self.bytes(study, over: files[Self.caseStudyPath(study)]), as: UTF8.self)
+        let path = Self.caseStudyPath(study)
+        return String(decoding: Self.bytes(study, over: current(path), path: path), as: UTF8.self)
     }
 
     public func render(_ meeting: Meeting) -> String {
-        String(decoding: Self.bytes(meeting, over: files[Self.meetingPath(meeting)]), as: UTF8.self)
+        let path = Self.meetingPath(meeting)
+        return String(decoding: Self.bytes(meeting, over: current(path), path: path), as: UTF8.self)
     }
 
-    static func bytes(_ action: Action, over loaded: LoadedFile?) -> [UInt8] {
-        guard let loaded, case let .action(old, body) = loaded.snapshot else {
+    /// The bytes of a loaded file as they are now.
+    private func current(_ path: String) -> [UInt8]? {
+        guard hashes[path] != nil else { return nil }
+        return (try? AtomicFile.readIfPresent(rootPath + "/" + path)) ?? nil
+    }
+
+    /// A file's bytes read as the kind of file it is, when they read cleanly and field by field:
+    /// the base a minimal rewrite works on.
+    private static func base<T>(_ bytes: [UInt8]?, _ parse: ([UInt8]) -> Parsed<T>) -> (old: T, parsed: Parsed<T>, source: SourceDocument)? {
+        guard let bytes else { return nil }
+        let parsed = parse(bytes)
+        guard let old = parsed.value, let source = parsed.source, parsed.editable,
+              !parsed.problems.contains(where: { $0.severity == .error }) else { return nil }
+        return (old, parsed, source)
+    }
+
+    /// An action's file written over `current` (the file's bytes now; nil for a new file).
+    static func bytes(_ action: Action, over current: [UInt8]?, path: String) -> [UInt8] {
+        let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? action.id
+        guard let current, let (old, parsed, source) = base(current, { FileParser.action($0, path: path, area: action.area, fileID: file) }) else {
             return SourceDocument(blocks: MinimalRewrite.frontMatter(old: nil, newFields: CanonicalFields.action(action), order: []),
                                   body: MinimalRewrite.actionBody(old: nil, oldBodyText: nil, new: action), hasFrontMatter: true).bytes
         }
-        if old == action { return loaded.source.bytes }
-        var document = loaded.source
-        document.blocks = MinimalRewrite.frontMatter(old: (loaded.source, CanonicalFields.action(old)),
+        if old == action { return current }
+        var document = source
+        document.blocks = MinimalRewrite.frontMatter(old: (source, CanonicalFields.action(old)),
                                                      newFields: CanonicalFields.action(action), order: CanonicalFields.actionOrder)
-        document.body = MinimalRewrite.actionBody(old: body, oldBodyText: loaded.source.body, new: action)
+        document.body = MinimalRewrite.actionBody(old: parsed.body, oldBodyText: source.body, new: action)
         return document.bytes
     }
 
     /// Files whose body is one piece of Markdown.
-    private static func plainBytes<T: Equatable>(_ value: T, old: T?, loaded: LoadedFile?, fields: (T) -> CanonicalFields.Fields,
-                                                 order: [String], body: (T) -> String) -> [UInt8] {
-        guard let loaded, let old else {
+    private static func plainBytes<T: Equatable>(_ value: T, over current: [UInt8]?, parse: ([UInt8]) -> Parsed<T>,
+                                                 fields: (T) -> CanonicalFields.Fields, order: [String], body: (T) -> String) -> [UInt8] {
+        guard let current, let (old, _, source) = base(current, parse) else {
             return SourceDocument(blocks: MinimalRewrite.frontMatter(old: nil, newFields: fields(value), order: order),
                                   body: MinimalRewrite.plainBody(oldRaw: nil, oldText: nil, new: body(value)), hasFrontMatter: true).bytes
         }
-        if old == value { return loaded.source.bytes }
-        var document = loaded.source
-        document.blocks = MinimalRewrite.frontMatter(old: (loaded.source, fields(old)), newFields: fields(value), order: order)
-        document.body = MinimalRewrite.plainBody(oldRaw: loaded.source.body, oldText: body(old), new: body(value))
+        if old == value { return current }
+        var document = source
+        document.blocks = MinimalRewrite.frontMatter(old: (source, fields(old)), newFields: fields(value), order: order)
+        document.body = MinimalRewrite.plainBody(oldRaw: source.body, oldText: body(old), new: body(value))
         return document.bytes
     }
 
-    static func bytes(_ area: Area, over loaded: LoadedFile?) -> [UInt8] {
-        var old: Area?
-        if case let .area(a)? = loaded?.snapshot { old = a }
-        return plainBytes(area, old: old, loaded: loaded, fields: CanonicalFields.area, order: CanonicalFields.areaOrder, body: \.narrative)
+    static func bytes(_ area: Area, over current: [UInt8]?, path: String) -> [UInt8] {
+        plainBytes(area, over: current, parse: { FileParser.area($0, path: path, id: area.id) },
+                   fields: CanonicalFields.area, order: CanonicalFields.areaOrder, body: \.narrative)
     }
 
-    static func bytes(_ study: CaseStudy, over loaded: LoadedFile?) -> [UInt8] {
-        var old: CaseStudy?
-        if case let .caseStudy(s)? = loaded?.snapshot { old = s }
-        return plainBytes(study, old: old, loaded: loaded, fields: CanonicalFields.caseStudy, order: CanonicalFields.caseStudyOrder, body: \.text)
+    static func bytes(_ study: CaseStudy, over current: [UInt8]?, path: String) -> [UInt8] {
+        plainBytes(study, over: current, parse: { FileParser.caseStudy($0, path: path, id: study.id) },
+                   fields: CanonicalFields.caseStudy, order: CanonicalFields.caseStudyOrder, body: \.text)
     }
 
-    static func bytes(_ meeting: Meeting, over loaded: LoadedFile?) -> [UInt8] {
-        var old: Meeting?
-        if case let .meeting(m)? = loaded?.snapshot { old = m }
-        return plainBytes(meeting, old: old, loaded: loaded, fields: CanonicalFields.meeting, order: CanonicalFields.meetingOrder, body: \.notes)
+    static func bytes(_ meeting: Meeting, over current: [UInt8]?, path: String) -> [UInt8] {
+        let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
+        return plainBytes(meeting, over: current, parse: { FileParser.meeting($0, path: path, area: meeting.area, fileID: file) },
+                          fields: CanonicalFields.meeting, order: CanonicalFields.meetingOrder, body: \.notes)
     }
 
     // MARK: Saving
@@ -307,14 +313,11 @@ public final class PlainFileStore {
     }
 
     private func saveLocked(_ action: Action, path: String, overwrite: Bool) throws -> Bool {
-        let written = try commitLocked(path: path, overwrite: overwrite, bytes: Self.bytes(action, over: files[path])) { bytes in
+        let written = try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(action, over: $0, path: path) }) { bytes in
             let parsed = FileParser.action(bytes, path: path, area: action.area, fileID: action.id)
-            var problems = parsed.problems
-            if let value = parsed.value {
-                problems += Validator.action(value, path: path, lines: parsed.lines, items: parsed.itemLines, catalogue: catalogue,
-                                             areaCode: areaCodes[action.area], caseStudies: caseStudyIDs)
-            }
-            return (parsed.source, parsed.value.map { .action($0, parsed.body) }, problems)
+            guard let value = parsed.value else { return parsed.problems }
+            return parsed.problems + Validator.action(value, path: path, lines: parsed.lines, items: parsed.itemLines,
+                                                      catalogue: catalogue, areaCode: areaCodes[action.area], caseStudies: caseStudyIDs)
         }
         actionPaths[action.id] = path
         return written
@@ -326,11 +329,10 @@ public final class PlainFileStore {
         try checkWritable(path)
         let others = Set(areaCodes.filter { $0.key != area.id }.values)
         return try WriteLock.hold(store: rootPath) {
-            try commitLocked(path: path, overwrite: overwrite, bytes: Self.bytes(area, over: files[path])) { bytes in
+            try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(area, over: $0, path: path) }) { bytes in
                 let parsed = FileParser.area(bytes, path: path, id: area.id)
-                var problems = parsed.problems
-                if others.contains(area.code) { problems.append(.error(path, parsed.lines["code"] ?? 1, "area code \(area.code) is already used")) }
-                return (parsed.source, parsed.value.map { .area($0) }, problems)
+                guard others.contains(area.code) else { return parsed.problems }
+                return parsed.problems + [.error(path, parsed.lines["code"] ?? 1, "area code \(area.code) is already used")]
             }
         }
     }
@@ -341,14 +343,11 @@ public final class PlainFileStore {
         try checkWritable(path)
         let areas = Set(areaCodes.keys)
         return try WriteLock.hold(store: rootPath) {
-            try commitLocked(path: path, overwrite: overwrite, bytes: Self.bytes(study, over: files[path])) { bytes in
+            try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(study, over: $0, path: path) }) { bytes in
                 let parsed = FileParser.caseStudy(bytes, path: path, id: study.id)
-                var problems = parsed.problems
-                if let value = parsed.value {
-                    problems += Validator.caseStudy(value, path: path, lines: parsed.lines, items: parsed.itemLines,
-                                                    catalogue: catalogue, areas: areas)
-                }
-                return (parsed.source, parsed.value.map { .caseStudy($0) }, problems)
+                guard let value = parsed.value else { return parsed.problems }
+                return parsed.problems + Validator.caseStudy(value, path: path, lines: parsed.lines, items: parsed.itemLines,
+                                                             catalogue: catalogue, areas: areas)
             }
         }
     }
@@ -359,12 +358,13 @@ public final class PlainFileStore {
     public func save(_ meeting: Meeting, overwrite: Bool = false) throws -> Bool {
         let path = Self.meetingPath(meeting)
         try checkWritable(path)
+        return try WriteLock.hold(store: rootPath) { try saveLocked(meeting, path: path, overwrite: overwrite) }
+    }
+
+    private func saveLocked(_ meeting: Meeting, path: String, overwrite: Bool) throws -> Bool {
         let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
-        return try WriteLock.hold(store: rootPath) {
-            try commitLocked(path: path, overwrite: overwrite, bytes: Self.bytes(meeting, over: files[path])) { bytes in
-                let parsed = FileParser.meeting(bytes, path: path, area: meeting.area, fileID: file)
-                return (parsed.source, parsed.value.map { .meeting($0) }, parsed.problems)
-            }
+        return try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(meeting, over: $0, path: path) }) { bytes in
+            FileParser.meeting(bytes, path: path, area: meeting.area, fileID: file).problems
         }
     }
 
@@ -373,27 +373,27 @@ public final class PlainFileStore {
     }
 
     /// The check-then-write at the heart of every save; the caller holds the write lock.
-    /// `reparse` reads the new bytes back as the next load would, so nothing is written that
-    /// would not load cleanly, and what is remembered is exactly what is on disk.
-    private func commitLocked(path: String, overwrite: Bool, bytes: [UInt8],
-                              reparse: ([UInt8]) -> (SourceDocument?, LoadedFile.Snapshot?, [Problem])) throws -> Bool {
+    /// `render` makes the new bytes from the file's bytes now (nil if there is no file);
+    /// `check` reads them back as the next load would, so nothing is written that would not
+    /// load cleanly.
+    private func commitLocked(path: String, overwrite: Bool, render: ([UInt8]?) -> [UInt8],
+                              check: ([UInt8]) -> [Problem]) throws -> Bool {
         let full = rootPath + "/" + path
         let current = try AtomicFile.readIfPresent(full)
         if !overwrite {
-            switch (files[path], current) {
-            case let (loaded?, bytes?) where AtomicFile.hash(bytes) != loaded.hash: throw StoreError.changedOnDisk(path)
+            switch (hashes[path], current) {
+            case let (loaded?, bytes?) where AtomicFile.hash(bytes) != loaded: throw StoreError.changedOnDisk(path)
             case (_?, nil): throw StoreError.changedOnDisk(path)   // deleted by someone else
             case (nil, _?): throw StoreError.changedOnDisk(path)   // created by someone else
             default: break
             }
         }
-        let (source, snapshot, problems) = reparse(bytes)
-        if let problem = problems.sorted().first(where: { $0.severity == .error }) {
+        let bytes = render(current)
+        if let problem = check(bytes).sorted().first(where: { $0.severity == .error }) {
             throw StoreError.wouldNotLoad(path: path, problem: problem.description)
         }
-        guard let source, let snapshot else { throw StoreError.wouldNotLoad(path: path, problem: "the file could not be read back") }
         if current == bytes {
-            files[path] = LoadedFile(source: source, hash: AtomicFile.hash(bytes), snapshot: snapshot)
+            hashes[path] = AtomicFile.hash(bytes)
             return false
         }
         let folder = (full as NSString).deletingLastPathComponent
@@ -403,7 +403,7 @@ public final class PlainFileStore {
             throw StoreError.writeFailed(path, error.localizedDescription)
         }
         try AtomicFile.write(bytes, to: full)
-        files[path] = LoadedFile(source: source, hash: AtomicFile.hash(bytes), snapshot: snapshot)
+        hashes[path] = AtomicFile.hash(bytes)
         return true
     }
 
@@ -418,7 +418,7 @@ public final class PlainFileStore {
         guard let area = partnership.area(draft.area) else { throw StoreError.invalid("no area \"\(draft.area)\" in the store") }
         guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(area.id)\" has no code to make ids from") }
         var existing = Set(partnership.actions.map(\.id))
-        for path in files.keys where path.hasPrefix("areas/") { existing.insert(String(path.split(separator: "/").last!.dropLast(3))) }
+        existing.formUnion(actionPaths.keys)
         return try WriteLock.hold(store: rootPath) {
             let folder = rootPath + "/areas/\(area.id)/actions"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".md") {
@@ -438,7 +438,7 @@ public final class PlainFileStore {
         return try WriteLock.hold(store: rootPath) {
             let folder = rootPath + "/areas/\(area)/meetings"
             let taken = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { String($0.dropLast(3)) })
-                .union(files.keys.filter { $0.hasPrefix("areas/\(area)/meetings/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
+                .union(hashes.keys.filter { $0.hasPrefix("areas/\(area)/meetings/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
             let base = date.iso + (Self.slug(title).isEmpty ? "" : "-" + Self.slug(title))
             var file = base
             var n = 2
@@ -447,11 +447,7 @@ public final class PlainFileStore {
                 n += 1
             }
             let meeting = Meeting(id: "\(area)/\(file)", area: area, date: date, title: title, attendees: attendees)
-            let path = Self.meetingPath(meeting)
-            _ = try commitLocked(path: path, overwrite: false, bytes: Self.bytes(meeting, over: nil)) { bytes in
-                let parsed = FileParser.meeting(bytes, path: path, area: area, fileID: file)
-                return (parsed.source, parsed.value.map { .meeting($0) }, parsed.problems)
-            }
+            _ = try saveLocked(meeting, path: Self.meetingPath(meeting), overwrite: false)
             return meeting
         }
     }
@@ -535,21 +531,28 @@ struct ParsedFile: Sendable {
         }
     }
 
-    /// Parses bytes as the file they came from: a pure function of (file, bytes).
+    /// Parses bytes as the file they came from: a pure function of (file, bytes). Keeps what a
+    /// load needs (values, problems, lines), not the text: saves read the file again.
     static func parse(_ file: StoreFile, bytes: [UInt8]) -> ParsedFile {
         let hash = AtomicFile.hash(bytes)
+        func lean<T>(_ p: Parsed<T>) -> Parsed<T> {
+            var p = p
+            p.source = nil
+            p.body = nil
+            return p
+        }
         switch file.kind {
         case .area:
-            let p = FileParser.area(bytes, path: file.path, id: file.id)
+            let p = lean(FileParser.area(bytes, path: file.path, id: file.id))
             return ParsedFile(path: file.path, result: .area(p), hash: hash, problems: p.problems)
         case .action:
-            let p = FileParser.action(bytes, path: file.path, area: file.folder, fileID: file.id)
+            let p = lean(FileParser.action(bytes, path: file.path, area: file.folder, fileID: file.id))
             return ParsedFile(path: file.path, result: .action(p), hash: hash, problems: p.problems)
         case .meeting:
-            let p = FileParser.meeting(bytes, path: file.path, area: file.folder, fileID: file.id)
+            let p = lean(FileParser.meeting(bytes, path: file.path, area: file.folder, fileID: file.id))
             return ParsedFile(path: file.path, result: .meeting(p), hash: hash, problems: p.problems)
         case .caseStudy:
-            let p = FileParser.caseStudy(bytes, path: file.path, id: file.id)
+            let p = lean(FileParser.caseStudy(bytes, path: file.path, id: file.id))
             return ParsedFile(path: file.path, result: .caseStudy(p), hash: hash, problems: p.problems)
         }
     }

@@ -85,35 +85,25 @@ struct SourceDocument: Hashable, Sendable {
 
     /// Splits a file's text. Returns nil (with the line) when the front matter is not closed.
     static func split(_ text: String) -> (document: SourceDocument?, unclosedAt: Int?) {
-        let lines = Lines.split(text)
+        let whole = Substring(text)
         func isFence(_ line: Substring) -> Bool {
             line == "---\n" || line == "---" || line == "--- \n"
         }
-        guard let first = lines.first, isFence(first) else {
+        var lines = Lines.lineRanges(whole).makeIterator()
+        guard let first = lines.next(), isFence(whole[first]) else {
             return (SourceDocument(blocks: [], body: text, hasFrontMatter: false), nil)
         }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
-            return (nil, 1)
+        while let line = lines.next() {
+            guard isFence(whole[line]) else { continue }
+            let yaml = whole[first.upperBound..<line.lowerBound]
+            // One block for now: `recut` divides it at the keys once YAML has said where they are.
+            var document = SourceDocument(blocks: yaml.isEmpty ? [] : [Block(key: nil, text: String(yaml))],
+                                          body: String(whole[line.upperBound...]), hasFrontMatter: true)
+            document.openingFence = String(whole[first])
+            document.closingFence = String(whole[line])
+            return (document, nil)
         }
-        var blocks: [Block] = []
-        for line in lines[1..<close] {
-            let first = line.first
-            let startsKey = first != nil && first != " " && first != "\t" && first != "#" && first != "-" && first != "\n"
-                && line.contains(":")
-            if startsKey {
-                let key = String(line[..<line.firstIndex(of: ":")!]).trimmed(" \t\"'")
-                blocks.append(Block(key: key, text: String(line)))
-            } else if first == " " || first == "\t" || first == "-", let last = blocks.last, last.key != nil {
-                // Indented lines and column-0 list items belong to the key above them.
-                blocks[blocks.count - 1].text += line
-            } else {
-                blocks.append(Block(key: nil, text: String(line)))
-            }
-        }
-        var document = SourceDocument(blocks: blocks, body: lines[(close + 1)...].joined(), hasFrontMatter: true)
-        document.openingFence = String(first)
-        document.closingFence = String(lines[close])
-        return (document, nil)
+        return (nil, 1)
     }
 
     /// Recuts the front matter at the lines where YAML says each top-level key starts (lines
@@ -153,20 +143,27 @@ enum Lines {
     /// The lines of a text, each keeping its `\n` (the last may have none).
     static func split(_ text: some StringProtocol) -> [Substring] {
         let s = Substring(text)
-        var lines: [Substring] = []
-        var start = s.utf8.startIndex
-        var i = start
-        let end = s.utf8.endIndex
-        while i < end {
-            if s.utf8[i] == 0x0A {
-                let next = s.utf8.index(after: i)
-                lines.append(s[start..<next])
-                start = next
-            }
-            i = s.utf8.index(after: i)
+        return lineRanges(s).map { s[$0] }
+    }
+
+    /// The range of each line of a text, each including its `\n`.
+    static func lineRanges(_ s: Substring) -> [Range<String.Index>] {
+        let utf8 = s.utf8
+        let offsets: [Int] = utf8.withContiguousStorageIfAvailable { buffer in
+            var found: [Int] = []
+            for i in 0..<buffer.count where buffer[i] == 0x0A { found.append(i + 1) }
+            return found
+        } ?? utf8.enumerated().compactMap { $0.element == 0x0A ? $0.offset + 1 : nil }
+        var ranges: [Range<String.Index>] = []
+        ranges.reserveCapacity(offsets.count + 1)
+        var start = utf8.startIndex
+        for offset in offsets {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            ranges.append(start..<end)
+            start = end
         }
-        if start < end { lines.append(s[start..<end]) }
-        return lines
+        if start < utf8.endIndex { ranges.append(start..<utf8.endIndex) }
+        return ranges
     }
 
     /// The lines of a text without their `\n`; a text ending in `\n` gives a last empty line.
@@ -262,43 +259,41 @@ struct FieldReader {
     let path: String
     /// Added to Yams' line numbers: the front matter starts on the file's second line.
     let lineOffset: Int
-    let mapping: Node.Mapping?
+    /// The mapping's fields by key, with the key's line in the file. Indexed once: looking a key
+    /// up in a `Node.Mapping` compares nodes, which is slow.
+    private let fields: [String: (value: Node, line: Int)]
+    /// Each key as written, in order, with its line and column within the YAML.
+    let keyMarks: [(key: String, line: Int, column: Int)]
+    /// The line of the mapping itself (where a missing field is reported).
     let line: Int
     var problems: [Problem] = []
 
     init(path: String, node: Node?, lineOffset: Int = 1) {
         self.path = path
         self.lineOffset = lineOffset
-        mapping = node?.mapping
         line = (node?.mark?.line ?? 1) + lineOffset
+        var fields: [String: (value: Node, line: Int)] = [:]
+        var marks: [(key: String, line: Int, column: Int)] = []
+        for (k, v) in node?.mapping ?? Node.Mapping([]) {
+            guard let key = k.string else { continue }
+            let mark = k.mark
+            if fields[key] == nil { fields[key] = (v, (mark?.line ?? 1) + lineOffset) }
+            if let mark { marks.append((key, mark.line, mark.column)) }
+        }
+        self.fields = fields
+        keyMarks = marks
     }
 
     func lineOf(_ node: Node?) -> Int { node?.mark.map { $0.line + lineOffset } ?? line }
 
-    func node(_ key: String) -> Node? { mapping?[key] }
+    func node(_ key: String) -> Node? { fields[key]?.value }
 
     /// The line of a key (where a problem with its value is reported).
-    func lineOf(key: String) -> Int {
-        guard let mapping else { return line }
-        for (k, _) in mapping where k.string == key { return lineOf(k) }
-        return line
-    }
+    func lineOf(key: String) -> Int { fields[key]?.line ?? line }
 
-    var keys: [String] { mapping?.keys.compactMap(\.string) ?? [] }
+    var keys: [String] { keyMarks.map(\.key) }
 
-    var keyLines: [String: Int] {
-        var lines: [String: Int] = [:]
-        for (k, _) in mapping ?? Node.Mapping([]) { if let key = k.string { lines[key] = lineOf(k) } }
-        return lines
-    }
-
-    /// Each top-level key with its line and column within the YAML (not the file).
-    var keyMarks: [(key: String, line: Int, column: Int)] {
-        (mapping ?? Node.Mapping([])).compactMap { k, _ in
-            guard let key = k.string, let mark = k.mark else { return nil }
-            return (key, mark.line, mark.column)
-        }
-    }
+    var keyLines: [String: Int] { fields.mapValues(\.line) }
 
     mutating func error(_ line: Int, _ message: String) { problems.append(.error(path, line, message)) }
     mutating func warning(_ line: Int, _ message: String) { problems.append(.warning(path, line, message)) }

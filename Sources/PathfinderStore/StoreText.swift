@@ -7,19 +7,19 @@ import PathfinderModel
 public enum StoreText {
     /// A new action's file, every field canonical (docs/store-format.md "How files are written").
     public static func action(_ action: Action) -> String {
-        String(decoding: PlainFileStore.bytes(action, over: nil), as: UTF8.self)
+        String(decoding: PlainFileStore.bytes(action, over: nil, path: PlainFileStore.actionPath(action)), as: UTF8.self)
     }
 
     public static func area(_ area: Area) -> String {
-        String(decoding: PlainFileStore.bytes(area, over: nil), as: UTF8.self)
+        String(decoding: PlainFileStore.bytes(area, over: nil, path: PlainFileStore.areaPath(area)), as: UTF8.self)
     }
 
     public static func caseStudy(_ study: CaseStudy) -> String {
-        String(decoding: PlainFileStore.bytes(study, over: nil), as: UTF8.self)
+        String(decoding: PlainFileStore.bytes(study, over: nil, path: PlainFileStore.caseStudyPath(study)), as: UTF8.self)
     }
 
     public static func meeting(_ meeting: Meeting) -> String {
-        String(decoding: PlainFileStore.bytes(meeting, over: nil), as: UTF8.self)
+        String(decoding: PlainFileStore.bytes(meeting, over: nil, path: PlainFileStore.meetingPath(meeting)), as: UTF8.self)
     }
 
     /// A manifest with the given catalogues.

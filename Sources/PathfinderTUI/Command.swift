@@ -17,26 +17,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search, filter
     case clearFilter = "clear-filter"
     case cycleSort = "cycle-sort"
-    case toggleGroup = "toggle-group"
     // The program.
     case quit, help
     case commandLine = "command-line"
     case cycleTheme = "cycle-theme"
     case redraw
-    // Changing the plan.
-    case changeStatus = "change-status"
-    case changeRAG = "change-rag"
-    case addNote = "add-note"
-    case setDue = "set-due"
-    case tickMilestone = "tick-milestone"
-    case markReviewed = "mark-reviewed"
-    case edit
-    case newAction = "new-action"
-    case undo, redo
+    // Editing commands (status, RAG, notes, undo) join this list with the editing work; a
+    // command is added only with the code that performs it, so help never lists a dead key.
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
-        case moving = "Moving", screens = "Screens", finding = "Finding", program = "Pathfinder", editing = "Changing the plan"
+        case moving = "Moving", screens = "Screens", finding = "Finding", program = "Pathfinder"
     }
 
     public var group: Group {
@@ -45,17 +36,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .moving
         case .open, .back, .nextPane, .previousPane, .goAreas, .goActionPlan, .goCaseStudies, .goSuccessFactors:
             .screens
-        case .search, .filter, .clearFilter, .cycleSort, .toggleGroup:
+        case .search, .filter, .clearFilter, .cycleSort:
             .finding
         case .quit, .help, .commandLine, .cycleTheme, .redraw:
             .program
-        case .changeStatus, .changeRAG, .addNote, .setDue, .tickMilestone, .markReviewed, .edit, .newAction, .undo, .redo:
-            .editing
         }
     }
-
-    /// Whether the command changes the plan (and so is saved, and can be undone).
-    public var isEditing: Bool { group == .editing && self != .undo && self != .redo }
 
     /// A few words for the status line ("open", "filter").
     public var hint: String {
@@ -84,22 +70,11 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .filter: "filter"
         case .clearFilter: "clear filter"
         case .cycleSort: "sort"
-        case .toggleGroup: "fold group"
         case .quit: "quit"
         case .help: "help"
         case .commandLine: "go to"
         case .cycleTheme: "theme"
         case .redraw: "redraw"
-        case .changeStatus: "status"
-        case .changeRAG: "RAG"
-        case .addNote: "note"
-        case .setDue: "due date"
-        case .tickMilestone: "milestone"
-        case .markReviewed: "reviewed"
-        case .edit: "edit"
-        case .newAction: "new action"
-        case .undo: "undo"
-        case .redo: "redo"
         }
     }
 
@@ -130,22 +105,11 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .filter: "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"
         case .clearFilter: "Clear the filter"
         case .cycleSort: "Sort by theme, due date, RAG, status or id"
-        case .toggleGroup: "Fold or unfold the group the selection is in"
         case .quit: "Quit Pathfinder (everything is already saved)"
         case .help: "Show or hide this list of keys"
         case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
         case .cycleTheme: "Next colour theme (remembered)"
         case .redraw: "Redraw the screen"
-        case .changeStatus: "Change the action's status (not started, in progress, blocked, done, dropped)"
-        case .changeRAG: "Change the action's red/amber/green rating"
-        case .addNote: "Add a dated note to the action's progress log"
-        case .setDue: "Set the action's due date"
-        case .tickMilestone: "Tick or untick the selected milestone"
-        case .markReviewed: "Mark the action reviewed today"
-        case .edit: "Edit the action's text in your editor"
-        case .newAction: "Add a new action to this area's plan"
-        case .undo: "Undo the last change"
-        case .redo: "Redo the change just undone"
         }
     }
 }

@@ -96,29 +96,11 @@ public struct KeyMap: Hashable, Sendable {
     bind global 6 help
     bind global T cycle-theme
     bind global <C-l> redraw
-    bind global u undo
-    bind global <C-r> redo
     bind areas p go-action-plan
     bind area p go-action-plan
-    bind area a new-action
     bind action-plan f filter
     bind action-plan s cycle-sort
     bind action-plan x clear-filter
-    bind action-plan <Space> toggle-group
-    bind action-plan c change-status
-    bind action-plan r change-rag
-    bind action-plan n add-note
-    bind action-plan d set-due
-    bind action-plan v mark-reviewed
-    bind action-plan e edit
-    bind action-plan a new-action
-    bind action c change-status
-    bind action r change-rag
-    bind action n add-note
-    bind action d set-due
-    bind action m tick-milestone
-    bind action v mark-reviewed
-    bind action e edit
     bind success-factors <Left> left
     bind success-factors h left
     bind success-factors <Right> right

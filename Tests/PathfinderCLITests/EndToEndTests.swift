@@ -26,7 +26,7 @@ struct EndToEndTests {
         try session.waitFor("EXIT=\(code)", "READY$")
         try session.type("stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo")
         try session.press("Enter")
-        let screen = try session.waitFor("icanon echo ")
+        let screen = try session.waitFor("\nicanon echo")
         #expect(!screen.contains("-icanon"))
     }
 

@@ -17,11 +17,7 @@ import Testing
         #expect(map.command(for: .backTab, in: .action) == .previousPane)
         #expect(map.command(for: .character("5"), in: .areas) == .search)
         #expect(map.command(for: .character("6"), in: .areas) == .help)
-        #expect(map.command(for: .character("u"), in: .action) == .undo)
-        #expect(map.command(for: .control("r"), in: .action) == .redo)
         #expect(map.command(for: .control("l"), in: .search) == .redraw)
-        #expect(map.command(for: .character("r"), in: .action) == .changeRAG)
-        #expect(map.command(for: .character("m"), in: .action) == .tickMilestone)
     }
 
     @Test func everyCommandHasHelpAndAKeyExceptTheMouseOnes() {
@@ -30,8 +26,6 @@ import Testing
             #expect(!command.help.isEmpty && !command.hint.isEmpty)
             if command != .scrollUp && command != .scrollDown { #expect(bound.contains(command), "\(command) has no key") }
         }
-        #expect(Command(rawValue: "change-rag") == .changeRAG)
-        #expect(Command.changeStatus.isEditing && !Command.undo.isEditing && Command.undo.group == .editing)
     }
 
     @Test func theThemesReadmeListsEveryCommandAndContext() throws {
@@ -89,7 +83,6 @@ import Testing
         let global = KeyMap.defaults.bindings(for: .global)
         #expect(global.first { $0.command == .up }?.keyNames == "↑, k")
         #expect(global.first { $0.command == .help }?.keyNames == "?, F1, 6")
-        #expect(global.first { $0.command == .redo }?.keyNames == "Ctrl-R")
         #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "f", "s", "Esc", "?", "/"])
     }
 

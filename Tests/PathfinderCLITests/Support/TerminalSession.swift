@@ -12,7 +12,9 @@ final class TerminalSession {
         socket = "pf-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         let env = environment.map { "\($0.key)=\(TerminalSession.quote($0.value))" }.joined(separator: " ")
         let shellCommand = "env \(env) " + command.map(TerminalSession.quote).joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), shellCommand])
+        // The first command starts the tmux server, which would keep an output pipe open for
+        // ever; it gets no pipe, so reading the output of later commands can end.
+        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), shellCommand], capture: false)
         // Keep the pane after the program exits so the final screen can be read.
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
         isRunning = true
@@ -22,20 +24,22 @@ final class TerminalSession {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    /// Runs tmux through the shell with popen: output is read until tmux exits. A command that
+    /// starts the server sends its output to /dev/null, so the server holds no pipe open.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TerminalSession.tmuxPath)
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TerminalError("tmux \(arguments.joined(separator: " ")) failed (\(process.terminationStatus))")
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let words = [TerminalSession.tmuxPath, "-L", socket, "-f", "/dev/null"] + arguments
+        let command = words.map(TerminalSession.quote).joined(separator: " ") + (capture ? " 2>/dev/null" : " >/dev/null 2>&1")
+        guard let pipe = popen(command, "r") else { throw TerminalError("could not run tmux") }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            data.append(contentsOf: buffer[0..<n])
         }
+        let status = pclose(pipe)
+        guard status == 0 else { throw TerminalError("tmux \(arguments.joined(separator: " ")) failed (\(status))") }
         return String(decoding: data, as: UTF8.self)
     }
 
