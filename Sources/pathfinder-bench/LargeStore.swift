@@ -1,0 +1,103 @@
+import Foundation
+
+/// Writes a large store for benchmarks: `areas` areas of `actionsPerArea` actions, each with
+/// `progressEntries` progress notes, milestones and, for some, an indicator and funding. The text
+/// is varied and realistic in length so parsing costs what real files cost.
+enum LargeStore {
+    static let themes = ["third-sector-involvement", "valuing-social-enterprise", "ensuring-dialogue",
+                         "developing-market-intelligence", "market-development", "making-best-use-of-support",
+                         "procurement-practice", "aggregation", "accreditation", "social-clauses",
+                         "stable-and-sustainable-funding", "full-cost-recovery", "audit-and-analysis",
+                         "local-area-agreement-targets", "measuring-impact", "guidestar", "local-area-profiles"]
+    static let factors = ["strategic-commitment", "senior-accountability", "organisational-structures",
+                          "regular-dialogue", "early-involvement", "market-intelligence",
+                          "commissioning-and-procurement-practice", "building-capacity", "management-information-systems"]
+    static let statuses = ["not-started", "in-progress", "in-progress", "blocked", "done", "dropped"]
+    static let rags = ["red", "amber", "amber", "green", "green", "green"]
+    static let words = ["commissioning", "third", "sector", "forum", "procurement", "funding", "review", "steering",
+                        "group", "volunteers", "network", "capacity", "social", "enterprise", "council", "partners",
+                        "agreed", "report", "budget", "training", "survey", "evidence", "outcomes", "contract"]
+
+    static func sentence(_ seed: Int, words count: Int) -> String {
+        var out: [String] = []
+        var x = UInt64(truncatingIfNeeded: seed &* 2654435761 &+ 1)
+        for _ in 0..<count {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            out.append(words[Int(x % UInt64(words.count))])
+        }
+        return out.joined(separator: " ").prefix(1).uppercased() + out.joined(separator: " ").dropFirst() + "."
+    }
+
+    static func code(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHJKMNPQRSTVWXYZ")
+        return String([letters[index / (letters.count * letters.count) % letters.count],
+                       letters[index / letters.count % letters.count], letters[index % letters.count]])
+    }
+
+    static func generate(at root: URL, manifest: String, areas: Int, actionsPerArea: Int, progressEntries: Int) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        try manifest.write(to: root.appendingPathComponent("pathfinder.yaml"), atomically: false, encoding: .utf8)
+        try fm.createDirectory(at: root.appendingPathComponent("case-studies"), withIntermediateDirectories: true)
+        for a in 0..<areas {
+            let id = "area-\(a)"
+            let areaCode = code(a)
+            let folder = root.appendingPathComponent("areas/\(id)")
+            try fm.createDirectory(at: folder.appendingPathComponent("actions"), withIntermediateDirectories: true)
+            try """
+            ---
+            name: Area \(a)
+            code: \(areaCode)
+            authority: Area \(a) Council
+            type: \(a % 3 == 0 ? "Rural county" : "City (unitary)")
+            region: Region \(a % 9)
+            ---
+
+            \(sentence(a, words: 60))
+
+            """.write(to: folder.appendingPathComponent("area.md"), atomically: false, encoding: .utf8)
+            for n in 0..<actionsPerArea {
+                let seed = a * 1000 + n
+                let actionID = "\(areaCode)-\(String(format: "%03d", n))"
+                let startMonth = 1 + seed % 12
+                let dueYear = 2006 + seed % 3
+                var text = """
+                ---
+                id: \(actionID)
+                title: \(sentence(seed, words: 7).dropLast())
+                theme: \(themes[seed % themes.count])
+                success-factors: [\(factors[seed % factors.count]), \(factors[(seed / 7) % factors.count])]
+                lead: Lead officer \(seed % 97)
+                lead-body: Area \(a) Council
+                partners:
+                  - Voluntary action network \(seed % 13)
+                  - Community forum \(seed % 7)
+                status: \(statuses[seed % statuses.count])
+                rag: \(rags[(seed / 3) % rags.count])
+                start: 2006-\(String(format: "%02d", startMonth))-01
+                due: \(dueYear)-\(String(format: "%02d", 1 + (seed / 5) % 12))-28
+                milestones:
+                  - title: \(sentence(seed + 1, words: 5).dropLast())
+                    due: 2006-\(String(format: "%02d", startMonth))-15
+                    done: \(seed % 2 == 0)
+                  - title: \(sentence(seed + 2, words: 5).dropLast())
+                    done: false
+
+                """
+                if seed % 5 == 0 {
+                    text += "indicator:\n  name: Local spend\n  baseline: 7\n  target: 12\n  current: \(7 + seed % 6)\n  unit: \"%\"\n"
+                }
+                if seed % 7 == 0 {
+                    text += "funding:\n  amount: \(10000 * (1 + seed % 40))\n  term-years: \(1 + seed % 3)\n  notice-months: \(seed % 6)\n  full-cost-recovery: \(seed % 2 == 0)\n"
+                }
+                text += "updated: 2006-11-\(String(format: "%02d", 1 + seed % 28))\nupdated-by: Lead officer \(seed % 97)\n---\n\n"
+                text += sentence(seed + 3, words: 45) + "\n\n## Progress\n"
+                for e in 0..<progressEntries {
+                    text += "\n### 2006-\(String(format: "%02d", 1 + (e + seed) % 12))-\(String(format: "%02d", 1 + e * 2)) — Officer \(e)\n"
+                    text += sentence(seed * 31 + e, words: 25) + "\n"
+                }
+                try text.write(to: folder.appendingPathComponent("actions/\(actionID).md"), atomically: false, encoding: .utf8)
+            }
+        }
+    }
+}

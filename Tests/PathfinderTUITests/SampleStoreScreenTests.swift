@@ -1,0 +1,53 @@
+import Foundation
+import PathfinderModel
+import PathfinderStore
+import Testing
+@testable import PathfinderTUI
+
+/// Each screen drawn from the bundled sample store (pinned to 2006-12-15) at 80x24, and the
+/// action plan at 120x40, compared with plain-text goldens.
+@Suite struct SampleStoreScreenTests {
+    static let partnership: Partnership = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-areas").resolvingSymlinksInPath()
+        return try! PlainFileStore(root: root).load().partnership
+    }()
+
+    func state(_ pages: [Page], width: Int = 80, height: Int = 24) -> AppState {
+        AppState(partnership: Self.partnership, asOf: Self.partnership.asOf!, storeLabel: "sample-areas",
+                 width: width, height: height, pages: pages)
+    }
+
+    @Test func areas() { assertScreen(render(state([.areas(ListCursor())])), golden: "sample-areas-80x24") }
+
+    @Test func portsmouthProfile() {
+        assertScreen(render(state([.areas(ListCursor()), .area(AreaPage(area: "portsmouth"))])), golden: "sample-area-portsmouth-80x24")
+    }
+
+    @Test func portsmouthActionPlan() {
+        let pages: [Page] = [.areas(ListCursor()), .area(AreaPage(area: "portsmouth")), .actionPlan(ActionPlanPage(area: "portsmouth"))]
+        assertScreen(render(state(pages)), golden: "sample-action-plan-portsmouth-80x24")
+        assertScreen(render(state(pages, width: 120, height: 40)), golden: "sample-action-plan-portsmouth-120x40")
+    }
+
+    @Test func recyclingAction() {
+        assertScreen(render(state([.areas(ListCursor()), .action(ActionPage(action: "TH-05"))])), golden: "sample-action-TH-05-80x24")
+    }
+
+    @Test func caseStudies() {
+        assertScreen(render(state([.caseStudies(ListCursor())])), golden: "sample-case-studies-80x24")
+        assertScreen(render(state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "portsmouth-good-neighbours"))])),
+                     golden: "sample-case-study-good-neighbours-80x24")
+    }
+
+    @Test func successFactors() {
+        assertScreen(render(state([.successFactors(FactorMatrixPage())])), golden: "sample-success-factors-80x24")
+    }
+
+    @Test func searchAndHelp() {
+        let searched = state([.areas(ListCursor())]).after(.character("/")).typing("recycling")
+        assertScreen(render(searched), golden: "sample-search-recycling-80x24")
+        let help = state([.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))]).after(.character("?"))
+        assertScreen(render(help), golden: "sample-help-action-plan-80x24")
+    }
+}
