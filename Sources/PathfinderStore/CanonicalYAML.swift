@@ -12,7 +12,7 @@ enum CanonicalYAML {
         guard let first = s.first, let last = s.last else { return true }
         if first == " " || last == " " || first == "\t" || last == "\t" { return true }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return true }
-        if s.contains(": ") || s.contains(" #") || last == ":" { return true }
+        if Bytes.contains(s, ": ") || Bytes.contains(s, " #") || last == ":" { return true }
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) { return true }
         if inFlow, s.contains(where: { ",[]{}".contains($0) }) { return true }
         let lower = s.lowercased()
@@ -366,17 +366,17 @@ enum MinimalRewrite {
         if old.description == new.description, old.entries == new.progress { return oldBodyText }
         var text: String
         if old.description == new.description {
-            text = old.descriptionRaw
+            text = String(old.descriptionRaw)
         } else {
             let description = BodyText.escapeDescription(FileParser.trimBlankLines(new.description))
             text = description.isEmpty ? "" : "\n" + description + "\n"
         }
-        if new.progress.isEmpty, old.entriesRaw.isEmpty, old.progressHeading.isEmpty { return text + old.trailing }
-        var heading = old.progressHeading.isEmpty ? "## Progress\n" : old.progressHeading
+        if new.progress.isEmpty, old.entriesRaw.isEmpty, old.progressHeading.isEmpty { return text + String(old.trailing) }
+        var heading = old.progressHeading.isEmpty ? "## Progress\n" : String(old.progressHeading)
         var entries: [String] = []
         for (i, entry) in new.progress.enumerated() {
             if i < old.entries.count, old.entries[i] == entry, i < old.entriesRaw.count {
-                entries.append(old.entriesRaw[i])
+                entries.append(String(old.entriesRaw[i]))
             } else {
                 entries.append(CanonicalFields.progressEntry(entry))
             }

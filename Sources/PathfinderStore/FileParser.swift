@@ -21,12 +21,13 @@ struct Parsed<Value: Sendable>: Sendable {
 /// The body of an action: the description, then `## Progress` with dated entries, then any
 /// other sections, each part kept as written so unchanged parts are saved byte for byte.
 struct ActionBody: Hashable, Sendable {
-    var descriptionRaw: String
+    /// Slices of the body as written (no copies: only a save needs them).
+    var descriptionRaw: Substring
     /// `## Progress` and anything between it and the first entry.
-    var progressHeading: String
-    var entriesRaw: [String]
+    var progressHeading: Substring
+    var entriesRaw: [Substring]
     /// `## ` sections after the progress section, kept as they are.
-    var trailing: String
+    var trailing: Substring
     var description: String
     var entries: [ProgressEntry]
 }
@@ -291,37 +292,43 @@ enum FileParser {
 
     /// Splits an action's body into description, progress entries and what follows.
     static func actionBody(_ body: String, path: String, firstLine: Int, problems: inout [Problem]) -> ActionBody {
-        let lines = Lines.split(body)   // each keeps its "\n"
-        func content(_ i: Int) -> Substring { lines[i].hasSuffix("\n") ? lines[i].dropLast() : lines[i] }
-        guard let progressIndex = lines.indices.first(where: { isHeading(content($0), level: 2, named: "progress") }) else {
-            return ActionBody(descriptionRaw: body, progressHeading: "", entriesRaw: [], trailing: "",
-                              description: BodyText.unescapeDescription(trimBlankLines(body)), entries: [])
+        let text = Substring(body)
+        let lines = Lines.lineRanges(text)   // each includes its "\n"
+        func content(_ i: Int) -> Substring {
+            let line = text[lines[i]]
+            return line.utf8.last == 0x0A ? line.dropLast() : line
         }
-        let descriptionRaw = lines[..<progressIndex].joined()
+        func slice(_ range: Range<Int>) -> Substring {
+            range.isEmpty ? text[text.endIndex...] : text[lines[range.lowerBound].lowerBound..<lines[range.upperBound - 1].upperBound]
+        }
+        guard let progressIndex = lines.indices.first(where: { content($0).utf8.first == UInt8(ascii: "#")
+            && isHeading(content($0), level: 2, named: "progress") }) else {
+            return ActionBody(descriptionRaw: text, progressHeading: "", entriesRaw: [], trailing: "",
+                              description: BodyText.unescapeDescription(trimBlankLines(text)), entries: [])
+        }
         let end = lines.indices.dropFirst(progressIndex + 1).first { content($0).hasPrefix("## ") } ?? lines.count
         let entryStarts = (progressIndex + 1..<end).filter { content($0).hasPrefix("### ") }
-        // Text between "## Progress" and the first entry belongs to the heading.
-        let sectionHeading = lines[progressIndex..<(entryStarts.first ?? end)].joined()
-        var entriesRaw: [String] = []
+        var entriesRaw: [Substring] = []
         var entries: [ProgressEntry] = []
         for (k, start) in entryStarts.enumerated() {
             let stop = k + 1 < entryStarts.count ? entryStarts[k + 1] : end
-            entriesRaw.append(lines[start..<stop].joined())
+            entriesRaw.append(slice(start..<stop))
             let heading = String(content(start).dropFirst(4))
-            let text = BodyText.unescapeEntry(trimBlankLines(lines[(start + 1)..<stop].joined()))
+            let note = BodyText.unescapeEntry(trimBlankLines(slice((start + 1)..<stop)))
             if let (date, author) = progressHeading(heading) {
                 if let previous = entries.last?.date, date < previous {
                     problems.append(.warning(path, firstLine + start,
                                              "progress entry of \(date.iso) comes after one of \(previous.iso): entries go oldest first"))
                 }
-                entries.append(ProgressEntry(date: date, author: author, text: text))
+                entries.append(ProgressEntry(date: date, author: author, text: note))
             } else {
                 problems.append(.error(path, firstLine + start,
                                        "progress entry heading \"### \(heading)\" should be \"### YYYY-MM-DD — Author\""))
             }
         }
-        return ActionBody(descriptionRaw: descriptionRaw, progressHeading: sectionHeading, entriesRaw: entriesRaw,
-                          trailing: lines[end...].joined(),
+        let descriptionRaw = slice(0..<progressIndex)
+        return ActionBody(descriptionRaw: descriptionRaw, progressHeading: slice(progressIndex..<(entryStarts.first ?? end)),
+                          entriesRaw: entriesRaw, trailing: slice(end..<lines.count),
                           description: BodyText.unescapeDescription(trimBlankLines(descriptionRaw)), entries: entries)
     }
 
@@ -392,12 +399,16 @@ enum FileParser {
                       itemLines: itemLines, editable: editable)
     }
 
-    /// Text without leading and trailing blank lines (inner blank lines kept), lines joined by "\n".
+    /// Text without leading and trailing blank lines (inner blank lines kept) and without the
+    /// last line's "\n": one slice of the text, so no line is copied on its own.
     static func trimBlankLines(_ text: some StringProtocol) -> String {
-        let lines = Lines.splitDroppingNewlines(text)
-        guard let first = lines.firstIndex(where: { !Lines.isBlank($0) }),
-              let last = lines.lastIndex(where: { !Lines.isBlank($0) }) else { return "" }
-        return lines[first...last].joined(separator: "\n")
+        let s = Substring(text)
+        let lines = Lines.lineRanges(s)
+        guard let first = lines.firstIndex(where: { !Lines.isBlank(s[$0]) }),
+              let last = lines.lastIndex(where: { !Lines.isBlank(s[$0]) }) else { return "" }
+        var slice = s[lines[first].lowerBound..<lines[last].upperBound]
+        if slice.utf8.last == 0x0A { slice = slice.dropLast() }
+        return String(slice)
     }
 }
 
@@ -407,22 +418,22 @@ enum FileParser {
 /// the same) and reads one space off again, so any text survives a save and a load.
 enum BodyText {
     static func escapeEntry(_ text: String) -> String {
-        guard text.contains("## ") else { return text }
+        guard Bytes.contains(text, "## ") else { return text }
         return mapLines(text) { isStructure($0, entry: true) ? " " + $0 : String($0) }
     }
 
     static func unescapeEntry(_ text: String) -> String {
-        guard text.contains(" #") else { return text }
+        guard Bytes.contains(text, " #") else { return text }
         return mapLines(text) { $0.hasPrefix(" ") && isStructure($0, entry: true) ? String($0.dropFirst()) : String($0) }
     }
 
     static func escapeDescription(_ text: String) -> String {
-        guard text.contains("#") else { return text }
+        guard Bytes.contains(text, "#") else { return text }
         return mapLines(text) { isStructure($0, entry: false) ? " " + $0 : String($0) }
     }
 
     static func unescapeDescription(_ text: String) -> String {
-        guard text.contains(" #") else { return text }
+        guard Bytes.contains(text, " #") else { return text }
         return mapLines(text) { $0.hasPrefix(" ") && isStructure($0, entry: false) ? String($0.dropFirst()) : String($0) }
     }
 
@@ -434,5 +445,25 @@ enum BodyText {
 
     private static func mapLines(_ text: String, _ transform: (Substring) -> String) -> String {
         Lines.splitDroppingNewlines(text).map(transform).joined(separator: "\n")
+    }
+}
+
+/// Substring tests on UTF-8 bytes (Foundation's `contains` goes through a locale-aware search).
+enum Bytes {
+    static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = n.first else { return true }
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= n.count else { return false }
+        var i = 0
+        while i <= utf8.count - n.count {
+            if utf8[i] == first {
+                var k = 1
+                while k < n.count, utf8[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
