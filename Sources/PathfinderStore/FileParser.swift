@@ -36,7 +36,8 @@ enum FileParser {
     static let supportedFormat = 1
 
     /// Decodes, splits and parses a file's front matter. A file without any is an error.
-    static func open(_ bytes: [UInt8], path: String) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
+    /// `editing` false skips cutting the front matter into fields (only a save needs that).
+    static func open(_ bytes: [UInt8], path: String, editing: Bool = true) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
         guard let (text, crlf, bom) = SourceDocument.decode(bytes) else {
             return (nil, nil, [notUTF8(bytes, path: path)], false)
         }
@@ -60,7 +61,7 @@ enum FileParser {
             return (document, nil, [.error(path, 2, "front matter should be fields (\"name: value\"), not a \(node.kindName)")], false)
         }
         var reader = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])))
-        let editable = document.recut(keys: reader.keyMarks)
+        let editable = editing ? document.recut(keys: reader.keyMarks) : SourceDocument.canRecut(keys: reader.keyMarks)
         if !editable {
             reader.warning(2, "the fields are not written one a line, so Pathfinder shows this file but will not change it")
         }
@@ -200,8 +201,8 @@ enum FileParser {
         area(Array(text.utf8), path: path, id: id)
     }
 
-    static func area(_ bytes: [UInt8], path: String, id: String) -> Parsed<Area> {
-        let (document, reader, problems, editable) = open(bytes, path: path)
+    static func area(_ bytes: [UInt8], path: String, id: String, editing: Bool = true) -> Parsed<Area> {
+        let (document, reader, problems, editable) = open(bytes, path: path, editing: editing)
         guard var r = reader, let document else { return failed(document, problems) }
         let name = r.string("name", required: true)
         let code = r.string("code", required: true)
@@ -231,8 +232,8 @@ enum FileParser {
         action(Array(text.utf8), path: path, area: area, fileID: fileID)
     }
 
-    static func action(_ bytes: [UInt8], path: String, area: String, fileID: String) -> Parsed<Action> {
-        let (document, reader, problems, editable) = open(bytes, path: path)
+    static func action(_ bytes: [UInt8], path: String, area: String, fileID: String, editing: Bool = true) -> Parsed<Action> {
+        let (document, reader, problems, editable) = open(bytes, path: path, editing: editing)
         guard var r = reader, let document else { return failed(document, problems) }
         let id = r.string("id", required: true)
         if !id.isEmpty, id != fileID {
@@ -296,7 +297,7 @@ enum FileParser {
         let lines = Lines.lineRanges(text)   // each includes its "\n"
         func content(_ i: Int) -> Substring {
             let line = text[lines[i]]
-            return line.utf8.last == 0x0A ? line.dropLast() : line
+            return line.utf8.last == 0x0A ? Substring(line.utf8.dropLast()) : line
         }
         func slice(_ range: Range<Int>) -> Substring {
             range.isEmpty ? text[text.endIndex...] : text[lines[range.lowerBound].lowerBound..<lines[range.upperBound - 1].upperBound]
@@ -306,14 +307,14 @@ enum FileParser {
             return ActionBody(descriptionRaw: text, progressHeading: "", entriesRaw: [], trailing: "",
                               description: BodyText.unescapeDescription(trimBlankLines(text)), entries: [])
         }
-        let end = lines.indices.dropFirst(progressIndex + 1).first { content($0).hasPrefix("## ") } ?? lines.count
-        let entryStarts = (progressIndex + 1..<end).filter { content($0).hasPrefix("### ") }
+        let end = lines.indices.dropFirst(progressIndex + 1).first { Bytes.hasPrefix(text[lines[$0]], "## ") } ?? lines.count
+        let entryStarts = (progressIndex + 1..<end).filter { Bytes.hasPrefix(text[lines[$0]], "### ") }
         var entriesRaw: [Substring] = []
         var entries: [ProgressEntry] = []
         for (k, start) in entryStarts.enumerated() {
             let stop = k + 1 < entryStarts.count ? entryStarts[k + 1] : end
             entriesRaw.append(slice(start..<stop))
-            let heading = String(content(start).dropFirst(4))
+            let heading = String(Substring(content(start).utf8.dropFirst(4)))
             let note = BodyText.unescapeEntry(trimBlankLines(slice((start + 1)..<stop)))
             if let (date, author) = progressHeading(heading) {
                 if let previous = entries.last?.date, date < previous {
@@ -333,9 +334,9 @@ enum FileParser {
     }
 
     static func isHeading(_ line: Substring, level: Int, named: String) -> Bool {
-        let prefix = String(repeating: "#", count: level) + " "
-        guard line.hasPrefix(prefix) else { return false }
-        return line.dropFirst(prefix.count).trimmed(" \t\r").lowercased() == named
+        let hashes = line.utf8.prefix { $0 == UInt8(ascii: "#") }.count
+        guard hashes == level, line.utf8.dropFirst(level).first == UInt8(ascii: " ") else { return false }
+        return Substring(line.utf8.dropFirst(level + 1)).trimmed(" \t\r").lowercased() == named
     }
 
     /// "2006-11-14 — Author" (also "-", "–", ":").
@@ -354,8 +355,8 @@ enum FileParser {
         caseStudy(Array(text.utf8), path: path, id: id)
     }
 
-    static func caseStudy(_ bytes: [UInt8], path: String, id: String) -> Parsed<CaseStudy> {
-        let (document, reader, problems, editable) = open(bytes, path: path)
+    static func caseStudy(_ bytes: [UInt8], path: String, id: String, editing: Bool = true) -> Parsed<CaseStudy> {
+        let (document, reader, problems, editable) = open(bytes, path: path, editing: editing)
         guard var r = reader, let document else { return failed(document, problems) }
         let study = CaseStudy(id: id, title: r.string("title", required: true), area: r.optionalString("area"),
                               place: r.string("place"), themes: r.strings("themes"), organisations: r.strings("organisations"),
@@ -373,8 +374,8 @@ enum FileParser {
         meeting(Array(text.utf8), path: path, area: area, fileID: fileID)
     }
 
-    static func meeting(_ bytes: [UInt8], path: String, area: String, fileID: String) -> Parsed<Meeting> {
-        let (document, reader, problems, editable) = open(bytes, path: path)
+    static func meeting(_ bytes: [UInt8], path: String, area: String, fileID: String, editing: Bool = true) -> Parsed<Meeting> {
+        let (document, reader, problems, editable) = open(bytes, path: path, editing: editing)
         guard var r = reader, let document else { return failed(document, problems) }
         let date = r.day("date", required: true)
         let items = r.records("items") { i -> MeetingItem? in
@@ -407,7 +408,7 @@ enum FileParser {
         guard let first = lines.firstIndex(where: { !Lines.isBlank(s[$0]) }),
               let last = lines.lastIndex(where: { !Lines.isBlank(s[$0]) }) else { return "" }
         var slice = s[lines[first].lowerBound..<lines[last].upperBound]
-        if slice.utf8.last == 0x0A { slice = slice.dropLast() }
+        if slice.utf8.last == 0x0A { slice = Substring(slice.utf8.dropLast()) }
         return String(slice)
     }
 }
@@ -450,6 +451,11 @@ enum BodyText {
 
 /// Substring tests on UTF-8 bytes (Foundation's `contains` goes through a locale-aware search).
 enum Bytes {
+    static func hasPrefix(_ text: Substring, _ prefix: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        return text.utf8.starts(with: p)
+    }
+
     static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
         let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = n.first else { return true }

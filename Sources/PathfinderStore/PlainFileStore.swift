@@ -543,16 +543,16 @@ struct ParsedFile: Sendable {
         }
         switch file.kind {
         case .area:
-            let p = lean(FileParser.area(bytes, path: file.path, id: file.id))
+            let p = lean(FileParser.area(bytes, path: file.path, id: file.id, editing: false))
             return ParsedFile(path: file.path, result: .area(p), hash: hash, problems: p.problems)
         case .action:
-            let p = lean(FileParser.action(bytes, path: file.path, area: file.folder, fileID: file.id))
+            let p = lean(FileParser.action(bytes, path: file.path, area: file.folder, fileID: file.id, editing: false))
             return ParsedFile(path: file.path, result: .action(p), hash: hash, problems: p.problems)
         case .meeting:
-            let p = lean(FileParser.meeting(bytes, path: file.path, area: file.folder, fileID: file.id))
+            let p = lean(FileParser.meeting(bytes, path: file.path, area: file.folder, fileID: file.id, editing: false))
             return ParsedFile(path: file.path, result: .meeting(p), hash: hash, problems: p.problems)
         case .caseStudy:
-            let p = lean(FileParser.caseStudy(bytes, path: file.path, id: file.id))
+            let p = lean(FileParser.caseStudy(bytes, path: file.path, id: file.id, editing: false))
             return ParsedFile(path: file.path, result: .caseStudy(p), hash: hash, problems: p.problems)
         }
     }

@@ -106,15 +106,17 @@ struct SourceDocument: Hashable, Sendable {
         return (nil, 1)
     }
 
+    static func canRecut(keys: [(key: String, line: Int, column: Int)]) -> Bool {
+        keys.allSatisfy { $0.column == 1 } && zip(keys, keys.dropFirst()).allSatisfy { $0.line < $1.line }
+    }
+
     /// Recuts the front matter at the lines where YAML says each top-level key starts (lines
     /// counted from 1 at the first front matter line). A key's block runs to its last line of
     /// content; blank lines and column-0 comments after it stand alone, so replacing the field
     /// keeps them. Returns false (leaving the blocks as they were) when the keys do not each
     /// start a line of their own at column 1, e.g. a front matter written as one `{...}`.
     mutating func recut(keys: [(key: String, line: Int, column: Int)]) -> Bool {
-        guard keys.allSatisfy({ $0.column == 1 }), zip(keys, keys.dropFirst()).allSatisfy({ $0.line < $1.line }) else {
-            return false
-        }
+        guard Self.canRecut(keys: keys) else { return false }
         let lines = Lines.split(frontMatter)
         var starts: [Int: String] = [:]
         for k in keys { starts[k.line - 1] = k.key }
