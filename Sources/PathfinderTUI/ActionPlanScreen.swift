@@ -54,14 +54,16 @@ enum ActionPlanScreen {
     static func columns(width: Int) -> [Column] {
         let showLead = width >= 70
         let showUpdated = width >= 100
-        var fixed = 7 + 1 + 13 + 11
+        // Narrow windows show the status as its symbol alone, so the due date still fits.
+        let statusWidth = width < 60 ? 1 : 13
+        var fixed = 7 + 1 + statusWidth + 11
         if showLead { fixed += 16 }
         if showUpdated { fixed += 11 }
         let separators = 4 + (showLead ? 1 : 0) + (showUpdated ? 1 : 0)
         var cols = [Column(title: "ID", width: 7), Column(title: "R", width: 1),
                     Column(title: "Title", width: max(8, width - fixed - separators))]
         if showLead { cols.append(Column(title: "Lead", width: 16)) }
-        cols += [Column(title: "Status", width: 13), Column(title: "Due", width: 11)]
+        cols += [Column(title: statusWidth == 1 ? "S" : "Status", width: statusWidth), Column(title: "Due", width: 11)]
         if showUpdated { cols.append(Column(title: "Updated", width: 11)) }
         return cols
     }
@@ -113,9 +115,9 @@ enum ActionPlanScreen {
                 screen.put(Table.fit(a.title, col), x: cx, y: y, style: base)
             case "Lead":
                 screen.put(Table.fit(a.lead.isEmpty ? a.leadBody : a.lead, col), x: cx, y: y, style: base)
-            case "Status":
+            case "Status", "S":
                 let entry = catalogue.status(a.status)
-                let text = "\(entry?.symbol ?? "?") \(entry?.label ?? a.status)"
+                let text = col.width == 1 ? (entry?.symbol ?? "?") : "\(entry?.symbol ?? "?") \(entry?.label ?? a.status)"
                 screen.put(Table.fit(text, col), x: cx, y: y, style: selected ? base : theme.style(for: RAGBadge.statusRole(a.status)))
             case "Due":
                 let text = (a.due?.iso ?? "—") + (overdue ? "!" : "")
