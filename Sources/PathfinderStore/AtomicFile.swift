@@ -85,6 +85,14 @@ enum AtomicFile {
 
     /// FNV-1a, 64-bit: enough to notice that a file changed since it was read.
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        if let h = bytes.withContiguousStorageIfAvailable({ buffer -> UInt64 in
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in buffer {
+                h ^= UInt64(b)
+                h = h &* 0x100000001b3
+            }
+            return h
+        }) { return h }
         var h: UInt64 = 0xcbf29ce484222325
         for b in bytes {
             h ^= UInt64(b)

@@ -51,16 +51,16 @@ enum FileParser {
             return (document, nil, [.error(path, 1, "no front matter: the file must start with a line \"---\"")], false)
         }
         let yaml = document.frontMatter
-        let node: Node?
+        let node: YNode?
         do {
-            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            node = try FrontMatterYAML.parse(yaml)
         } catch {
             return (document, nil, [YAMLErrors.problem(error, yaml: yaml, path: path, lineOffset: 1)], false)
         }
         if let node, node.mapping == nil {
             return (document, nil, [.error(path, 2, "front matter should be fields (\"name: value\"), not a \(node.kindName)")], false)
         }
-        var reader = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])))
+        var reader = FieldReader(path: path, node: node ?? YNode(kind: .mapping([]), line: 1, column: 1))
         let editable = editing ? document.recut(keys: reader.keyMarks) : SourceDocument.canRecut(keys: reader.keyMarks)
         if !editable {
             reader.warning(2, "the fields are not written one a line, so Pathfinder shows this file but will not change it")
@@ -127,16 +127,16 @@ enum FileParser {
 
     static func manifest(_ bytes: [UInt8], path: String = "pathfinder.yaml") -> Parsed<Manifest> {
         guard let (text, _, _) = SourceDocument.decode(bytes) else { return failed(nil, [notUTF8(bytes, path: path)]) }
-        let node: Node?
+        let node: YNode?
         do {
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            node = try FrontMatterYAML.parse(text)
         } catch {
             return failed(nil, [YAMLErrors.problem(error, yaml: text, path: path, lineOffset: 0)])
         }
         if let node, node.mapping == nil {
             return failed(nil, [.error(path, 1, "the manifest should be fields (\"name: value\"), not a \(node.kindName)")])
         }
-        var r = FieldReader(path: path, node: node ?? Node.mapping(Node.Mapping([])), lineOffset: 0)
+        var r = FieldReader(path: path, node: node ?? YNode(kind: .mapping([]), line: 1, column: 1), lineOffset: 0)
         let title = r.string("title", required: true)
         let formatText = r.string("format", required: true)
         let format = Int(formatText) ?? 0
@@ -166,7 +166,7 @@ enum FileParser {
         var meanings: [RAG: String] = [:]
         if let rag = r.node("rag") {
             if let mapping = rag.mapping {
-                for (k, v) in mapping {
+                for (k, v) in mapping.map({ ($0.key, $0.value) }) {
                     guard let key = k.string, let value = RAG(rawValue: key) else {
                         r.error(r.lineOf(k), "unknown RAG rating \"\(k.string ?? "?")\" (expected red, amber or green)")
                         continue
@@ -185,7 +185,7 @@ enum FileParser {
         for key in ["themes", "success-factors", "statuses"] {
             var seen = Set<String>()
             for item in r.node(key)?.sequence ?? [] {
-                guard let id = item.mapping?["id"]?.string, !id.isEmpty else { continue }
+                guard let id = item["id"]?.string, !id.isEmpty else { continue }
                 if !seen.insert(id).inserted { r.error(r.lineOf(item), "\"\(id)\" appears twice in \(key)") }
             }
         }
@@ -459,17 +459,20 @@ enum Bytes {
     static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
         let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = n.first else { return true }
-        let utf8 = Array(text.utf8)
-        guard utf8.count >= n.count else { return false }
-        var i = 0
-        while i <= utf8.count - n.count {
-            if utf8[i] == first {
-                var k = 1
-                while k < n.count, utf8[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
+        func search(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard hay.count >= n.count else { return false }
+            var i = 0
+            while i <= hay.count - n.count {
+                if hay[i] == first {
+                    var k = 1
+                    while k < n.count, hay[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(search)
     }
 }

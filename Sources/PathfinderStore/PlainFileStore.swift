@@ -84,98 +84,118 @@ public final class PlainFileStore {
         let catalogue = manifest.value?.catalogue
 
         let list = Self.storeFiles(rootPath)
-        let results = ResultBuffer<ParsedFile>(count: list.count)
         let root = rootPath
-        // Parsing is most of the cost of a load and a pure function of each file's bytes: use every core.
-        DispatchQueue.concurrentPerform(iterations: list.count) { i in
-            results[i] = ParsedFile.read(list[i], root: root)
-        }
-        let parsed = results.values.compactMap { $0 }
-
-        var areas: [(Area, Parsed<Area>, UInt64)] = []
-        var actions: [(Action, Parsed<Action>, UInt64)] = []
-        var meetings: [(Meeting, Parsed<Meeting>, UInt64)] = []
-        var studies: [(CaseStudy, Parsed<CaseStudy>, UInt64)] = []
-        var broken = Set<String>()
-        var notEditable = Set<String>()
-        for file in parsed {
-            problems += file.problems
-            if file.problems.contains(where: { $0.severity == .error }) || !file.hasValue { broken.insert(file.path) }
-            if !file.editable { notEditable.insert(file.path) }
+        // Parsing is most of the cost of a load and a pure function of each file's bytes, so it
+        // runs on every core. Areas and case studies go first (there are few), so that each
+        // action can then be checked against them in the same parallel pass that parses it.
+        let profileFiles = list.filter { $0.kind == .area || $0.kind == .caseStudy }
+        let profiles = Self.parallelMap(profileFiles) { ParsedFile.read($0, root: root) }
+        var areas: [LoadedEntry<Area>] = []
+        var studies: [LoadedEntry<CaseStudy>] = []
+        for file in profiles {
             switch file.result {
-            case let .area(p): if let v = p.value { areas.append((v, p, file.hash)) }
-            case let .action(p): if let v = p.value { actions.append((v, p, file.hash)) }
-            case let .meeting(p): if let v = p.value { meetings.append((v, p, file.hash)) }
-            case let .caseStudy(p): if let v = p.value { studies.append((v, p, file.hash)) }
-            case .unreadable: break
+            case let .area(p): areas.append(LoadedEntry(file, p))
+            case let .caseStudy(p): studies.append(LoadedEntry(file, p))
+            default: problems += file.problems
+            }
+        }
+        let areaCodes = Dictionary(areas.compactMap { e in e.value.map { ($0.id, $0.code) } }, uniquingKeysWith: { a, _ in a })
+        let studyIDs = Set(studies.compactMap { $0.value?.id })
+        let planFiles = list.filter { $0.kind == .action || $0.kind == .meeting }
+        let plans = Self.parallelMap(planFiles) { file -> ParsedFile in
+            var parsed = ParsedFile.read(file, root: root)
+            if case let .action(p) = parsed.result, let action = p.value {
+                parsed.problems += Validator.action(action, path: file.path, lines: p.lines, items: p.itemLines, catalogue: catalogue,
+                                                    areaCode: areaCodes[action.area], caseStudies: studyIDs)
+                var lean = p
+                lean.lines = ["id": p.lines["id"] ?? 1]   // all a later check needs
+                lean.itemLines = [:]
+                parsed.result = .action(lean)
+            }
+            return parsed
+        }
+        var actions: [LoadedEntry<Action>] = []
+        var meetings: [LoadedEntry<Meeting>] = []
+        actions.reserveCapacity(plans.count)
+        for file in plans {
+            switch file.result {
+            case let .action(p): actions.append(LoadedEntry(file, p))
+            case let .meeting(p): meetings.append(LoadedEntry(file, p))
+            default: problems += file.problems
             }
         }
 
         // Checks across files.
         var codes: [String: String] = [:]
-        for (area, parsed, _) in areas where !area.code.isEmpty && !broken.contains(Self.areaPath(area)) {
-            if let other = codes[area.code] {
-                problems.append(.error(Self.areaPath(area), parsed.lines["code"] ?? 1, "area code \(area.code) is also used by \(other)"))
+        for area in areas {
+            problems += area.problems
+            guard let value = area.value, !value.code.isEmpty, !area.broken else { continue }
+            if let other = codes[value.code] {
+                problems.append(.error(area.path, area.lines["code"] ?? 1, "area code \(value.code) is also used by \(other)"))
             } else {
-                codes[area.code] = area.id
+                codes[value.code] = value.id
             }
         }
-        let areaCodes = Dictionary(areas.map { ($0.0.id, $0.0.code) }, uniquingKeysWith: { a, _ in a })
-        let studyIDs = Set(studies.map(\.0.id))
-        var firstFile: [String: String] = [:]
-        for (action, parsed, _) in actions {
-            let path = Self.actionPath(action)
-            problems += Validator.action(action, path: path, lines: parsed.lines, items: parsed.itemLines, catalogue: catalogue,
-                                         areaCode: areaCodes[action.area], caseStudies: studyIDs)
-            if let other = firstFile[action.id] {
-                problems.append(.error(path, parsed.lines["id"] ?? 1, "duplicate id \(action.id): also used by \(other)"))
-            } else {
-                firstFile[action.id] = path
-            }
-        }
-        let areaIDs = Set(areas.map(\.0.id))
-        for (study, parsed, _) in studies {
-            problems += Validator.caseStudy(study, path: Self.caseStudyPath(study), lines: parsed.lines, items: parsed.itemLines,
+        let areaIDs = Set(areas.compactMap { $0.value?.id })
+        for study in studies {
+            problems += study.problems
+            guard let value = study.value else { continue }
+            problems += Validator.caseStudy(value, path: study.path, lines: study.lines, items: study.itemLines,
                                             catalogue: catalogue, areas: areaIDs)
         }
-        let actionIDs = Set(actions.map(\.0.id))
-        for (meeting, parsed, _) in meetings {
-            problems += Validator.meeting(meeting, path: Self.meetingPath(meeting), lines: parsed.lines, items: parsed.itemLines,
-                                          actions: actionIDs)
+        var firstFile: [String: String] = [:]
+        firstFile.reserveCapacity(actions.count)
+        var duplicates = Set<String>()
+        for action in actions {
+            problems += action.problems
+            guard let value = action.value else { continue }
+            if let other = firstFile[value.id] {
+                problems.append(.error(action.path, action.lines["id"] ?? 1, "duplicate id \(value.id): also used by \(other)"))
+                duplicates.insert(action.path)
+            } else {
+                firstFile[value.id] = action.path
+            }
+        }
+        let actionIDs = Set(firstFile.keys)
+        for meeting in meetings {
+            problems += meeting.problems
+            guard let value = meeting.value else { continue }
+            problems += Validator.meeting(value, path: meeting.path, lines: meeting.lines, items: meeting.itemLines, actions: actionIDs)
         }
 
         // A file that could not be read properly is left out (and never rewritten); one whose
         // problem lies between files loads read-only. The rest of the store loads as usual.
-        readOnly = Set(problems.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
+        let broken = Set(areas.filter(\.broken).map(\.path)).union(studies.filter(\.broken).map(\.path))
+            .union(actions.filter(\.broken).map(\.path)).union(meetings.filter(\.broken).map(\.path))
+        let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
+            .union(actions.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
+        readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
         hashes = [:]
+        hashes.reserveCapacity(list.count)
         actionPaths = [:]
+        actionPaths.reserveCapacity(actions.count)
         self.catalogue = catalogue
         self.areaCodes = areaCodes
         caseStudyIDs = studyIDs
         var loadedActions: [Action] = []
-        for (action, _, hash) in actions {
-            let path = Self.actionPath(action)
+        loadedActions.reserveCapacity(actions.count)
+        for action in actions where !action.broken && !duplicates.contains(action.path) {
             // Only the first file with an id is kept, so ids stay unique on screen.
-            guard !broken.contains(path), firstFile[action.id] == path else { continue }
-            hashes[path] = hash
-            actionPaths[action.id] = path
-            loadedActions.append(action)
+            guard let value = action.value else { continue }
+            hashes[action.path] = action.hash
+            actionPaths[value.id] = action.path
+            loadedActions.append(value)
         }
-        var loadedAreas: [Area] = []
-        for (area, _, hash) in areas where !broken.contains(Self.areaPath(area)) {
-            hashes[Self.areaPath(area)] = hash
-            loadedAreas.append(area)
+        func kept<T>(_ entries: [LoadedEntry<T>]) -> [T] {
+            entries.compactMap { entry in
+                guard !entry.broken, let value = entry.value else { return nil }
+                hashes[entry.path] = entry.hash
+                return value
+            }
         }
-        var loadedStudies: [CaseStudy] = []
-        for (study, _, hash) in studies where !broken.contains(Self.caseStudyPath(study)) {
-            hashes[Self.caseStudyPath(study)] = hash
-            loadedStudies.append(study)
-        }
-        var loadedMeetings: [Meeting] = []
-        for (meeting, _, hash) in meetings where !broken.contains(Self.meetingPath(meeting)) {
-            hashes[Self.meetingPath(meeting)] = hash
-            loadedMeetings.append(meeting)
-        }
+        var loadedAreas = kept(areas)
+        var loadedStudies = kept(studies)
+        var loadedMeetings = kept(meetings)
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         loadedActions.sort { (areaOrder[$0.area] ?? .max, $0.area, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.id) }
@@ -185,6 +205,13 @@ public final class PlainFileStore {
             title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, catalogue: catalogue ?? Catalogue(),
             areas: loadedAreas, actions: loadedActions, caseStudies: loadedStudies, meetings: loadedMeetings)
         return LoadResult(partnership: partnership, problems: problems.sorted())
+    }
+
+    /// `transform` applied to every element on all cores, results in order.
+    static func parallelMap<T, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable {
+        let results = ResultBuffer<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in results[i] = transform(items[i]) }
+        return results.values.map { $0! }
     }
 
     /// Every file a store holds that the program reads, in a stable order.
@@ -488,6 +515,30 @@ public final class PlainFileStore {
     }
 }
 
+/// A parsed file reduced to what the rest of a load needs.
+struct LoadedEntry<Value: Sendable> {
+    var path: String
+    var value: Value?
+    var problems: [Problem]
+    var hash: UInt64
+    /// The file has errors of its own (or could not be read): it is left out and never rewritten.
+    var broken: Bool
+    var editable: Bool
+    var lines: [String: Int]
+    var itemLines: [String: [Int]]
+
+    init(_ file: ParsedFile, _ parsed: Parsed<Value>) {
+        path = file.path
+        value = parsed.value
+        problems = file.problems
+        hash = file.hash
+        broken = parsed.value == nil || parsed.problems.contains { $0.severity == .error }
+        editable = parsed.editable
+        lines = parsed.lines
+        itemLines = parsed.itemLines
+    }
+}
+
 /// One file of a store to read, named by its place in the store.
 struct StoreFile: Sendable {
     enum Kind: Sendable { case area, action, meeting, caseStudy }
@@ -510,26 +561,6 @@ struct ParsedFile: Sendable {
     var result: Result
     var hash: UInt64
     var problems: [Problem]
-
-    var hasValue: Bool {
-        switch result {
-        case let .area(p): p.value != nil
-        case let .action(p): p.value != nil
-        case let .meeting(p): p.value != nil
-        case let .caseStudy(p): p.value != nil
-        case .unreadable: false
-        }
-    }
-
-    var editable: Bool {
-        switch result {
-        case let .area(p): p.editable
-        case let .action(p): p.editable
-        case let .meeting(p): p.editable
-        case let .caseStudy(p): p.editable
-        case .unreadable: false
-        }
-    }
 
     /// Parses bytes as the file they came from: a pure function of (file, bytes). Keeps what a
     /// load needs (values, problems, lines), not the text: saves read the file again.

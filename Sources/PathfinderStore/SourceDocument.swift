@@ -190,12 +190,14 @@ enum Lines {
 }
 
 extension StringProtocol {
-    func trimmed(_ set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
+    /// Without leading and trailing characters from `set` (ASCII characters only).
+    func trimmed(_ set: StaticString) -> String {
+        let chars = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
+        let utf8 = Substring(self).utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, chars.contains(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, chars.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(Substring(utf8[start..<end]))
     }
 }
 
@@ -263,32 +265,31 @@ struct FieldReader {
     let lineOffset: Int
     /// The mapping's fields by key, with the key's line in the file. Indexed once: looking a key
     /// up in a `Node.Mapping` compares nodes, which is slow.
-    private let fields: [String: (value: Node, line: Int)]
+    private let fields: [String: (value: YNode, line: Int)]
     /// Each key as written, in order, with its line and column within the YAML.
     let keyMarks: [(key: String, line: Int, column: Int)]
     /// The line of the mapping itself (where a missing field is reported).
     let line: Int
     var problems: [Problem] = []
 
-    init(path: String, node: Node?, lineOffset: Int = 1) {
+    init(path: String, node: YNode?, lineOffset: Int = 1) {
         self.path = path
         self.lineOffset = lineOffset
-        line = (node?.mark?.line ?? 1) + lineOffset
-        var fields: [String: (value: Node, line: Int)] = [:]
+        line = (node?.line ?? 1) + lineOffset
+        var fields: [String: (value: YNode, line: Int)] = [:]
         var marks: [(key: String, line: Int, column: Int)] = []
-        for (k, v) in node?.mapping ?? Node.Mapping([]) {
-            guard let key = k.string else { continue }
-            let mark = k.mark
-            if fields[key] == nil { fields[key] = (v, (mark?.line ?? 1) + lineOffset) }
-            if let mark { marks.append((key, mark.line, mark.column)) }
+        for pair in node?.mapping ?? [] {
+            guard let key = pair.key.string else { continue }
+            if fields[key] == nil { fields[key] = (pair.value, pair.key.line + lineOffset) }
+            marks.append((key, pair.key.line, pair.key.column))
         }
         self.fields = fields
         keyMarks = marks
     }
 
-    func lineOf(_ node: Node?) -> Int { node?.mark.map { $0.line + lineOffset } ?? line }
+    func lineOf(_ node: YNode?) -> Int { node.map { $0.line + lineOffset } ?? line }
 
-    func node(_ key: String) -> Node? { fields[key]?.value }
+    func node(_ key: String) -> YNode? { fields[key]?.value }
 
     /// The line of a key (where a problem with its value is reported).
     func lineOf(key: String) -> Int { fields[key]?.line ?? line }
@@ -310,8 +311,8 @@ struct FieldReader {
             error(lineOf(key: key), "\"\(key)\" should be text, not a \(node.kindName)")
             return ""
         }
-        if required, scalar.string.isEmpty { error(lineOf(key: key), "\"\(key)\" is empty") }
-        return scalar.string
+        if required, scalar.isEmpty { error(lineOf(key: key), "\"\(key)\" is empty") }
+        return scalar
     }
 
     mutating func optionalString(_ key: String) -> String? {
@@ -323,14 +324,14 @@ struct FieldReader {
     /// A list of text items; a single value is taken as a list of one.
     mutating func strings(_ key: String) -> [String] {
         guard let node = node(key) else { return [] }
-        if let scalar = node.scalar { return scalar.string.isEmpty ? [] : [scalar.string] }
+        if let scalar = node.scalar { return scalar.isEmpty ? [] : [scalar] }
         guard let sequence = node.sequence else {
             error(lineOf(key: key), "\"\(key)\" should be a list")
             return []
         }
         var values: [String] = []
         for item in sequence {
-            if let s = item.scalar?.string { values.append(s) } else { error(lineOf(item), "\"\(key)\" items should be text") }
+            if let s = item.scalar { values.append(s) } else { error(lineOf(item), "\"\(key)\" items should be text") }
         }
         return values
     }
@@ -343,8 +344,8 @@ struct FieldReader {
         return day(node, name: key, line: lineOf(key: key))
     }
 
-    mutating func day(_ node: Node, name: String, line: Int) -> Day? {
-        guard let text = node.scalar?.string, !text.isEmpty else {
+    mutating func day(_ node: YNode, name: String, line: Int) -> Day? {
+        guard let text = node.scalar, !text.isEmpty else {
             if node.scalar == nil { error(line, "\"\(name)\" should be a date like 2007-03-31") }
             return nil
         }
@@ -355,13 +356,13 @@ struct FieldReader {
         return day
     }
 
-    mutating func number(_ node: Node?, name: String, line: Int) -> Double? {
+    mutating func number(_ node: YNode?, name: String, line: Int) -> Double? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
             error(line, "\"\(name)\" should be a number, not a \(node.kindName)")
             return nil
         }
-        let text = scalar.string
+        let text = scalar
         guard !text.isEmpty else { return nil }
         guard let value = Double(text.withoutMoneySigns), value.isFinite else {
             error(line, "\"\(name)\" should be a number, not \"\(text)\"")
@@ -370,13 +371,13 @@ struct FieldReader {
         return value
     }
 
-    mutating func bool(_ node: Node?, name: String, line: Int) -> Bool? {
+    mutating func bool(_ node: YNode?, name: String, line: Int) -> Bool? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
             error(line, "\"\(name)\" should be true or false, not a \(node.kindName)")
             return nil
         }
-        let text = scalar.string
+        let text = scalar
         guard !text.isEmpty else { return nil }
         switch text.lowercased() {
         case "true", "yes", "y", "on": return true
@@ -391,7 +392,7 @@ struct FieldReader {
     mutating func records<T>(_ key: String, _ read: (inout FieldReader) -> T?) -> [T] {
         guard let node = node(key) else { return [] }
         guard let sequence = node.sequence else {
-            if node.scalar?.string.isEmpty == true { return [] }
+            if node.scalar?.isEmpty == true { return [] }
             error(lineOf(key: key), "\"\(key)\" should be a list")
             return []
         }
@@ -412,7 +413,7 @@ struct FieldReader {
     mutating func record<T>(_ key: String, _ read: (inout FieldReader) -> T?) -> T? {
         guard let node = node(key) else { return nil }
         guard node.mapping != nil else {
-            if node.scalar?.string.isEmpty == true { return nil }
+            if node.scalar?.isEmpty == true { return nil }
             error(lineOf(key: key), "\"\(key)\" should have named fields")
             return nil
         }
@@ -420,17 +421,6 @@ struct FieldReader {
         let value = read(&reader)
         problems += reader.problems
         return value
-    }
-}
-
-extension Node {
-    var kindName: String {
-        switch self {
-        case .scalar: "value"
-        case .mapping: "set of fields"
-        case .sequence: "list"
-        case .alias: "alias"
-        }
     }
 }
 
