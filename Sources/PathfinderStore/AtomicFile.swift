@@ -83,20 +83,27 @@ enum AtomicFile {
         }
     }
 
-    /// FNV-1a, 64-bit: enough to notice that a file changed since it was read.
+    /// A 64-bit content hash to notice that a file changed since it was read: FNV-1a taken a
+    /// 64-bit word at a time (then byte by byte for the tail), plus the length, so a 50,000-file
+    /// load spends almost nothing on it. Not for security, only for change detection.
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        if let h = bytes.withContiguousStorageIfAvailable({ buffer -> UInt64 in
-            var h: UInt64 = 0xcbf29ce484222325
-            for b in buffer {
-                h ^= UInt64(b)
-                h = h &* 0x100000001b3
-            }
-            return h
-        }) { return h }
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x100000001b3
+        if let h = bytes.withContiguousStorageIfAvailable(hash(buffer:)) { return h }
+        return Array(bytes).withUnsafeBufferPointer(hash(buffer:))
+    }
+
+    static func hash(buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let prime: UInt64 = 0x100000001b3
+        var h: UInt64 = 0xcbf29ce484222325 ^ UInt64(buffer.count)
+        guard let base = buffer.baseAddress else { return h }
+        let words = buffer.count / 8
+        let raw = UnsafeRawPointer(base)
+        for w in 0..<words {
+            h ^= raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
+            h = (h &* prime) ^ (h >> 29)
+        }
+        for i in (words * 8)..<buffer.count {
+            h ^= UInt64(buffer[i])
+            h = h &* prime
         }
         return h
     }

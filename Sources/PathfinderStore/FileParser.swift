@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PathfinderModel
-import Yams
 
 /// What parsing one file gives: the value (if it could be read at all), its source text for
 /// minimal rewrites, and the problems found in it. A pure function of path and bytes, so files
@@ -81,8 +85,7 @@ enum FileParser {
     /// A warning for each field that is not one the program reads but is one or two letters from
     /// one that it does (`stauts`, `reveiwed`): kept in the file, but probably a typing slip.
     static func nearMisses(_ r: inout FieldReader, known: [String]) {
-        let knownSet = Set(known)
-        for (key, line, _) in r.keyMarks where !knownSet.contains(key) && key.count >= 4 {
+        for (key, line, _) in r.keyMarks where !known.contains(key) && key.count >= 4 {
             let scored = known.map { ($0, editDistance(key, $0, limit: 2)) }.filter { $0.1 <= 2 }
             if let best = scored.min(by: { $0.1 < $1.1 }) {
                 r.warning(line + r.lineOffset, "unknown field \"\(key)\" is kept but not read: did you mean \"\(best.0)\"?")
@@ -273,7 +276,7 @@ enum FileParser {
                     noticeMonths: f.number(f.node("notice-months"), name: "notice-months", line: f.lineOf(key: "notice-months")),
                     fullCostRecovery: f.bool(f.node("full-cost-recovery"), name: "full-cost-recovery", line: f.lineOf(key: "full-cost-recovery")))
         }
-        let bodyStart = document.frontMatterLineCount + 3
+        let bodyStart = document.bodyFirstLine
         let body = actionBody(document.body, path: path, firstLine: bodyStart, problems: &r.problems)
         let action = Action(id: id.isEmpty ? fileID : id, area: area, title: title, theme: theme,
                             successFactors: r.strings("success-factors"), lead: lead, leadBody: r.string("lead-body"),
@@ -315,7 +318,7 @@ enum FileParser {
             let stop = k + 1 < entryStarts.count ? entryStarts[k + 1] : end
             entriesRaw.append(slice(start..<stop))
             let heading = String(Substring(content(start).utf8.dropFirst(4)))
-            let note = BodyText.unescapeEntry(trimBlankLines(slice((start + 1)..<stop)))
+            let note = BodyText.unescapeEntry(trimBlankLines(text, lines: lines[(start + 1)..<stop]))
             if let (date, author) = progressHeading(heading) {
                 if let previous = entries.last?.date, date < previous {
                     problems.append(.warning(path, firstLine + start,
@@ -330,7 +333,8 @@ enum FileParser {
         let descriptionRaw = slice(0..<progressIndex)
         return ActionBody(descriptionRaw: descriptionRaw, progressHeading: slice(progressIndex..<(entryStarts.first ?? end)),
                           entriesRaw: entriesRaw, trailing: slice(end..<lines.count),
-                          description: BodyText.unescapeDescription(trimBlankLines(descriptionRaw)), entries: entries)
+                          description: BodyText.unescapeDescription(trimBlankLines(text, lines: lines[0..<progressIndex])),
+                          entries: entries)
     }
 
     static func isHeading(_ line: Substring, level: Int, named: String) -> Bool {
@@ -341,12 +345,23 @@ enum FileParser {
 
     /// "2006-11-14 — Author" (also "-", "–", ":").
     static func progressHeading(_ text: String) -> (Day, String)? {
-        let t = text.trimmed(" \t\r")
-        guard t.utf8.count >= 10, let date = Day(iso: t.prefix(10)) else { return nil }
-        var rest = Substring(t.dropFirst(10)).drop { $0 == " " || $0 == "\t" }
-        guard let separator = rest.first, "—–-:".contains(separator) else { return rest.isEmpty ? (date, "") : nil }
-        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" }
-        return (date, String(rest).trimmed(" \t"))
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        var u = Substring(text).utf8[...]
+        while let f = u.first, blank(f) { u = u.dropFirst() }
+        while let l = u.last, blank(l) { u = u.dropLast() }
+        guard u.count >= 10, let date = Day(iso: Substring(u.prefix(10))) else { return nil }
+        var rest = u.dropFirst(10)
+        while let f = rest.first, blank(f) { rest = rest.dropFirst() }
+        if rest.isEmpty { return (date, "") }
+        if rest.starts(with: [0xE2, 0x80, 0x94]) || rest.starts(with: [0xE2, 0x80, 0x93]) {   // — and –
+            rest = rest.dropFirst(3)
+        } else if rest.first == UInt8(ascii: "-") || rest.first == UInt8(ascii: ":") {
+            rest = rest.dropFirst()
+        } else {
+            return nil
+        }
+        while let f = rest.first, blank(f) { rest = rest.dropFirst() }
+        return (date, String(Substring(rest)))
     }
 
     // MARK: Case study
@@ -398,6 +413,15 @@ enum FileParser {
         }
         return Parsed(value: date == nil ? nil : meeting, source: document, problems: r.problems, lines: r.keyLines,
                       itemLines: itemLines, editable: editable)
+    }
+
+    /// `trimBlankLines` for some lines of a text whose line ranges are known.
+    static func trimBlankLines(_ text: Substring, lines: ArraySlice<Range<String.Index>>) -> String {
+        guard let first = lines.firstIndex(where: { !Lines.isBlank(text[$0]) }),
+              let last = lines.lastIndex(where: { !Lines.isBlank(text[$0]) }) else { return "" }
+        var slice = text[lines[first].lowerBound..<lines[last].upperBound]
+        if slice.utf8.last == 0x0A { slice = Substring(slice.utf8.dropLast()) }
+        return String(slice)
     }
 
     /// Text without leading and trailing blank lines (inner blank lines kept) and without the
@@ -460,14 +484,15 @@ enum Bytes {
         let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         guard let first = n.first else { return true }
         func search(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard hay.count >= n.count else { return false }
+            guard let base = hay.baseAddress, hay.count >= n.count else { return false }
             var i = 0
-            while i <= hay.count - n.count {
-                if hay[i] == first {
-                    var k = 1
-                    while k < n.count, hay[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
+            let last = hay.count - n.count
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var k = 1
+                while k < n.count, hay[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
                 i += 1
             }
             return false

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PathfinderModel
 import Yams
 
@@ -52,8 +57,8 @@ struct SourceDocument: Hashable, Sendable {
         return out
     }
 
-    /// The number of front matter lines (the body starts on line `frontMatterLineCount + 3`).
-    var frontMatterLineCount: Int { blocks.reduce(0) { $0 + Lines.count($1.text) } }
+    /// The file line the body starts on (after the closing fence).
+    var bodyFirstLine = 1
 
     /// Text from a file's bytes: nil when the bytes are not UTF-8. Notes (without changing the
     /// text's meaning) whether every line ends in `\r\n` and whether there is a byte order mark.
@@ -61,12 +66,15 @@ struct SourceDocument: Hashable, Sendable {
         var start = 0
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if bom { start = 3 }
-        var lf = 0, crlfCount = 0
-        for i in start..<bytes.count where bytes[i] == 0x0A {
-            lf += 1
-            if i > start, bytes[i - 1] == 0x0D { crlfCount += 1 }
+        var crlf = false
+        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress! + start, 0x0D, $0.count - start) != nil }) {
+            var lf = 0, crlfCount = 0
+            for i in start..<bytes.count where bytes[i] == 0x0A {
+                lf += 1
+                if i > start, bytes[i - 1] == 0x0D { crlfCount += 1 }
+            }
+            crlf = lf > 0 && crlfCount == lf
         }
-        let crlf = lf > 0 && crlfCount == lf
         let slice = bytes[start...]
         let text: String?
         if crlf {
@@ -84,25 +92,36 @@ struct SourceDocument: Hashable, Sendable {
     }
 
     /// Splits a file's text. Returns nil (with the line) when the front matter is not closed.
+    /// Scans only as far as the closing `---`.
     static func split(_ text: String) -> (document: SourceDocument?, unclosedAt: Int?) {
         let whole = Substring(text)
+        let utf8 = whole.utf8
         func isFence(_ line: Substring) -> Bool {
             line == "---\n" || line == "---" || line == "--- \n"
         }
-        var lines = Lines.lineRanges(whole).makeIterator()
-        guard let first = lines.next(), isFence(whole[first]) else {
-            return (SourceDocument(blocks: [], body: text, hasFrontMatter: false), nil)
+        var lineStart = utf8.startIndex
+        var number = 0
+        var first: Range<String.Index>?
+        while lineStart < utf8.endIndex {
+            let end = Lines.endOfLine(utf8, from: lineStart)
+            number += 1
+            let range = lineStart..<end
+            lineStart = end
+            if let opening = first {
+                guard isFence(whole[range]) else { continue }
+                let yaml = whole[opening.upperBound..<range.lowerBound]
+                // One block for now: `recut` divides it at the keys once YAML has said where they are.
+                var document = SourceDocument(blocks: yaml.isEmpty ? [] : [Block(key: nil, text: String(yaml))],
+                                              body: String(whole[range.upperBound...]), hasFrontMatter: true)
+                document.openingFence = String(whole[opening])
+                document.closingFence = String(whole[range])
+                document.bodyFirstLine = number + 1
+                return (document, nil)
+            }
+            guard isFence(whole[range]) else { break }
+            first = range
         }
-        while let line = lines.next() {
-            guard isFence(whole[line]) else { continue }
-            let yaml = whole[first.upperBound..<line.lowerBound]
-            // One block for now: `recut` divides it at the keys once YAML has said where they are.
-            var document = SourceDocument(blocks: yaml.isEmpty ? [] : [Block(key: nil, text: String(yaml))],
-                                          body: String(whole[line.upperBound...]), hasFrontMatter: true)
-            document.openingFence = String(whole[first])
-            document.closingFence = String(whole[line])
-            return (document, nil)
-        }
+        if first == nil { return (SourceDocument(blocks: [], body: text, hasFrontMatter: false), nil) }
         return (nil, 1)
     }
 
@@ -151,21 +170,29 @@ enum Lines {
     /// The range of each line of a text, each including its `\n`.
     static func lineRanges(_ s: Substring) -> [Range<String.Index>] {
         let utf8 = s.utf8
-        let offsets: [Int] = utf8.withContiguousStorageIfAvailable { buffer in
-            var found: [Int] = []
-            for i in 0..<buffer.count where buffer[i] == 0x0A { found.append(i + 1) }
-            return found
-        } ?? utf8.enumerated().compactMap { $0.element == 0x0A ? $0.offset + 1 : nil }
         var ranges: [Range<String.Index>] = []
-        ranges.reserveCapacity(offsets.count + 1)
         var start = utf8.startIndex
-        for offset in offsets {
-            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+        while start < utf8.endIndex {
+            let end = endOfLine(utf8, from: start)
             ranges.append(start..<end)
             start = end
         }
-        if start < utf8.endIndex { ranges.append(start..<utf8.endIndex) }
         return ranges
+    }
+
+    /// The index just after the next `\n` at or after `start` (or the end of the text).
+    static func endOfLine(_ utf8: Substring.UTF8View, from start: String.Index) -> String.Index {
+        let found: Int?? = utf8[start...].withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0x0A, buffer.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        switch found {
+        case let .some(.some(offset)): return utf8.index(start, offsetBy: offset)
+        case .some(.none): return utf8.endIndex
+        case .none:
+            guard let newline = utf8[start...].firstIndex(of: 0x0A) else { return utf8.endIndex }
+            return utf8.index(after: newline)
+        }
     }
 
     /// The lines of a text without their `\n`; a text ending in `\n` gives a last empty line.
@@ -278,6 +305,8 @@ struct FieldReader {
         line = (node?.line ?? 1) + lineOffset
         var fields: [String: (value: YNode, line: Int)] = [:]
         var marks: [(key: String, line: Int, column: Int)] = []
+        fields.reserveCapacity(node?.mapping?.count ?? 0)
+        marks.reserveCapacity(node?.mapping?.count ?? 0)
         for pair in node?.mapping ?? [] {
             guard let key = pair.key.string else { continue }
             if fields[key] == nil { fields[key] = (pair.value, pair.key.line + lineOffset) }
