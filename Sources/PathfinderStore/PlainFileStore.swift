@@ -18,14 +18,15 @@ public struct LoadResult: Sendable {
 
 /// The plain-file store: a folder of Markdown files with YAML front matter (docs/store-format.md).
 ///
-/// It remembers what each file held when loaded, so a save rewrites only the changed lines and
-/// refuses (with `StoreError.changedOnDisk`) to overwrite a file someone else changed meanwhile.
+/// It remembers a hash of each file as loaded, so a save refuses (with
+/// `StoreError.changedOnDisk`) to overwrite a file someone else changed meanwhile, and rewrites
+/// only the lines of the fields that changed.
 /// Files with problems are reported by `load()` and never rewritten. Use one instance from one
 /// thread; several processes may share a store (saves take `.pathfinder/lock`).
 public final class PlainFileStore {
     public let root: URL
 
-    /// The content hash (FNV-1a) of every file that loaded cleanly, as loaded or last saved. A
+    /// The content hash (`AtomicFile.hash`) of every file that loaded cleanly, as loaded or last saved. A
     /// save compares it with the file's bytes at that moment to notice someone else's change;
     /// when they match, those bytes are what was loaded, so the file is parsed again from them
     /// rather than kept in memory (a store of 50,000 actions would otherwise hold its text twice).
@@ -355,13 +356,15 @@ public final class PlainFileStore {
         let path = Self.areaPath(area)
         try checkWritable(path)
         let others = Set(areaCodes.filter { $0.key != area.id }.values)
-        return try WriteLock.hold(store: rootPath) {
+        let written = try WriteLock.hold(store: rootPath) {
             try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(area, over: $0, path: path) }) { bytes in
                 let parsed = FileParser.area(bytes, path: path, id: area.id)
                 guard others.contains(area.code) else { return parsed.problems }
                 return parsed.problems + [.error(path, parsed.lines["code"] ?? 1, "area code \(area.code) is already used")]
             }
         }
+        areaCodes[area.id] = area.code
+        return written
     }
 
     @discardableResult
@@ -369,7 +372,7 @@ public final class PlainFileStore {
         let path = Self.caseStudyPath(study)
         try checkWritable(path)
         let areas = Set(areaCodes.keys)
-        return try WriteLock.hold(store: rootPath) {
+        let written = try WriteLock.hold(store: rootPath) {
             try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(study, over: $0, path: path) }) { bytes in
                 let parsed = FileParser.caseStudy(bytes, path: path, id: study.id)
                 guard let value = parsed.value else { return parsed.problems }
@@ -377,6 +380,8 @@ public final class PlainFileStore {
                                                              catalogue: catalogue, areas: areas)
             }
         }
+        caseStudyIDs.insert(study.id)
+        return written
     }
 
     /// Saves a meeting (links to actions are not checked here: a meeting may name an action
