@@ -67,7 +67,9 @@ struct SourceDocument: Hashable, Sendable {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if bom { start = 3 }
         var crlf = false
-        if bytes.withUnsafeBufferPointer({ memchr($0.baseAddress! + start, 0x0D, $0.count - start) != nil }) {
+        if bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { memchr($0 + start, 0x0D, buffer.count - start) != nil } ?? false
+        }) {
             var lf = 0, crlfCount = 0
             for i in start..<bytes.count where bytes[i] == 0x0A {
                 lf += 1
