@@ -115,14 +115,9 @@ extension AppState {
                 if row > bodyHeight { break }
             }
             return nil
-        case .successFactors:
-            let areas = partnership.areas.count
-            let cellWidth = SuccessFactorsScreen.cellWidth(self)
-            let labelWidth = max(12, width - 2 - areas * (cellWidth + 1))
-            let column = (x - 2 - labelWidth) / (cellWidth + 1)
-            let row = (bodyY - 2) / 2
-            guard bodyY >= 2, x >= 2 + labelWidth, column < areas, row < partnership.catalogue.successFactors.count else { return nil }
-            return row * 1000 + column
+        case let .successFactors(p):
+            let layout = SuccessFactorsScreen.Layout(self, p, bodyWidth: width, bodyHeight: bodyHeight)
+            return layout.cell(atX: x, y: bodyY).map { $0.row * 1000 + $0.column }
         case let .area(p):
             return DocumentView.linkIndices(AreaScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
         case let .action(p):

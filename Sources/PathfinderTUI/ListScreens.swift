@@ -47,10 +47,43 @@ enum CaseStudiesScreen {
 /// Screen 6: areas by the nine critical success factors (para 5.2); each cell the number of
 /// actions serving that factor and their RAG mix. Enter lists those actions.
 enum SuccessFactorsScreen {
-    /// Columns per area: as wide as the screen allows, so area names are readable.
-    static func cellWidth(_ state: AppState) -> Int {
-        let areas = max(1, state.partnership.areas.count)
-        return min(13, max(7, (state.width - 2 - 24) / areas - 1))
+    /// Where the matrix's parts go at this size. When the areas do not all fit beside the factor
+    /// names (a narrow window, or a partnership of many areas), the columns scroll sideways with
+    /// the selection, and the rows scroll down it, so every cell can be reached.
+    struct Layout {
+        var cellWidth: Int
+        var labelWidth: Int
+        var firstColumn: Int
+        var columnCount: Int
+        var firstRow: Int
+        var rowCount: Int
+
+        /// Matrix rows start two lines into the body (title, area headings); each factor takes two
+        /// lines (count, then the RAG split).
+        static let top = 2
+
+        init(_ state: AppState, _ p: FactorMatrixPage, bodyWidth: Int, bodyHeight: Int) {
+            let areas = state.partnership.areas.count
+            let factors = state.partnership.catalogue.successFactors.count
+            cellWidth = min(13, max(7, (bodyWidth - 2 - 24) / max(1, areas) - 1))
+            columnCount = max(1, min(areas, (bodyWidth - 2 - 12) / (cellWidth + 1)))
+            labelWidth = max(1, bodyWidth - 2 - columnCount * (cellWidth + 1))
+            firstColumn = max(0, min(p.column - columnCount + 1, areas - columnCount))
+            rowCount = max(1, min(factors, (bodyHeight - Layout.top) / 2))
+            firstRow = max(0, min(p.row - rowCount + 1, factors - rowCount))
+        }
+
+        /// Screen column of a matrix column's left edge, relative to the body.
+        func x(ofColumn column: Int) -> Int { 1 + labelWidth + 1 + (column - firstColumn) * (cellWidth + 1) }
+
+        /// The cell under a body position, if any.
+        func cell(atX x: Int, y: Int) -> (row: Int, column: Int)? {
+            guard y >= Layout.top, x >= 2 + labelWidth else { return nil }
+            let column = firstColumn + (x - 2 - labelWidth) / (cellWidth + 1)
+            let row = firstRow + (y - Layout.top) / 2
+            guard column < firstColumn + columnCount, row < firstRow + rowCount else { return nil }
+            return (row, column)
+        }
     }
 
     static func cell(_ state: AppState, area: String, factor: String) -> [Action] {
@@ -63,25 +96,35 @@ enum SuccessFactorsScreen {
         let theme = state.theme
         let areas = state.partnership.areas
         let factors = state.partnership.catalogue.successFactors
-        let cellWidth = cellWidth(state)
-        let labelWidth = max(12, body.width - 2 - areas.count * (cellWidth + 1))
+        let layout = Layout(state, p, bodyWidth: body.width, bodyHeight: body.height)
+        let cellWidth = layout.cellWidth
         screen.put(" Critical success factors × areas: actions, and red/amber/green", x: body.x, y: body.y,
                    style: theme.style(for: .heading), maxWidth: body.width)
-        var x = body.x + 1 + labelWidth + 1
-        for (c, area) in areas.enumerated() {
-            let title = Text.truncate(area.name, to: cellWidth)
-            screen.put(Text.padLeft(title, to: cellWidth), x: x, y: body.y + 1,
-                       style: theme.style(for: c == p.column ? .selected : .tableHeader))
-            x += cellWidth + 1
+        let shownColumns = layout.firstColumn..<min(areas.count, layout.firstColumn + layout.columnCount)
+        if shownColumns.count < areas.count {
+            // Say there is more to either side, as a pager would.
+            let more = (layout.firstColumn > 0 ? "◂ " : "") + "\(shownColumns.lowerBound + 1)–\(shownColumns.upperBound) of \(areas.count)"
+                + (shownColumns.upperBound < areas.count ? " ▸" : "")
+            screen.put(Text.truncate(more, to: layout.labelWidth), x: body.x + 1, y: body.y + 1, style: theme.style(for: .dim))
         }
-        for (r, factor) in factors.enumerated() {
-            let y = body.y + 2 + r * 2
+        // In the narrowest cells names cut to six letters stop being recognisable ("Nottin…"),
+        // so then every column is headed by its area code, the same way throughout.
+        let useCodes = cellWidth < 9 && shownColumns.contains { DisplayWidth.of(areas[$0].name) > cellWidth }
+        for c in shownColumns {
+            let area = areas[c]
+            let name = useCodes && !area.code.isEmpty ? area.code : area.name
+            screen.put(Text.padLeft(Text.truncate(name, to: cellWidth), to: cellWidth), x: body.x + layout.x(ofColumn: c), y: body.y + 1,
+                       style: theme.style(for: c == p.column ? .selected : .tableHeader))
+        }
+        for r in layout.firstRow..<min(factors.count, layout.firstRow + layout.rowCount) {
+            let factor = factors[r]
+            let y = body.y + Layout.top + (r - layout.firstRow) * 2
             guard y < body.y + body.height else { break }
-            screen.put(Text.truncate(factor.label, to: labelWidth), x: body.x + 1, y: y,
+            screen.put(Text.truncate(factor.label, to: layout.labelWidth), x: body.x + 1, y: y,
                        style: theme.style(for: r == p.row ? .heading : .normal))
-            var cx = body.x + 1 + labelWidth + 1
-            for (c, area) in areas.enumerated() {
-                let actions = cell(state, area: area.id, factor: factor.id)
+            for c in shownColumns {
+                let cx = body.x + layout.x(ofColumn: c)
+                let actions = cell(state, area: areas[c].id, factor: factor.id)
                 var rag = RAGCount()
                 for a in actions { rag.add(a.rag) }
                 let selected = r == p.row && c == p.column
@@ -90,7 +133,6 @@ enum SuccessFactorsScreen {
                 if !actions.isEmpty, y + 1 < body.y + body.height {
                     RAGBadge.drawCount(rag, x: cx, y: y + 1, width: cellWidth, theme: theme, selected: selected, into: &screen)
                 }
-                cx += cellWidth + 1
             }
         }
     }

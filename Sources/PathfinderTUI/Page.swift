@@ -57,7 +57,10 @@ public struct CaseStudyPage: Hashable, Sendable {
 public struct FactorMatrixPage: Hashable, Sendable {
     public var row = 0
     public var column = 0
-    public init() {}
+    public init(row: Int = 0, column: Int = 0) {
+        self.row = row
+        self.column = column
+    }
 }
 
 /// A titled list of actions (e.g. one cell of the success factor matrix).

@@ -44,6 +44,22 @@ import Testing
         assertScreen(render(state([.successFactors(FactorMatrixPage())])), golden: "sample-success-factors-80x24")
     }
 
+    /// At 40x12 the five areas and nine factors do not fit: the matrix scrolls with the selection
+    /// so every cell can be reached, and says which areas are showing.
+    @Test func successFactorsScrollOnASmallScreen() {
+        var s = state([.successFactors(FactorMatrixPage())], width: 40, height: 12)
+        assertScreen(render(s), golden: "sample-success-factors-40x12")
+        s = s.after(.right, .right, .right, .right, .right)
+        #expect(s.page == .successFactors(FactorMatrixPage(row: 0, column: 4)))
+        s = s.after(.down, .down, .down, .down, .down, .down, .down, .down, .down)
+        #expect(s.page == .successFactors(FactorMatrixPage(row: 8, column: 4)))
+        assertScreen(render(s), golden: "sample-success-factors-40x12-bottom-right")
+        // Enter on the bottom-right cell opens Tower Hamlets' management information actions.
+        s = s.after(.enter)
+        guard case let .actionList(list) = s.page else { Issue.record("Enter did not open the cell: \(s.page)"); return }
+        #expect(list.title == "Tower Hamlets: Management information systems")
+    }
+
     @Test func searchAndHelp() {
         let searched = state([.areas(ListCursor())]).after(.character("/")).typing("recycling")
         assertScreen(render(searched), golden: "sample-search-recycling-80x24")
