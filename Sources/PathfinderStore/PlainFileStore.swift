@@ -30,17 +30,17 @@ public final class PlainFileStore {
     /// save compares it with the file's bytes at that moment to notice someone else's change;
     /// when they match, those bytes are what was loaded, so the file is parsed again from them
     /// rather than kept in memory (a store of 50,000 actions would otherwise hold its text twice).
-    private var hashes: [String: UInt64] = [:]
+    var hashes: [String: UInt64] = [:]
     /// Files that loaded but have errors found across files (a dangling link, an unknown
     /// status), or whose fields cannot be rewritten line by line: shown, never rewritten.
-    public private(set) var readOnly: Set<String> = []
+    public internal(set) var readOnly: Set<String> = []
     /// What the last load knew, to check a save against: the catalogue (nil if the manifest
     /// could not be read), area codes by area id, and case study ids.
-    private var catalogue: Catalogue?
-    private var areaCodes: [String: String] = [:]
-    private var caseStudyIDs: Set<String> = []
+    var catalogue: Catalogue?
+    var areaCodes: [String: String] = [:]
+    var caseStudyIDs: Set<String> = []
     /// Where each loaded or saved action lives, by id.
-    private var actionPaths: [String: String] = [:]
+    var actionPaths: [String: String] = [:]
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
@@ -340,7 +340,7 @@ public final class PlainFileStore {
         return try WriteLock.hold(store: rootPath) { try saveLocked(action, path: path, overwrite: overwrite) }
     }
 
-    private func saveLocked(_ action: Action, path: String, overwrite: Bool) throws -> Bool {
+    func saveLocked(_ action: Action, path: String, overwrite: Bool) throws -> Bool {
         let written = try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(action, over: $0, path: path) }) { bytes in
             let parsed = FileParser.action(bytes, path: path, area: action.area, fileID: action.id)
             guard let value = parsed.value else { return parsed.problems }
@@ -400,7 +400,7 @@ public final class PlainFileStore {
         }
     }
 
-    private func checkWritable(_ path: String) throws {
+    func checkWritable(_ path: String) throws {
         if readOnly.contains(path) { throw StoreError.hasProblems(path) }
     }
 
@@ -408,7 +408,7 @@ public final class PlainFileStore {
     /// `render` makes the new bytes from the file's bytes now (nil if there is no file);
     /// `check` reads them back as the next load would, so nothing is written that would not
     /// load cleanly.
-    private func commitLocked(path: String, overwrite: Bool, render: ([UInt8]?) -> [UInt8],
+    func commitLocked(path: String, overwrite: Bool, render: ([UInt8]?) -> [UInt8],
                               check: ([UInt8]) -> [Problem]) throws -> Bool {
         let full = rootPath + "/" + path
         let current = try AtomicFile.readIfPresent(full)
