@@ -19,7 +19,9 @@ struct Sync: ParsableCommand {
     @Option(help: ArgumentHelp("Make the store a git repository sharing with REMOTE, then sync.", valueName: "REMOTE"))
     var setup: String?
 
-    func run() throws {
+    func run() throws { try SyncSupport.oneLine(body) }
+
+    private func body() throws {
         let location = try options.location()
         let sync = try SyncSupport.engine(location.path)
         let progress: (SyncProgress) -> Void = { step in
@@ -67,7 +69,9 @@ struct Conflicts: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    func run() throws {
+    func run() throws { try SyncSupport.oneLine(body) }
+
+    private func body() throws {
         let location = try options.location()
         let conflicts = try PlainFileStore(root: location.path).conflicts()
         if json {
@@ -114,7 +118,9 @@ struct Resolve: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() throws { try SyncSupport.oneLine(body) }
+
+    private func body() throws {
         let location = try options.location()
         let store = PlainFileStore(root: location.path)
         _ = try store.load()
@@ -145,7 +151,9 @@ struct History: ParsableCommand {
     @Argument(help: ArgumentHelp("The action's id, e.g. PO-03.", valueName: "ID"))
     var id: String
 
-    func run() throws {
+    func run() throws { try SyncSupport.oneLine(body) }
+
+    private func body() throws {
         let location = try options.location()
         let entries = try SyncSupport.engine(location.path).history(actionID: id)
         guard !entries.isEmpty else {
@@ -153,9 +161,10 @@ struct History: ParsableCommand {
             return
         }
         for entry in entries {
-            let details = entry.change.kind == .changed ? entry.change.details : [entry.change.line]
+            var details = entry.change.kind == .changed ? entry.change.details : [entry.change.line]
+            if !entry.change.notesAdded.isEmpty { details.removeAll { $0.hasSuffix("progress note") || $0.hasSuffix("progress notes") } }
             print("\(SyncSupport.when(entry.date))  \(entry.author)")
-            for line in details.isEmpty ? ["layout only"] : details { print("  \(line)") }
+            for line in details.isEmpty && entry.change.notesAdded.isEmpty ? ["layout only"] : details { print("  \(line)") }
             for note in entry.change.notesAdded {
                 let text = TextLine.first(note.text)
                 print("  + note \(note.date.iso)\(note.author.isEmpty ? "" : " — " + TextLine.first(note.author)): \(text)")
@@ -174,7 +183,9 @@ struct Changed: ParsableCommand {
     @Option(help: ArgumentHelp("The day to look back to (YYYY-MM-DD).", valueName: "DATE"))
     var since: String?
 
-    func run() throws {
+    func run() throws { try SyncSupport.oneLine(body) }
+
+    private func body() throws {
         let location = try options.location()
         let sync = try SyncSupport.engine(location.path)
         let files: [ChangedFile]
@@ -201,6 +212,15 @@ struct Changed: ParsableCommand {
 
 /// What the sync commands share.
 enum SyncSupport {
+    /// Sync's errors as the command line's one-line errors.
+    static func oneLine(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as SyncError {
+            throw CLIError(error.description)
+        }
+    }
+
     /// The sync engine for a store, with the user's name from the per-user config as author
     /// when git has none, and this program as the merge driver.
     static func engine(_ store: URL) throws -> StoreSync {

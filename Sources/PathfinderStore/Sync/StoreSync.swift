@@ -117,6 +117,16 @@ public final class StoreSync {
         return try sync(progress: progress, joining: true)
     }
 
+    /// The local half of setup (`pathfinder init DIR --git`): makes the store a git repository,
+    /// registers the merge driver, ignores `.pathfinder/`, and commits what is there. Returns
+    /// the commit's lines.
+    @discardableResult
+    public func prepareRepository() throws -> [String] {
+        if !isRepository { try git.check(["init", "--quiet"]) }
+        try configure()
+        return try commitLocalChanges()
+    }
+
     /// A remote that is a folder on this machine, as an absolute path (so it works from any folder).
     static func absoluteRemote(_ address: String) -> String {
         if address.contains("://") || (address.contains(":") && !address.hasPrefix("/") && !address.hasPrefix(".")) { return address }
@@ -213,7 +223,7 @@ public final class StoreSync {
             let tracking = "refs/remotes/\(Self.remoteName)/\(branch)"
             if git.exists(tracking), !(try git.run(["merge-base", "--is-ancestor", tracking, "HEAD"]).succeeded) {
                 let incoming = Int(try git.check(["rev-list", "--count", "HEAD..\(tracking)"]).text) ?? 0
-                progress(SyncProgress(step: .merging, message: "Merging \(incoming) change\(incoming == 1 ? "" : "s") from \(remote)"))
+                progress(SyncProgress(step: .merging, message: "Merging what others sent (\(incoming) commit\(incoming == 1 ? "" : "s"))"))
                 try merge(tracking, joining: joining, report: &report)
                 report.received += incoming
                 fault("after-merge")
@@ -224,7 +234,7 @@ public final class StoreSync {
                 report.sent = true
                 break
             }
-            progress(SyncProgress(step: .sending, message: "Sending \(ahead) change\(ahead == 1 ? "" : "s") to \(remote)"))
+            progress(SyncProgress(step: .sending, message: "Sending your changes to \(remote)"))
             let push = try git.run(["push", "--quiet", Self.remoteName, "HEAD:refs/heads/\(branch)"])
             if push.succeeded {
                 report.sent = true
