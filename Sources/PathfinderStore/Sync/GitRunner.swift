@@ -111,6 +111,9 @@ public struct GitRunner: Sendable {
         process.standardError = err
         let inPipe: Pipe? = input == nil ? nil : Pipe()
         process.standardInput = inPipe ?? FileHandle.nullDevice
+        // `waitUntilExit` polls every 50 ms on Linux; a sync runs some twenty git commands.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do {
             try process.run()
         } catch {
@@ -131,7 +134,7 @@ public struct GitRunner: Sendable {
         }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         return GitResult(status: process.terminationStatus, output: output,
                          error: String(decoding: errorBox.data, as: UTF8.self))
     }
