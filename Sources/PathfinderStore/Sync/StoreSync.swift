@@ -207,6 +207,9 @@ public final class StoreSync {
 
         guard let remote = report.remote else {
             report.notices.append("no remote is set up, so nothing was sent: pathfinder sync --setup REMOTE")
+            if let head = git.resolve("HEAD") {
+                try SyncState(lastSync: ISO8601DateFormatter().string(from: Date()), before: head, after: head).save(store: root)
+            }
             progress(SyncProgress(step: .done, message: "Done (no remote)"))
             return report
         }
