@@ -335,7 +335,9 @@ public final class StoreSync {
     /// One line for one file; for several, a count first and then one line each.
     static func message(_ lines: [String]) -> String {
         guard lines.count > 1 else { return (lines.first ?? "Pathfinder sync") + "\n" }
-        return "\(lines.count) changes\n\n" + lines.map { $0 + "\n" }.joined()
+        // A whole store's first commit would otherwise carry a line per file.
+        let shown = lines.count > 500 ? Array(lines.prefix(400)) + ["… and \(lines.count - 400) more"] : lines
+        return "\(lines.count) changes\n\n" + shown.map { $0 + "\n" }.joined()
     }
 
     // MARK: Merging
