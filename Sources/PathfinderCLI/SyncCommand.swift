@@ -22,8 +22,7 @@ struct Sync: ParsableCommand {
     func run() throws { try SyncSupport.oneLine(body) }
 
     private func body() throws {
-        let location = try options.location()
-        let sync = try SyncSupport.engine(location.path)
+        let sync = try SyncSupport.engine(try storeFolder())
         let progress: (SyncProgress) -> Void = { step in
             if step.step != .done { print("\(step.message)…") }
         }
@@ -37,6 +36,18 @@ struct Sync: ParsableCommand {
         if let offline = report.offline {
             throw CLIError("\(offline): your changes are committed here, and the next sync sends them")
         }
+    }
+}
+
+extension Sync {
+    /// The store to sync. A setup on a machine with no store yet fills the per-user store's
+    /// folder from the remote, rather than first copying the sample store and joining the two.
+    func storeFolder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+        let named = options.store.map { !$0.isEmpty } ?? false || !(environment["PATHFINDER_STORE"] ?? "").isEmpty
+        guard setup != nil, !named else { return try options.location().path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return URL(fileURLWithPath: dataHome).appendingPathComponent("pathfinder/store")
     }
 }
 

@@ -352,6 +352,15 @@ final class TwoMachines {
         m.expectOK(try m.sync(m.b))
         #expect(!(try m.git(["config", "--get", "merge.pathfinder.driver"], in: m.b)).contains("/gone/"))
 
+        // A laptop with no store yet is given the shared one (not the sample joined to it).
+        var env = m.environment
+        env["XDG_DATA_HOME"] = m.root.appendingPathComponent("xdg").path
+        env["PATHFINDER_STORE"] = ""
+        let joined = try Fixtures.run(["sync", "--setup", m.remote.path], environment: env)
+        #expect(joined.status == 0 && !joined.out.contains("conflict"), "\(joined.out)\(joined.err)")
+        #expect(FileManager.default.fileExists(atPath: m.root.appendingPathComponent("xdg/pathfinder/store/.git").path))
+        #expect(!joined.err.contains("sample store"))
+
         let fresh = m.root.appendingPathComponent("new-store")
         let made = try Fixtures.run(["init", fresh.path, "--git"], environment: m.environment)
         #expect(made.status == 0, "\(made.err)")
