@@ -317,6 +317,14 @@ final class TwoMachines {
         #expect(offline.out.contains("Portsmouth PO-03: status in progress -> done"), "committed anyway:\n\(offline.out)")
         try FileManager.default.moveItem(at: away, to: m.remote.deletingLastPathComponent())
 
+        // The remote refuses while receiving (as when a stick is pulled out mid-send).
+        let hook = m.remote.appendingPathComponent("hooks/pre-receive")
+        try "#!/bin/sh\nexit 1\n".write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        let refused = try m.sync(m.a)
+        #expect(refused.status == 1 && refused.err.contains("could not send"), "\(refused.out)\(refused.err)")
+        try FileManager.default.removeItem(at: hook)
+
         // A lock a killed git left behind two minutes ago is removed; a fresh one is respected.
         let lock = m.a.appendingPathComponent(".git/index.lock")
         #expect(FileManager.default.createFile(atPath: lock.path, contents: Data()))

@@ -214,6 +214,7 @@ public final class StoreSync {
             return report
         }
         let before = git.resolve("HEAD")
+        var lastPushFailure = "someone else kept sending changes; try again"
         for _ in 0..<3 {
             progress(SyncProgress(step: .fetching, message: "Fetching from \(remote)"))
             let fetch = try git.run(["fetch", "--quiet", "--prune", Self.remoteName])
@@ -244,11 +245,14 @@ public final class StoreSync {
                 break
             }
             let why = push.error
-            if why.contains("rejected") || why.contains("fetch first") || why.contains("non-fast-forward") {
+            lastPushFailure = push.complaint
+            if why.contains("fetch first") || why.contains("non-fast-forward") {
                 continue   // someone sent changes meanwhile: fetch and merge them, then try again
             }
-            report.offline = "could not send to \(remote) (\(push.complaint))"
             break
+        }
+        if !report.sent {
+            report.offline = "could not send to \(remote) (\(lastPushFailure))"
         }
         if let after = git.resolve("HEAD") {
             try SyncState(lastSync: ISO8601DateFormatter().string(from: Date()), before: before ?? after, after: after).save(store: root)
