@@ -203,6 +203,9 @@ final class TwoMachines {
         try m.write(m.a, "areas/portsmouth/actions/PO-ZZ22.md", action("PO-ZZ22", "Ann's clashing action"))
         try m.write(m.b, "areas/portsmouth/actions/PO-ZZ22.md", action("PO-ZZ22", "Bob's clashing action"))
         m.expectOK(try m.sync(m.a))
+        // Killed after writing the second copy under its new id, before recording that it did.
+        let killed = try m.sync(m.b, ["PATHFINDER_SYNC_FAULT": "after-split-write"])
+        #expect(killed.status != 0)
         let merged = m.expectOK(try m.sync(m.b))
         #expect(merged.out.contains("PO-ZZ22 was created on both machines"), "\(merged.out)")
         m.expectOK(try m.sync(m.a))

@@ -479,6 +479,7 @@ public final class StoreSync {
             if Self.workingCopy(root, target) != text {
                 try AtomicFile.write(text, to: root.appendingPathComponent(target).path)
             }
+            fault("after-split-write")
             try git.check(["add", "--", target])
             let title = Side.read(theirs, path: split.path, manifest: false)?.values["title"]?.text ?? ""
             let line = "\(oldID) was created on both machines: both kept; the other machine's (“\(FieldChange.short(TerminalSafe.line(title)))”) is now \(newID)"
