@@ -6,6 +6,26 @@ import PathfinderModel
 public enum FieldStep: Hashable, Sendable, Codable {
     case key(String)
     case item(String)
+
+    // {"key": "status"} or {"item": "Survey sent"} in conflicts.json.
+    private enum Keys: String, CodingKey { case key, item }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        if let key = try container.decodeIfPresent(String.self, forKey: .key) {
+            self = .key(key)
+        } else {
+            self = .item(try container.decode(String.self, forKey: .item))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case let .key(key): try container.encode(key, forKey: .key)
+        case let .item(item): try container.encode(item, forKey: .item)
+        }
+    }
 }
 
 extension [FieldStep] {

@@ -189,12 +189,16 @@ public final class StoreSync {
         try configure()
         try refuseOtherOperations()
 
-        if FileManager.default.fileExists(atPath: gitDir.appendingPathComponent("MERGE_HEAD").path) {
-            progress(SyncProgress(step: .recovering, message: "Finishing a merge an earlier sync left unfinished"))
-            try finishMerge(&report)
-            report.notices.append("finished a merge an earlier sync left unfinished")
+        // The store's write lock is held while git changes files, so a save from the screens
+        // waits rather than interleaving with a merge (it then sees the file changed on disk).
+        try WriteLock.hold(store: root.path) {
+            if FileManager.default.fileExists(atPath: gitDir.appendingPathComponent("MERGE_HEAD").path) {
+                progress(SyncProgress(step: .recovering, message: "Finishing a merge an earlier sync left unfinished"))
+                try finishMerge(&report)
+                report.notices.append("finished a merge an earlier sync left unfinished")
+            }
+            try performSplits(&report)
         }
-        try performSplits(&report)
         let waiting = try ConflictLog.load(store: root)
         if !waiting.isEmpty { throw SyncError.needsAttention(Self.waitingMessage(waiting)) }
 
@@ -202,7 +206,7 @@ public final class StoreSync {
             throw SyncError.needsAttention("the store's repository is not on a branch (someone used git by hand); check it out on a branch and sync again")
         }
         progress(SyncProgress(step: .committing, message: "Committing your changes"))
-        report.committed = try commitLocalChanges()
+        report.committed = try WriteLock.hold(store: root.path) { try commitLocalChanges() }
         fault("after-commit")
 
         guard let remote = report.remote else {
@@ -228,10 +232,12 @@ public final class StoreSync {
             if git.exists(tracking), !(try git.run(["merge-base", "--is-ancestor", tracking, "HEAD"]).succeeded) {
                 let incoming = Int(try git.check(["rev-list", "--count", "HEAD..\(tracking)"]).text) ?? 0
                 progress(SyncProgress(step: .merging, message: "Merging what others sent (\(incoming) commit\(incoming == 1 ? "" : "s"))"))
-                try merge(tracking, joining: joining, report: &report)
-                report.received += incoming
-                fault("after-merge")
-                try performSplits(&report)
+                try WriteLock.hold(store: root.path) {
+                    try merge(tracking, joining: joining, report: &report)
+                    report.received += incoming
+                    fault("after-merge")
+                    try performSplits(&report)
+                }
             }
             let ahead = git.exists(tracking) ? Int(try git.check(["rev-list", "--count", "\(tracking)..HEAD"]).text) ?? 0 : (git.exists("HEAD") ? 1 : 0)
             guard ahead > 0 else {
