@@ -14,12 +14,12 @@ struct Open: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let (location, result, asOf) = try options.load()
+        let (location, store, result, asOf) = try options.loadStore()
         guard Open.canUseTerminal() else {
             printSummary(location: location, result: result, asOf: asOf)
             return
         }
-        try TerminalApp(location: location, loaded: result, asOf: asOf, themeName: theme).run()
+        try TerminalApp(location: location, store: store, loaded: result, asOf: asOf, themeName: theme).run()
     }
 
     /// Screens need a real terminal on both ends; CI, pipes and a missing TERM get the summary.

@@ -15,6 +15,12 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// The `:` command line.
     case commandLine(LineEditor)
+    /// Choose a status, a RAG rating, a milestone to tick.
+    case picker(Picker)
+    /// A line of text on the message line: a progress note, a due date, a name.
+    case prompt(Prompt)
+    /// A yes/no question before something hard to undo.
+    case confirm(Confirmation)
 }
 
 /// What `update` asks the run loop to do: side effects are values, performed outside.
@@ -24,6 +30,19 @@ public enum Effect: Hashable, Sendable {
     case rememberTheme(String)
     /// Clear and repaint the whole terminal (Ctrl-L, after a resize or an editor).
     case redrawAll
+    /// Write a record to the store (atomically, checked against what was loaded); answered by
+    /// `.saved`, `.saveFailed` or `.conflict`.
+    case save(Record)
+    /// Make a new action (the store gives it its id); answered by `.created` or `.saveFailed`.
+    case create(Action)
+    /// Put an action's file in the store's trash; answered by `.deleted` or `.saveFailed`.
+    case delete(Action)
+    /// Bring an action back from the trash (undoing a delete); answered by `.saved`.
+    case restore(Action)
+    /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.
+    case editText(TextRequest)
+    /// Keep the user's name in the per-user config.
+    case rememberName(String)
 }
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.
@@ -44,11 +63,14 @@ public struct AppState: Sendable {
     public var keyMap: KeyMap
     /// Built the first time search is used, then kept until the store changes.
     public var searchIndex: SearchIndex?
+    /// Undo and redo, saves in flight, who is editing.
+    public var edits: EditSession
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,
-                pages: [Page] = [.areas(ListCursor())]) {
+                pages: [Page] = [.areas(ListCursor())], today: Day? = nil) {
         self.partnership = partnership
+        edits = EditSession(today: today ?? asOf)
         self.asOf = asOf
         self.storeLabel = storeLabel
         self.width = width

@@ -22,12 +22,21 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case commandLine = "command-line"
     case cycleTheme = "cycle-theme"
     case redraw
-    // Editing commands (status, RAG, notes, undo) join this list with the editing work; a
-    // command is added only with the code that performs it, so help never lists a dead key.
+    // Editing: quick updates from the action plan and the action, long text, undo.
+    // A command is added only with the code that performs it, so help never lists a dead key.
+    case changeStatus = "change-status", changeRAG = "change-rag"
+    case addNote = "add-note", writeNote = "write-note"
+    case changeDue = "change-due", tickMilestone = "tick-milestone", markReviewed = "mark-reviewed"
+    case editText = "edit-text"
+    case undo, redo
+    // Resolving a file changed on disk while it was being edited.
+    case keepMine = "keep-mine", takeTheirs = "take-theirs"
+    case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
+    case saveMerge = "save-merge"
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
-        case moving = "Moving", screens = "Screens", finding = "Finding", program = "Pathfinder"
+        case moving = "Moving", screens = "Screens", finding = "Finding", editing = "Editing", program = "Pathfinder"
     }
 
     public var group: Group {
@@ -38,6 +47,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .screens
         case .search, .filter, .clearFilter, .cycleSort:
             .finding
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
+             .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
+            .editing
         case .quit, .help, .commandLine, .cycleTheme, .redraw:
             .program
         }
@@ -75,6 +87,21 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .commandLine: "go to"
         case .cycleTheme: "theme"
         case .redraw: "redraw"
+        case .changeStatus: "status"
+        case .changeRAG: "RAG"
+        case .addNote: "note"
+        case .writeNote: "long note"
+        case .changeDue: "due"
+        case .tickMilestone: "milestone"
+        case .markReviewed: "reviewed"
+        case .editText: "edit text"
+        case .undo: "undo"
+        case .redo: "redo"
+        case .keepMine: "keep mine"
+        case .takeTheirs: "take theirs"
+        case .keepAllMine: "all mine"
+        case .takeAllTheirs: "all theirs"
+        case .saveMerge: "save"
         }
     }
 
@@ -110,6 +137,21 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
         case .cycleTheme: "Next colour theme (remembered)"
         case .redraw: "Redraw the screen"
+        case .changeStatus: "Change the action's status (saved at once)"
+        case .changeRAG: "Change the RAG rating, with an optional reason for the progress log"
+        case .addNote: "Add a one-line progress note"
+        case .writeNote: "Write a longer progress note in your editor"
+        case .changeDue: "Set a new due date (2007-03-31, +2w, +3m, end of quarter)"
+        case .tickMilestone: "Tick a milestone done, or untick it"
+        case .markReviewed: "Mark the action reviewed today"
+        case .editText: "Edit the description, narrative or case study text in your editor"
+        case .undo: "Undo the last change (even after it was saved)"
+        case .redo: "Redo what was undone"
+        case .keepMine: "Keep your value of this field"
+        case .takeTheirs: "Take the value on disk for this field"
+        case .keepAllMine: "Keep your value of every field"
+        case .takeAllTheirs: "Take the values on disk for every field"
+        case .saveMerge: "Save the result (progress notes from both are kept)"
         }
     }
 }

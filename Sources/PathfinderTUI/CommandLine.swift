@@ -118,6 +118,9 @@ extension AppState {
         case let .successFactors(p):
             let layout = SuccessFactorsScreen.Layout(self, p, bodyWidth: width, bodyHeight: bodyHeight)
             return layout.cell(atX: x, y: bodyY).map { $0.row * 1000 + $0.column }
+        case let .conflict(p):
+            let i = bodyY - ConflictScreen.listTop
+            return p.fields.indices.contains(i) ? i : nil
         case let .area(p):
             return DocumentView.linkIndices(AreaScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
         case let .action(p):
@@ -133,6 +136,7 @@ extension AppState {
         case let .actionPlan(p): p.cursor.selected
         case let .actionList(p): p.cursor.selected
         case let .search(p): p.editing ? nil : p.cursor.selected
+        case let .conflict(p): p.cursor
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
         case let .action(p): p.document.link
@@ -158,6 +162,9 @@ extension AppState {
             p.cursor.selected = row
             p.editing = false
             page = .search(p)
+        case var .conflict(p):
+            p.cursor = row
+            page = .conflict(p)
         case var .successFactors(p):
             p.row = row / 1000
             p.column = row % 1000

@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// A key as the program understands it. The backend turns raw curses codes into these in one
 /// function, so the rest of the program never sees a curses constant.
 public enum Key: Hashable, Sendable {
@@ -24,4 +26,20 @@ public enum Event: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// Text pasted in one go (bracketed paste), kept whole so it is inserted, not run as keys.
     case paste(String)
+    /// A record is on disk; `time` is the clock time to show ("10:42").
+    case saved(Record, time: String)
+    /// A save did not happen (read-only folder, disk full, invalid); it is kept and retried.
+    case saveFailed(Record, reason: String)
+    /// The file was changed by someone else since it was loaded: `theirs` is what is on disk now.
+    case conflict(mine: Record, theirs: Record)
+    /// A new action is on disk with its id.
+    case created(Action)
+    /// An action's file went to the trash.
+    case deleted(String)
+    /// Files changed underneath the program and were read again.
+    case storeChanged(StoreChange)
+    /// The editor closed; nil text means it failed or was not saved.
+    case textEdited(TextRequest, text: String?, problem: String?)
+    /// A second has passed: time to retry failed saves.
+    case tick
 }

@@ -96,4 +96,6 @@ public enum Page: Hashable, Sendable {
     case successFactors(FactorMatrixPage)
     case actionList(ActionListPage)
     case search(SearchPage)
+    /// Yours against the version on disk, after a save found the file changed.
+    case conflict(ConflictPage)
 }

@@ -17,6 +17,13 @@ extension AppState {
             return [.redrawAll]
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
+        switch event {
+        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick:
+            // Reports from the run loop, not keys: they must not clear what the user is reading.
+            return handleResult(event)
+        default:
+            break
+        }
 
         // Anything typed clears the last message; errors stay until the next key.
         message = nil
@@ -44,12 +51,19 @@ extension AppState {
         case .successFactors: .successFactors
         case .actionList: .actionPlan
         case .search: .search
+        case .conflict: .conflict
         }
     }
 
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {
         case .quit:
+            if !edits.failures.isEmpty {
+                let n = edits.failures.count
+                overlay = .confirm(Confirmation(question: "\(n) change\(n == 1 ? " is" : "s are") not saved yet (\(edits.failures.values.sorted().first ?? "")). Quit and lose \(n == 1 ? "it" : "them")?",
+                                                purpose: .quitUnsaved))
+                return []
+            }
             return [.quit]
         case .help:
             overlay = .help(scroll: 0)
@@ -62,6 +76,8 @@ extension AppState {
         case .cycleTheme:
             return cycleTheme()
         case .back:
+            // Leaving a conflict unresolved would drop the user's change: the page says so.
+            if case .conflict = page { return performOnPage(.back) }
             goBack()
             return []
         case .search:
@@ -77,6 +93,8 @@ extension AppState {
             go(to: .caseStudies(ListCursor()))
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo:
+            return performEdit(command)
         default:
             return performOnPage(command)
         }
@@ -112,6 +130,10 @@ extension AppState {
         case var .search(p):
             SearchScreen.handle(command, &p, &self)
             if case .search = page { page = .search(p) }
+        case var .conflict(p):
+            let effects = ConflictScreen.handle(command, &p, &self)
+            if case .conflict = page { page = .conflict(p) }
+            return effects
         }
         return []
     }
@@ -286,6 +308,44 @@ extension AppState {
                 self.overlay = nil
                 return runCommandLine(editor.text)
             }
+        case var .picker(picker):
+            guard case let .key(key) = event else { return [] }
+            switch picker.handle(key) {
+            case .choosing:
+                self.overlay = .picker(picker)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                return []
+            case let .chosen(value):
+                self.overlay = nil
+                return answer(picker.purpose, value)
+            }
+        case var .prompt(prompt):
+            switch prompt.editor.handle(event) {
+            case .edited, .ignored:
+                self.overlay = .prompt(prompt)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                message = Message("Cancelled; nothing changed")
+                return []
+            case .submitted:
+                if prompt.kind == .date, case let .failure(problem) = prompt.resolvedDate(today: edits.today) {
+                    // Keep what was typed so it can be corrected.
+                    self.overlay = .prompt(prompt)
+                    message = Message(problem.message, isError: true)
+                    return []
+                }
+                self.overlay = nil
+                return answer(prompt.purpose, prompt.editor.text)
+            }
+        case let .confirm(confirmation):
+            guard case let .key(key) = event else { return [] }
+            self.overlay = nil
+            if key == .character("y") || key == .character("Y") { return answer(confirmation.purpose, "yes") }
+            message = Message("Cancelled; nothing changed")
+            return []
         }
     }
 
