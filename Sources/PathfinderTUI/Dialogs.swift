@@ -18,61 +18,6 @@ public enum DialogPurpose: Hashable, Sendable {
     case quitUnsaved
 }
 
-/// Choose one of a short list (status, RAG, milestone to tick, area) with the arrow keys, a
-/// letter, or a click; the current value starts selected.
-public struct Picker: Hashable, Sendable {
-    public struct Option: Hashable, Sendable {
-        public var id: String
-        public var label: String
-        public var detail: String
-        public init(id: String, label: String, detail: String = "") {
-            self.id = id
-            self.label = label
-            self.detail = detail
-        }
-    }
-
-    public var title: String
-    public var options: [Option]
-    public var selected: Int
-    public var purpose: DialogPurpose
-
-    public init(title: String, options: [Option], selected: Int = 0, purpose: DialogPurpose) {
-        self.title = title
-        self.options = options
-        self.selected = max(0, min(selected, options.count - 1))
-        self.purpose = purpose
-    }
-
-    public enum Outcome: Equatable, Sendable { case choosing, chosen(String), cancelled }
-
-    public mutating func handle(_ key: Key) -> Outcome {
-        // A letter that starts an option jumps to it ("d" Done, "g" Green) before it means
-        // anything else, so j and k move only when no option starts with them.
-        if case let .character(c) = key, c != " ", c != "q" {
-            let lower = Character(c.lowercased())
-            let order = options.indices.map { (selected + 1 + $0) % options.count }
-            if let i = order.first(where: { options[$0].label.lowercased().first == lower }) {
-                selected = i
-                return .choosing
-            }
-        }
-        switch key {
-        case .up, .character("k"): selected = max(0, selected - 1)
-        case .down, .character("j"): selected = min(options.count - 1, selected + 1)
-        case .home: selected = 0
-        case .end: selected = options.count - 1
-        case .enter, .character(" "):
-            return options.indices.contains(selected) ? .chosen(options[selected].id) : .cancelled
-        case .escape, .character("q"): return .cancelled
-        default: break
-        }
-        return .choosing
-    }
-
-    public static let hint = "↑↓ choose  Enter set  Esc cancel"
-}
-
 /// A line of text asked for on the message line: a note, a date, a name. Date prompts show
 /// the date they resolve to as the user types ("+2w → 2006-12-29").
 public struct Prompt: Hashable, Sendable {
@@ -111,36 +56,8 @@ public struct Confirmation: Hashable, Sendable {
     }
 }
 
-/// Draws the dialogs: a picker as a box over the page, a prompt or question on the message line.
+/// Draws the dialogs on the message line: a prompt, or a question.
 enum DialogView {
-    static func renderPicker(_ picker: Picker, state: AppState, _ body: Rect, _ screen: inout Screen) {
-        let theme = state.theme
-        let labelWidth = picker.options.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let detailWidth = picker.options.map { DisplayWidth.of($0.detail) }.max() ?? 0
-        let wanted = max(DisplayWidth.of(picker.title) + 6, labelWidth + (detailWidth > 0 ? detailWidth + 3 : 0) + 6)
-        let width = min(body.width - 2, max(24, wanted))
-        let visible = min(picker.options.count, max(1, body.height - 4))
-        let height = visible + 2
-        let x = body.x + max(0, (body.width - width) / 2)
-        let y = body.y + max(0, (body.height - height) / 2)
-        screen.fill(x: x, y: y, width: width, height: height, style: theme.style(for: .dialog))
-        Box.draw(x: x, y: y, width: width, height: height, title: " \(picker.title) ", theme: theme, into: &screen)
-        let top = max(0, min(picker.selected - visible + 1, picker.options.count - visible))
-        for row in 0..<visible {
-            let i = top + row
-            let option = picker.options[i]
-            let style = theme.style(for: i == picker.selected ? .selected : .dialog)
-            screen.fill(x: x + 1, y: y + 1 + row, width: width - 2, height: 1, style: style)
-            let label = Text.truncate(option.label, to: width - 4)
-            screen.put(label, x: x + 2, y: y + 1 + row, style: style)
-            let room = width - 4 - labelWidth - 2
-            if !option.detail.isEmpty, room >= 4 {
-                screen.put(Text.truncate(option.detail, to: room), x: x + 2 + labelWidth + 2, y: y + 1 + row,
-                           style: i == picker.selected ? style : theme.style(for: .dim))
-            }
-        }
-    }
-
     static func renderPrompt(_ prompt: Prompt, state: AppState, y: Int, _ screen: inout Screen) {
         let theme = state.theme
         let label = Text.truncate(prompt.label, to: max(1, state.width / 2))

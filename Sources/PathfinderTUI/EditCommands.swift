@@ -39,13 +39,11 @@ extension AppState {
         let catalogue = partnership.catalogue
         switch command {
         case .changeStatus:
-            let options = catalogue.statuses.map { Picker.Option(id: $0.id, label: $0.label, detail: $0.closed ? "closed" : "") }
-            overlay = .picker(Picker(title: "Status of \(id)", options: options,
-                                     selected: catalogue.statuses.firstIndex { $0.id == action.status } ?? 0, purpose: .status(action: id)))
+            let choices = catalogue.statuses.map { Picker.Choice(id: $0.id, label: $0.label, detail: $0.closed ? "closed" : "", symbol: $0.symbol) }
+            overlay = .picker(Picker(title: "Status of \(id)", choices: choices, selected: [action.status]), .status(action: id))
         case .changeRAG:
-            let options = RAG.allCases.map { Picker.Option(id: $0.rawValue, label: "\($0.letter) \($0.label)", detail: catalogue.ragMeanings[$0] ?? "") }
-            overlay = .picker(Picker(title: "RAG of \(id)", options: options, selected: RAG.allCases.firstIndex(of: action.rag) ?? 0,
-                                     purpose: .rag(action: id)))
+            let choices = RAG.allCases.map { Picker.Choice(id: $0.rawValue, label: $0.label, detail: catalogue.ragMeanings[$0] ?? "", symbol: $0.letter) }
+            overlay = .picker(Picker(title: "RAG of \(id)", choices: choices, selected: [action.rag.rawValue]), .rag(action: id))
         case .addNote:
             overlay = .prompt(Prompt(label: "Progress note on \(id):", purpose: .note(action: id)))
         case .writeNote:
@@ -61,11 +59,11 @@ extension AppState {
                 message = Message("\(id) has no milestones yet", isError: true)
                 return []
             }
-            let options = action.milestones.enumerated().map { i, m in
-                Picker.Option(id: String(i), label: (m.done ? "[x] " : "[ ] ") + m.title, detail: m.due?.iso ?? "")
+            let choices = action.milestones.enumerated().map { i, m in
+                Picker.Choice(id: String(i), label: m.title, detail: m.due?.iso ?? "", symbol: m.done ? "[x]" : "[ ]")
             }
             let firstOpen = action.milestones.firstIndex { !$0.done } ?? 0
-            overlay = .picker(Picker(title: "Tick a milestone of \(id)", options: options, selected: firstOpen, purpose: .milestone(action: id)))
+            overlay = .picker(Picker(title: "Tick a milestone of \(id)", choices: choices, selected: [String(firstOpen)]), .milestone(action: id))
         case .markReviewed:
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }

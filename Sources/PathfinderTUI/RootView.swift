@@ -26,7 +26,7 @@ public enum RootView {
         }
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
-        case let .picker(picker)?: DialogView.renderPicker(picker, state: state, body, &screen)
+        case let .picker(picker, _)?: picker.render(into: &screen, in: body, theme: state.theme)
         default: break
         }
         renderMessageLine(state, into: &screen)
@@ -152,7 +152,7 @@ public enum RootView {
         let hints: [KeyHint]
         switch state.overlay {
         case nil: hints = state.keyMap.hints(for: state.context)
-        case .picker?: hints = [KeyHint(key: "↑↓", label: "choose"), KeyHint(key: "Enter", label: "set"), KeyHint(key: "Esc", label: "cancel")]
+        case let .picker(picker, _)?: hints = picker.hints
         case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]
         case .confirm?: hints = [KeyHint(key: "y", label: "yes"), KeyHint(key: "n", label: "no")]
         default: hints = state.keyMap.hints(for: .help)

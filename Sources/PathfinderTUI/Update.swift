@@ -308,18 +308,18 @@ extension AppState {
                 self.overlay = nil
                 return runCommandLine(editor.text)
             }
-        case var .picker(picker):
-            guard case let .key(key) = event else { return [] }
-            switch picker.handle(key) {
-            case .choosing:
-                self.overlay = .picker(picker)
+        case .picker(var picker, let purpose):
+            switch picker.handle(event) {
+            case .editing:
+                self.overlay = .picker(picker, purpose)
                 return []
             case .cancelled:
                 self.overlay = nil
                 return []
-            case let .chosen(value):
+            case let .chosen(ids):
                 self.overlay = nil
-                return answer(picker.purpose, value)
+                guard let id = ids.first else { return [] }
+                return answer(purpose, id)
             }
         case var .prompt(prompt):
             switch prompt.editor.handle(event) {

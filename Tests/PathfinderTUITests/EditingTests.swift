@@ -29,8 +29,8 @@ import Testing
     @Test func statusChangesFromThePickerAndIsSavedStampedAndUndoable() {
         var s = onAction()
         #expect(press(&s, .character("s")).isEmpty)
-        guard case let .picker(picker)? = s.overlay else { Issue.record("no status picker"); return }
-        #expect(picker.options[picker.selected].id == "in-progress")   // starts on the current status
+        guard case let .picker(picker, _)? = s.overlay else { Issue.record("no status picker"); return }
+        #expect(picker.current?.id == "in-progress")   // starts on the current status
         let effects = press(&s, .character("d"), .enter)   // "d" jumps to Done
         let action = s.partnership.action("PO-01")!
         #expect(action.status == "done")

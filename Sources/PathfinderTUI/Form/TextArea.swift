@@ -87,7 +87,8 @@ public struct TextArea: Hashable, Sendable {
             return handle(key)
         case let .resize(width, height):
             resize(width: width, height: height)
-        case .mouse:
+        default:
+            // The mouse, and the run loop's reports (saved, tick), are not typing.
             break
         }
         return .editing
