@@ -322,3 +322,8 @@ public struct TextArea: Hashable, Sendable {
         }
     }
 }
+
+extension String {
+    /// Without leading and trailing spaces and tabs (what a field's value is judged by).
+    var trimmedSpaces: String { String(self[...].trimmingSpaces()) }
+}
