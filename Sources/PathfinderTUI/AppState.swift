@@ -21,6 +21,8 @@ public enum Overlay: Hashable, Sendable {
     case prompt(Prompt)
     /// A yes/no question before something hard to undo.
     case confirm(Confirmation)
+    /// Long text written in place, when no $VISUAL or $EDITOR is set.
+    case textArea(TextArea, TextRequest)
 }
 
 /// What `update` asks the run loop to do: side effects are values, performed outside.

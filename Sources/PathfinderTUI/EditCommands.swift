@@ -99,15 +99,10 @@ extension AppState {
         }
     }
 
-    /// Long text goes to the user's editor when one is set; otherwise a one-line note prompt
-    /// stands in for a note, and other text says how to set an editor.
+    /// Long text goes to the user's editor when one is set, else to the inline one.
     mutating func startText(_ request: TextRequest) -> [Effect] {
         if edits.hasExternalEditor { return [.editText(request)] }
-        if case let .note(id) = request.purpose {
-            overlay = .prompt(Prompt(label: "Progress note on \(id):", purpose: .note(action: id)))
-            return []
-        }
-        message = Message("Set $VISUAL or $EDITOR to the editor you use (e.g. nano) to edit long text", isError: true)
+        overlay = .textArea(TextArea(request.text, width: max(10, width - 4), height: max(3, bodyHeight - 2)), request)
         return []
     }
 

@@ -55,6 +55,16 @@ public struct TextRequest: Hashable, Sendable {
     /// A file name hint for the editor, so it picks Markdown highlighting.
     public var fileName: String
 
+    /// What is being written, as the inline editor's box says it.
+    public var title: String {
+        switch purpose {
+        case let .note(id): "Progress note on \(id)"
+        case let .description(id): "Description of \(id)"
+        case let .narrative(area): "Narrative of \(area)"
+        case let .caseStudyText(id): "Text of \(id)"
+        }
+    }
+
     public init(purpose: Purpose, text: String, fileName: String) {
         self.purpose = purpose
         self.text = text

@@ -27,6 +27,10 @@ public enum RootView {
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
         case let .picker(picker, _)?: picker.render(into: &screen, in: body, theme: state.theme)
+        case let .textArea(area, request)?:
+            screen.fill(x: body.x, y: body.y, width: body.width, height: body.height, style: state.theme.style(for: .dialog))
+            Box.draw(x: body.x, y: body.y, width: body.width, height: body.height, title: " \(request.title) ", theme: state.theme, into: &screen)
+            area.render(into: &screen, in: Rect(x: body.x + 1, y: body.y + 1, width: body.width - 2, height: body.height - 2), theme: state.theme)
         default: break
         }
         renderMessageLine(state, into: &screen)
@@ -143,9 +147,14 @@ public enum RootView {
         // The as-of date always shows; a long store name gives way.
         let date = " · as of \(state.asOf.iso) "
         let label = Text.truncate(state.storeLabel, to: max(8, min(30, state.width / 2 - DisplayWidth.of(date))))
-        var x = screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
+        // In a dialog its keys matter more than where the store is: they take the whole line.
+        let inDialog: Bool = switch state.overlay {
+        case .picker?, .prompt?, .confirm?, .textArea?: true
+        default: false
+        }
+        var x = inDialog ? 0 : screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
         // Whether everything typed is on disk: a failed save is shown until it lands.
-        if let saving = saveState(state.edits), x + DisplayWidth.of(saving.text) + 12 < state.width {
+        if !inDialog, let saving = saveState(state.edits), x + DisplayWidth.of(saving.text) + 12 < state.width {
             x += screen.put(saving.text, x: x, y: y, style: theme.style(for: saving.isError ? .messageError : .statusBar))
         }
         // "? help" always shows at the right end; other hints fill the space before it.
@@ -153,6 +162,7 @@ public enum RootView {
         switch state.overlay {
         case nil: hints = state.keyMap.hints(for: state.context)
         case let .picker(picker, _)?: hints = picker.hints
+        case let .textArea(area, _)?: hints = area.hints
         case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]
         case .confirm?: hints = [KeyHint(key: "y", label: "yes"), KeyHint(key: "n", label: "no")]
         default: hints = state.keyMap.hints(for: .help)

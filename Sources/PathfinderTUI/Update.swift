@@ -13,6 +13,10 @@ extension AppState {
         if case let .resize(width, height) = event {
             self.width = width
             self.height = height
+            if case .textArea(var area, let request)? = overlay {
+                area.resize(width: max(10, width - 3), height: max(1, bodyHeight - 2))
+                overlay = .textArea(area, request)
+            }
             keepSelectionVisible()
             return [.redrawAll]
         }
@@ -339,6 +343,19 @@ extension AppState {
                 }
                 self.overlay = nil
                 return answer(prompt.purpose, prompt.editor.text)
+            }
+        case .textArea(var area, let request):
+            switch area.handle(event) {
+            case .editing:
+                self.overlay = .textArea(area, request)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                message = Message("Cancelled; nothing changed")
+                return []
+            case let .finished(text):
+                self.overlay = nil
+                return finishText(request, text)
             }
         case let .confirm(confirmation):
             guard case let .key(key) = event else { return [] }

@@ -253,6 +253,27 @@ import Testing
         #expect(s.message?.text == "PO-01 was removed on disk (by another program or a sync)")
     }
 
+    @Test func withoutAnEditorLongTextIsWrittenInPlace() {
+        var s = onAction()
+        _ = press(&s, .character("N"))
+        guard case .textArea? = s.overlay else { Issue.record("no inline editor"); return }
+        type(&s, "First line")
+        _ = press(&s, .enter)
+        type(&s, "Second line")
+        let effects = press(&s, .control("s"))
+        #expect(s.overlay == nil)
+        #expect(s.partnership.action("PO-01")!.progress.last?.text == "First line\nSecond line")
+        #expect(effects.count == 1)
+        // Drawn as a box with its keys in the status line, at the smallest size too.
+        var t = onAction()
+        t.width = 40
+        t.height = 12
+        _ = press(&t, .character("E"))
+        let screen = render(t)
+        #expect(screen.lines[1].contains("Description of PO-01"))
+        #expect(screen.lines[11].contains("Ctrl-S done"))
+    }
+
     @Test func longTextGoesToTheEditorWhenThereIsOne() {
         var s = onAction()
         s.edits.hasExternalEditor = true
