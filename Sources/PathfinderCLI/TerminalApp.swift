@@ -99,7 +99,9 @@ struct TerminalApp {
                             terminal.resume()
                             queue.append(.textEdited(request, text: outcome.text, problem: outcome.problem))
                         default:
-                            if let answer = perform(effect, state: state) { queue.append(answer) }
+                            if let answer = StoreEffects(store: store).perform(effect, partnership: state.partnership) {
+                                queue.append(answer)
+                            }
                         }
                     }
                 }
@@ -107,42 +109,6 @@ struct TerminalApp {
             }
         }
         if exitCode != 0 { exit(exitCode) }
-    }
-
-    /// Does what an effect asks of the store, and says how it went.
-    func perform(_ effect: Effect, state: AppState) -> Event? {
-        let record: Record
-        switch effect {
-        case let .save(r): record = r
-        case let .create(draft): record = .action(draft)
-        default: return nil
-        }
-        do {
-            switch record {
-            case let .action(a) where effect == .create(a):
-                return .created(try store.create(a, in: state.partnership))
-            case let .action(a): try store.save(a)
-            case let .area(a): try store.save(a)
-            case let .caseStudy(c): try store.save(c)
-            }
-            return .saved(record, time: Self.clock())
-        } catch let StoreError.changedOnDisk(path) {
-            // Read what is there now: it becomes the version the next save checks against,
-            // and the user chooses between it and theirs.
-            let reload = store.reload([path])
-            if let theirs = Self.record(like: record, in: reload) { return .conflict(mine: record, theirs: theirs) }
-            return .saveFailed(record, reason: "\(path) was changed on disk and cannot be read now: \(reload.problems.first?.description ?? "it is gone")")
-        } catch {
-            return .saveFailed(record, reason: "\(error)")
-        }
-    }
-
-    static func record(like record: Record, in reload: StoreReload) -> Record? {
-        switch record {
-        case let .action(a): reload.actions.first { $0.id == a.id }.map(Record.action)
-        case let .area(a): reload.areas.first { $0.id == a.id }.map(Record.area)
-        case let .caseStudy(c): reload.caseStudies.first { $0.id == c.id }.map(Record.caseStudy)
-        }
     }
 
     /// Record keys of everything loaded whose file must not be written.
@@ -165,6 +131,53 @@ struct TerminalApp {
         RootView.render(state, into: &screen)
         return screen
     }
+}
+
+/// Performs the effects that touch the store (save, create, delete, restore) and answers each
+/// with the event that says how it went. Shared by the run loop and the benchmark.
+public struct StoreEffects {
+    let store: PlainFileStore
+
+    public init(store: PlainFileStore) {
+        self.store = store
+    }
+
+    /// Does what an effect asks of the store, and says how it went.
+    public func perform(_ effect: Effect, partnership: Partnership) -> Event? {
+        let record: Record
+        switch effect {
+        case let .save(r): record = r
+        case let .create(draft): record = .action(draft)
+        default: return nil
+        }
+        do {
+            switch record {
+            case let .action(a) where effect == .create(a):
+                return .created(try store.create(a, in: partnership))
+            case let .action(a): try store.save(a)
+            case let .area(a): try store.save(a)
+            case let .caseStudy(c): try store.save(c)
+            }
+            return .saved(record, time: TerminalApp.clock())
+        } catch let StoreError.changedOnDisk(path) {
+            // Read what is there now: it becomes the version the next save checks against,
+            // and the user chooses between it and theirs.
+            let reload = store.reload([path])
+            if let theirs = Self.record(like: record, in: reload) { return .conflict(mine: record, theirs: theirs) }
+            return .saveFailed(record, reason: "\(path) was changed on disk and cannot be read now: \(reload.problems.first?.description ?? "it is gone")")
+        } catch {
+            return .saveFailed(record, reason: "\(error)")
+        }
+    }
+
+    static func record(like record: Record, in reload: StoreReload) -> Record? {
+        switch record {
+        case let .action(a): reload.actions.first { $0.id == a.id }.map(Record.action)
+        case let .area(a): reload.areas.first { $0.id == a.id }.map(Record.area)
+        case let .caseStudy(c): reload.caseStudies.first { $0.id == c.id }.map(Record.caseStudy)
+        }
+    }
+
 }
 
 /// Notices files changed underneath the program and reads them again. Polls, at most once a
