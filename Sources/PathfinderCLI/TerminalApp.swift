@@ -144,6 +144,17 @@ public struct StoreEffects {
 
     /// Does what an effect asks of the store, and says how it went.
     public func perform(_ effect: Effect, partnership: Partnership) -> Event? {
+        if case let .createMeeting(draft) = effect {
+            do {
+                var meeting = try store.createMeeting(area: draft.area, date: draft.date, title: draft.title, attendees: draft.attendees)
+                meeting.items = draft.agenda.map { MeetingItem(action: $0) }
+                try store.save(meeting)
+                return .meetingCreated(meeting)
+            } catch {
+                return .saveFailed(.meeting(Meeting(id: "\(draft.area)/new", area: draft.area, date: draft.date, title: draft.title)),
+                                   reason: "\(error)")
+            }
+        }
         let record: Record
         switch effect {
         case let .save(r): record = r
@@ -157,6 +168,7 @@ public struct StoreEffects {
             case let .action(a): try store.save(a)
             case let .area(a): try store.save(a)
             case let .caseStudy(c): try store.save(c)
+            case let .meeting(m): try store.save(m)
             }
             return .saved(record, time: TerminalApp.clock())
         } catch let StoreError.changedOnDisk(path) {
@@ -175,6 +187,7 @@ public struct StoreEffects {
         case let .action(a): reload.actions.first { $0.id == a.id }.map(Record.action)
         case let .area(a): reload.areas.first { $0.id == a.id }.map(Record.area)
         case let .caseStudy(c): reload.caseStudies.first { $0.id == c.id }.map(Record.caseStudy)
+        case let .meeting(m): reload.meetings.first { $0.id == m.id }.map(Record.meeting)
         }
     }
 

@@ -45,6 +45,8 @@ public enum Effect: Hashable, Sendable {
     case editText(TextRequest)
     /// Keep the user's name in the per-user config.
     case rememberName(String)
+    /// Make a meeting's file (the store names it) with its agenda; answered by `.meetingCreated`.
+    case createMeeting(MeetingDraft)
 }
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.

@@ -33,10 +33,19 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case keepMine = "keep-mine", takeTheirs = "take-theirs"
     case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
     case saveMerge = "save-merge"
+    // Meetings.
+    case startMeeting = "meeting"
+    case toggleAgenda = "toggle-agenda"
+    case nextItem = "next-item", previousItem = "previous-item"
+    case moveItemUp = "move-item-up", moveItemDown = "move-item-down"
+    case dropItem = "drop-item", addItem = "add-item"
+    case addDiscussion = "add-discussion", addDecision = "add-decision"
+    case captureAction = "capture-action", endMeeting = "end-meeting"
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
-        case moving = "Moving", screens = "Screens", finding = "Finding", editing = "Editing", program = "Pathfinder"
+        case moving = "Moving", screens = "Screens", finding = "Finding", editing = "Editing", meeting = "Meeting"
+        case program = "Pathfinder"
     }
 
     public var group: Group {
@@ -50,6 +59,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
              .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
             .editing
+        case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
+             .addDiscussion, .addDecision, .captureAction, .endMeeting:
+            .meeting
         case .quit, .help, .commandLine, .cycleTheme, .redraw:
             .program
         }
@@ -102,6 +114,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .keepAllMine: "all mine"
         case .takeAllTheirs: "all theirs"
         case .saveMerge: "save"
+        case .startMeeting: "meeting"
+        case .toggleAgenda: "agenda/item"
+        case .nextItem: "next"
+        case .previousItem: "previous"
+        case .moveItemUp: "move up"
+        case .moveItemDown: "move down"
+        case .dropItem: "drop"
+        case .addItem: "add"
+        case .addDiscussion: "discussion"
+        case .addDecision: "decision"
+        case .captureAction: "new action"
+        case .endMeeting: "end"
         }
     }
 
@@ -152,6 +176,18 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .keepAllMine: "Keep your value of every field"
         case .takeAllTheirs: "Take the values on disk for every field"
         case .saveMerge: "Save the result (progress notes from both are kept)"
+        case .startMeeting: "Start a meeting from this area's plan, or resume the one in progress"
+        case .toggleAgenda: "Switch between the agenda and the item in front of the meeting"
+        case .nextItem: "Mark this item reviewed and go to the next"
+        case .previousItem: "Back to the previous item"
+        case .moveItemUp: "Move the agenda item up"
+        case .moveItemDown: "Move the agenda item down"
+        case .dropItem: "Take the item off the agenda"
+        case .addItem: "Add an action to the agenda"
+        case .addDiscussion: "Record a point of discussion on this item"
+        case .addDecision: "Record a decision on this item"
+        case .captureAction: "Capture a new action: title, lead, due date"
+        case .endMeeting: "End the meeting (its file keeps everything for the minutes)"
         }
     }
 }

@@ -121,6 +121,12 @@ extension AppState {
         case let .conflict(p):
             let i = bodyY - ConflictScreen.listTop
             return p.fields.indices.contains(i) ? i : nil
+        case let .meeting(p):
+            guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
+            let rows = max(1, bodyHeight - MeetingScreen.listTop)
+            let top = max(0, min(p.item - rows + 1, m.items.count - rows))
+            let i = bodyY - MeetingScreen.listTop + top
+            return bodyY >= MeetingScreen.listTop && m.items.indices.contains(i) ? i : nil
         case let .area(p):
             return DocumentView.linkIndices(AreaScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
         case let .action(p):
@@ -137,6 +143,7 @@ extension AppState {
         case let .actionList(p): p.cursor.selected
         case let .search(p): p.editing ? nil : p.cursor.selected
         case let .conflict(p): p.cursor
+        case let .meeting(p): p.showingAgenda ? p.item : nil
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
         case let .action(p): p.document.link
@@ -165,6 +172,9 @@ extension AppState {
         case var .conflict(p):
             p.cursor = row
             page = .conflict(p)
+        case var .meeting(p):
+            p.item = row
+            page = .meeting(p)
         case var .successFactors(p):
             p.row = row / 1000
             p.column = row % 1000

@@ -16,6 +16,18 @@ public enum DialogPurpose: Hashable, Sendable {
     case moveAction(String)
     /// Quitting while a save is still failing.
     case quitUnsaved
+    // Starting a meeting: title, then who is there.
+    case meetingTitle(area: String)
+    case meetingAttendees(area: String, title: String)
+    case meetingOthers(area: String, title: String, chosen: [String])
+    // During a meeting.
+    case agendaItem(meeting: String)
+    case meetingNote(meeting: String, item: Int)
+    case meetingDecision(meeting: String, item: Int)
+    case captureTitle(meeting: String)
+    case captureLead(meeting: String, title: String)
+    case captureDue(meeting: String, title: String, lead: String)
+    case endMeeting(meeting: String)
 }
 
 /// A line of text asked for on the message line: a note, a date, a name. Date prompts show

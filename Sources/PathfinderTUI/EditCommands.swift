@@ -11,6 +11,7 @@ extension AppState {
         case let .action(p): p.action
         case let .actionPlan(p): ActionPlanScreen.selectedAction(p, self)?.id
         case let .actionList(p): p.actions.indices.contains(p.cursor.selected) ? p.actions[p.cursor.selected] : nil
+        case let .meeting(p): partnership.meetings.first { $0.id == p.meeting }?.items[safe: p.item]?.action
         default: nil
         }
     }
@@ -160,6 +161,60 @@ extension AppState {
             return [.rememberName(text)] + performEdit(then)
         case .quitUnsaved:
             return [.quit]
+        case let .meetingTitle(area):
+            guard !text.isEmpty else {
+                message = Message("A meeting needs a title", isError: true)
+                return []
+            }
+            askAttendees(area: area, title: text)
+            return []
+        case .meetingAttendees:
+            return []
+        case let .meetingOthers(area, title, chosen):
+            let others = text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            return [.createMeeting(meetingDraft(area: area, title: title, attendees: chosen + others))]
+        case .agendaItem:
+            let id = value
+            return changeMeeting { $0.items.append(MeetingItem(action: id)) }
+        case let .meetingNote(_, item), let .meetingDecision(_, item):
+            guard !text.isEmpty else { return [] }
+            let decision: Bool = if case .meetingDecision = purpose { true } else { false }
+            message = Message(decision ? "Decision recorded" : "Discussion recorded")
+            return changeMeeting { m in
+                guard m.items.indices.contains(item) else { return }
+                if decision { m.items[item].decisions.append(text) } else { m.items[item].notes.append(text) }
+            }
+        case let .captureTitle(meeting):
+            guard !text.isEmpty else { return [] }
+            overlay = .prompt(Prompt(label: "Who leads “\(text)”?", purpose: .captureLead(meeting: meeting, title: text)))
+            return []
+        case let .captureLead(meeting, title):
+            guard !text.isEmpty else {
+                message = Message("An action needs a lead", isError: true)
+                return []
+            }
+            overlay = .prompt(Prompt(label: "Due by:", kind: .date, purpose: .captureDue(meeting: meeting, title: title, lead: text)))
+            return []
+        case let .captureDue(meetingID, title, lead):
+            guard let meeting = partnership.meetings.first(where: { $0.id == meetingID }),
+                  let due = DateInput.parse(text, today: edits.today) else { return [] }
+            let current = openMeeting.flatMap { partnership.action($0.meeting.items[safe: $0.page.item]?.action ?? "") }
+            let theme = current?.theme ?? partnership.actions(inArea: meeting.area).first?.theme ?? partnership.catalogue.themes.first?.id ?? ""
+            let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: "not-started", rag: .green,
+                               start: meeting.date, due: due, updated: edits.today, updatedBy: edits.userName ?? "",
+                               source: "\(meeting.title), \(meeting.date.iso)")
+            if let problem = ActionEdit.problems(draft, catalogue: partnership.catalogue).first(where: { $0.field != .title || !title.isEmpty }) {
+                message = Message("Not created: \(problem.message)", isError: true)
+                return []
+            }
+            edits.pending["new \(meeting.area)"] = .create(draft)
+            return [.create(draft)]
+        case let .endMeeting(meetingID):
+            guard partnership.meetings.contains(where: { $0.id == meetingID }) else { return [] }
+            let effects = changeMeeting { $0.ended = true }
+            goBack()
+            message = Message("Meeting ended and saved: `pathfinder minutes \(meetingID)` prints its minutes")
+            return effects
         case .deleteAction, .moveAction:
             return []
         }
@@ -200,10 +255,13 @@ extension AppState {
     }
 
     mutating func commit(_ change: Change) -> [Effect] {
+        var change = change
+        // In a meeting, the meeting records what changed, and is saved with it.
+        if let recorded = recordInMeeting(change) { change.alongside.append(recorded) }
         edits.undo.append(change)
         edits.redo.removeAll()
         message = Message(change.summary)
-        return show(from: change.before, to: change.after)
+        return show(from: change.before, to: change.after) + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
     }
 
     /// Puts a record on screen as `new` (nil: gone) and returns the effect that makes the disk
@@ -245,6 +303,12 @@ extension AppState {
             } else {
                 partnership.caseStudies.append(c)
             }
+        case let .meeting(m):
+            if let i = partnership.meetings.firstIndex(where: { $0.id == m.id }) {
+                partnership.meetings[i] = m
+            } else {
+                partnership.meetings.append(m)
+            }
         }
         keepSelectionVisible()
     }
@@ -255,6 +319,7 @@ extension AppState {
         case let .action(a): partnership.action(a.id).map(Record.action)
         case let .area(a): partnership.area(a.id).map(Record.area)
         case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
+        case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
         }
     }
 
@@ -268,6 +333,7 @@ extension AppState {
         edits.redo.append(change)
         message = Message("Undone: " + change.summary)
         return show(from: change.after, to: rebased(change.before, from: change.after))
+            + change.alongside.reversed().flatMap { show(from: current($0.after ?? $0.before!) ?? $0.after, to: $0.before) }
     }
 
     mutating func redoLast() -> [Effect] {
@@ -278,6 +344,7 @@ extension AppState {
         edits.undo.append(change)
         message = Message("Redone: " + change.summary)
         return show(from: change.before, to: rebased(change.after, from: change.before))
+            + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
     }
 
     /// Going back to `target` from `from`: when the record changed on disk since (a colleague's
@@ -314,9 +381,21 @@ extension AppState {
         case let .created(action):
             edits.pending.removeValue(forKey: "new \(action.area)")
             place(.action(action))
-            edits.undo.append(Change(before: nil, after: .action(action), summary: "\(action.id) created"))
+            var change = Change(before: nil, after: .action(action), summary: "\(action.id) created")
+            var effects: [Effect] = []
+            if let (_, meeting) = openMeeting {
+                // Captured in a meeting: the meeting lists it for the minutes.
+                var after = meeting
+                after.actionsCreated.append(action.id)
+                change.alongside.append(Change(before: .meeting(meeting), after: .meeting(after), summary: change.summary))
+                effects = show(from: .meeting(meeting), to: .meeting(after))
+            }
+            edits.undo.append(change)
             edits.redo.removeAll()
-            message = Message("\(action.id) created")
+            message = Message("\(action.id) created: \(action.title)")
+            return effects
+        case let .meetingCreated(meeting):
+            return meetingCreated(meeting)
         case let .deleted(id):
             edits.pending.removeValue(forKey: "action \(id)")
             edits.failures.removeValue(forKey: "action \(id)")
@@ -366,13 +445,7 @@ extension AppState {
             partnership.actions.removeAll { change.removedActions.contains($0.id) }
             for area in change.areas { place(.area(area)) }
             for study in change.caseStudies { place(.caseStudy(study)) }
-            for meeting in change.meetings {
-                if let i = partnership.meetings.firstIndex(where: { $0.id == meeting.id }) {
-                    partnership.meetings[i] = meeting
-                } else {
-                    partnership.meetings.append(meeting)
-                }
-            }
+            for meeting in change.meetings { place(.meeting(meeting)) }
         }
         edits.notEditable.formUnion(change.notEditable)
         edits.notEditable.subtract(change.editableAgain)

@@ -42,4 +42,6 @@ public enum Event: Hashable, Sendable {
     case textEdited(TextRequest, text: String?, problem: String?)
     /// A second has passed: time to retry failed saves.
     case tick
+    /// A meeting's file was made.
+    case meetingCreated(Meeting)
 }

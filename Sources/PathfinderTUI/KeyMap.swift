@@ -1,7 +1,7 @@
 /// Where a key binding applies: everywhere, or on one screen (which wins over everywhere).
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
-         caseStudy = "case-study", successFactors = "success-factors", search, help, conflict
+         caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting
 
     /// How the help overlay names the context.
     public var title: String {
@@ -17,6 +17,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .search: "Search"
         case .help: "Help"
         case .conflict: "Changed on disk"
+        case .meeting: "A meeting"
         }
     }
 }
@@ -66,7 +67,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -134,6 +135,25 @@ public struct KeyMap: Hashable, Sendable {
     bind conflict M keep-all-mine
     bind conflict T take-all-theirs
     bind conflict <Enter> save-merge
+    bind area M meeting
+    bind action-plan M meeting
+    bind meeting <Tab> toggle-agenda
+    bind meeting <Right> next-item
+    bind meeting <Space> next-item
+    bind meeting <Left> previous-item
+    bind meeting K move-item-up
+    bind meeting J move-item-down
+    bind meeting x drop-item
+    bind meeting + add-item
+    bind meeting n add-discussion
+    bind meeting D add-decision
+    bind meeting c capture-action
+    bind meeting E end-meeting
+    bind meeting s change-status
+    bind meeting r change-rag
+    bind meeting d change-due
+    bind meeting m tick-milestone
+    bind meeting N add-note
     """
 
     /// The default bindings (the text above, which is part of the program and always parses).
@@ -258,6 +278,7 @@ public struct KeyMap: Hashable, Sendable {
         .search: [.open, .back, .help],
         .help: [.help, .down, .up],
         .conflict: [.keepMine, .takeTheirs, .saveMerge, .keepAllMine, .takeAllTheirs, .help],
+        .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 
     /// The status-line hints for a screen, from its bound keys: a command with no key is left

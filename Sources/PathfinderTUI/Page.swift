@@ -98,4 +98,6 @@ public enum Page: Hashable, Sendable {
     case search(SearchPage)
     /// Yours against the version on disk, after a save found the file changed.
     case conflict(ConflictPage)
+    /// A meeting being run: its agenda, or one item at a time.
+    case meeting(MeetingPage)
 }

@@ -23,6 +23,7 @@ public enum RootView {
         case let .actionList(p): ActionListScreen.render(state, p, body, &screen)
         case let .search(p): SearchScreen.render(state, p, body, &screen)
         case let .conflict(p): ConflictScreen.render(state, p, body, &screen)
+        case let .meeting(p): MeetingScreen.render(state, p, body, &screen)
         }
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
@@ -68,6 +69,7 @@ public enum RootView {
             case let .actionList(p): crumbs.append(p.title)
             case .search: crumbs.append("Search")
             case let .conflict(p): crumbs.append("\(p.mine.name): changed on disk")
+            case .meeting: crumbs.append("Meeting")
             }
         }
         return crumbs

@@ -22,7 +22,7 @@ extension AppState {
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
-        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick:
+        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
         default:
@@ -56,6 +56,7 @@ extension AppState {
         case .actionList: .actionPlan
         case .search: .search
         case .conflict: .conflict
+        case .meeting: .meeting
         }
     }
 
@@ -99,6 +100,8 @@ extension AppState {
             go(to: .successFactors(FactorMatrixPage()))
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo:
             return performEdit(command)
+        case .startMeeting:
+            return startOrResumeMeeting()
         default:
             return performOnPage(command)
         }
@@ -137,6 +140,10 @@ extension AppState {
         case var .conflict(p):
             let effects = ConflictScreen.handle(command, &p, &self)
             if case .conflict = page { page = .conflict(p) }
+            return effects
+        case var .meeting(p):
+            let effects = handleMeeting(command, &p)
+            if case .meeting = page { page = .meeting(p) }
             return effects
         }
         return []
@@ -322,6 +329,11 @@ extension AppState {
                 return []
             case let .chosen(ids):
                 self.overlay = nil
+                if case let .meetingAttendees(area, title) = purpose {
+                    self.overlay = .prompt(Prompt(label: "Others present (comma-separated, optional):",
+                                             purpose: .meetingOthers(area: area, title: title, chosen: ids)))
+                    return []
+                }
                 guard let id = ids.first else { return [] }
                 return answer(purpose, id)
             }
