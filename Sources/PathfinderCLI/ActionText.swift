@@ -4,7 +4,10 @@ import PathfinderModel
 /// non-terminal summary. Labels come from the store's catalogues, never from code.
 enum ActionText {
     static func summaryTable(_ partnership: Partnership, asOf: Day) -> String {
-        let rows = partnership.summaries(asOf: asOf)
+        summaryTable(partnership.summaries(asOf: asOf))
+    }
+
+    static func summaryTable(_ rows: [AreaSummary]) -> String {
         var table = TextTable(["Area", "Type", "Actions", "R/A/G", "Overdue", "Next due"],
                               alignments: [.left, .left, .right, .right, .right, .left])
         for row in rows { table.add(cells(row)) }

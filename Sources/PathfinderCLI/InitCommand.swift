@@ -14,10 +14,17 @@ struct Init: ParsableCommand {
     @Option(help: "The store's title.")
     var title: String = "Partnership action plans"
 
+    @Flag(help: "Also make it a git repository, ready for `pathfinder sync --setup REMOTE` (see docs/sync.md).")
+    var git = false
+
     func run() throws {
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         try PlainFileStore.initialise(at: url, title: title)
         print("Made a new store in \(url.path)")
+        if git {
+            try SyncSupport.oneLine { try SyncSupport.engine(url).prepareRepository() }
+            print("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE")
+        }
         print("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)")
     }
 }

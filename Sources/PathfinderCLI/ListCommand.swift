@@ -38,6 +38,10 @@ struct List: ParsableCommand {
     }
 
     func run() throws {
+        if kind == .areas {
+            try listAreas()
+            return
+        }
         let (_, result, asOf) = try options.load()
         let p = result.partnership
         if let area, p.area(area) == nil {
@@ -45,11 +49,15 @@ struct List: ParsableCommand {
         }
         try checkCatalogue(p.catalogue)
         switch kind {
-        case .areas: try listAreas(p, asOf: asOf)
+        case .areas: break   // answered above from the summary cache
         case .actions: try listActions(p, asOf: asOf)
         case .caseStudies: try listCaseStudies(p)
         }
-        let errorFiles = Set(result.problems.filter { $0.severity == .error }.map(\.path))
+        reportErrorFiles(result.errors)
+    }
+
+    private func reportErrorFiles(_ errors: [Problem]) {
+        let errorFiles = Set(errors.map(\.path))
         if !errorFiles.isEmpty {
             FileHandle.standardError.write(Data("pathfinder: \(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") errors; `pathfinder check` lists them\n".utf8))
         }
@@ -68,8 +76,13 @@ struct List: ParsableCommand {
         }
     }
 
-    private func listAreas(_ p: Partnership, asOf: Day) throws {
-        var rows = p.summaries(asOf: asOf)
+    /// From the summary cache: no full load unless files changed (`PlainFileStore.areasSummary`).
+    private func listAreas() throws {
+        let (_, summary, asOf) = try options.summary()
+        if let area, !summary.areaIDs.contains(area) {
+            throw CLIError("no area “\(area)”; the areas are: \(summary.areaIDs.joined(separator: ", "))")
+        }
+        var rows = summary.rows(asOf: asOf)
         if let area { rows = rows.filter { $0.area == area } }
         if let search { rows = rows.filter { r in search.split(separator: " ").allSatisfy { TextMatch.contains(r.name, $0) || TextMatch.contains(r.area, $0) } } }
         if json {
@@ -83,6 +96,7 @@ struct List: ParsableCommand {
             }
             print(table.render())
         }
+        reportErrorFiles(summary.errors)
     }
 
     private func listActions(_ p: Partnership, asOf: Day) throws {

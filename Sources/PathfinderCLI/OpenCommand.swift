@@ -14,11 +14,13 @@ struct Open: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let (location, store, result, asOf) = try options.loadStore()
         guard Open.canUseTerminal() else {
-            printSummary(location: location, result: result, asOf: asOf)
+            // The summary alone needs no full load: the summary cache answers it.
+            let (location, summary, asOf) = try options.summary()
+            printSummary(location: location, summary: summary, asOf: asOf)
             return
         }
+        let (location, store, result, asOf) = try options.loadStore()
         try TerminalApp(location: location, store: store, loaded: result, asOf: asOf, themeName: theme).run()
     }
 
@@ -29,12 +31,11 @@ struct Open: ParsableCommand {
         return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
-    private func printSummary(location: StoreLocation, result: LoadResult, asOf: Day) {
-        let p = result.partnership
-        print("\(p.title) — \(location.path.path)")
+    private func printSummary(location: StoreLocation, summary: StoreSummary, asOf: Day) {
+        print("\(summary.title) — \(location.path.path)")
         print("As of \(asOf.iso)\n")
-        print(ActionText.summaryTable(p, asOf: asOf))
-        let errors = result.problems.filter { $0.severity == .error }
+        print(ActionText.summaryTable(summary.rows(asOf: asOf)))
+        let errors = summary.errors
         if !errors.isEmpty {
             print("\n\(errors.count) file\(errors.count == 1 ? "" : "s") could not be read; `pathfinder check` lists them.")
         }

@@ -1,0 +1,762 @@
+import Foundation
+import PathfinderModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The areas summary of a store (counts per area by RAG, overdue, next due; the files with
+/// errors), as a full `load()` would give it, read through the summary cache in
+/// `.pathfinder/summary-cache` so that a store whose files have not changed is summarised
+/// without parsing any of them. See docs/performance.md for how it stays correct.
+public struct StoreSummary: Sendable {
+    /// One action as the summary counts it.
+    struct Counted: Sendable, Hashable {
+        var closed: Bool
+        var rag: RAG
+        var due: Day?
+    }
+
+    /// One loaded area and its loaded actions.
+    struct AreaActions: Sendable, Hashable {
+        var id: String
+        var name: String
+        var type: String
+        var actions: [Counted]
+    }
+
+    /// The manifest's title, as `Partnership.title` after a load.
+    public var title: String
+    /// The day the manifest pins, if any (`Partnership.asOf`).
+    public var asOf: Day?
+    /// Every error a full load reports (`LoadResult.errors`), sorted by path, then line.
+    public var errors: [Problem]
+    /// Files opened this time: parsed, or read to check a recent file's content.
+    public var filesRead: Int
+    /// Files parsed this time (new, changed, or no usable cache).
+    public var filesParsed: Int
+    /// Files taken from the cache on their stamp alone, without reading them.
+    public var filesFromCache: Int
+    var areas: [AreaActions]
+
+    /// One row per area, in the order of `Partnership.areas`: equal to
+    /// `load().partnership.summaries(asOf:)`.
+    public func rows(asOf day: Day) -> [AreaSummary] {
+        areas.map { area in
+            var summary = AreaSummary(area: area.id, name: area.name, type: area.type)
+            for action in area.actions {
+                summary.actions += 1
+                guard !action.closed else { continue }
+                summary.rag.add(action.rag)
+                if let due = action.due, due < day {
+                    summary.overdue += 1
+                } else if let due = action.due, summary.nextDue.map({ due < $0 }) ?? true {
+                    summary.nextDue = due
+                }
+            }
+            return summary
+        }
+    }
+
+    /// The ids of the loaded areas, in order.
+    public var areaIDs: [String] { areas.map(\.id) }
+}
+
+extension PlainFileStore {
+    /// The areas summary, from the summary cache where files have not changed (by their stat
+    /// signature) and by parsing the files that have. Equal to what `load()` gives; throws
+    /// as `load()` does (no store, a newer format). The cache is brought up to date when
+    /// anything changed; a cache that cannot be written (a read-only store) is only skipped.
+    public func areasSummary() throws -> StoreSummary {
+        try SummaryCache(root: rootPath).summary()
+    }
+
+    /// Where the summary cache is kept: per-machine state, safe to delete at any time.
+    public static let summaryCachePath = ".pathfinder/summary-cache"
+}
+
+// MARK: - What is cached for a file
+
+/// A file's identity as `stat` sees it. Any write, rename over, `touch`, `chmod` or copy
+/// changes at least one of these (ctime cannot be set by a user).
+struct FileStamp: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var mtime: Int64
+    var mtimeNanoseconds: Int64
+    var ctime: Int64
+    var ctimeNanoseconds: Int64
+    /// The file type bits of the mode (regular file, folder, link...).
+    var type: UInt32
+
+    init(_ info: stat) {
+        #if canImport(Darwin)
+        let m = info.st_mtimespec, c = info.st_ctimespec
+        #else
+        let m = info.st_mtim, c = info.st_ctim
+        #endif
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        mtime = Int64(m.tv_sec)
+        mtimeNanoseconds = Int64(m.tv_nsec)
+        ctime = Int64(c.tv_sec)
+        ctimeNanoseconds = Int64(c.tv_nsec)
+        type = UInt32(info.st_mode & S_IFMT)
+    }
+
+    init(device: UInt64, inode: UInt64, size: Int64, mtime: Int64, mtimeNanoseconds: Int64, ctime: Int64,
+         ctimeNanoseconds: Int64, type: UInt32) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.mtime = mtime
+        self.mtimeNanoseconds = mtimeNanoseconds
+        self.ctime = ctime
+        self.ctimeNanoseconds = ctimeNanoseconds
+        self.type = type
+    }
+
+    /// The stamp of a path (following links), nil when there is nothing there.
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileStamp(info) : nil
+    }
+
+    var isDirectory: Bool { type == UInt32(S_IFDIR) }
+    var isRegularFile: Bool { type == UInt32(S_IFREG) }
+
+    /// A stamp no file has, for an entry that must never be taken from the cache.
+    static let never = FileStamp(device: 0, inode: 0, size: -1, mtime: 0, mtimeNanoseconds: 0, ctime: 0, ctimeNanoseconds: 0, type: 0)
+
+    /// Whether a change that keeps this stamp could still come after a read that starts at
+    /// `start` (seconds since 1970): file times come from a coarse clock, and some file
+    /// systems keep only whole or even seconds, so a second write in the same tick can leave
+    /// size and times as they were. Such "racy" entries are checked by content next time.
+    func isRacy(readStartingAt start: Double, margin: Double) -> Bool {
+        let latest = max(Double(mtime) + Double(mtimeNanoseconds) / 1e9, Double(ctime) + Double(ctimeNanoseconds) / 1e9)
+        return latest + margin >= start
+    }
+}
+
+/// A string and the line it is on, e.g. a success factor in a list. Strings are indexes into
+/// the cache's string table, so a status or theme used by 50,000 actions is stored once.
+struct LineRef: Hashable, Sendable {
+    var text: Int32
+    var line: Int32
+}
+
+/// The facts of an action that the summary and the load's checks across files use.
+struct ActionFacts: Hashable, Sendable {
+    /// `noString` when the id is the file name (nearly always), to keep the cache small.
+    var id: Int32
+    var idLine: Int32
+    var status: Int32
+    var statusLine: Int32
+    var theme: Int32
+    var themeLine: Int32
+    var rag: UInt8
+    var start: Int32
+    var due: Int32
+    var dueLine: Int32
+    var successFactors: [LineRef]
+    var caseStudies: [LineRef]
+}
+
+/// What one file gives the summary, as a pure function of its path and bytes.
+enum FileFacts: Hashable, Sendable {
+    /// The file could not be read as its kind at all (no value): its errors only.
+    case none
+    case area(name: Int32, type: Int32, code: Int32, codeLine: Int32)
+    case action(ActionFacts)
+    case caseStudy(area: Int32, areaLine: Int32, themes: [LineRef])
+    case meeting(items: [LineRef], changes: [LineRef], created: [LineRef])
+}
+
+/// A file's cached contribution, keyed on its stamp.
+struct FileEntry: Hashable, Sendable {
+    var name: String
+    var stamp: FileStamp
+    var hash: UInt64
+    /// False while a same-stamp change could still have followed the read (see `isRacy`).
+    var trusted: Bool
+    /// Errors in the file itself (a parse error leaves the file out of the load).
+    var errors: [LineRef]
+    var broken: Bool
+    var facts: FileFacts
+}
+
+/// A folder's names as the load lists them, keyed on the folder's stamp (adding, removing or
+/// renaming a file changes the folder's modification time).
+struct FolderEntry: Hashable, Sendable {
+    var stamp: FileStamp?
+    var trusted: Bool
+    var names: [String]
+}
+
+/// An area folder: its area.md and its actions and meetings.
+struct AreaFolderEntry: Hashable, Sendable {
+    var name: String
+    var areaFile: FileEntry?
+    var actionsFolder: FolderEntry
+    var actions: [FileEntry?]
+    var meetingsFolder: FolderEntry
+    var meetings: [FileEntry?]
+}
+
+/// The whole cache: the store's folders and files, with a table of the strings they use.
+struct SummaryCacheContents: Sendable {
+    var strings: [String] = []
+    var areasFolder = FolderEntry(stamp: nil, trusted: false, names: [])
+    var areaFolders: [AreaFolderEntry] = []
+    var caseStudiesFolder = FolderEntry(stamp: nil, trusted: false, names: [])
+    var caseStudies: [FileEntry?] = []
+}
+
+// MARK: - The cache
+
+/// Reads, checks and rewrites `.pathfinder/summary-cache`, and turns it into a `StoreSummary`.
+struct SummaryCache {
+    /// Bumped whenever what is cached, or how it is written, changes.
+    static let formatVersion: UInt32 = 1
+    /// Seconds after a file's last change during which a same-stamp change is still possible
+    /// (coarse clocks, and file systems with one- or two-second times).
+    static let defaultRacyMargin = 3.0
+    static let noString: Int32 = -1
+    static let magic = Array("PATHFINDER-SUMMARY-CACHE\n".utf8)
+
+    let root: String
+    /// `defaultRacyMargin`; tests set 0 to trust every file changed before the run.
+    let racyMargin: Double
+    var cachePath: String { root + "/" + PlainFileStore.summaryCachePath }
+
+    init(root: String, racyMargin: Double = SummaryCache.defaultRacyMargin) {
+        self.root = root
+        self.racyMargin = racyMargin
+    }
+
+    /// The running program, by its executable's size and modification time: a new build may
+    /// parse differently, so it never trusts a cache an older one wrote.
+    static let programIdentity: String = {
+        let path: String? = {
+            #if os(Linux)
+            return "/proc/self/exe"
+            #else
+            return Bundle.main.executablePath
+            #endif
+        }()
+        guard let path, let stamp = FileStamp.of(path) else { return "format \(formatVersion), unknown program" }
+        return "format \(formatVersion), program \(stamp.size) \(stamp.mtime).\(stamp.mtimeNanoseconds)"
+    }()
+
+    func summary() throws -> StoreSummary {
+        let start = Date().timeIntervalSince1970
+        let manifest = try PlainFileStore.readManifestForLoad(root: root)
+        let old = (try? AtomicFile.readIfPresent(cachePath)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
+        var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
+        refresh.run()
+        let summary = refresh.summary(manifest: manifest)
+        if refresh.changed || old == nil {
+            write(refresh.contents)
+        }
+        return summary
+    }
+
+    /// Writes the cache atomically; a store that cannot take it (read-only) just goes without.
+    /// The folder gets a `.gitignore` of `*`, so a store kept in git never commits this
+    /// machine's state.
+    func write(_ contents: SummaryCacheContents) {
+        let folder = root + "/.pathfinder"
+        if mkdir(folder, 0o755) != 0, errno != EEXIST { return }
+        if access(folder + "/.gitignore", F_OK) != 0 {
+            try? AtomicFile.write("# Pathfinder's own per-machine state (cache, lock): never shared.\n*\n", to: folder + "/.gitignore")
+        }
+        try? AtomicFile.write(SummaryCacheFile.encode(contents), to: cachePath)
+    }
+}
+
+extension PlainFileStore {
+    /// The manifest as `load()` reads it, with the same refusals (no store, a newer format).
+    static func readManifestForLoad(root: String) throws -> Parsed<FileParser.Manifest> {
+        guard let bytes = try AtomicFile.readIfPresent(root + "/pathfinder.yaml") else {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) {
+                throw StoreError.invalid("no store at \(root): the folder does not exist")
+            }
+            throw StoreError.notAStore(root)
+        }
+        let manifest = FileParser.manifest(bytes)
+        if let m = manifest.value, m.format > FileParser.supportedFormat {
+            throw StoreError.newerFormat(path: "pathfinder.yaml", found: m.format, supported: FileParser.supportedFormat)
+        }
+        return manifest
+    }
+}
+
+/// Strings by index, with a lookup built only when new strings are added.
+struct StringTable {
+    var strings: [String]
+    private var lookup: [String: Int32]?
+
+    init(_ strings: [String]) {
+        self.strings = strings
+    }
+
+    subscript(_ index: Int32) -> String { strings[Int(index)] }
+
+    mutating func intern(_ text: String) -> Int32 {
+        if lookup == nil {
+            var map: [String: Int32] = [:]
+            map.reserveCapacity(strings.count + 64)
+            for (i, s) in strings.enumerated() where map[s] == nil { map[s] = Int32(i) }
+            lookup = map
+        }
+        if let found = lookup![text] { return found }
+        strings.append(text)
+        lookup![text] = Int32(strings.count - 1)
+        return Int32(strings.count - 1)
+    }
+}
+
+/// A file to check: where it is, what it is, and its cached entry if there was one.
+private struct Check: Sendable {
+    var file: StoreFile
+    var name: String
+    var old: FileEntry?
+}
+
+/// What checking a file gave: a usable entry, or for a file that could not be read as a file
+/// (gone, a folder, no permission), the load's own result, which is not cached.
+private enum Checked: Sendable {
+    /// `read`: the file was read to check its content against the cached hash.
+    case cached(FileEntry, read: Bool)
+    case parsed(FileStamp, ParsedFile, bytesHash: UInt64)
+    case unreadable(ParsedFile)
+}
+
+/// One pass over the store: lists folders (from the cache when their stamps match), stats
+/// every file, re-reads the files whose stamps differ, and remembers what changed.
+private struct Refresh {
+    let root: String
+    let old: SummaryCacheContents
+    let start: Double
+    let margin: Double
+    var table: StringTable
+    var contents = SummaryCacheContents()
+    var changed = false
+    var filesRead = 0
+    var filesParsed = 0
+    var filesFromCache = 0
+    /// Per file, in the order `PlainFileStore.storeFiles` gives: what the summary is built from.
+    var results: [(file: StoreFile, entry: FileEntry?, unreadable: ParsedFile?)] = []
+
+    init(root: String, old: SummaryCacheContents, start: Double, margin: Double) {
+        self.root = root
+        self.old = old
+        self.start = start
+        self.margin = margin
+        table = StringTable(old.strings)
+    }
+
+    /// The names `PlainFileStore.storeFiles` would list in a folder (not hidden, sorted), from
+    /// the cache when the folder's stamp is the one they were listed under.
+    mutating func folder(_ relative: String, old: FolderEntry?) -> FolderEntry {
+        let stamp = FileStamp.of(root + "/" + relative)
+        if let old, let stamp, old.trusted, old.stamp == stamp { return old }
+        if let old, stamp == nil, old.stamp == nil { return old }
+        changed = true
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + relative)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+        return FolderEntry(stamp: stamp, trusted: stamp.map { !$0.isRacy(readStartingAt: start, margin: margin) } ?? true, names: names)
+    }
+
+    mutating func run() {
+        contents.areasFolder = folder("areas", old: old.areasFolder)
+        let oldFolders = Dictionary(old.areaFolders.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var checks: [Check] = []
+        checks.reserveCapacity(old.areaFolders.reduce(0) { $0 + $1.actions.count + 1 } + 1024)
+        /// Where each area folder's files start in `checks`.
+        var folders: [(name: String, actions: Int, meetings: Int)] = []
+        func add(_ names: [String], in folder: String, kind: StoreFile.Kind, area: String, old: [FileEntry?], sameListing: Bool) -> Int {
+            var byName: [String: FileEntry]?
+            if !sameListing {
+                byName = Dictionary(old.compactMap { $0 }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            var count = 0
+            for (i, name) in names.enumerated() where name.hasSuffix(".md") {
+                let file = StoreFile(path: "\(folder)/\(name)", kind: kind, folder: area, id: String(name.dropLast(3)))
+                let previous = sameListing ? (count < old.count ? old[count] : nil) : byName?[name]
+                checks.append(Check(file: file, name: name, old: previous?.name == name ? previous : nil))
+                count += 1
+                _ = i
+            }
+            return count
+        }
+        for name in contents.areasFolder.names {
+            guard FileStamp.of("\(root)/areas/\(name)")?.isDirectory == true else { continue }
+            let previous = oldFolders[name]
+            checks.append(Check(file: StoreFile(path: "areas/\(name)/area.md", kind: .area, folder: name, id: name),
+                                name: "area.md", old: previous?.areaFile))
+            let actionsFolder = folder("areas/\(name)/actions", old: previous?.actionsFolder)
+            let actions = add(actionsFolder.names, in: "areas/\(name)/actions", kind: .action, area: name,
+                              old: previous?.actions ?? [], sameListing: previous.map { $0.actionsFolder == actionsFolder } ?? false)
+            let meetingsFolder = folder("areas/\(name)/meetings", old: previous?.meetingsFolder)
+            let meetings = add(meetingsFolder.names, in: "areas/\(name)/meetings", kind: .meeting, area: name,
+                               old: previous?.meetings ?? [], sameListing: previous.map { $0.meetingsFolder == meetingsFolder } ?? false)
+            folders.append((name, actions, meetings))
+            contents.areaFolders.append(AreaFolderEntry(name: name, areaFile: nil, actionsFolder: actionsFolder, actions: [],
+                                                        meetingsFolder: meetingsFolder, meetings: []))
+        }
+        if folders.map(\.name) != old.areaFolders.map(\.name) { changed = true }
+        contents.caseStudiesFolder = folder("case-studies", old: old.caseStudiesFolder)
+        let studies = add(contents.caseStudiesFolder.names, in: "case-studies", kind: .caseStudy, area: "", old: old.caseStudies,
+                          sameListing: old.caseStudiesFolder == contents.caseStudiesFolder)
+
+        let checked = Self.check(checks, root: root, start: start, margin: margin)
+
+        // Intern the strings of files parsed this time (one thread: the table is shared).
+        var entries: [FileEntry?] = []
+        entries.reserveCapacity(checked.count)
+        results.reserveCapacity(checked.count)
+        for (check, outcome) in zip(checks, checked) {
+            switch outcome {
+            case let .cached(entry, read):
+                if read { filesRead += 1 } else { filesFromCache += 1 }
+                if entry != check.old { changed = true }   // trusted now, or checked by content
+                entries.append(entry)
+                results.append((check.file, entry, nil))
+            case let .parsed(stamp, parsed, hash):
+                filesRead += 1
+                filesParsed += 1
+                changed = true
+                let entry = FileEntry(parsed, name: check.name, id: check.file.id, stamp: stamp, hash: hash,
+                                      trusted: !stamp.isRacy(readStartingAt: start, margin: margin), table: &table)
+                entries.append(entry)
+                results.append((check.file, entry, nil))
+            case let .unreadable(parsed):
+                filesRead += 1
+                filesParsed += 1
+                changed = true
+                entries.append(nil)
+                if case .unreadable = parsed.result {
+                    results.append((check.file, nil, parsed))
+                } else {
+                    // Read by the load's own reader after ours could not (a race): used, not cached.
+                    let entry = FileEntry(parsed, name: check.name, id: check.file.id, stamp: FileStamp.never, hash: parsed.hash,
+                                          trusted: false, table: &table)
+                    results.append((check.file, entry, nil))
+                }
+            }
+        }
+        var at = 0
+        for (i, folder) in folders.enumerated() {
+            contents.areaFolders[i].areaFile = entries[at]
+            contents.areaFolders[i].actions = Array(entries[(at + 1)..<(at + 1 + folder.actions)])
+            contents.areaFolders[i].meetings = Array(entries[(at + 1 + folder.actions)..<(at + 1 + folder.actions + folder.meetings)])
+            at += 1 + folder.actions + folder.meetings
+        }
+        contents.caseStudies = Array(entries[at..<(at + studies)])
+        contents.strings = table.strings
+    }
+
+    /// Stats every file (on every core), and reads those whose stamps are not the cached ones.
+    static func check(_ checks: [Check], root: String, start: Double, margin: Double) -> [Checked] {
+        PlainFileStore.parallelMap(Array(checks.indices)) { i -> Checked in
+            let check = checks[i]
+            let path = root + "/" + check.file.path
+            if let old = check.old, old.trusted, let stamp = FileStamp.of(path), stamp == old.stamp {
+                return .cached(old, read: false)
+            }
+            guard let (stamp, bytes) = readWithStamp(path) else {
+                return .unreadable(ParsedFile.read(check.file, root: root))
+            }
+            let hash = AtomicFile.hash(bytes)
+            if let old = check.old, old.stamp == stamp, old.hash == hash {
+                // Same stamp and same bytes: what is cached is right; it may now be trusted.
+                var entry = old
+                entry.trusted = !stamp.isRacy(readStartingAt: start, margin: margin)
+                return .cached(entry, read: true)
+            }
+            return .parsed(stamp, ParsedFile.parse(check.file, bytes: bytes), bytesHash: hash)
+        }
+    }
+
+    /// Opens a regular file, takes its stamp from the open file (so stamp and bytes belong to
+    /// the same file), then reads it. Nil for anything the load would report as unreadable.
+    static func readWithStamp(_ path: String) -> (FileStamp, [UInt8])? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let stamp = FileStamp(info)
+        guard stamp.isRegularFile else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return (stamp, bytes)
+    }
+
+    // MARK: The summary, as `load()` computes it
+
+    /// Replays what `PlainFileStore.load()` does with each file's facts: which files load,
+    /// which areas and actions count, and every error, including those found across files.
+    func summary(manifest: Parsed<FileParser.Manifest>) -> StoreSummary {
+        let catalogue = manifest.value?.catalogue
+        let strings = table.strings
+        var errors = manifest.problems.filter { $0.severity == .error }
+        func fileErrors(_ path: String, _ entry: FileEntry) {
+            for e in entry.errors { errors.append(.error(path, Int(e.line), strings[Int(e.text)])) }
+        }
+
+        // Areas and case studies first, as the load reads them.
+        var areas: [(file: StoreFile, entry: FileEntry)] = []
+        var studies: [(file: StoreFile, entry: FileEntry)] = []
+        var actions: [(file: StoreFile, entry: FileEntry)] = []
+        var meetings: [(file: StoreFile, entry: FileEntry)] = []
+        for result in results {
+            if let unreadable = result.unreadable {
+                errors += unreadable.problems.filter { $0.severity == .error }
+                continue
+            }
+            guard let entry = result.entry else { continue }
+            switch result.file.kind {
+            case .area: areas.append((result.file, entry))
+            case .caseStudy: studies.append((result.file, entry))
+            case .action: actions.append((result.file, entry))
+            case .meeting: meetings.append((result.file, entry))
+            }
+        }
+        var areaCodes: [String: String] = [:]
+        for (file, entry) in areas {
+            if case let .area(_, _, code, _) = entry.facts, areaCodes[file.folder] == nil { areaCodes[file.folder] = strings[Int(code)] }
+        }
+        var studyIDs = Set<String>()
+        for (file, entry) in studies where entry.facts != .none { studyIDs.insert(file.id) }
+
+        // Area codes used twice.
+        var codes: [String: String] = [:]
+        for (file, entry) in areas {
+            fileErrors(file.path, entry)
+            guard case let .area(_, _, code, codeLine) = entry.facts, !entry.broken else { continue }
+            let text = strings[Int(code)]
+            guard !text.isEmpty else { continue }
+            if let other = codes[text] {
+                errors.append(.error(file.path, Int(codeLine), "area code \(text) is also used by \(other)"))
+            } else {
+                codes[text] = file.folder
+            }
+        }
+        let areaIDs = Set(areas.filter { $0.entry.facts != .none }.map(\.file.folder))
+        for (file, entry) in studies {
+            fileErrors(file.path, entry)
+            guard case let .caseStudy(area, areaLine, themes) = entry.facts else { continue }
+            let study = CaseStudy(id: file.id, title: "", area: area == SummaryCache.noString ? nil : strings[Int(area)],
+                                  themes: themes.map { strings[Int($0.text)] })
+            errors += Validator.caseStudy(study, path: file.path, lines: ["area": Int(areaLine)],
+                                          items: ["themes": themes.map { Int($0.line) }], catalogue: catalogue, areas: areaIDs)
+                .filter { $0.severity == .error }
+        }
+
+        // Actions: their own errors, the catalogue and links, duplicate ids.
+        var check = CatalogueCheck(strings: strings, catalogue: catalogue)
+        var firstFile: [String: String] = [:]
+        firstFile.reserveCapacity(actions.count)
+        var counted: [String: [StoreSummary.Counted]] = [:]
+        let closedIn = catalogue ?? Catalogue()
+        var closed = [Int8](repeating: -1, count: strings.count)
+        for (file, entry) in actions {
+            fileErrors(file.path, entry)
+            guard case let .action(a) = entry.facts else { continue }
+            let id = a.id == SummaryCache.noString ? file.id : strings[Int(a.id)]
+            if check.mayFail(a, id: id, areaCode: areaCodes[file.folder], caseStudies: studyIDs) {
+                errors += Validator.action(a.action(id: id, area: file.folder, strings: strings), path: file.path,
+                                           lines: a.lines, items: a.items, catalogue: catalogue, areaCode: areaCodes[file.folder],
+                                           caseStudies: studyIDs).filter { $0.severity == .error }
+            }
+            if let other = firstFile[id] {
+                errors.append(.error(file.path, Int(a.idLine), "duplicate id \(id): also used by \(other)"))
+                continue
+            }
+            firstFile[id] = file.path
+            guard !entry.broken else { continue }
+            if closed[Int(a.status)] < 0 { closed[Int(a.status)] = closedIn.isClosed(status: strings[Int(a.status)]) ? 1 : 0 }
+            counted[file.folder, default: []].append(StoreSummary.Counted(closed: closed[Int(a.status)] == 1,
+                                                                          rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))
+        }
+        for (file, entry) in meetings {
+            fileErrors(file.path, entry)
+            guard case let .meeting(items, changes, created) = entry.facts else { continue }
+            func ids(_ refs: [LineRef]) -> [String] { refs.map { strings[Int($0.text)] } }
+            let meeting = Meeting(id: "\(file.folder)/\(file.id)", area: file.folder, date: Day(year: 1970, month: 1, day: 1)!,
+                                  title: "", items: ids(items).map { MeetingItem(action: $0) },
+                                  changes: ids(changes).map { MeetingChange(action: $0, field: "", old: "", new: "") },
+                                  actionsCreated: ids(created))
+            errors += Validator.meeting(meeting, path: file.path, lines: [:],
+                                        items: ["items": items.map { Int($0.line) }, "changes": changes.map { Int($0.line) },
+                                                "actions-created": created.map { Int($0.line) }],
+                                        actions: Set(firstFile.keys)).filter { $0.severity == .error }
+        }
+
+        var loadedAreas: [StoreSummary.AreaActions] = []
+        for (file, entry) in areas where !entry.broken {
+            guard case let .area(name, type, _, _) = entry.facts else { continue }
+            loadedAreas.append(StoreSummary.AreaActions(id: file.folder, name: strings[Int(name)], type: strings[Int(type)],
+                                                        actions: counted[file.folder] ?? []))
+        }
+        loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        return StoreSummary(title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, errors: errors.sorted(),
+                            filesRead: filesRead, filesParsed: filesParsed, filesFromCache: filesFromCache, areas: loadedAreas)
+    }
+}
+
+/// Catalogue and link checks answered once per distinct string, so 50,000 actions sharing a
+/// handful of statuses and themes cost a few array reads each. It only says whether
+/// `Validator.action` could find an error; the validator itself words it.
+private struct CatalogueCheck {
+    let strings: [String]
+    let catalogue: Catalogue?
+    private var status: [Int8]
+    private var theme: [Int8]
+    private var factor: [Int8]
+
+    init(strings: [String], catalogue: Catalogue?) {
+        self.strings = strings
+        self.catalogue = catalogue
+        status = [Int8](repeating: -1, count: strings.count)
+        theme = status
+        factor = status
+    }
+
+    mutating func mayFail(_ a: ActionFacts, id: String, areaCode: String?, caseStudies: Set<String>) -> Bool {
+        if let start = Day(packed: a.start), let due = Day(packed: a.due), due < start { return true }
+        for link in a.caseStudies where !caseStudies.contains(strings[Int(link.text)]) { return true }
+        if let code = areaCode, !code.isEmpty {
+            // The common case proven cheaply: the id is the code, a dash, and more.
+            let fine = !code.utf8.contains(UInt8(ascii: "-")) && id.utf8.starts(with: code.utf8)
+                && id.utf8.dropFirst(code.utf8.count).first == UInt8(ascii: "-")
+            if !fine { return true }
+        }
+        guard let catalogue else { return false }
+        if Self.unknown(&status, a.status, strings, { !$0.isEmpty && catalogue.status($0) == nil }) { return true }
+        if Self.unknown(&theme, a.theme, strings, { !$0.isEmpty && catalogue.theme($0) == nil }) { return true }
+        for f in a.successFactors where Self.unknown(&factor, f.text, strings, { catalogue.successFactor($0) == nil }) { return true }
+        return false
+    }
+
+    private static func unknown(_ memo: inout [Int8], _ index: Int32, _ strings: [String], _ test: (String) -> Bool) -> Bool {
+        let i = Int(index)
+        if memo[i] < 0 { memo[i] = test(strings[i]) ? 1 : 0 }
+        return memo[i] == 1
+    }
+}
+
+extension ActionFacts {
+    /// An action with just the fields `Validator.action` looks at for errors.
+    func action(id: String, area: String, strings: [String]) -> Action {
+        Action(id: id, area: area, title: "", theme: strings[Int(theme)], successFactors: successFactors.map { strings[Int($0.text)] },
+               status: strings[Int(status)], start: Day(packed: start), due: Day(packed: due),
+               caseStudies: caseStudies.map { strings[Int($0.text)] })
+    }
+
+    var lines: [String: Int] {
+        ["id": Int(idLine), "status": Int(statusLine), "theme": Int(themeLine), "due": Int(dueLine)]
+    }
+
+    var items: [String: [Int]] {
+        ["success-factors": successFactors.map { Int($0.line) }, "case-studies": caseStudies.map { Int($0.line) }]
+    }
+}
+
+extension FileEntry {
+    /// What a parsed file gives the summary, with its strings interned.
+    init(_ parsed: ParsedFile, name: String, id: String, stamp: FileStamp, hash: UInt64, trusted: Bool, table: inout StringTable) {
+        var errors: [LineRef] = []
+        func own(_ problems: [Problem]) {
+            for p in problems where p.severity == .error { errors.append(LineRef(text: table.intern(p.message), line: Int32(p.line))) }
+        }
+        func broken<T>(_ p: Parsed<T>) -> Bool { p.value == nil || p.problems.contains { $0.severity == .error } }
+        func refs(_ texts: [String], _ p: some ParsedLines, key: String) -> [LineRef] {
+            texts.enumerated().map { i, text in
+                LineRef(text: table.intern(text), line: Int32(p.itemLines[key]?[safe: i] ?? p.lines[key] ?? 1))
+            }
+        }
+        var facts = FileFacts.none
+        let isBroken: Bool
+        switch parsed.result {
+        case let .area(p):
+            own(p.problems)
+            isBroken = broken(p)
+            if let v = p.value {
+                facts = .area(name: table.intern(v.name), type: table.intern(v.type), code: table.intern(v.code),
+                              codeLine: Int32(p.lines["code"] ?? 1))
+            }
+        case let .action(p):
+            own(p.problems)
+            isBroken = broken(p)
+            if let v = p.value {
+                facts = .action(ActionFacts(
+                    id: v.id == id ? SummaryCache.noString : table.intern(v.id), idLine: Int32(p.lines["id"] ?? 1),
+                    status: table.intern(v.status), statusLine: Int32(p.lines["status"] ?? 1),
+                    theme: table.intern(v.theme), themeLine: Int32(p.lines["theme"] ?? 1), rag: v.rag.index,
+                    start: v.start?.packed ?? 0, due: v.due?.packed ?? 0, dueLine: Int32(p.lines["due"] ?? 1),
+                    successFactors: refs(v.successFactors, p, key: "success-factors"),
+                    caseStudies: refs(v.caseStudies, p, key: "case-studies")))
+            }
+        case let .caseStudy(p):
+            own(p.problems)
+            isBroken = broken(p)
+            if let v = p.value {
+                facts = .caseStudy(area: v.area.map { table.intern($0) } ?? SummaryCache.noString, areaLine: Int32(p.lines["area"] ?? 1),
+                                   themes: refs(v.themes, p, key: "themes"))
+            }
+        case let .meeting(p):
+            own(p.problems)
+            isBroken = broken(p)
+            if let v = p.value {
+                facts = .meeting(items: refs(v.items.map(\.action), p, key: "items"),
+                                 changes: refs(v.changes.map(\.action), p, key: "changes"),
+                                 created: refs(v.actionsCreated, p, key: "actions-created"))
+            }
+        case .unreadable:
+            own(parsed.problems)
+            isBroken = true
+        }
+        self.init(name: name, stamp: stamp, hash: hash, trusted: trusted, errors: errors, broken: isBroken, facts: facts)
+    }
+}
+
+/// The line tables of a parse, whatever its kind.
+protocol ParsedLines {
+    var lines: [String: Int] { get }
+    var itemLines: [String: [Int]] { get }
+}
+
+extension Parsed: ParsedLines {}
+
+extension Day {
+    /// yyyymmdd in one integer (0 for none), ordered as days are.
+    var packed: Int32 { Int32(year * 10000 + month * 100 + day) }
+
+    init?(packed: Int32) {
+        guard packed > 0 else { return nil }
+        self.init(year: Int(packed / 10000), month: Int(packed / 100 % 100), day: Int(packed % 100))
+    }
+}
+
+extension RAG {
+    static let all: [RAG] = [.red, .amber, .green]
+    var index: UInt8 { UInt8(RAG.all.firstIndex(of: self)!) }
+}
