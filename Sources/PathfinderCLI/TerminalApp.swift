@@ -93,6 +93,21 @@ struct TerminalApp {
                             }
                         case .redrawAll:
                             terminal.invalidate()
+                        case .sync:
+                            queue += ScreenSync.sync(store: store) { step in
+                                state.message = Message(step)
+                                terminal.draw(frame(state))
+                            }
+                            watcher = StoreWatcher(store: store)
+                        case let .loadHistory(id):
+                            queue.append(ScreenSync.history(store: store, action: id))
+                        case let .loadChanged(since):
+                            queue.append(ScreenSync.changed(store: store, since: since))
+                        case .loadSyncConflicts:
+                            queue.append(ScreenSync.conflicts(store: store))
+                        case let .resolveSyncConflict(id, choice):
+                            queue += ScreenSync.resolve(store: store, id: id, choice: choice)
+                            watcher = StoreWatcher(store: store)
                         case let .editText(request):
                             terminal.suspend()
                             let outcome = ExternalEditor.edit(request.text, fileName: request.fileName)

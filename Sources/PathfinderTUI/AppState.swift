@@ -47,6 +47,16 @@ public enum Effect: Hashable, Sendable {
     case rememberName(String)
     /// Make a meeting's file (the store names it) with its agenda; answered by `.meetingCreated`.
     case createMeeting(MeetingDraft)
+    /// Sync through git, showing progress; answered by `.synced` and a reload.
+    case sync
+    /// Read an action's history from git; answered by `.showLog`.
+    case loadHistory(String)
+    /// What changed since a date (nil: since the last sync); answered by `.showLog`.
+    case loadChanged(since: Day?)
+    /// The conflicts a sync left; answered by `.syncConflicts`.
+    case loadSyncConflicts
+    /// Resolve one; answered by `.syncConflicts` with those left, and a reload of the file.
+    case resolveSyncConflict(id: String, choice: SyncChoice)
 }
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.

@@ -41,6 +41,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case dropItem = "drop-item", addItem = "add-item"
     case addDiscussion = "add-discussion", addDecision = "add-decision"
     case captureAction = "capture-action", endMeeting = "end-meeting"
+    // Working together through git.
+    case sync, history
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
@@ -62,8 +64,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
              .addDiscussion, .addDecision, .captureAction, .endMeeting:
             .meeting
-        case .quit, .help, .commandLine, .cycleTheme, .redraw:
+        case .quit, .help, .commandLine, .cycleTheme, .redraw, .sync:
             .program
+        case .history:
+            .finding
         }
     }
 
@@ -126,6 +130,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .addDecision: "decision"
         case .captureAction: "new action"
         case .endMeeting: "end"
+        case .sync: "sync"
+        case .history: "history"
         }
     }
 
@@ -188,6 +194,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .addDecision: "Record a decision on this item"
         case .captureAction: "Capture a new action: title, lead, due date"
         case .endMeeting: "End the meeting (its file keeps everything for the minutes)"
+        case .sync: "Sync with colleagues through git: save, fetch, merge field by field, send"
+        case .history: "The action's history from git: who changed what, and when"
         }
     }
 }

@@ -28,6 +28,8 @@ public enum DialogPurpose: Hashable, Sendable {
     case captureLead(meeting: String, title: String)
     case captureDue(meeting: String, title: String, lead: String)
     case endMeeting(meeting: String)
+    /// A value typed to resolve a sync conflict.
+    case syncValue(id: String)
 }
 
 /// A line of text asked for on the message line: a note, a date, a name. Date prompts show

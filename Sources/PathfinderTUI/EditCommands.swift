@@ -215,6 +215,8 @@ extension AppState {
             goBack()
             message = Message("Meeting ended and saved: `pathfinder minutes \(meetingID)` prints its minutes")
             return effects
+        case let .syncValue(id):
+            return [.resolveSyncConflict(id: id, choice: .value(value))]
         case .deleteAction, .moveAction:
             return []
         }
@@ -396,6 +398,25 @@ extension AppState {
             return effects
         case let .meetingCreated(meeting):
             return meetingCreated(meeting)
+        case let .showLog(log):
+            push(.log(log))
+        case let .syncConflicts(rows):
+            if case var .syncConflicts(p) = page {
+                p.rows = rows
+                p.cursor.keepVisible(count: rows.count, visible: SyncScreens.visibleRows(self))
+                page = .syncConflicts(p)
+                if rows.isEmpty { message = Message("All resolved: sync again (S) to share the result") }
+            } else if rows.isEmpty {
+                message = Message("No sync conflicts to resolve")
+            } else {
+                push(.syncConflicts(SyncConflictsPage(rows: rows)))
+            }
+        case let .synced(lines, problem):
+            if let problem {
+                message = Message("Sync: \(problem)", isError: true)
+            } else {
+                message = Message(lines.last ?? "Synced")
+            }
         case let .deleted(id):
             edits.pending.removeValue(forKey: "action \(id)")
             edits.failures.removeValue(forKey: "action \(id)")

@@ -44,4 +44,10 @@ public enum Event: Hashable, Sendable {
     case tick
     /// A meeting's file was made.
     case meetingCreated(Meeting)
+    /// A history or "changed since" list to show.
+    case showLog(LogPage)
+    /// The sync conflicts waiting for a decision.
+    case syncConflicts([SyncConflictRow])
+    /// A sync finished: what it did, line by line, or why it could not.
+    case synced(lines: [String], problem: String?)
 }

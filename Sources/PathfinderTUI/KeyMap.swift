@@ -1,7 +1,8 @@
 /// Where a key binding applies: everywhere, or on one screen (which wins over everywhere).
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
-         caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting
+         caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
+         syncConflicts = "sync-conflicts"
 
     /// How the help overlay names the context.
     public var title: String {
@@ -18,6 +19,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .help: "Help"
         case .conflict: "Changed on disk"
         case .meeting: "A meeting"
+        case .log: "History"
+        case .syncConflicts: "Sync conflicts"
         }
     }
 }
@@ -67,7 +70,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -154,6 +157,11 @@ public struct KeyMap: Hashable, Sendable {
     bind meeting d change-due
     bind meeting m tick-milestone
     bind meeting N add-note
+    bind global S sync
+    bind action H history
+    bind action-plan H history
+    bind sync-conflicts m keep-mine
+    bind sync-conflicts t take-theirs
     """
 
     /// The default bindings (the text above, which is part of the program and always parses).
@@ -278,6 +286,8 @@ public struct KeyMap: Hashable, Sendable {
         .search: [.open, .back, .help],
         .help: [.help, .down, .up],
         .conflict: [.keepMine, .takeTheirs, .saveMerge, .keepAllMine, .takeAllTheirs, .help],
+        .log: [.open, .back, .help],
+        .syncConflicts: [.keepMine, .takeTheirs, .open, .back, .help],
         .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 

@@ -24,6 +24,8 @@ public enum RootView {
         case let .search(p): SearchScreen.render(state, p, body, &screen)
         case let .conflict(p): ConflictScreen.render(state, p, body, &screen)
         case let .meeting(p): MeetingScreen.render(state, p, body, &screen)
+        case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
+        case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
         }
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
@@ -70,6 +72,8 @@ public enum RootView {
             case .search: crumbs.append("Search")
             case let .conflict(p): crumbs.append("\(p.mine.name): changed on disk")
             case .meeting: crumbs.append("Meeting")
+            case let .log(p): crumbs.append(p.title)
+            case .syncConflicts: crumbs.append("Sync conflicts")
             }
         }
         return crumbs

@@ -22,7 +22,8 @@ extension AppState {
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
-        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated:
+        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated, .showLog,
+             .syncConflicts, .synced:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
         default:
@@ -57,6 +58,8 @@ extension AppState {
         case .search: .search
         case .conflict: .conflict
         case .meeting: .meeting
+        case .log: .log
+        case .syncConflicts: .syncConflicts
         }
     }
 
@@ -102,6 +105,8 @@ extension AppState {
             return performEdit(command)
         case .startMeeting:
             return startOrResumeMeeting()
+        case .sync, .history:
+            return performSyncCommand(command)
         default:
             return performOnPage(command)
         }
@@ -144,6 +149,14 @@ extension AppState {
         case var .meeting(p):
             let effects = handleMeeting(command, &p)
             if case .meeting = page { page = .meeting(p) }
+            return effects
+        case var .log(p):
+            let effects = handleLog(command, &p)
+            if case .log = page { page = .log(p) }
+            return effects
+        case var .syncConflicts(p):
+            let effects = handleSyncConflicts(command, &p)
+            if case .syncConflicts = page { page = .syncConflicts(p) }
             return effects
         }
         return []
