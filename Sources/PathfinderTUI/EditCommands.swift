@@ -158,7 +158,7 @@ extension AppState {
                 return []
             }
             edits.userName = text
-            return [.rememberName(text)] + performEdit(then)
+            return [.rememberName(text)] + perform(then)
         case .quitUnsaved:
             return [.quit]
         case let .meetingTitle(area):
@@ -200,8 +200,9 @@ extension AppState {
                   let due = DateInput.parse(text, today: edits.today) else { return [] }
             let current = openMeeting.flatMap { partnership.action($0.meeting.items[safe: $0.page.item]?.action ?? "") }
             let theme = current?.theme ?? partnership.actions(inArea: meeting.area).first?.theme ?? partnership.catalogue.themes.first?.id ?? ""
+            // No start date: a captured action starts when its lead starts it.
             let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: "not-started", rag: .green,
-                               start: meeting.date, due: due, updated: edits.today, updatedBy: edits.userName ?? "",
+                               due: due, updated: edits.today, updatedBy: edits.userName ?? "",
                                source: "\(meeting.title), \(meeting.date.iso)")
             if let problem = ActionEdit.problems(draft, catalogue: partnership.catalogue).first(where: { $0.field != .title || !title.isEmpty }) {
                 message = Message("Not created: \(problem.message)", isError: true)
