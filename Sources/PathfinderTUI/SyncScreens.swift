@@ -158,7 +158,10 @@ enum SyncScreens {
             let selected = i == p.cursor.selected
             let style = theme.style(for: selected ? .selected : .normal)
             screen.fill(x: body.x, y: y, width: body.width, height: 1, style: style)
-            screen.put(Text.truncate(" \(row.path) · \(row.field)", to: body.width), x: body.x, y: y, style: style)
+            // Named by the file's id (an action's id, an area's folder) rather than its path.
+            let name = row.path.split(separator: "/").last.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : String($0) } ?? row.path
+            let label = name == "area" ? row.path.split(separator: "/").dropLast().last.map(String.init) ?? name : name
+            screen.put(Text.truncate(" \(label) · \(row.field)", to: body.width), x: body.x, y: y, style: style)
             let half = max(4, (body.width - 6) / 2)
             let mine = row.deletion ? "kept here (edited)" : row.mine
             let theirs = row.deletion ? "deleted there" : row.theirs
