@@ -22,8 +22,7 @@ struct Sync: ParsableCommand {
     func run() throws { try SyncSupport.oneLine(body) }
 
     private func body() throws {
-        let location = try options.location()
-        let sync = try SyncSupport.engine(location.path)
+        let sync = try SyncSupport.engine(try storeFolder())
         let progress: (SyncProgress) -> Void = { step in
             if step.step != .done { print("\(step.message)…") }
         }
@@ -37,6 +36,18 @@ struct Sync: ParsableCommand {
         if let offline = report.offline {
             throw CLIError("\(offline): your changes are committed here, and the next sync sends them")
         }
+    }
+}
+
+extension Sync {
+    /// The store to sync. A setup on a machine with no store yet fills the per-user store's
+    /// folder from the remote, rather than first copying the sample store and joining the two.
+    func storeFolder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+        let named = options.store.map { !$0.isEmpty } ?? false || !(environment["PATHFINDER_STORE"] ?? "").isEmpty
+        guard setup != nil, !named else { return try options.location().path }
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return URL(fileURLWithPath: dataHome).appendingPathComponent("pathfinder/store")
     }
 }
 
@@ -84,7 +95,7 @@ struct Conflicts: ParsableCommand {
             print("No conflicts.")
             return
         }
-        for conflict in conflicts { print(conflict.summary) }
+        for conflict in conflicts { print(TextLine.safe(conflict.summary)) }
         print("\nDecide each with: pathfinder resolve PATH FIELD mine|theirs (or --value V)")
     }
 }
@@ -163,8 +174,8 @@ struct History: ParsableCommand {
         for entry in entries {
             var details = entry.change.kind == .changed ? entry.change.details : [entry.change.line]
             if !entry.change.notesAdded.isEmpty { details.removeAll { $0.hasSuffix("progress note") || $0.hasSuffix("progress notes") } }
-            print("\(SyncSupport.when(entry.date))  \(entry.author)")
-            for line in details.isEmpty && entry.change.notesAdded.isEmpty ? ["layout only"] : details { print("  \(line)") }
+            print("\(SyncSupport.when(entry.date))  \(TextLine.safe(entry.author))")
+            for line in details.isEmpty && entry.change.notesAdded.isEmpty ? ["layout only"] : details { print("  \(TextLine.safe(line))") }
             for note in entry.change.notesAdded {
                 let text = TextLine.first(note.text)
                 print("  + note \(note.date.iso)\(note.author.isEmpty ? "" : " — " + TextLine.first(note.author)): \(text)")
@@ -205,7 +216,7 @@ struct Changed: ParsableCommand {
         for file in files {
             var who = file.authors.isEmpty ? "" : " — " + file.authors.joined(separator: ", ")
             if file.notSynced { who += file.authors.isEmpty ? " — not yet synced" : "; not yet synced" }
-            print(file.change.line + who)
+            print(TextLine.safe(file.change.line + who))
         }
     }
 }
@@ -243,10 +254,10 @@ enum SyncSupport {
             Swift.print("Received:")
             list(report.receivedChanges)
         }
-        for notice in report.notices { Swift.print("Note: \(notice)") }
+        for notice in report.notices { Swift.print("Note: \(TextLine.safe(notice))") }
         if !report.conflicts.isEmpty {
             Swift.print("\(report.conflicts.count) conflict\(report.conflicts.count == 1 ? "" : "s") (your value is kept until you decide):")
-            for conflict in report.conflicts { Swift.print("  \(conflict.summary)") }
+            for conflict in report.conflicts { Swift.print("  \(TextLine.safe(conflict.summary))") }
             Swift.print("Decide with: pathfinder resolve PATH FIELD mine|theirs (or --value V), then sync again.")
         }
         if report.sent, let remote = report.remote { Swift.print("Up to date with \(remote).") }
@@ -254,7 +265,7 @@ enum SyncSupport {
 
     /// Lines indented, at most 20 (a first sync of a whole store would fill the screen).
     static func list(_ lines: [String]) {
-        for line in lines.prefix(lines.count > 20 ? 15 : 20) { Swift.print("  \(line)") }
+        for line in lines.prefix(lines.count > 20 ? 15 : 20) { Swift.print("  \(TextLine.safe(line))") }
         if lines.count > 20 { Swift.print("  … and \(lines.count - 15) more (git log shows them all)") }
     }
 
@@ -269,8 +280,14 @@ enum SyncSupport {
 /// Text from a file on one line, control characters made visible.
 enum TextLine {
     static func first(_ text: String) -> String {
-        let line = text.split(separator: "\n").first.map(String.init) ?? ""
-        let safe = String(String.UnicodeScalarView(line.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
-        return safe.count > 70 ? String(safe.prefix(67)) + "…" : safe
+        let line = safe(text.split(separator: "\n").first.map(String.init) ?? "")
+        return line.count > 70 ? String(line.prefix(67)) + "…" : line
+    }
+
+    /// Control characters (escape sequences from a file or a file name) shown as `?`.
+    static func safe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) ? "?" : $0
+        }))
     }
 }

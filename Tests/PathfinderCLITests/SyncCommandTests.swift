@@ -203,6 +203,9 @@ final class TwoMachines {
         try m.write(m.a, "areas/portsmouth/actions/PO-ZZ22.md", action("PO-ZZ22", "Ann's clashing action"))
         try m.write(m.b, "areas/portsmouth/actions/PO-ZZ22.md", action("PO-ZZ22", "Bob's clashing action"))
         m.expectOK(try m.sync(m.a))
+        // Killed after writing the second copy under its new id, before recording that it did.
+        let killed = try m.sync(m.b, ["PATHFINDER_SYNC_FAULT": "after-split-write"])
+        #expect(killed.status != 0)
         let merged = m.expectOK(try m.sync(m.b))
         #expect(merged.out.contains("PO-ZZ22 was created on both machines"), "\(merged.out)")
         m.expectOK(try m.sync(m.a))
@@ -317,6 +320,14 @@ final class TwoMachines {
         #expect(offline.out.contains("Portsmouth PO-03: status in progress -> done"), "committed anyway:\n\(offline.out)")
         try FileManager.default.moveItem(at: away, to: m.remote.deletingLastPathComponent())
 
+        // The remote refuses while receiving (as when a stick is pulled out mid-send).
+        let hook = m.remote.appendingPathComponent("hooks/pre-receive")
+        try "#!/bin/sh\nexit 1\n".write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        let refused = try m.sync(m.a)
+        #expect(refused.status == 1 && refused.err.contains("could not send"), "\(refused.out)\(refused.err)")
+        try FileManager.default.removeItem(at: hook)
+
         // A lock a killed git left behind two minutes ago is removed; a fresh one is respected.
         let lock = m.a.appendingPathComponent(".git/index.lock")
         #expect(FileManager.default.createFile(atPath: lock.path, contents: Data()))
@@ -351,6 +362,15 @@ final class TwoMachines {
         try m.git(["config", "merge.pathfinder.driver", "/gone/pathfinder merge-driver %O %A %B %P"], in: m.b)
         m.expectOK(try m.sync(m.b))
         #expect(!(try m.git(["config", "--get", "merge.pathfinder.driver"], in: m.b)).contains("/gone/"))
+
+        // A laptop with no store yet is given the shared one (not the sample joined to it).
+        var env = m.environment
+        env["XDG_DATA_HOME"] = m.root.appendingPathComponent("xdg").path
+        env["PATHFINDER_STORE"] = ""
+        let joined = try Fixtures.run(["sync", "--setup", m.remote.path], environment: env)
+        #expect(joined.status == 0 && !joined.out.contains("conflict"), "\(joined.out)\(joined.err)")
+        #expect(FileManager.default.fileExists(atPath: m.root.appendingPathComponent("xdg/pathfinder/store/.git").path))
+        #expect(!joined.err.contains("sample store"))
 
         let fresh = m.root.appendingPathComponent("new-store")
         let made = try Fixtures.run(["init", fresh.path, "--git"], environment: m.environment)

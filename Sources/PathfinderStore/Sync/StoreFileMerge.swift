@@ -219,7 +219,9 @@ public enum StoreFileMerge {
             result.insert(entry, at: at)
         }
         var seen = Set<ProgressEntry>()
-        return result.filter { seen.insert($0).inserted }
+        // Date order, oldest first, as the file keeps them; entries of one day keep their order.
+        return result.filter { seen.insert($0).inserted }.enumerated()
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
     }
 }
 

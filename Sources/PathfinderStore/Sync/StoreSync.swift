@@ -207,10 +207,14 @@ public final class StoreSync {
 
         guard let remote = report.remote else {
             report.notices.append("no remote is set up, so nothing was sent: pathfinder sync --setup REMOTE")
+            if let head = git.resolve("HEAD") {
+                try SyncState(lastSync: ISO8601DateFormatter().string(from: Date()), before: head, after: head).save(store: root)
+            }
             progress(SyncProgress(step: .done, message: "Done (no remote)"))
             return report
         }
         let before = git.resolve("HEAD")
+        var lastPushFailure = "someone else kept sending changes; try again"
         for _ in 0..<3 {
             progress(SyncProgress(step: .fetching, message: "Fetching from \(remote)"))
             let fetch = try git.run(["fetch", "--quiet", "--prune", Self.remoteName])
@@ -241,11 +245,14 @@ public final class StoreSync {
                 break
             }
             let why = push.error
-            if why.contains("rejected") || why.contains("fetch first") || why.contains("non-fast-forward") {
+            lastPushFailure = push.complaint
+            if why.contains("fetch first") || why.contains("non-fast-forward") {
                 continue   // someone sent changes meanwhile: fetch and merge them, then try again
             }
-            report.offline = "could not send to \(remote) (\(push.complaint))"
             break
+        }
+        if !report.sent {
+            report.offline = "could not send to \(remote) (\(lastPushFailure))"
         }
         if let after = git.resolve("HEAD") {
             try SyncState(lastSync: ISO8601DateFormatter().string(from: Date()), before: before ?? after, after: after).save(store: root)
@@ -332,7 +339,9 @@ public final class StoreSync {
     /// One line for one file; for several, a count first and then one line each.
     static func message(_ lines: [String]) -> String {
         guard lines.count > 1 else { return (lines.first ?? "Pathfinder sync") + "\n" }
-        return "\(lines.count) changes\n\n" + lines.map { $0 + "\n" }.joined()
+        // A whole store's first commit would otherwise carry a line per file.
+        let shown = lines.count > 500 ? Array(lines.prefix(400)) + ["… and \(lines.count - 400) more"] : lines
+        return "\(lines.count) changes\n\n" + shown.map { $0 + "\n" }.joined()
     }
 
     // MARK: Merging
@@ -470,6 +479,7 @@ public final class StoreSync {
             if Self.workingCopy(root, target) != text {
                 try AtomicFile.write(text, to: root.appendingPathComponent(target).path)
             }
+            fault("after-split-write")
             try git.check(["add", "--", target])
             let title = Side.read(theirs, path: split.path, manifest: false)?.values["title"]?.text ?? ""
             let line = "\(oldID) was created on both machines: both kept; the other machine's (“\(FieldChange.short(TerminalSafe.line(title)))”) is now \(newID)"

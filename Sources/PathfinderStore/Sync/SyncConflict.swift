@@ -176,16 +176,17 @@ extension PlainFileStore {
 
     /// A typed value as the kind of value the field holds: a list from `[a, b]` or commas.
     static func typed(_ text: String, like example: FieldValue?) throws -> FieldValue {
-        if case .list? = example {
-            var inner = text.trimmingCharacters(in: .whitespaces)
-            if inner.hasPrefix("["), inner.hasSuffix("]") { inner = String(inner.dropFirst().dropLast()) }
-            let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            return .list(items.map { .text($0) })
-        }
-        if case .record? = example {
+        var inner = text.trimmingCharacters(in: .whitespaces)
+        let bracketed = inner.hasPrefix("[") && inner.hasSuffix("]")
+        if case .record? = example, !bracketed {
             throw StoreError.invalid("this field has several parts; choose mine or theirs, then edit the file")
         }
-        return .text(text)
+        var isList = bracketed
+        if case .list? = example { isList = true }
+        guard isList else { return .text(text) }
+        if bracketed { inner = String(inner.dropFirst().dropLast()) }
+        let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return .list(items.map { .text($0) })
     }
 
     private func deleteFile(_ path: String) throws -> Bool {
