@@ -20,15 +20,14 @@ public struct ConflictPage: Hashable, Sendable {
 
     /// `base` is the record as it was before the user's change, when known: fields the user did
     /// not touch default to the version on disk, so their colleague's edit is kept.
-    public init(mine: Record, theirs: Record, base: Record?) {
+    public init(mine: Record, theirs: Record, base: Record?, catalogue: Catalogue? = nil) {
         self.mine = mine
         self.theirs = theirs
         switch (mine, theirs) {
         case let (.action(m), .action(t)):
             let baseAction: Action? = if case let .action(b)? = base { b } else { nil }
-            fields = ActionEdit.changes(from: t, to: m).compactMap { change in
-                // Progress notes are never chosen between: both sides' notes are kept.
-                guard change.field != .progress else { return nil }
+            // Progress notes are not among the fields: both sides' notes are always kept.
+            fields = ActionEdit.changes(from: t, to: m, catalogue: catalogue).map { change in
                 let mineChanged = baseAction.map { ActionEdit.changes(from: $0, to: m).contains { $0.field == change.field } } ?? true
                 return Field(field: change.field, label: change.field.label, mine: change.new, theirs: change.old, takeTheirs: !mineChanged)
             }
@@ -145,7 +144,7 @@ extension AppState {
         // else the version before their first change this session.
         let base = edits.onDisk[mine.key] ?? edits.undo.first { $0.after?.key == mine.key }?.before
         place(theirs)
-        let page = ConflictPage(mine: mine, theirs: theirs, base: base)
+        let page = ConflictPage(mine: mine, theirs: theirs, base: base, catalogue: partnership.catalogue)
         push(.conflict(page))
         message = Message("\(mine.name) was changed on disk by someone else: nothing was overwritten; choose what to keep", isError: true)
     }

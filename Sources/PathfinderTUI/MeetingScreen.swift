@@ -111,7 +111,7 @@ extension AppState {
         guard let (_, meeting) = openMeeting, case let .action(before)? = change.before, case let .action(after)? = change.after,
               meeting.items.contains(where: { $0.action == after.id }) else { return nil }
         var recorded = meeting
-        for field in ActionEdit.changes(from: before, to: after) where field.field != .progress {
+        for field in ActionEdit.changes(from: before, to: after, catalogue: partnership.catalogue) {
             recorded.changes.append(MeetingChange(action: after.id, field: field.field.rawValue, old: field.old, new: field.new))
         }
         guard recorded != meeting else { return nil }

@@ -67,8 +67,6 @@ keys("open action:     ", (0..<50).flatMap { _ in [Event.key(.enter), .key(.esca
 keys("type in filter:  ", [.key(.character("f"))] + "review".map { .key(.character($0)) } + [.key(.escape)])
 state = update(state, .key(.character("/"))).0
 keys("search (typing): ", "commissioning".map { .key(.character($0)) })
-let edits = EditBenchmark.statusChanges(store: store, partnership: p, asOf: asOf)
-print("status change:    key to saved and redrawn \(percentiles(edits.commit)); opening the picker \(percentiles(edits.openPicker))")
 var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 print("peak memory:      \(usage.ru_maxrss / 1024) MB")
