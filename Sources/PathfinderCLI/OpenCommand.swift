@@ -20,8 +20,8 @@ struct Open: ParsableCommand {
             printSummary(location: location, summary: summary, asOf: asOf)
             return
         }
-        let (location, result, asOf) = try options.load()
-        try TerminalApp(location: location, loaded: result, asOf: asOf, themeName: theme).run()
+        let (location, store, result, asOf) = try options.loadStore()
+        try TerminalApp(location: location, store: store, loaded: result, asOf: asOf, themeName: theme).run()
     }
 
     /// Screens need a real terminal on both ends; CI, pipes and a missing TERM get the summary.

@@ -34,13 +34,19 @@ struct StoreOptions: ParsableArguments {
 
     /// Loads the store, printing where a new per-user store was made.
     func load() throws -> (location: StoreLocation, result: LoadResult, asOf: Day) {
+        let (location, _, result, asOf) = try loadStore()
+        return (location, result, asOf)
+    }
+
+    /// The store as well, for commands that go on to save through it.
+    func loadStore() throws -> (location: StoreLocation, store: PlainFileStore, result: LoadResult, asOf: Day) {
         let location = try location()
         if location.createdFromSample {
             FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
         }
         let store = PlainFileStore(root: location.path)
         let result = try store.load()
-        return (location, result, try day(default: result.partnership.asOf))
+        return (location, store, result, try day(default: result.partnership.asOf))
     }
 
     func day(default pinned: Day?) throws -> Day {

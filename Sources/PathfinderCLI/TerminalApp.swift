@@ -5,12 +5,16 @@ import PathfinderStore
 import PathfinderTUI
 
 /// The interactive program: loads themes and key bindings, then runs the loop
-/// event -> update -> effects -> render -> draw until the user quits.
+/// event -> update -> effects -> render -> draw until the user quits. Effects that touch the
+/// store or the editor are performed here and answered with events, so `update` stays pure.
 struct TerminalApp {
     let location: StoreLocation
+    let store: PlainFileStore
     let loaded: LoadResult
     let asOf: Day
     let themeName: String?
+    /// Set when another Pathfinder has the store open and the user chose to look only.
+    var readOnlyReason: String?
 
     func run() throws {
         var config = UserConfig.load()
@@ -41,33 +45,79 @@ struct TerminalApp {
             let support = ColorSupport(depth: terminal.colorDepth)
             var state = AppState(partnership: loaded.partnership, asOf: asOf, storeLabel: location.path.lastPathComponent,
                                  width: size.width, height: size.height, theme: theme.downgraded(to: support),
-                                 themes: catalogue.themes.map { $0.downgraded(to: support) }, keyMap: keys.keyMap)
+                                 themes: catalogue.themes.map { $0.downgraded(to: support) }, keyMap: keys.keyMap,
+                                 today: Day.today())
+            state.edits.userName = config["name"].flatMap { $0.isEmpty ? nil : $0 }
+            state.edits.suggestedName = ProcessInfo.processInfo.environment["USER"] ?? ""
+            state.edits.hasExternalEditor = ExternalEditor.command() != nil
+            state.edits.notEditable = notEditable(loaded.partnership)
+            state.edits.readOnlyReason = readOnlyReason
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
             } else if !errorFiles.isEmpty {
                 state.message = Message("\(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
             }
+            var watcher = StoreWatcher(store: store)
             terminal.draw(frame(state))
             while true {
-                guard let event = terminal.readEvent(timeoutMilliseconds: nil) else { continue }
-                if case .key(.control("c")) = event {
-                    // Ctrl-C quits at once, as in any terminal program; nothing is unsaved.
-                    exitCode = 130
-                    return
-                }
-                let (next, effects) = update(state, event)
-                state = next
-                for effect in effects {
-                    switch effect {
-                    case .quit:
+                var queue: [Event] = []
+                if let event = terminal.readEvent(timeoutMilliseconds: 1000) {
+                    if case .key(.control("c")) = event {
+                        // Ctrl-C quits at once, as in any terminal program; every edit is saved
+                        // as it is made.
+                        exitCode = 130
                         return
-                    case let .rememberTheme(name):
-                        config.set("theme", name)
-                        do { try config.save() } catch {
-                            state.message = Message("Could not remember the theme: \(error)", isError: true)
+                    }
+                    queue.append(event)
+                } else {
+                    queue.append(.tick)
+                }
+                if let change = watcher.poll() { queue.append(.storeChanged(change)) }
+                // Each effect may answer with events (saved, conflict); they run in turn.
+                while !queue.isEmpty {
+                    let (next, effects) = update(state, queue.removeFirst())
+                    state = next
+                    for effect in effects {
+                        switch effect {
+                        case .quit:
+                            return
+                        case let .rememberTheme(name):
+                            config.set("theme", name)
+                            do { try config.save() } catch {
+                                state.message = Message("Could not remember the theme: \(error)", isError: true)
+                            }
+                        case let .rememberName(name):
+                            config.set("name", name)
+                            do { try config.save() } catch {
+                                state.message = Message("Could not remember your name: \(error)", isError: true)
+                            }
+                        case .redrawAll:
+                            terminal.invalidate()
+                        case .sync:
+                            queue += ScreenSync.sync(store: store) { step in
+                                state.message = Message(step)
+                                terminal.draw(frame(state))
+                            }
+                            watcher = StoreWatcher(store: store)
+                        case let .loadHistory(id):
+                            queue.append(ScreenSync.history(store: store, action: id))
+                        case let .loadChanged(since):
+                            queue.append(ScreenSync.changed(store: store, since: since))
+                        case .loadSyncConflicts:
+                            queue.append(ScreenSync.conflicts(store: store))
+                        case let .resolveSyncConflict(id, choice):
+                            queue += ScreenSync.resolve(store: store, id: id, choice: choice)
+                            watcher = StoreWatcher(store: store)
+                        case let .editText(request):
+                            terminal.suspend()
+                            let outcome = ExternalEditor.edit(request.text, fileName: request.fileName)
+                            terminal.resume()
+                            queue.append(.textEdited(request, text: outcome.text, problem: outcome.problem))
+                        default:
+                            if let answer = StoreEffects(store: store).perform(effect, partnership: state.partnership) {
+                                queue.append(answer)
+                            }
                         }
-                    case .redrawAll:
-                        terminal.invalidate()
                     }
                 }
                 terminal.draw(frame(state))
@@ -76,11 +126,141 @@ struct TerminalApp {
         if exitCode != 0 { exit(exitCode) }
     }
 
+    /// Record keys of everything loaded whose file must not be written.
+    func notEditable(_ partnership: Partnership) -> Set<String> {
+        var keys = Set<String>()
+        for a in partnership.actions where !store.isEditable(PlainFileStore.actionPath(a)) { keys.insert(Record.action(a).key) }
+        for a in partnership.areas where !store.isEditable(PlainFileStore.areaPath(a)) { keys.insert(Record.area(a).key) }
+        for c in partnership.caseStudies where !store.isEditable(PlainFileStore.caseStudyPath(c)) { keys.insert(Record.caseStudy(c).key) }
+        return keys
+    }
+
+    static func clock(_ date: Date = Date()) -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
     /// Renders the whole state into a fresh screen buffer the size of the terminal.
     func frame(_ state: AppState) -> Screen {
         var screen = Screen(width: state.width, height: state.height)
         RootView.render(state, into: &screen)
         return screen
+    }
+}
+
+/// Performs the effects that touch the store (save, create, delete, restore) and answers each
+/// with the event that says how it went. Shared by the run loop and the benchmark.
+public struct StoreEffects {
+    let store: PlainFileStore
+
+    public init(store: PlainFileStore) {
+        self.store = store
+    }
+
+    /// Does what an effect asks of the store, and says how it went.
+    public func perform(_ effect: Effect, partnership: Partnership) -> Event? {
+        if case let .createMeeting(draft) = effect {
+            do {
+                var meeting = try store.createMeeting(area: draft.area, date: draft.date, title: draft.title, attendees: draft.attendees)
+                meeting.items = draft.agenda.map { MeetingItem(action: $0) }
+                try store.save(meeting)
+                return .meetingCreated(meeting)
+            } catch {
+                return .saveFailed(.meeting(Meeting(id: "\(draft.area)/new", area: draft.area, date: draft.date, title: draft.title)),
+                                   reason: "\(error)")
+            }
+        }
+        let record: Record
+        switch effect {
+        case let .save(r): record = r
+        case let .create(draft): record = .action(draft)
+        default: return nil
+        }
+        do {
+            switch record {
+            case let .action(a) where effect == .create(a):
+                return .created(try store.create(a, in: partnership))
+            case let .action(a): try store.save(a)
+            case let .area(a): try store.save(a)
+            case let .caseStudy(c): try store.save(c)
+            case let .meeting(m): try store.save(m)
+            }
+            return .saved(record, time: TerminalApp.clock())
+        } catch let StoreError.changedOnDisk(path) {
+            // Read what is there now: it becomes the version the next save checks against,
+            // and the user chooses between it and theirs.
+            let reload = store.reload([path])
+            if let theirs = Self.record(like: record, in: reload) { return .conflict(mine: record, theirs: theirs) }
+            return .saveFailed(record, reason: "\(path) was changed on disk and cannot be read now: \(reload.problems.first?.description ?? "it is gone")")
+        } catch {
+            return .saveFailed(record, reason: "\(error)")
+        }
+    }
+
+    static func record(like record: Record, in reload: StoreReload) -> Record? {
+        switch record {
+        case let .action(a): reload.actions.first { $0.id == a.id }.map(Record.action)
+        case let .area(a): reload.areas.first { $0.id == a.id }.map(Record.area)
+        case let .caseStudy(c): reload.caseStudies.first { $0.id == c.id }.map(Record.caseStudy)
+        case let .meeting(m): reload.meetings.first { $0.id == m.id }.map(Record.meeting)
+        }
+    }
+
+}
+
+/// Notices files changed underneath the program and reads them again. Polls, at most once a
+/// second and less often on a store so large that a scan costs more than a few percent of a core.
+struct StoreWatcher {
+    let store: PlainFileStore
+    var snapshot: StoreSnapshot
+    var next = Date()
+    var interval: TimeInterval = 1
+
+    init(store: PlainFileStore) {
+        self.store = store
+        snapshot = StoreSnapshot.take(of: store)
+    }
+
+    mutating func poll(now: Date = Date()) -> StoreChange? {
+        guard now >= next else { return nil }
+        let started = Date()
+        let later = StoreSnapshot.take(of: store)
+        interval = max(1, Date().timeIntervalSince(started) * 20)
+        next = Date().addingTimeInterval(interval)
+        let paths = snapshot.changedPaths(to: later)
+        snapshot = later
+        guard !paths.isEmpty else { return nil }
+        let reload = store.reload(paths)
+        guard !reload.isEmpty else { return nil }
+        if reload.needsFullLoad, let result = try? store.load() {
+            var change = StoreChange(partnership: result.partnership,
+                                     problems: result.problems.filter { $0.severity == .error }.map(\.description))
+            change.editableAgain = Set(result.partnership.actions.map { Record.action($0).key })
+            change.notEditable = Set(result.partnership.actions.filter { !store.isEditable(PlainFileStore.actionPath($0)) }
+                .map { Record.action($0).key })
+            change.editableAgain.subtract(change.notEditable)
+            return change
+        }
+        var change = StoreChange(actions: reload.actions, removedActions: reload.removedActions, areas: reload.areas,
+                                 caseStudies: reload.caseStudies, meetings: reload.meetings,
+                                 problems: reload.problems.filter { $0.severity == .error }.map(\.description))
+        let bad = Set(reload.problems.filter { $0.severity == .error }.map(\.path))
+        for path in paths {
+            guard let key = Self.key(of: path) else { continue }
+            if bad.contains(path) || !store.isEditable(path) { change.notEditable.insert(key) } else { change.editableAgain.insert(key) }
+        }
+        return change
+    }
+
+    /// The record key a store path holds: "areas/x/actions/PO-03.md" → "action PO-03".
+    static func key(of path: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let last = parts.last, last.hasSuffix(".md") else { return nil }
+        let name = String(last.dropLast(3))
+        if parts.count == 4, parts[0] == "areas", parts[2] == "actions" { return "action \(name)" }
+        if parts.count == 3, parts[0] == "areas", last == "area.md" { return "area \(parts[1])" }
+        if parts.count == 2, parts[0] == "case-studies" { return "case study \(name)" }
+        return nil
     }
 }
 

@@ -19,12 +19,47 @@ public struct MeetingItem: Hashable, Sendable {
     public var notes: [String]
     public var decisions: [String]
     public var reviewed: Bool
+    /// The action's status and RAG as the meeting left them, recorded when the item is
+    /// reviewed, so the next meeting can show what moved since.
+    public var status: String?
+    public var rag: RAG?
 
-    public init(action: String, notes: [String] = [], decisions: [String] = [], reviewed: Bool = false) {
+    public init(action: String, notes: [String] = [], decisions: [String] = [], reviewed: Bool = false,
+                status: String? = nil, rag: RAG? = nil) {
         self.action = action
         self.notes = notes
         self.decisions = decisions
         self.reviewed = reviewed
+        self.status = status
+        self.rag = rag
+    }
+}
+
+/// The order a meeting goes through the plan: red actions first, then overdue, then amber,
+/// then those due in the next 30 days, then the rest; closed actions (done, dropped) are left
+/// out (they can be added by hand). Within each group, by due date, then id.
+public enum MeetingAgenda {
+    public static let soonDays = 30
+
+    public static func order(_ actions: [Action], asOf: Day, catalogue: Catalogue) -> [String] {
+        func group(_ a: Action) -> Int? {
+            if catalogue.isClosed(status: a.status) { return nil }
+            if a.rag == .red { return 0 }
+            if a.isOverdue(asOf: asOf, catalogue: catalogue) { return 1 }
+            if a.rag == .amber { return 2 }
+            if let due = a.due, due <= asOf.adding(days: soonDays) { return 3 }
+            return 4
+        }
+        return actions.compactMap { a in group(a).map { (a, $0) } }
+            .sorted { ($0.1, $0.0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.0.id) < ($1.1, $1.0.due ?? Day(year: 9999, month: 12, day: 31)!, $1.0.id) }
+            .map(\.0.id)
+    }
+
+    /// Where an action stood at the last meeting before `date` that reviewed it, if any.
+    public static func lastReviewed(_ action: String, before date: Day, in meetings: [Meeting]) -> (meeting: Meeting, item: MeetingItem)? {
+        meetings.filter { $0.date < date }.sorted { $0.date > $1.date }.lazy.compactMap { m in
+            m.items.first { $0.action == action && $0.reviewed }.map { (m, $0) }
+        }.first
     }
 }
 

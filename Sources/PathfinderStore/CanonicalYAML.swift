@@ -257,6 +257,8 @@ enum CanonicalFields {
             if !item.notes.isEmpty { fields.append(("notes", .list(item.notes))) }
             if !item.decisions.isEmpty { fields.append(("decisions", .list(item.decisions))) }
             fields.append(("reviewed", .inline(CanonicalYAML.bool(item.reviewed))))
+            if let status = item.status { fields.append(("status", .inline(CanonicalYAML.scalar(status)))) }
+            if let rag = item.rag { fields.append(("rag", .inline(rag.rawValue))) }
             return fields
         }))
         b.raw("changes", m.changes.isEmpty ? nil : CanonicalYAML.records("changes", m.changes.map { c in

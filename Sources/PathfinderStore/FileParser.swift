@@ -395,7 +395,8 @@ enum FileParser {
         let date = r.day("date", required: true)
         let items = r.records("items") { i -> MeetingItem? in
             MeetingItem(action: i.string("action", required: true), notes: i.strings("notes"), decisions: i.strings("decisions"),
-                        reviewed: i.bool(i.node("reviewed"), name: "reviewed", line: i.lineOf(key: "reviewed")) ?? false)
+                        reviewed: i.bool(i.node("reviewed"), name: "reviewed", line: i.lineOf(key: "reviewed")) ?? false,
+                        status: Optional(i.string("status")).flatMap { $0.isEmpty ? nil : $0 }, rag: RAG(rawValue: i.string("rag")))
         }
         let changes = r.records("changes") { c -> MeetingChange? in
             MeetingChange(action: c.string("action", required: true), field: c.string("field", required: true),

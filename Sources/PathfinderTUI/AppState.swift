@@ -15,6 +15,14 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// The `:` command line.
     case commandLine(LineEditor)
+    /// Choose a status, a RAG rating, a milestone to tick; the answer is for `DialogPurpose`.
+    case picker(Picker, DialogPurpose)
+    /// A line of text on the message line: a progress note, a due date, a name.
+    case prompt(Prompt)
+    /// A yes/no question before something hard to undo.
+    case confirm(Confirmation)
+    /// Long text written in place, when no $VISUAL or $EDITOR is set.
+    case textArea(TextArea, TextRequest)
 }
 
 /// What `update` asks the run loop to do: side effects are values, performed outside.
@@ -24,6 +32,31 @@ public enum Effect: Hashable, Sendable {
     case rememberTheme(String)
     /// Clear and repaint the whole terminal (Ctrl-L, after a resize or an editor).
     case redrawAll
+    /// Write a record to the store (atomically, checked against what was loaded); answered by
+    /// `.saved`, `.saveFailed` or `.conflict`.
+    case save(Record)
+    /// Make a new action (the store gives it its id); answered by `.created` or `.saveFailed`.
+    case create(Action)
+    /// Put an action's file in the store's trash; answered by `.deleted` or `.saveFailed`.
+    case delete(Action)
+    /// Bring an action back from the trash (undoing a delete); answered by `.saved`.
+    case restore(Action)
+    /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.
+    case editText(TextRequest)
+    /// Keep the user's name in the per-user config.
+    case rememberName(String)
+    /// Make a meeting's file (the store names it) with its agenda; answered by `.meetingCreated`.
+    case createMeeting(MeetingDraft)
+    /// Sync through git, showing progress; answered by `.synced` and a reload.
+    case sync
+    /// Read an action's history from git; answered by `.showLog`.
+    case loadHistory(String)
+    /// What changed since a date (nil: since the last sync); answered by `.showLog`.
+    case loadChanged(since: Day?)
+    /// The conflicts a sync left; answered by `.syncConflicts`.
+    case loadSyncConflicts
+    /// Resolve one; answered by `.syncConflicts` with those left, and a reload of the file.
+    case resolveSyncConflict(id: String, choice: SyncChoice)
 }
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.
@@ -44,11 +77,14 @@ public struct AppState: Sendable {
     public var keyMap: KeyMap
     /// Built the first time search is used, then kept until the store changes.
     public var searchIndex: SearchIndex?
+    /// Undo and redo, saves in flight, who is editing.
+    public var edits: EditSession
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,
-                pages: [Page] = [.areas(ListCursor())]) {
+                pages: [Page] = [.areas(ListCursor())], today: Day? = nil) {
         self.partnership = partnership
+        edits = EditSession(today: today ?? asOf)
         self.asOf = asOf
         self.storeLabel = storeLabel
         self.width = width

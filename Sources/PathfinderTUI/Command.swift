@@ -22,12 +22,32 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case commandLine = "command-line"
     case cycleTheme = "cycle-theme"
     case redraw
-    // Editing commands (status, RAG, notes, undo) join this list with the editing work; a
-    // command is added only with the code that performs it, so help never lists a dead key.
+    // Editing: quick updates from the action plan and the action, long text, undo.
+    // A command is added only with the code that performs it, so help never lists a dead key.
+    case changeStatus = "change-status", changeRAG = "change-rag"
+    case addNote = "add-note", writeNote = "write-note"
+    case changeDue = "change-due", tickMilestone = "tick-milestone", markReviewed = "mark-reviewed"
+    case editText = "edit-text"
+    case undo, redo
+    // Resolving a file changed on disk while it was being edited.
+    case keepMine = "keep-mine", takeTheirs = "take-theirs"
+    case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
+    case saveMerge = "save-merge"
+    // Meetings.
+    case startMeeting = "meeting"
+    case toggleAgenda = "toggle-agenda"
+    case nextItem = "next-item", previousItem = "previous-item"
+    case moveItemUp = "move-item-up", moveItemDown = "move-item-down"
+    case dropItem = "drop-item", addItem = "add-item"
+    case addDiscussion = "add-discussion", addDecision = "add-decision"
+    case captureAction = "capture-action", endMeeting = "end-meeting"
+    // Working together through git.
+    case sync, history
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
-        case moving = "Moving", screens = "Screens", finding = "Finding", program = "Pathfinder"
+        case moving = "Moving", screens = "Screens", finding = "Finding", editing = "Editing", meeting = "Meeting"
+        case program = "Pathfinder"
     }
 
     public var group: Group {
@@ -38,8 +58,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .screens
         case .search, .filter, .clearFilter, .cycleSort:
             .finding
-        case .quit, .help, .commandLine, .cycleTheme, .redraw:
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
+             .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
+            .editing
+        case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
+             .addDiscussion, .addDecision, .captureAction, .endMeeting:
+            .meeting
+        case .quit, .help, .commandLine, .cycleTheme, .redraw, .sync:
             .program
+        case .history:
+            .finding
         }
     }
 
@@ -75,6 +103,35 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .commandLine: "go to"
         case .cycleTheme: "theme"
         case .redraw: "redraw"
+        case .changeStatus: "status"
+        case .changeRAG: "RAG"
+        case .addNote: "note"
+        case .writeNote: "long note"
+        case .changeDue: "due"
+        case .tickMilestone: "milestone"
+        case .markReviewed: "reviewed"
+        case .editText: "edit text"
+        case .undo: "undo"
+        case .redo: "redo"
+        case .keepMine: "keep mine"
+        case .takeTheirs: "take theirs"
+        case .keepAllMine: "all mine"
+        case .takeAllTheirs: "all theirs"
+        case .saveMerge: "save"
+        case .startMeeting: "meeting"
+        case .toggleAgenda: "agenda/item"
+        case .nextItem: "next"
+        case .previousItem: "previous"
+        case .moveItemUp: "move up"
+        case .moveItemDown: "move down"
+        case .dropItem: "drop"
+        case .addItem: "add"
+        case .addDiscussion: "discussion"
+        case .addDecision: "decision"
+        case .captureAction: "new action"
+        case .endMeeting: "end"
+        case .sync: "sync"
+        case .history: "history"
         }
     }
 
@@ -110,6 +167,35 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
         case .cycleTheme: "Next colour theme (remembered)"
         case .redraw: "Redraw the screen"
+        case .changeStatus: "Change the action's status (saved at once)"
+        case .changeRAG: "Change the RAG rating, with an optional reason for the progress log"
+        case .addNote: "Add a one-line progress note"
+        case .writeNote: "Write a longer progress note in your editor"
+        case .changeDue: "Set a new due date (2007-03-31, +2w, +3m, end of quarter)"
+        case .tickMilestone: "Tick a milestone done, or untick it"
+        case .markReviewed: "Mark the action reviewed today"
+        case .editText: "Edit the description, narrative or case study text in your editor"
+        case .undo: "Undo the last change (even after it was saved)"
+        case .redo: "Redo what was undone"
+        case .keepMine: "Keep your value of this field"
+        case .takeTheirs: "Take the value on disk for this field"
+        case .keepAllMine: "Keep your value of every field"
+        case .takeAllTheirs: "Take the values on disk for every field"
+        case .saveMerge: "Save the result (progress notes from both are kept)"
+        case .startMeeting: "Start a meeting from this area's plan, or resume the one in progress"
+        case .toggleAgenda: "Switch between the agenda and the item in front of the meeting"
+        case .nextItem: "Mark this item reviewed and go to the next"
+        case .previousItem: "Back to the previous item"
+        case .moveItemUp: "Move the agenda item up"
+        case .moveItemDown: "Move the agenda item down"
+        case .dropItem: "Take the item off the agenda"
+        case .addItem: "Add an action to the agenda"
+        case .addDiscussion: "Record a point of discussion on this item"
+        case .addDecision: "Record a decision on this item"
+        case .captureAction: "Capture a new action: title, lead, due date"
+        case .endMeeting: "End the meeting (its file keeps everything for the minutes)"
+        case .sync: "Sync with colleagues through git: save, fetch, merge field by field, send"
+        case .history: "The action's history from git: who changed what, and when"
         }
     }
 }

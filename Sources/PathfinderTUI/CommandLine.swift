@@ -4,7 +4,7 @@ import PathfinderModel
 /// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
 /// Also `:PO-03` or `:portsmouth` alone.
 extension AppState {
-    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :theme NAME  :help  :q"
+    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :sync  :changed [DATE]  :conflicts  :theme NAME  :q"
 
     mutating func runCommandLine(_ line: String) -> [Effect] {
         let words = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -40,6 +40,22 @@ extension AppState {
                 SearchScreen.run(&p, &self)
                 page = .search(p)
             }
+        case "sync":
+            return performSyncCommand(.sync)
+        case "history":
+            if !argument.isEmpty, partnership.action(argument.uppercased()) != nil { return [.loadHistory(argument.uppercased())] }
+            return performSyncCommand(.history)
+        case "changed":
+            if argument.isEmpty { return [.loadChanged(since: nil)] }
+            guard let day = DateInput.parse(argument, today: edits.today) else {
+                message = Message("Changed since when? e.g. :changed 2006-11-01 or :changed -2w (empty: since the last sync)", isError: true)
+                return []
+            }
+            return [.loadChanged(since: day)]
+        case "conflicts":
+            return [.loadSyncConflicts]
+        case "meeting":
+            return startOrResumeMeeting()
         case "help", "6":
             overlay = .help(scroll: 0)
         case "theme":
@@ -118,6 +134,17 @@ extension AppState {
         case let .successFactors(p):
             let layout = SuccessFactorsScreen.Layout(self, p, bodyWidth: width, bodyHeight: bodyHeight)
             return layout.cell(atX: x, y: bodyY).map { $0.row * 1000 + $0.column }
+        case let .conflict(p):
+            let i = bodyY - ConflictScreen.listTop
+            return p.fields.indices.contains(i) ? i : nil
+        case .log, .syncConflicts:
+            return nil
+        case let .meeting(p):
+            guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
+            let rows = max(1, bodyHeight - MeetingScreen.listTop)
+            let top = max(0, min(p.item - rows + 1, m.items.count - rows))
+            let i = bodyY - MeetingScreen.listTop + top
+            return bodyY >= MeetingScreen.listTop && m.items.indices.contains(i) ? i : nil
         case let .area(p):
             return DocumentView.linkIndices(AreaScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
         case let .action(p):
@@ -133,6 +160,10 @@ extension AppState {
         case let .actionPlan(p): p.cursor.selected
         case let .actionList(p): p.cursor.selected
         case let .search(p): p.editing ? nil : p.cursor.selected
+        case let .conflict(p): p.cursor
+        case let .meeting(p): p.showingAgenda ? p.item : nil
+        case let .log(p): p.cursor.selected
+        case let .syncConflicts(p): p.cursor.selected
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
         case let .action(p): p.document.link
@@ -158,6 +189,18 @@ extension AppState {
             p.cursor.selected = row
             p.editing = false
             page = .search(p)
+        case var .conflict(p):
+            p.cursor = row
+            page = .conflict(p)
+        case var .meeting(p):
+            p.item = row
+            page = .meeting(p)
+        case var .log(p):
+            p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
+            page = .log(p)
+        case var .syncConflicts(p):
+            p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
+            page = .syncConflicts(p)
         case var .successFactors(p):
             p.row = row / 1000
             p.column = row % 1000

@@ -112,9 +112,16 @@ enum ActionScreen {
             doc.heading("Milestones (\(done) of \(a.milestones.count) done)")
             for m in a.milestones {
                 let late = !m.done && (m.due.map { $0 < state.asOf } ?? false)
-                doc.spans([.init(text: m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
-                           .init(text: m.title, role: m.done ? .dim : .normal),
-                           .init(text: m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? "", role: late ? .overdue : .dim)])
+                let due = m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? ""
+                // A long title wraps under itself rather than losing its end; the date follows
+                // its last line.
+                let lines = Text.wrap(m.title, to: max(8, width - 6 - DisplayWidth.of(due)))
+                for (i, line) in lines.enumerated() {
+                    let last = i == lines.count - 1
+                    doc.spans([.init(text: i > 0 ? "      " : m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
+                               .init(text: line, role: m.done ? .dim : .normal),
+                               .init(text: last ? due : "", role: late ? .overdue : .dim)])
+                }
             }
         }
         if let indicator = a.indicator {

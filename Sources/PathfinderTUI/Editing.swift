@@ -5,6 +5,7 @@ public enum Record: Hashable, Sendable {
     case action(Action)
     case area(Area)
     case caseStudy(CaseStudy)
+    case meeting(Meeting)
 
     /// Identifies the file, whatever its content: "action PO-03".
     public var key: String {
@@ -12,6 +13,7 @@ public enum Record: Hashable, Sendable {
         case let .action(a): "action \(a.id)"
         case let .area(a): "area \(a.id)"
         case let .caseStudy(c): "case study \(c.id)"
+        case let .meeting(m): "meeting \(m.id)"
         }
     }
 
@@ -21,6 +23,7 @@ public enum Record: Hashable, Sendable {
         case let .action(a): a.id
         case let .area(a): a.name
         case let .caseStudy(c): c.title
+        case let .meeting(m): m.title
         }
     }
 }
@@ -33,11 +36,14 @@ public struct Change: Hashable, Sendable {
     public var after: Record?
     /// What the message line says: "PO-03 status: In progress → Done".
     public var summary: String
+    /// Records changed with it and undone with it: the meeting that recorded the change.
+    public var alongside: [Change]
 
-    public init(before: Record?, after: Record?, summary: String) {
+    public init(before: Record?, after: Record?, summary: String, alongside: [Change] = []) {
         self.before = before
         self.after = after
         self.summary = summary
+        self.alongside = alongside
     }
 }
 
@@ -54,6 +60,16 @@ public struct TextRequest: Hashable, Sendable {
     public var text: String
     /// A file name hint for the editor, so it picks Markdown highlighting.
     public var fileName: String
+
+    /// What is being written, as the inline editor's box says it.
+    public var title: String {
+        switch purpose {
+        case let .note(id): "Progress note on \(id)"
+        case let .description(id): "Description of \(id)"
+        case let .narrative(area): "Narrative of \(area)"
+        case let .caseStudyText(id): "Text of \(id)"
+        }
+    }
 
     public init(purpose: Purpose, text: String, fileName: String) {
         self.purpose = purpose

@@ -42,4 +42,12 @@ public enum Event: Hashable, Sendable {
     case textEdited(TextRequest, text: String?, problem: String?)
     /// A second has passed: time to retry failed saves.
     case tick
+    /// A meeting's file was made.
+    case meetingCreated(Meeting)
+    /// A history or "changed since" list to show.
+    case showLog(LogPage)
+    /// The sync conflicts waiting for a decision.
+    case syncConflicts([SyncConflictRow])
+    /// A sync finished: what it did, line by line, or why it could not.
+    case synced(lines: [String], problem: String?)
 }

@@ -1,7 +1,8 @@
 /// Where a key binding applies: everywhere, or on one screen (which wins over everywhere).
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
-         caseStudy = "case-study", successFactors = "success-factors", search, help
+         caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
+         syncConflicts = "sync-conflicts"
 
     /// How the help overlay names the context.
     public var title: String {
@@ -16,6 +17,10 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .successFactors: "Success factors"
         case .search: "Search"
         case .help: "Help"
+        case .conflict: "Changed on disk"
+        case .meeting: "A meeting"
+        case .log: "History"
+        case .syncConflicts: "Sync conflicts"
         }
     }
 }
@@ -65,7 +70,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -99,12 +104,64 @@ public struct KeyMap: Hashable, Sendable {
     bind areas p go-action-plan
     bind area p go-action-plan
     bind action-plan f filter
-    bind action-plan s cycle-sort
+    bind action-plan o cycle-sort
+    bind global u undo
+    bind global <C-r> redo
+    bind action-plan s change-status
+    bind action s change-status
+    bind action-plan r change-rag
+    bind action r change-rag
+    bind action-plan n add-note
+    bind action n add-note
+    bind action-plan N write-note
+    bind action N write-note
+    bind action-plan d change-due
+    bind action d change-due
+    bind action-plan m tick-milestone
+    bind action m tick-milestone
+    bind action-plan v mark-reviewed
+    bind action v mark-reviewed
+    bind action E edit-text
+    bind area E edit-text
+    bind case-study E edit-text
     bind action-plan x clear-filter
     bind success-factors <Left> left
     bind success-factors h left
     bind success-factors <Right> right
     bind success-factors l right
+    bind conflict m keep-mine
+    bind conflict <Left> keep-mine
+    bind conflict h keep-mine
+    bind conflict t take-theirs
+    bind conflict <Right> take-theirs
+    bind conflict l take-theirs
+    bind conflict M keep-all-mine
+    bind conflict T take-all-theirs
+    bind conflict <Enter> save-merge
+    bind area M meeting
+    bind action-plan M meeting
+    bind meeting <Tab> toggle-agenda
+    bind meeting <Right> next-item
+    bind meeting <Space> next-item
+    bind meeting <Left> previous-item
+    bind meeting K move-item-up
+    bind meeting J move-item-down
+    bind meeting x drop-item
+    bind meeting + add-item
+    bind meeting n add-discussion
+    bind meeting D add-decision
+    bind meeting c capture-action
+    bind meeting E end-meeting
+    bind meeting s change-status
+    bind meeting r change-rag
+    bind meeting d change-due
+    bind meeting m tick-milestone
+    bind meeting N add-note
+    bind global S sync
+    bind action H history
+    bind action-plan H history
+    bind sync-conflicts m keep-mine
+    bind sync-conflicts t take-theirs
     """
 
     /// The default bindings (the text above, which is part of the program and always parses).
@@ -221,13 +278,17 @@ public struct KeyMap: Hashable, Sendable {
     static let hintCommands: [KeyContext: [Command]] = [
         .areas: [.open, .help, .quit, .search, .goActionPlan, .goSuccessFactors],
         .area: [.open, .nextPane, .back, .help, .search, .quit],
-        .actionPlan: [.open, .filter, .cycleSort, .back, .help, .search],
-        .action: [.nextPane, .open, .back, .help, .search],
+        .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .undo, .cycleSort, .back, .help, .search],
+        .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .help, .search],
-        .caseStudy: [.nextPane, .open, .back, .help],
+        .caseStudy: [.nextPane, .open, .editText, .back, .help],
         .successFactors: [.open, .back, .help, .search],
         .search: [.open, .back, .help],
         .help: [.help, .down, .up],
+        .conflict: [.keepMine, .takeTheirs, .saveMerge, .keepAllMine, .takeAllTheirs, .help],
+        .log: [.open, .back, .help],
+        .syncConflicts: [.keepMine, .takeTheirs, .open, .back, .help],
+        .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 
     /// The status-line hints for a screen, from its bound keys: a command with no key is left

@@ -96,4 +96,12 @@ public enum Page: Hashable, Sendable {
     case successFactors(FactorMatrixPage)
     case actionList(ActionListPage)
     case search(SearchPage)
+    /// Yours against the version on disk, after a save found the file changed.
+    case conflict(ConflictPage)
+    /// A meeting being run: its agenda, or one item at a time.
+    case meeting(MeetingPage)
+    /// An action's history, or what changed since a date or the last sync.
+    case log(LogPage)
+    /// Fields a sync found changed differently here and elsewhere, to decide.
+    case syncConflicts(SyncConflictsPage)
 }

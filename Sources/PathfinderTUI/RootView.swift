@@ -22,8 +22,20 @@ public enum RootView {
         case let .successFactors(p): SuccessFactorsScreen.render(state, p, body, &screen)
         case let .actionList(p): ActionListScreen.render(state, p, body, &screen)
         case let .search(p): SearchScreen.render(state, p, body, &screen)
+        case let .conflict(p): ConflictScreen.render(state, p, body, &screen)
+        case let .meeting(p): MeetingScreen.render(state, p, body, &screen)
+        case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
+        case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
         }
-        if case let .help(scroll) = state.overlay { HelpOverlay.render(state, scroll: scroll, body, &screen) }
+        switch state.overlay {
+        case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
+        case let .picker(picker, _)?: picker.render(into: &screen, in: body, theme: state.theme)
+        case let .textArea(area, request)?:
+            screen.fill(x: body.x, y: body.y, width: body.width, height: body.height, style: state.theme.style(for: .dialog))
+            Box.draw(x: body.x, y: body.y, width: body.width, height: body.height, title: " \(request.title) ", theme: state.theme, into: &screen)
+            area.render(into: &screen, in: Rect(x: body.x + 1, y: body.y + 1, width: body.width - 2, height: body.height - 2), theme: state.theme)
+        default: break
+        }
         renderMessageLine(state, into: &screen)
         renderStatusLine(state, into: &screen)
     }
@@ -58,6 +70,10 @@ public enum RootView {
             case .successFactors: crumbs.append("Success factors")
             case let .actionList(p): crumbs.append(p.title)
             case .search: crumbs.append("Search")
+            case let .conflict(p): crumbs.append("\(p.mine.name): changed on disk")
+            case .meeting: crumbs.append("Meeting")
+            case let .log(p): crumbs.append(p.title)
+            case .syncConflicts: crumbs.append("Sync conflicts")
             }
         }
         return crumbs
@@ -92,6 +108,14 @@ public enum RootView {
             InputField.render(editor, x: 1, y: y, width: state.width - 1, theme: theme, into: &screen)
             return
         }
+        if case let .prompt(prompt) = state.overlay {
+            DialogView.renderPrompt(prompt, state: state, y: y, &screen)
+            return
+        }
+        if case let .confirm(confirmation) = state.overlay {
+            DialogView.renderConfirmation(confirmation, state: state, y: y, &screen)
+            return
+        }
         if let field = activeField(state) {
             screen.put(field.label, x: 0, y: y, style: theme.style(for: .heading))
             let x = DisplayWidth.of(field.label)
@@ -102,6 +126,16 @@ public enum RootView {
             let style = theme.style(for: message.isError ? .messageError : .messageInfo)
             screen.put(Text.truncate(message.text, to: state.width), x: 0, y: y, style: style)
         }
+    }
+
+    /// "saved 10:42", "1 change not saved", or "read-only", for the status line.
+    static func saveState(_ edits: EditSession) -> Message? {
+        if edits.readOnlyReason != nil { return Message("· read-only ", isError: true) }
+        if !edits.failures.isEmpty {
+            let n = edits.failures.count
+            return Message("· \(n) change\(n == 1 ? "" : "s") not saved ", isError: true)
+        }
+        return edits.lastSaved.map { Message("· saved \($0) ") }
     }
 
     /// A text field the user is typing in, shown on the message line.
@@ -119,9 +153,26 @@ public enum RootView {
         // The as-of date always shows; a long store name gives way.
         let date = " · as of \(state.asOf.iso) "
         let label = Text.truncate(state.storeLabel, to: max(8, min(30, state.width / 2 - DisplayWidth.of(date))))
-        var x = screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
+        // In a dialog its keys matter more than where the store is: they take the whole line.
+        let inDialog: Bool = switch state.overlay {
+        case .picker?, .prompt?, .confirm?, .textArea?: true
+        default: false
+        }
+        var x = inDialog ? 0 : screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
+        // Whether everything typed is on disk: a failed save is shown until it lands.
+        if !inDialog, let saving = saveState(state.edits), x + DisplayWidth.of(saving.text) + 12 < state.width {
+            x += screen.put(saving.text, x: x, y: y, style: theme.style(for: saving.isError ? .messageError : .statusBar))
+        }
         // "? help" always shows at the right end; other hints fill the space before it.
-        let hints = state.keyMap.hints(for: state.overlay == nil ? state.context : .help)
+        let hints: [KeyHint]
+        switch state.overlay {
+        case nil: hints = state.keyMap.hints(for: state.context)
+        case let .picker(picker, _)?: hints = picker.hints
+        case let .textArea(area, _)?: hints = area.hints
+        case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]
+        case .confirm?: hints = [KeyHint(key: "y", label: "yes"), KeyHint(key: "n", label: "no")]
+        default: hints = state.keyMap.hints(for: .help)
+        }
         let helpHint = hints.first { $0.label == Command.help.hint }
         let helpWidth = helpHint.map { DisplayWidth.of($0.key) + DisplayWidth.of($0.label) + 2 } ?? 0
         for hint in hints where hint != helpHint {

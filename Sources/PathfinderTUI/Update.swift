@@ -13,10 +13,22 @@ extension AppState {
         if case let .resize(width, height) = event {
             self.width = width
             self.height = height
+            if case .textArea(var area, let request)? = overlay {
+                area.resize(width: max(10, width - 3), height: max(1, bodyHeight - 2))
+                overlay = .textArea(area, request)
+            }
             keepSelectionVisible()
             return [.redrawAll]
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
+        switch event {
+        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated, .showLog,
+             .syncConflicts, .synced:
+            // Reports from the run loop, not keys: they must not clear what the user is reading.
+            return handleResult(event)
+        default:
+            break
+        }
 
         // Anything typed clears the last message; errors stay until the next key.
         message = nil
@@ -44,12 +56,22 @@ extension AppState {
         case .successFactors: .successFactors
         case .actionList: .actionPlan
         case .search: .search
+        case .conflict: .conflict
+        case .meeting: .meeting
+        case .log: .log
+        case .syncConflicts: .syncConflicts
         }
     }
 
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {
         case .quit:
+            if !edits.failures.isEmpty {
+                let n = edits.failures.count
+                overlay = .confirm(Confirmation(question: "\(n) change\(n == 1 ? " is" : "s are") not saved yet (\(edits.failures.values.sorted().first ?? "")). Quit and lose \(n == 1 ? "it" : "them")?",
+                                                purpose: .quitUnsaved))
+                return []
+            }
             return [.quit]
         case .help:
             overlay = .help(scroll: 0)
@@ -62,6 +84,8 @@ extension AppState {
         case .cycleTheme:
             return cycleTheme()
         case .back:
+            // Leaving a conflict unresolved would drop the user's change: the page says so.
+            if case .conflict = page { return performOnPage(.back) }
             goBack()
             return []
         case .search:
@@ -77,6 +101,12 @@ extension AppState {
             go(to: .caseStudies(ListCursor()))
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo:
+            return performEdit(command)
+        case .startMeeting:
+            return startOrResumeMeeting()
+        case .sync, .history:
+            return performSyncCommand(command)
         default:
             return performOnPage(command)
         }
@@ -112,6 +142,22 @@ extension AppState {
         case var .search(p):
             SearchScreen.handle(command, &p, &self)
             if case .search = page { page = .search(p) }
+        case var .conflict(p):
+            let effects = ConflictScreen.handle(command, &p, &self)
+            if case .conflict = page { page = .conflict(p) }
+            return effects
+        case var .meeting(p):
+            let effects = handleMeeting(command, &p)
+            if case .meeting = page { page = .meeting(p) }
+            return effects
+        case var .log(p):
+            let effects = handleLog(command, &p)
+            if case .log = page { page = .log(p) }
+            return effects
+        case var .syncConflicts(p):
+            let effects = handleSyncConflicts(command, &p)
+            if case .syncConflicts = page { page = .syncConflicts(p) }
+            return effects
         }
         return []
     }
@@ -286,6 +332,62 @@ extension AppState {
                 self.overlay = nil
                 return runCommandLine(editor.text)
             }
+        case .picker(var picker, let purpose):
+            switch picker.handle(event) {
+            case .editing:
+                self.overlay = .picker(picker, purpose)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                return []
+            case let .chosen(ids):
+                self.overlay = nil
+                if case let .meetingAttendees(area, title) = purpose {
+                    self.overlay = .prompt(Prompt(label: "Others present (comma-separated, optional):",
+                                             purpose: .meetingOthers(area: area, title: title, chosen: ids)))
+                    return []
+                }
+                guard let id = ids.first else { return [] }
+                return answer(purpose, id)
+            }
+        case var .prompt(prompt):
+            switch prompt.editor.handle(event) {
+            case .edited, .ignored:
+                self.overlay = .prompt(prompt)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                message = Message("Cancelled; nothing changed")
+                return []
+            case .submitted:
+                if prompt.kind == .date, case let .failure(problem) = prompt.resolvedDate(today: edits.today) {
+                    // Keep what was typed so it can be corrected.
+                    self.overlay = .prompt(prompt)
+                    message = Message(problem.message, isError: true)
+                    return []
+                }
+                self.overlay = nil
+                return answer(prompt.purpose, prompt.editor.text)
+            }
+        case .textArea(var area, let request):
+            switch area.handle(event) {
+            case .editing:
+                self.overlay = .textArea(area, request)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                message = Message("Cancelled; nothing changed")
+                return []
+            case let .finished(text):
+                self.overlay = nil
+                return finishText(request, text)
+            }
+        case let .confirm(confirmation):
+            guard case let .key(key) = event else { return [] }
+            self.overlay = nil
+            if key == .character("y") || key == .character("Y") { return answer(confirmation.purpose, "yes") }
+            message = Message("Cancelled; nothing changed")
+            return []
         }
     }
 

@@ -49,7 +49,7 @@ import Testing
         """, file: "keys")
         #expect(problems.map(\.description) == [
             "keys:5: unknown command \"opne\"",
-            "keys:6: unknown context \"everywhere\" (global, areas, area, action-plan, action, case-studies, case-study, success-factors, search, help)",
+            "keys:6: unknown context \"everywhere\" (global, areas, area, action-plan, action, case-studies, case-study, success-factors, search, help, conflict, meeting, log, sync-conflicts)",
             "keys:7: unknown key \"<Hyper-x>\"",
             "keys:8: expected `bind CONTEXT KEY COMMAND`",
             "keys:9: unknown instruction \"press\" (expected bind or unbind)",
@@ -83,7 +83,7 @@ import Testing
         let global = KeyMap.defaults.bindings(for: .global)
         #expect(global.first { $0.command == .up }?.keyNames == "↑, k")
         #expect(global.first { $0.command == .help }?.keyNames == "?, F1, 6")
-        #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "f", "s", "Esc", "?", "/"])
+        #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "f", "s", "r", "n", "u", "o", "Esc", "?", "/"])
     }
 
     @Test func theDefaultsWriteOutAndReadBackTheSame() {

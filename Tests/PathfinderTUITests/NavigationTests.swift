@@ -133,7 +133,7 @@ import Testing
         var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
         s = s.after(.down)   // PO-02
         #expect(ActionPlanScreen.selectedAction(plan(s)!, s)?.id == "PO-02")
-        s = s.after(.character("s"))
+        s = s.after(.character("o"))
         #expect(plan(s)!.sort == .due)
         #expect(ActionPlanScreen.selectedAction(plan(s)!, s)?.id == "PO-02")
         #expect(ActionPlanScreen.rows(plan(s)!, s).rows.compactMap(\.action).map(\.id) == ["PO-03", "PO-01", "PO-02"])

@@ -81,7 +81,7 @@ public struct Picker: Hashable, Sendable {
         case let .key(key): return handle(key)
         case let .paste(text):
             _ = filter.handle(.paste(text))
-            cursor = 0
+            cursor = bestMatch()
         default: break
         }
         return .editing
@@ -108,9 +108,17 @@ public struct Picker: Hashable, Sendable {
         case .end: cursor = max(0, count - 1)
         default:
             // Everything else edits the narrowing words.
-            if filter.handle(key) == .edited { cursor = 0 }
+            if filter.handle(key) == .edited { cursor = bestMatch() }
         }
         return .editing
+    }
+
+    /// After narrowing, the cursor goes to the first choice whose name starts with what was
+    /// typed ("d" → Done, not "Not started"), else to the first left.
+    func bestMatch() -> Int {
+        let typed = filter.text.lowercased()
+        guard !typed.isEmpty else { return 0 }
+        return visible.firstIndex { choices[$0].label.lowercased().hasPrefix(typed) } ?? 0
     }
 
     /// The box's size for an area: as wide as the longest choice needs (within the area), as

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The user's own editor for long text: `$VISUAL`, else `$EDITOR`. The command is split into
+/// words and run directly with the file as the last argument, never through a shell, so text
+/// and file names are never interpreted. Simple quotes group words ("code --wait",
+/// "'/opt/My Editor/edit' -n").
+enum ExternalEditor {
+    static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String]? {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name], case let words = split(value), !words.isEmpty { return words }
+        }
+        return nil
+    }
+
+    /// Words of a command line, with '...' and "..." grouping and backslash escapes.
+    static func split(_ line: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for c in line {
+            if escaped {
+                word.append(c)
+                escaped = false
+            } else if c == "\\" && quote != "'" {
+                escaped = true
+                inWord = true
+            } else if let q = quote {
+                if c == q { quote = nil } else { word.append(c) }
+            } else if c == "'" || c == "\"" {
+                quote = c
+                inWord = true
+            } else if c.isWhitespace {
+                if inWord { words.append(word) }
+                word = ""
+                inWord = false
+            } else {
+                word.append(c)
+                inWord = true
+            }
+        }
+        if inWord { words.append(word) }
+        return words
+    }
+
+    /// Writes the text to a private temporary file, runs the editor on it (the terminal must be
+    /// handed over first), and reads it back. nil text with a problem when the editor could not
+    /// run or failed; nil text without one when the user left it unchanged and empty.
+    static func edit(_ text: String, fileName: String,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) -> (text: String?, problem: String?) {
+        guard let command = command(environment: environment) else { return (nil, "no editor: set $VISUAL or $EDITOR") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-\(getpid())-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            return (nil, "could not make a temporary file for the editor: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(fileName.replacingOccurrences(of: "/", with: "-"))
+        do {
+            try Data((text.isEmpty || text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: file)
+        } catch {
+            return (nil, "could not write the text for the editor: \(error.localizedDescription)")
+        }
+        let process = Process()
+        // /usr/bin/env finds the editor on PATH, as a shell would, without being one.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command + [file.path]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return (nil, "could not run the editor \(command[0]): \(error.localizedDescription)")
+        }
+        guard process.terminationStatus == 0 else {
+            return (nil, "the editor \(command[0]) stopped with status \(process.terminationStatus); nothing changed")
+        }
+        guard let data = try? Data(contentsOf: file), let edited = String(data: data, encoding: .utf8) else {
+            return (nil, "the edited text could not be read back (not UTF-8?); nothing changed")
+        }
+        return (edited, nil)
+    }
+}

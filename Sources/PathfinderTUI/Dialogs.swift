@@ -1,0 +1,102 @@
+import PathfinderModel
+
+/// What a dialog's answer is for. The dialog only collects the answer; `AppState.answer`
+/// does the edit, so every edit goes through the same stamping, undo and save.
+public enum DialogPurpose: Hashable, Sendable {
+    case status(action: String)
+    case rag(action: String)
+    /// The optional reason for a RAG change, written to the progress log with it.
+    case ragReason(action: String, rag: RAG)
+    case note(action: String)
+    case due(action: String)
+    case milestone(action: String)
+    /// The user's name, asked once before the first edit; then `then` runs.
+    case userName(then: Command)
+    case deleteAction(String)
+    case moveAction(String)
+    /// Quitting while a save is still failing.
+    case quitUnsaved
+    // Starting a meeting: title, then who is there.
+    case meetingTitle(area: String)
+    case meetingAttendees(area: String, title: String)
+    case meetingOthers(area: String, title: String, chosen: [String])
+    // During a meeting.
+    case agendaItem(meeting: String)
+    case meetingNote(meeting: String, item: Int)
+    case meetingDecision(meeting: String, item: Int)
+    case captureTitle(meeting: String)
+    case captureLead(meeting: String, title: String)
+    case captureDue(meeting: String, title: String, lead: String)
+    case endMeeting(meeting: String)
+    /// A value typed to resolve a sync conflict.
+    case syncValue(id: String)
+}
+
+/// A line of text asked for on the message line: a note, a date, a name. Date prompts show
+/// the date they resolve to as the user types ("+2w → 2006-12-29").
+public struct Prompt: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case text, optionalText, date }
+
+    public var label: String
+    public var editor: LineEditor
+    public var kind: Kind
+    public var purpose: DialogPurpose
+
+    public init(label: String, text: String = "", kind: Kind = .text, purpose: DialogPurpose) {
+        self.label = label
+        editor = LineEditor(text)
+        self.kind = kind
+        self.purpose = purpose
+    }
+
+    /// What a date prompt's text means today, or why it means nothing.
+    public func resolvedDate(today: Day) -> Result<Day, DateProblem> {
+        let text = editor.text.trimmed
+        if text.isEmpty { return .failure(DateProblem(message: "type a date: " + DateInput.hint)) }
+        if let day = DateInput.parse(text, today: today) { return .success(day) }
+        return .failure(DateProblem(message: "not a date: " + DateInput.hint))
+    }
+
+    public struct DateProblem: Error, Hashable, Sendable { public var message: String }
+}
+
+/// A yes/no question that guards something hard to take back (deleting an action).
+public struct Confirmation: Hashable, Sendable {
+    public var question: String
+    public var purpose: DialogPurpose
+    public init(question: String, purpose: DialogPurpose) {
+        self.question = question
+        self.purpose = purpose
+    }
+}
+
+/// Draws the dialogs on the message line: a prompt, or a question.
+enum DialogView {
+    static func renderPrompt(_ prompt: Prompt, state: AppState, y: Int, _ screen: inout Screen) {
+        let theme = state.theme
+        let label = Text.truncate(prompt.label, to: max(1, state.width / 2))
+        var x = screen.put(label, x: 0, y: y, style: theme.style(for: .heading))
+        x += 1
+        var room = state.width - x
+        if prompt.kind == .date {
+            // The resolved date (or the problem) on the right, so the user sees what they will get.
+            let preview: String
+            switch prompt.resolvedDate(today: state.edits.today) {
+            case let .success(day): preview = "→ " + day.iso
+            case let .failure(problem): preview = prompt.editor.isEmpty ? DateInput.hint : problem.message
+            }
+            let previewWidth = min(DisplayWidth.of(preview), max(0, room - 12))
+            if previewWidth > 0 {
+                let style = theme.style(for: preview.hasPrefix("→") ? .messageInfo : .dim)
+                screen.put(Text.truncate(preview, to: previewWidth), x: state.width - previewWidth, y: y, style: style)
+                room -= previewWidth + 1
+            }
+        }
+        InputField.render(prompt.editor, x: x, y: y, width: max(2, room), theme: theme, into: &screen)
+    }
+
+    static func renderConfirmation(_ confirmation: Confirmation, state: AppState, y: Int, _ screen: inout Screen) {
+        let text = Text.truncate(confirmation.question + " (y/n)", to: state.width)
+        screen.put(text, x: 0, y: y, style: state.theme.style(for: .messageError))
+    }
+}

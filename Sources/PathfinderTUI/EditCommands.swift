@@ -1,0 +1,513 @@
+import PathfinderModel
+
+/// Quick updates, long text, undo and redo, and what the run loop reports back about saves.
+/// Every edit goes through `commit`: it shows at once, joins the undo stack and is saved.
+extension AppState {
+    // MARK: Starting an edit
+
+    /// The action an edit key applies to: the one open, or the one selected in a list.
+    var targetActionID: String? {
+        switch page {
+        case let .action(p): p.action
+        case let .actionPlan(p): ActionPlanScreen.selectedAction(p, self)?.id
+        case let .actionList(p): p.actions.indices.contains(p.cursor.selected) ? p.actions[p.cursor.selected] : nil
+        case let .meeting(p): partnership.meetings.first { $0.id == p.meeting }?.items[safe: p.item]?.action
+        default: nil
+        }
+    }
+
+    mutating func performEdit(_ command: Command) -> [Effect] {
+        if command == .undo { return undoLast() }
+        if command == .redo { return redoLast() }
+        if let reason = edits.readOnlyReason {
+            message = Message("Read-only: \(reason)", isError: true)
+            return []
+        }
+        if edits.userName == nil {
+            overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
+                                     purpose: .userName(then: command)))
+            return []
+        }
+        if command == .editText, targetActionID == nil { return editPageText() }
+        guard let id = targetActionID, let action = partnership.action(id) else {
+            message = Message("Select an action first", isError: true)
+            return []
+        }
+        guard canEdit(.action(action)) else {
+            refuseEdit(.action(action))
+            return []
+        }
+        let catalogue = partnership.catalogue
+        switch command {
+        case .changeStatus:
+            let choices = catalogue.statuses.map { Picker.Choice(id: $0.id, label: $0.label, detail: $0.closed ? "closed" : "", symbol: $0.symbol) }
+            overlay = .picker(Picker(title: "Status of \(id)", choices: choices, selected: [action.status]), .status(action: id))
+        case .changeRAG:
+            let choices = RAG.allCases.map { Picker.Choice(id: $0.rawValue, label: $0.label, detail: catalogue.ragMeanings[$0] ?? "", symbol: $0.letter) }
+            overlay = .picker(Picker(title: "RAG of \(id)", choices: choices, selected: [action.rag.rawValue]), .rag(action: id))
+        case .addNote:
+            overlay = .prompt(Prompt(label: "Progress note on \(id):", purpose: .note(action: id)))
+        case .writeNote:
+            return startText(TextRequest(purpose: .note(action: id), text: "", fileName: "\(id)-progress-note.md"))
+        case .editText:
+            return startText(TextRequest(purpose: .description(action: id), text: action.description, fileName: "\(id)-description.md"))
+        case .changeDue:
+            // Empty rather than prefilled: a relative date (+2w) is typed more often than a correction.
+            let now = action.due.map { " (now \($0.iso))" } ?? ""
+            overlay = .prompt(Prompt(label: "New due date of \(id)\(now):", kind: .date, purpose: .due(action: id)))
+        case .tickMilestone:
+            guard !action.milestones.isEmpty else {
+                message = Message("\(id) has no milestones yet", isError: true)
+                return []
+            }
+            let choices = action.milestones.enumerated().map { i, m in
+                Picker.Choice(id: String(i), label: m.title, detail: m.due?.iso ?? "", symbol: m.done ? "[x]" : "[ ]")
+            }
+            let firstOpen = action.milestones.firstIndex { !$0.done } ?? 0
+            overlay = .picker(Picker(title: "Tick a milestone of \(id)", choices: choices, selected: [String(firstOpen)]), .milestone(action: id))
+        case .markReviewed:
+            let today = edits.today
+            return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Whether a record's file may be written; says why not on the message line.
+    func canEdit(_ record: Record) -> Bool {
+        edits.notEditable.contains(record.key) == false
+    }
+
+    mutating func refuseEdit(_ record: Record) {
+        message = Message("\(record.name)'s file has problems and is not changed here: `pathfinder check` says what", isError: true)
+    }
+
+    /// E on an area or a case study: its long text in the editor.
+    mutating func editPageText() -> [Effect] {
+        switch page {
+        case let .area(p):
+            guard let area = partnership.area(p.area) else { return [] }
+            guard canEdit(.area(area)) else { refuseEdit(.area(area)); return [] }
+            return startText(TextRequest(purpose: .narrative(area: area.id), text: area.narrative, fileName: "\(area.id)-narrative.md"))
+        case let .caseStudy(p):
+            guard let study = partnership.caseStudy(p.caseStudy) else { return [] }
+            guard canEdit(.caseStudy(study)) else { refuseEdit(.caseStudy(study)); return [] }
+            return startText(TextRequest(purpose: .caseStudyText(study.id), text: study.text, fileName: "\(study.id).md"))
+        default:
+            message = Message("Nothing here has text to edit", isError: true)
+            return []
+        }
+    }
+
+    /// Long text goes to the user's editor when one is set, else to the inline one.
+    mutating func startText(_ request: TextRequest) -> [Effect] {
+        if edits.hasExternalEditor { return [.editText(request)] }
+        overlay = .textArea(TextArea(request.text, width: max(10, width - 4), height: max(3, bodyHeight - 2)), request)
+        return []
+    }
+
+    // MARK: Answers from dialogs
+
+    mutating func answer(_ purpose: DialogPurpose, _ value: String) -> [Effect] {
+        let catalogue = partnership.catalogue
+        let text = value.trimmed
+        switch purpose {
+        case let .status(id):
+            guard let old = partnership.action(id)?.status else { return [] }
+            let label = { (s: String) in catalogue.status(s)?.label ?? s }
+            return edit(id, summary: "\(id) status: \(label(old)) → \(label(value))") { $0.status = value }
+        case let .rag(id):
+            guard let rag = RAG(rawValue: value), let old = partnership.action(id)?.rag else { return [] }
+            if rag == old {
+                message = Message("\(id) is already \(rag.label)")
+                return []
+            }
+            overlay = .prompt(Prompt(label: "Why \(rag.label)? (optional, for the progress log):", kind: .optionalText,
+                                     purpose: .ragReason(action: id, rag: rag)))
+            return []
+        case let .ragReason(id, rag):
+            guard let old = partnership.action(id)?.rag else { return [] }
+            let note = "RAG \(old.label) → \(rag.label)" + (text.isEmpty ? "" : ": " + text)
+            let entry = text.isEmpty ? nil : ProgressEntry(date: edits.today, author: edits.userName ?? "", text: note)
+            return edit(id, summary: "\(id) " + note) { action in
+                action.rag = rag
+                if let entry { action.addProgress(entry) }
+            }
+        case let .note(id):
+            guard !text.isEmpty else {
+                message = Message("An empty note is not added")
+                return []
+            }
+            let entry = ProgressEntry(date: edits.today, author: edits.userName ?? "", text: text)
+            return edit(id, summary: "\(id): progress note added") { $0.addProgress(entry) }
+        case let .due(id):
+            guard let day = DateInput.parse(text, today: edits.today) else {
+                message = Message("Not a date: \(DateInput.hint)", isError: true)
+                return []
+            }
+            let old = partnership.action(id)?.due?.iso ?? "none"
+            return edit(id, summary: "\(id) due: \(old) → \(day.iso)") { $0.due = day }
+        case let .milestone(id):
+            guard let i = Int(value), let milestone = partnership.action(id)?.milestones[safe: i] else { return [] }
+            let verb = milestone.done ? "not done" : "done"
+            return edit(id, summary: "\(id) milestone “\(milestone.title)”: \(verb)") { $0.milestones[i].done.toggle() }
+        case let .userName(then):
+            guard !text.isEmpty else {
+                message = Message("A name is needed to sign changes", isError: true)
+                return []
+            }
+            edits.userName = text
+            return [.rememberName(text)] + perform(then)
+        case .quitUnsaved:
+            return [.quit]
+        case let .meetingTitle(area):
+            guard !text.isEmpty else {
+                message = Message("A meeting needs a title", isError: true)
+                return []
+            }
+            askAttendees(area: area, title: text)
+            return []
+        case .meetingAttendees:
+            return []
+        case let .meetingOthers(area, title, chosen):
+            let others = text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            return [.createMeeting(meetingDraft(area: area, title: title, attendees: chosen + others))]
+        case .agendaItem:
+            let id = value
+            return changeMeeting { $0.items.append(MeetingItem(action: id)) }
+        case let .meetingNote(_, item), let .meetingDecision(_, item):
+            guard !text.isEmpty else { return [] }
+            let decision: Bool = if case .meetingDecision = purpose { true } else { false }
+            message = Message(decision ? "Decision recorded" : "Discussion recorded")
+            return changeMeeting { m in
+                guard m.items.indices.contains(item) else { return }
+                if decision { m.items[item].decisions.append(text) } else { m.items[item].notes.append(text) }
+            }
+        case let .captureTitle(meeting):
+            guard !text.isEmpty else { return [] }
+            overlay = .prompt(Prompt(label: "Who leads “\(text)”?", purpose: .captureLead(meeting: meeting, title: text)))
+            return []
+        case let .captureLead(meeting, title):
+            guard !text.isEmpty else {
+                message = Message("An action needs a lead", isError: true)
+                return []
+            }
+            overlay = .prompt(Prompt(label: "Due by:", kind: .date, purpose: .captureDue(meeting: meeting, title: title, lead: text)))
+            return []
+        case let .captureDue(meetingID, title, lead):
+            guard let meeting = partnership.meetings.first(where: { $0.id == meetingID }),
+                  let due = DateInput.parse(text, today: edits.today) else { return [] }
+            let current = openMeeting.flatMap { partnership.action($0.meeting.items[safe: $0.page.item]?.action ?? "") }
+            let theme = current?.theme ?? partnership.actions(inArea: meeting.area).first?.theme ?? partnership.catalogue.themes.first?.id ?? ""
+            // No start date: a captured action starts when its lead starts it.
+            let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: "not-started", rag: .green,
+                               due: due, updated: edits.today, updatedBy: edits.userName ?? "",
+                               source: "\(meeting.title), \(meeting.date.iso)")
+            if let problem = ActionEdit.problems(draft, catalogue: partnership.catalogue).first(where: { $0.field != .title || !title.isEmpty }) {
+                message = Message("Not created: \(problem.message)", isError: true)
+                return []
+            }
+            edits.pending["new \(meeting.area)"] = .create(draft)
+            return [.create(draft)]
+        case let .endMeeting(meetingID):
+            guard partnership.meetings.contains(where: { $0.id == meetingID }) else { return [] }
+            let effects = changeMeeting { $0.ended = true }
+            goBack()
+            message = Message("Meeting ended and saved: `pathfinder minutes \(meetingID)` prints its minutes")
+            return effects
+        case let .syncValue(id):
+            return [.resolveSyncConflict(id: id, choice: .value(value))]
+        case .deleteAction, .moveAction:
+            return []
+        }
+    }
+
+    // MARK: Making a change
+
+    /// Changes one action: checks the result as the form and the command line would, stamps it
+    /// with today and the user's name, shows it, keeps it for undo, and saves it.
+    mutating func edit(_ id: String, summary: String, _ change: (inout Action) -> Void) -> [Effect] {
+        guard let before = partnership.action(id) else { return [] }
+        guard canEdit(.action(before)) else {
+            refuseEdit(.action(before))
+            return []
+        }
+        var after = before
+        change(&after)
+        guard after != before else {
+            message = Message("\(id): nothing to change")
+            return []
+        }
+        if let problem = ActionEdit.problems(after, catalogue: partnership.catalogue).first {
+            message = Message("\(id) not changed: \(problem.message)", isError: true)
+            return []
+        }
+        after.updated = edits.today
+        after.updatedBy = edits.userName ?? ""
+        return commit(Change(before: .action(before), after: .action(after), summary: summary))
+    }
+
+    /// Changes an area or a case study (their long text).
+    mutating func edit(_ record: Record, from before: Record, summary: String) -> [Effect] {
+        guard record != before else {
+            message = Message("\(record.name): nothing to change")
+            return []
+        }
+        return commit(Change(before: before, after: record, summary: summary))
+    }
+
+    mutating func commit(_ change: Change) -> [Effect] {
+        var change = change
+        // In a meeting, the meeting records what changed, and is saved with it.
+        if let recorded = recordInMeeting(change) { change.alongside.append(recorded) }
+        edits.undo.append(change)
+        edits.redo.removeAll()
+        message = Message(change.summary)
+        return show(from: change.before, to: change.after) + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
+    }
+
+    /// Puts a record on screen as `new` (nil: gone) and returns the effect that makes the disk
+    /// agree: a save, a delete to the trash, or a restore from it.
+    mutating func show(from old: Record?, to new: Record?) -> [Effect] {
+        searchIndex = nil
+        switch (old, new) {
+        case let (_, new?):
+            place(new)
+            let effect: Effect
+            if old == nil, case let .action(a) = new { effect = .restore(a) } else { effect = .save(new) }
+            edits.pending[new.key] = effect
+            return [effect]
+        case let (old?, nil):
+            guard case let .action(a) = old else { return [] }
+            partnership.actions.removeAll { $0.id == a.id }
+            keepSelectionVisible()
+            edits.pending[old.key] = .delete(a)
+            return [.delete(a)]
+        case (nil, nil):
+            return []
+        }
+    }
+
+    /// Replaces (or adds) a record in the partnership.
+    mutating func place(_ record: Record) {
+        switch record {
+        case let .action(a):
+            if let i = partnership.actions.firstIndex(where: { $0.id == a.id }) {
+                partnership.actions[i] = a
+            } else {
+                partnership.actions.append(a)
+            }
+        case let .area(a):
+            if let i = partnership.areas.firstIndex(where: { $0.id == a.id }) { partnership.areas[i] = a } else { partnership.areas.append(a) }
+        case let .caseStudy(c):
+            if let i = partnership.caseStudies.firstIndex(where: { $0.id == c.id }) {
+                partnership.caseStudies[i] = c
+            } else {
+                partnership.caseStudies.append(c)
+            }
+        case let .meeting(m):
+            if let i = partnership.meetings.firstIndex(where: { $0.id == m.id }) {
+                partnership.meetings[i] = m
+            } else {
+                partnership.meetings.append(m)
+            }
+        }
+        keepSelectionVisible()
+    }
+
+    /// The record as it is on screen now.
+    func current(_ record: Record) -> Record? {
+        switch record {
+        case let .action(a): partnership.action(a.id).map(Record.action)
+        case let .area(a): partnership.area(a.id).map(Record.area)
+        case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
+        case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
+        }
+    }
+
+    // MARK: Undo and redo
+
+    mutating func undoLast() -> [Effect] {
+        guard let change = edits.undo.popLast() else {
+            message = Message("Nothing to undo")
+            return []
+        }
+        edits.redo.append(change)
+        message = Message("Undone: " + change.summary)
+        return show(from: change.after, to: rebased(change.before, from: change.after))
+            + change.alongside.reversed().flatMap { show(from: current($0.after ?? $0.before!) ?? $0.after, to: $0.before) }
+    }
+
+    mutating func redoLast() -> [Effect] {
+        guard let change = edits.redo.popLast() else {
+            message = Message("Nothing to redo")
+            return []
+        }
+        edits.undo.append(change)
+        message = Message("Redone: " + change.summary)
+        return show(from: change.before, to: rebased(change.after, from: change.before))
+            + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
+    }
+
+    /// Going back to `target` from `from`: when the record changed on disk since (a colleague's
+    /// edit, reloaded), only the fields this change touched go back, so their edit stays.
+    func rebased(_ target: Record?, from: Record?) -> Record? {
+        guard case let .action(want)? = target, case let .action(was)? = from,
+              case let .action(now)? = current(.action(want)), now != was else { return target }
+        var result = now
+        for change in ActionEdit.changes(from: was, to: want) {
+            ActionEdit.take(change.field, from: want, into: &result)
+        }
+        let removed = was.progress.filter { !want.progress.contains($0) }
+        result.progress.removeAll { removed.contains($0) }
+        for entry in want.progress where !was.progress.contains(entry) && !result.progress.contains(entry) { result.addProgress(entry) }
+        return .action(result)
+    }
+
+    // MARK: What the run loop reports
+
+    mutating func handleResult(_ event: Event) -> [Effect] {
+        switch event {
+        case let .saved(record, time):
+            if edits.pending[record.key].map({ $0.writes(record) }) == true { edits.pending.removeValue(forKey: record.key) }
+            edits.failures.removeValue(forKey: record.key)
+            edits.onDisk[record.key] = record
+            edits.lastSaved = time
+        case let .saveFailed(record, reason):
+            edits.failures[record.key] = reason
+            message = Message("Not saved yet: \(record.name): \(reason). Kept; trying again", isError: true)
+        case let .conflict(mine, theirs):
+            edits.pending.removeValue(forKey: mine.key)
+            edits.failures.removeValue(forKey: mine.key)
+            openConflict(mine: mine, theirs: theirs)
+        case let .created(action):
+            edits.pending.removeValue(forKey: "new \(action.area)")
+            place(.action(action))
+            var change = Change(before: nil, after: .action(action), summary: "\(action.id) created")
+            var effects: [Effect] = []
+            if let (_, meeting) = openMeeting {
+                // Captured in a meeting: the meeting lists it for the minutes.
+                var after = meeting
+                after.actionsCreated.append(action.id)
+                change.alongside.append(Change(before: .meeting(meeting), after: .meeting(after), summary: change.summary))
+                effects = show(from: .meeting(meeting), to: .meeting(after))
+            }
+            edits.undo.append(change)
+            edits.redo.removeAll()
+            message = Message("\(action.id) created: \(action.title)")
+            return effects
+        case let .meetingCreated(meeting):
+            return meetingCreated(meeting)
+        case let .showLog(log):
+            push(.log(log))
+        case let .syncConflicts(rows):
+            if case var .syncConflicts(p) = page {
+                p.rows = rows
+                p.cursor.keepVisible(count: rows.count, visible: SyncScreens.visibleRows(self))
+                page = .syncConflicts(p)
+                if rows.isEmpty { message = Message("All resolved: sync again (S) to share the result") }
+            } else if rows.isEmpty {
+                message = Message("No sync conflicts to resolve")
+            } else {
+                push(.syncConflicts(SyncConflictsPage(rows: rows)))
+            }
+        case let .synced(lines, problem):
+            if let problem {
+                message = Message("Sync: \(problem)", isError: true)
+            } else {
+                message = Message(lines.last ?? "Synced")
+            }
+        case let .deleted(id):
+            edits.pending.removeValue(forKey: "action \(id)")
+            edits.failures.removeValue(forKey: "action \(id)")
+        case let .storeChanged(change):
+            applyStoreChange(change)
+        case let .textEdited(request, text, problem):
+            guard let text else {
+                message = Message(problem ?? "The editor closed without saving; nothing changed", isError: problem != nil)
+                return []
+            }
+            return finishText(request, text)
+        case .tick:
+            // Try again whatever did not reach the disk.
+            return edits.failures.keys.sorted().compactMap { edits.pending[$0] }
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func finishText(_ request: TextRequest, _ text: String) -> [Effect] {
+        let trimmed = text.trimmed
+        switch request.purpose {
+        case let .note(id):
+            return answer(.note(action: id), trimmed)
+        case let .description(id):
+            return edit(id, summary: "\(id) description edited") { $0.description = trimmed }
+        case let .narrative(areaID):
+            guard let before = partnership.area(areaID) else { return [] }
+            var after = before
+            after.narrative = trimmed
+            return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
+        case let .caseStudyText(id):
+            guard let before = partnership.caseStudy(id) else { return [] }
+            var after = before
+            after.text = trimmed
+            return edit(.caseStudy(after), from: .caseStudy(before), summary: "\(before.title): text edited")
+        }
+    }
+
+    mutating func applyStoreChange(_ change: StoreChange) {
+        searchIndex = nil
+        if let whole = change.partnership {
+            partnership = whole
+        } else {
+            for action in change.actions { place(.action(action)) }
+            partnership.actions.removeAll { change.removedActions.contains($0.id) }
+            for area in change.areas { place(.area(area)) }
+            for study in change.caseStudies { place(.caseStudy(study)) }
+            for meeting in change.meetings { place(.meeting(meeting)) }
+        }
+        edits.notEditable.formUnion(change.notEditable)
+        edits.notEditable.subtract(change.editableAgain)
+        // An open action whose file went away: say so rather than show an empty page.
+        if case let .action(p) = page, partnership.action(p.action) == nil {
+            goBack()
+            message = Message("\(p.action) was removed on disk (by another program or a sync)", isError: true)
+            return
+        }
+        keepSelectionVisible()
+        let count = change.actions.count + change.removedActions.count + change.areas.count + change.caseStudies.count + change.meetings.count
+        if let first = change.problems.first {
+            message = Message("Changed on disk with a problem: \(first)", isError: true)
+        } else if change.partnership != nil {
+            message = Message("The store changed on disk and was read again")
+        } else if count > 0 {
+            message = Message("\(count) file\(count == 1 ? "" : "s") changed on disk: read again")
+        }
+    }
+}
+
+extension Effect {
+    /// Whether this effect writes exactly `record`.
+    func writes(_ record: Record) -> Bool {
+        switch self {
+        case let .save(r): r == record
+        case let .restore(a): Record.action(a) == record
+        default: false
+        }
+    }
+}
+
+extension Action {
+    /// Adds a progress entry in date order (after any entries of the same date).
+    mutating func addProgress(_ entry: ProgressEntry) {
+        let index = progress.lastIndex { $0.date <= entry.date }.map { $0 + 1 } ?? 0
+        progress.insert(entry, at: index)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

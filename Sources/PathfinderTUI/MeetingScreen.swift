@@ -1,0 +1,302 @@
+import PathfinderModel
+
+/// Running a steering group or forum meeting from the plan: an agenda built from it (red,
+/// overdue, amber, due soon, the rest), one action at a time in a large layout for a projector,
+/// and single keys to record discussion, decisions and changes. Every change is saved to the
+/// action as it happens and recorded in the meeting's file, which is saved after each one, so a
+/// meeting can be left and resumed, also after a crash.
+public struct MeetingPage: Hashable, Sendable {
+    public var meeting: String
+    /// Showing the agenda list (to reorder, drop, add) rather than one item.
+    public var showingAgenda: Bool
+    /// The agenda item shown or selected.
+    public var item: Int
+
+    public init(meeting: String, showingAgenda: Bool = true, item: Int = 0) {
+        self.meeting = meeting
+        self.showingAgenda = showingAgenda
+        self.item = item
+    }
+}
+
+/// What starting a meeting collects before the file is made.
+public struct MeetingDraft: Hashable, Sendable {
+    public var area: String
+    public var date: Day
+    public var title: String
+    public var attendees: [String]
+    /// Action ids in agenda order.
+    public var agenda: [String]
+
+    public init(area: String, date: Day, title: String, attendees: [String], agenda: [String]) {
+        self.area = area
+        self.date = date
+        self.title = title
+        self.attendees = attendees
+        self.agenda = agenda
+    }
+}
+
+extension AppState {
+    var openMeeting: (page: MeetingPage, meeting: Meeting)? {
+        guard case let .meeting(p) = page, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
+        return (p, m)
+    }
+
+    /// M on an area or its plan: resume the area's meeting in progress, or start one.
+    mutating func startOrResumeMeeting() -> [Effect] {
+        guard let area = currentArea.flatMap(partnership.area) else {
+            message = Message("Choose an area first: a meeting runs from its action plan", isError: true)
+            return []
+        }
+        if let open = partnership.meetings(inArea: area.id).last(where: { !$0.ended }) {
+            let next = open.items.firstIndex { !$0.reviewed } ?? 0
+            push(.meeting(MeetingPage(meeting: open.id, showingAgenda: false, item: next)))
+            message = Message("Resumed \(open.title) of \(open.date.iso)")
+            return []
+        }
+        if let reason = edits.readOnlyReason {
+            message = Message("Read-only: \(reason)", isError: true)
+            return []
+        }
+        if edits.userName == nil {
+            overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
+                                     purpose: .userName(then: .startMeeting)))
+            return []
+        }
+        overlay = .prompt(Prompt(label: "Meeting title:", text: "\(area.name) steering group", purpose: .meetingTitle(area: area.id)))
+        return []
+    }
+
+    /// After the title: who is there, picked from the area's steering group and forums.
+    mutating func askAttendees(area id: String, title: String) {
+        guard let area = partnership.area(id) else { return }
+        let people = area.steeringGroup.map { m in
+            Picker.Choice(id: m.name.isEmpty ? m.role : "\(m.name) (\(m.role))", label: m.name.isEmpty ? m.role : m.name,
+                          detail: m.name.isEmpty ? m.body : m.role)
+        } + area.forums.map { Picker.Choice(id: $0.name, label: $0.name, detail: "forum") }
+        if people.isEmpty {
+            overlay = .prompt(Prompt(label: "Attendees (comma-separated):", purpose: .meetingOthers(area: id, title: title, chosen: [])))
+        } else {
+            overlay = .picker(Picker(title: "Who is here? Space ticks, Enter when done", choices: people, allowsSeveral: true),
+                              .meetingAttendees(area: id, title: title))
+        }
+    }
+
+    /// The meeting file is made by the store (it picks the file name); the agenda goes with it.
+    func meetingDraft(area: String, title: String, attendees: [String]) -> MeetingDraft {
+        let agenda = MeetingAgenda.order(partnership.actions(inArea: area), asOf: asOf, catalogue: partnership.catalogue)
+        return MeetingDraft(area: area, date: edits.today, title: title, attendees: attendees, agenda: agenda)
+    }
+
+    mutating func meetingCreated(_ meeting: Meeting) -> [Effect] {
+        place(.meeting(meeting))
+        push(.meeting(MeetingPage(meeting: meeting.id, showingAgenda: true)))
+        message = Message("Meeting started with \(meeting.items.count) item\(meeting.items.count == 1 ? "" : "s"): ↑↓ J K reorder, x drop, + add, Enter to begin")
+        return []
+    }
+
+    /// Changes the open meeting and saves it (not undoable on its own: the agenda is the
+    /// facilitator's working paper; action changes made in the meeting are undone with theirs).
+    mutating func changeMeeting(_ change: (inout Meeting) -> Void) -> [Effect] {
+        guard let (_, before) = openMeeting else { return [] }
+        var after = before
+        change(&after)
+        guard after != before else { return [] }
+        return show(from: .meeting(before), to: .meeting(after))
+    }
+
+    /// The record of an action change made while a meeting is on screen: field, old, new.
+    func recordInMeeting(_ change: Change) -> Change? {
+        guard let (_, meeting) = openMeeting, case let .action(before)? = change.before, case let .action(after)? = change.after,
+              meeting.items.contains(where: { $0.action == after.id }) else { return nil }
+        var recorded = meeting
+        for field in ActionEdit.changes(from: before, to: after, catalogue: partnership.catalogue) {
+            recorded.changes.append(MeetingChange(action: after.id, field: field.field.rawValue, old: field.old, new: field.new))
+        }
+        guard recorded != meeting else { return nil }
+        return Change(before: .meeting(meeting), after: .meeting(recorded), summary: change.summary)
+    }
+
+    mutating func handleMeeting(_ command: Command, _ p: inout MeetingPage) -> [Effect] {
+        guard let meeting = partnership.meetings.first(where: { $0.id == p.meeting }) else { return [] }
+        let count = meeting.items.count
+        switch command {
+        case .toggleAgenda:
+            p.showingAgenda.toggle()
+        case .up where p.showingAgenda, .previousItem:
+            p.item = max(0, p.item - 1)
+        case .down where p.showingAgenda:
+            p.item = min(max(0, count - 1), p.item + 1)
+        case .open where p.showingAgenda:
+            p.showingAgenda = false
+        case .nextItem, .open:
+            // Moving on marks the item reviewed, with where the action stands now.
+            guard meeting.items.indices.contains(p.item), let action = partnership.action(meeting.items[p.item].action) else { return [] }
+            let i = p.item
+            var effects = changeMeeting { m in
+                m.items[i].reviewed = true
+                m.items[i].status = action.status
+                m.items[i].rag = action.rag
+            }
+            if action.reviewed != meeting.date, canEdit(.action(action)) {
+                var reviewed = action
+                reviewed.reviewed = meeting.date
+                reviewed.updated = edits.today
+                reviewed.updatedBy = edits.userName ?? reviewed.updatedBy
+                place(.action(reviewed))
+                edits.pending[Record.action(reviewed).key] = .save(.action(reviewed))
+                effects.append(.save(.action(reviewed)))
+            }
+            if p.item + 1 < count {
+                p.item += 1
+            } else {
+                p.showingAgenda = true
+                message = Message("That was the last item: E ends the meeting, + adds another")
+            }
+            return effects
+        case .moveItemUp, .moveItemDown:
+            let j = p.item + (command == .moveItemUp ? -1 : 1)
+            guard meeting.items.indices.contains(p.item), meeting.items.indices.contains(j) else { return [] }
+            let i = p.item
+            p.item = j
+            return changeMeeting { $0.items.swapAt(i, j) }
+        case .dropItem:
+            guard meeting.items.indices.contains(p.item) else { return [] }
+            let i = p.item
+            let id = meeting.items[i].action
+            p.item = max(0, min(p.item, count - 2))
+            message = Message("\(id) taken off the agenda")
+            return changeMeeting { $0.items.remove(at: i) }
+        case .addItem:
+            let onAgenda = Set(meeting.items.map(\.action))
+            let choices = partnership.actions(inArea: meeting.area).filter { !onAgenda.contains($0.id) }.map {
+                Picker.Choice(id: $0.id, label: "\($0.id) \($0.title)", detail: partnership.catalogue.status($0.status)?.label ?? $0.status,
+                              symbol: $0.rag.letter)
+            }
+            guard !choices.isEmpty else {
+                message = Message("Every action of \(meeting.area) is on the agenda")
+                return []
+            }
+            overlay = .picker(Picker(title: "Add to the agenda (type to narrow)", choices: choices), .agendaItem(meeting: meeting.id))
+        case .addDiscussion, .addDecision:
+            guard meeting.items.indices.contains(p.item) else { return [] }
+            let id = meeting.items[p.item].action
+            let decision = command == .addDecision
+            overlay = .prompt(Prompt(label: decision ? "Decision on \(id):" : "Discussion of \(id):",
+                                     purpose: decision ? .meetingDecision(meeting: meeting.id, item: p.item) : .meetingNote(meeting: meeting.id, item: p.item)))
+        case .captureAction:
+            overlay = .prompt(Prompt(label: "New action's title:", purpose: .captureTitle(meeting: meeting.id)))
+        case .endMeeting:
+            overlay = .confirm(Confirmation(question: "End \(meeting.title)? (\(meeting.items.filter(\.reviewed).count) of \(count) items reviewed)",
+                                            purpose: .endMeeting(meeting: meeting.id)))
+        default:
+            break
+        }
+        return []
+    }
+}
+
+enum MeetingScreen {
+    static let listTop = 3
+
+    static func render(_ state: AppState, _ p: MeetingPage, _ body: Rect, _ screen: inout Screen) {
+        guard let meeting = state.partnership.meetings.first(where: { $0.id == p.meeting }) else { return }
+        let theme = state.theme
+        let reviewed = meeting.items.filter(\.reviewed).count
+        let head = " \(meeting.title) · \(meeting.date.iso) · \(reviewed) of \(meeting.items.count) reviewed" + (meeting.ended ? " · ended" : "")
+        screen.put(Text.truncate(head, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        if p.showingAgenda || meeting.items.isEmpty {
+            renderAgenda(state, meeting, p, body, &screen)
+        } else {
+            renderItem(state, meeting, p, body, &screen)
+        }
+    }
+
+    static func renderAgenda(_ state: AppState, _ meeting: Meeting, _ p: MeetingPage, _ body: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        if !meeting.attendees.isEmpty {
+            screen.put(Text.truncate(" Present: " + meeting.attendees.joined(separator: ", "), to: body.width), x: body.x, y: body.y + 1,
+                       style: theme.style(for: .dim))
+        }
+        if meeting.items.isEmpty {
+            screen.put(" The agenda is empty: + adds an action", x: body.x, y: body.y + listTop, style: theme.style(for: .normal))
+            return
+        }
+        let rows = max(1, body.height - listTop)
+        let top = max(0, min(p.item - rows + 1, meeting.items.count - rows))
+        for (i, item) in meeting.items.enumerated().dropFirst(top).prefix(rows) {
+            let y = body.y + listTop + i - top
+            let selected = i == p.item
+            let action = state.partnership.action(item.action)
+            let style = theme.style(for: selected ? .selected : .normal)
+            screen.fill(x: body.x, y: y, width: body.width, height: 1, style: style)
+            var x = body.x + screen.put(Text.padLeft(String(i + 1), to: 3) + " ", x: body.x, y: y, style: style)
+            x += screen.put(item.reviewed ? "✓ " : "· ", x: x, y: y, style: style)
+            if let action {
+                x += RAGBadge.draw(action.rag, x: x, y: y, theme: theme, into: &screen)
+                x += 1
+                x += screen.put(Text.pad(action.id, to: 8), x: x, y: y, style: style)
+                let due = action.due.map { " " + $0.iso + (action.isOverdue(asOf: state.asOf, catalogue: state.partnership.catalogue) ? "!" : " ") } ?? ""
+                let room = body.x + body.width - x - DisplayWidth.of(due)
+                screen.put(Text.truncate(action.title, to: max(1, room)), x: x, y: y, style: style)
+                screen.put(due, x: body.x + body.width - DisplayWidth.of(due), y: y, style: style)
+            } else {
+                screen.put("\(item.action) (not in the store)", x: x, y: y, style: theme.style(for: .warning))
+            }
+        }
+    }
+
+    static func renderItem(_ state: AppState, _ meeting: Meeting, _ p: MeetingPage, _ body: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        guard meeting.items.indices.contains(p.item) else { return }
+        let item = meeting.items[p.item]
+        guard let action = state.partnership.action(item.action) else {
+            screen.put(" \(item.action) is not in the store (removed?): → moves on", x: body.x, y: body.y + 2, style: theme.style(for: .warning))
+            return
+        }
+        let catalogue = state.partnership.catalogue
+        var lines: [(String, Role)] = []
+        let width = max(10, body.width - 4)
+        lines.append(("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim))
+        for line in Text.wrap("\(action.id)  \(action.title)", to: width) { lines.append((line, .heading)) }
+        lines.append(("", .normal))
+        lines.append(("Lead      " + action.lead + (action.leadBody.isEmpty ? "" : ", " + action.leadBody), .normal))
+        let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
+        let statusLabel = catalogue.status(action.status).map { "\($0.symbol) \($0.label)" } ?? action.status
+        var statusLine = "Status    " + statusLabel
+        if let was = previous?.item.status, was != action.status {
+            statusLine += "   (was \(catalogue.status(was)?.label ?? was) on \(previous!.meeting.date.iso))"
+        }
+        lines.append((statusLine, .normal))
+        var ragLine = "RAG       [\(action.rag.letter)] \(action.rag.label)"
+        if let meaning = catalogue.ragMeanings[action.rag] { ragLine += " — " + meaning }
+        if let was = previous?.item.rag, was != action.rag { ragLine += "   (was \(was.label) on \(previous!.meeting.date.iso))" }
+        lines.append((ragLine, action.rag == .red ? .ragRed : action.rag == .amber ? .ragAmber : .ragGreen))
+        let overdue = action.isOverdue(asOf: state.asOf, catalogue: catalogue)
+        lines.append(("Due       " + (action.due?.iso ?? "no date") + (overdue ? "  OVERDUE" : ""), overdue ? .overdue : .normal))
+        if let indicator = action.indicator {
+            let fmt = { (v: Double) in v == v.rounded() ? String(Int(v)) : String(v) }
+            let progress = indicator.progress.map { " \(Int(($0 * 100).rounded()))% of the way" } ?? ""
+            lines.append(("Indicator \(indicator.name): \(fmt(indicator.baseline))\(indicator.unit) → \(fmt(indicator.target))\(indicator.unit), now \(indicator.current.map(fmt) ?? "?")\(indicator.unit)\(progress)", .normal))
+        }
+        lines.append(("", .normal))
+        if let note = action.latestProgress {
+            lines.append(("Last note, \(note.date.iso), \(note.author):", .dim))
+            for line in Text.wrapParagraphs(note.text, to: width).prefix(4) { lines.append(("  " + line, .normal)) }
+        } else {
+            lines.append(("No progress notes yet", .dim))
+        }
+        if !item.notes.isEmpty || !item.decisions.isEmpty {
+            lines.append(("", .normal))
+            lines.append(("This meeting", .heading))
+            for note in item.notes { lines.append(("  • " + note, .normal)) }
+            for decision in item.decisions { lines.append(("  ✔ Decided: " + decision, .normal)) }
+        }
+        let changes = meeting.changes.filter { $0.action == action.id }
+        for change in changes { lines.append(("  Δ \(change.field): \(change.old) → \(change.new)", .dim)) }
+        for (i, line) in lines.prefix(body.height - 1).enumerated() {
+            screen.put(Text.truncate(line.0, to: width), x: body.x + 2, y: body.y + 1 + i, style: theme.style(for: line.1))
+        }
+    }
+}

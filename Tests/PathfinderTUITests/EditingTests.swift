@@ -1,0 +1,290 @@
+import PathfinderModel
+import Testing
+@testable import PathfinderTUI
+
+/// Quick updates, undo and redo, and what happens when the disk answers back, driven by keys
+/// through `update` as the run loop does.
+@Suite struct EditingTests {
+    static let today = Day(iso: "2026-11-25")!
+
+    /// On PO-01's action screen, as a user who has given their name.
+    func onAction(_ id: String = "PO-01") -> AppState {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "test-store", width: 80, height: 24,
+                         pages: [.areas(ListCursor()), .action(ActionPage(action: id))], today: Self.today)
+        s.edits.userName = "Zoë Ahmed"
+        return s
+    }
+
+    /// Keys in, and the effects of the last one out.
+    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys { (state, effects) = update(state, .key(key)) }
+        return effects
+    }
+
+    func type(_ state: inout AppState, _ text: String) {
+        for c in text { state = update(state, .key(.character(c))).0 }
+    }
+
+    @Test func statusChangesFromThePickerAndIsSavedStampedAndUndoable() {
+        var s = onAction()
+        #expect(press(&s, .character("s")).isEmpty)
+        guard case let .picker(picker, _)? = s.overlay else { Issue.record("no status picker"); return }
+        #expect(picker.current?.id == "in-progress")   // starts on the current status
+        let effects = press(&s, .character("d"), .enter)   // "d" jumps to Done
+        let action = s.partnership.action("PO-01")!
+        #expect(action.status == "done")
+        #expect(action.updated == Self.today)
+        #expect(action.updatedBy == "Zoë Ahmed")
+        #expect(effects == [.save(.action(action))])
+        #expect(s.message?.text == "PO-01 status: In progress → Done")
+        #expect(s.edits.undo.count == 1)
+
+        let undo = press(&s, .character("u"))
+        let restored = Fixture.partnership.action("PO-01")!
+        #expect(s.partnership.action("PO-01") == restored)
+        #expect(undo == [.save(.action(restored))])
+        #expect(s.message?.text == "Undone: PO-01 status: In progress → Done")
+
+        let redo = press(&s, .control("r"))
+        #expect(s.partnership.action("PO-01") == action)
+        #expect(redo == [.save(.action(action))])
+        #expect(press(&s, .control("r")).isEmpty)
+        #expect(s.message?.text == "Nothing to redo")
+    }
+
+    @Test func ragChangeWithAReasonWritesItToTheProgressLog() {
+        var s = onAction()
+        _ = press(&s, .character("r"), .character("a"), .enter)   // Amber
+        guard case .prompt? = s.overlay else { Issue.record("no reason prompt"); return }
+        type(&s, "Funding ends in March")
+        let effects = press(&s, .enter)
+        let action = s.partnership.action("PO-01")!
+        #expect(action.rag == .amber)
+        #expect(action.progress.last == ProgressEntry(date: Self.today, author: "Zoë Ahmed", text: "RAG Red → Amber: Funding ends in March"))
+        #expect(effects == [.save(.action(action))])
+
+        // Without a reason, only the rating changes.
+        var t = onAction()
+        _ = press(&t, .character("r"), .character("g"), .enter, .enter)
+        #expect(t.partnership.action("PO-01")!.rag == .green)
+        #expect(t.partnership.action("PO-01")!.progress == Fixture.partnership.action("PO-01")!.progress)
+    }
+
+    @Test func notesAreAddedInDateOrderAndAnEmptyOneIsNot() {
+        var s = onAction()
+        _ = press(&s, .character("n"))
+        type(&s, "Met the befriending volunteers")
+        _ = press(&s, .enter)
+        #expect(s.partnership.action("PO-01")!.progress.last?.text == "Met the befriending volunteers")
+        #expect(s.partnership.action("PO-01")!.progress.count == 3)
+
+        var t = onAction()
+        let effects = press(&t, .character("n"), .character(" "), .enter)
+        #expect(effects.isEmpty)
+        #expect(t.message?.text == "An empty note is not added")
+    }
+
+    @Test func aDueDatePromptResolvesShortcutsAndKeepsABadDateToCorrect() {
+        var s = onAction()
+        _ = press(&s, .character("d"))
+        type(&s, "next tuesday")
+        _ = press(&s, .enter)
+        guard case let .prompt(prompt)? = s.overlay else { Issue.record("a bad date closed the prompt"); return }
+        #expect(prompt.editor.text == "next tuesday")
+        #expect(s.message?.isError == true)
+        _ = press(&s, .control("u"))   // clear the line, readline style
+        type(&s, "+2w")
+        let effects = press(&s, .enter)
+        #expect(s.overlay == nil)
+        #expect(s.partnership.action("PO-01")!.due == Self.today.adding(days: 14))
+        #expect(effects.count == 1)
+        #expect(s.message?.text == "PO-01 due: 2006-11-30 → 2026-12-09")
+    }
+
+    @Test func aDueDateBeforeTheStartIsRefused() {
+        var s = onAction()
+        _ = press(&s, .character("d"))
+        type(&s, "2006-01-01")   // PO-01 starts 2006-04-01
+        let effects = press(&s, .enter)
+        #expect(effects.isEmpty)
+        #expect(s.partnership.action("PO-01")!.due == Day(iso: "2006-11-30"))
+        #expect(s.message?.isError == true)
+    }
+
+    @Test func milestonesTickAndUntick() {
+        var s = onAction()
+        _ = press(&s, .character("m"), .enter)
+        #expect(s.partnership.action("PO-01")!.milestones[0].done == false)
+        #expect(s.message?.text == "PO-01 milestone “Recruit 90 volunteers”: not done")
+        var t = onAction("PO-02")
+        _ = press(&t, .character("m"))
+        #expect(t.message?.text == "PO-02 has no milestones yet")
+    }
+
+    @Test func markReviewedIsOneKey() {
+        var s = onAction()
+        let effects = press(&s, .character("v"))
+        #expect(s.partnership.action("PO-01")!.reviewed == Self.today)
+        #expect(effects.count == 1)
+    }
+
+    @Test func theActionPlanEditsTheSelectedAction() {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
+                         pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))], today: Self.today)
+        s.edits.userName = "Zoë Ahmed"
+        _ = press(&s, .character("v"))
+        #expect(s.partnership.action("PO-01")!.reviewed == Self.today)
+    }
+
+    @Test func theNameIsAskedOnceBeforeTheFirstEditAndRemembered() {
+        var s = onAction()
+        s.edits.userName = nil
+        s.edits.suggestedName = "zoe"
+        _ = press(&s, .character("v"))
+        guard case let .prompt(prompt)? = s.overlay else { Issue.record("name not asked"); return }
+        #expect(prompt.editor.text == "zoe")
+        _ = press(&s, .control("u"))
+        type(&s, "Zoë Ahmed")
+        let effects = press(&s, .enter)
+        #expect(effects.first == .rememberName("Zoë Ahmed"))
+        #expect(s.partnership.action("PO-01")!.updatedBy == "Zoë Ahmed")
+        #expect(s.partnership.action("PO-01")!.reviewed == Self.today)
+        _ = press(&s, .character("n"))
+        guard case .prompt(let next)? = s.overlay, case .note = next.purpose else { Issue.record("asked again"); return }
+    }
+
+    @Test func filesWithProblemsAndReadOnlyStoresAreNotEdited() {
+        var s = onAction()
+        s.edits.notEditable = ["action PO-01"]
+        #expect(press(&s, .character("v")).isEmpty)
+        #expect(s.partnership.action("PO-01") == Fixture.partnership.action("PO-01"))
+        #expect(s.message?.isError == true)
+
+        var t = onAction()
+        t.edits.readOnlyReason = "another Pathfinder has this store open"
+        #expect(press(&t, .character("s")).isEmpty)
+        #expect(t.overlay == nil)
+        #expect(t.message?.text.hasPrefix("Read-only") == true)
+    }
+
+    @Test func aFailedSaveIsKeptShownRetriedAndGuardsQuitting() {
+        var s = onAction()
+        let effects = press(&s, .character("v"))
+        guard case let .save(record)? = effects.first else { Issue.record("no save"); return }
+        s = update(s, .saveFailed(record, reason: "disk full")).0
+        #expect(s.message?.isError == true)
+        #expect(RootView.saveState(s.edits)?.text.contains("1 change not saved") == true)
+        #expect(update(s, .tick).1 == [.save(record)])
+        // Quitting now asks first.
+        #expect(press(&s, .character("q")).isEmpty)
+        guard case .confirm? = s.overlay else { Issue.record("quit did not ask"); return }
+        _ = press(&s, .character("n"))
+        #expect(s.overlay == nil)
+        // The retry lands.
+        s = update(s, .saved(record, time: "10:42")).0
+        #expect(s.edits.failures.isEmpty)
+        #expect(s.edits.pending.isEmpty)
+        #expect(update(s, .tick).1.isEmpty)
+        #expect(RootView.saveState(s.edits)?.text == "· saved 10:42 ")
+        #expect(press(&s, .character("q")) == [.quit])
+    }
+
+    @Test func undoAfterAColleaguesChangeRevertsOnlyMyField() {
+        var s = onAction()
+        _ = press(&s, .character("s"), .character("d"), .enter)   // I set Done
+        var theirs = s.partnership.action("PO-01")!
+        theirs.title = "Good Neighbours befriending (renamed by a colleague)"
+        s = update(s, .storeChanged(StoreChange(actions: [theirs]))).0
+        #expect(s.message?.text == "1 file changed on disk: read again")
+        let effects = press(&s, .character("u"))
+        let now = s.partnership.action("PO-01")!
+        #expect(now.status == "in-progress")
+        #expect(now.title == theirs.title)
+        #expect(effects == [.save(.action(now))])
+    }
+
+    @Test func aConflictShowsBothVersionsAndSavesTheChoiceKeepingEveryNote() {
+        var s = onAction()
+        _ = press(&s, .character("s"), .character("d"), .enter)   // mine: status Done
+        _ = press(&s, .character("n"))
+        type(&s, "My note")
+        let effects = press(&s, .enter)
+        guard case let .save(mine)? = effects.first else { Issue.record("no save"); return }
+        // Meanwhile a colleague changed the RAG and the status, and added a note.
+        var theirs = Fixture.partnership.action("PO-01")!
+        theirs.rag = .green
+        theirs.status = "blocked"
+        theirs.progress.append(ProgressEntry(date: Day(iso: "2026-11-20")!, author: "Colleague", text: "Their note"))
+        s = update(s, .conflict(mine: mine, theirs: .action(theirs))).0
+        guard case let .conflict(page) = s.page else { Issue.record("no conflict page: \(s.page)"); return }
+        // Status: I changed it, so mine is chosen; RAG: only they changed it, so theirs is.
+        #expect(page.fields.first { $0.field == .status }?.takeTheirs == false)
+        #expect(page.fields.first { $0.field == .rag }?.takeTheirs == true)
+        #expect(s.partnership.action("PO-01") == theirs)   // the screen shows what is on disk
+        // Esc does not throw my change away.
+        _ = press(&s, .escape)
+        guard case .conflict = s.page else { Issue.record("Esc left the conflict"); return }
+        let saved = press(&s, .enter)
+        let result = s.partnership.action("PO-01")!
+        #expect(result.status == "done")
+        #expect(result.rag == .green)
+        #expect(result.progress.map(\.text).contains("My note"))
+        #expect(result.progress.map(\.text).contains("Their note"))
+        #expect(saved == [.save(.action(result))])
+        #expect(s.page == .action(ActionPage(action: "PO-01")))
+    }
+
+    @Test func aConflictCanTakeTheirsForEveryField() {
+        var s = onAction()
+        let effects = press(&s, .character("s"), .character("d"), .enter)
+        guard case let .save(mine)? = effects.first else { return }
+        var theirs = Fixture.partnership.action("PO-01")!
+        theirs.status = "blocked"
+        s = update(s, .conflict(mine: mine, theirs: .action(theirs))).0
+        _ = press(&s, .character("T"), .enter)
+        #expect(s.partnership.action("PO-01")?.status == "blocked")
+    }
+
+    @Test func anActionRemovedOnDiskLeavesItsPageWithAMessage() {
+        var s = onAction()
+        s = update(s, .storeChanged(StoreChange(removedActions: ["PO-01"]))).0
+        #expect(s.pages.count == 1)
+        #expect(s.message?.text == "PO-01 was removed on disk (by another program or a sync)")
+    }
+
+    @Test func withoutAnEditorLongTextIsWrittenInPlace() {
+        var s = onAction()
+        _ = press(&s, .character("N"))
+        guard case .textArea? = s.overlay else { Issue.record("no inline editor"); return }
+        type(&s, "First line")
+        _ = press(&s, .enter)
+        type(&s, "Second line")
+        let effects = press(&s, .control("s"))
+        #expect(s.overlay == nil)
+        #expect(s.partnership.action("PO-01")!.progress.last?.text == "First line\nSecond line")
+        #expect(effects.count == 1)
+        // Drawn as a box with its keys in the status line, at the smallest size too.
+        var t = onAction()
+        t.width = 40
+        t.height = 12
+        _ = press(&t, .character("E"))
+        let screen = render(t)
+        #expect(screen.lines[1].contains("Description of PO-01"))
+        #expect(screen.lines[11].contains("Ctrl-S done"))
+    }
+
+    @Test func longTextGoesToTheEditorWhenThereIsOne() {
+        var s = onAction()
+        s.edits.hasExternalEditor = true
+        let effects = press(&s, .character("E"))
+        guard case let .editText(request)? = effects.first else { Issue.record("no editor: \(effects)"); return }
+        #expect(request.text == Fixture.partnership.action("PO-01")!.description)
+        let saved = update(s, .textEdited(request, text: "New description.\n", problem: nil))
+        #expect(saved.0.partnership.action("PO-01")!.description == "New description.")
+        #expect(saved.1.count == 1)
+        let failed = update(s, .textEdited(request, text: nil, problem: "the editor vi stopped with status 1; nothing changed"))
+        #expect(failed.0.partnership.action("PO-01") == Fixture.partnership.action("PO-01"))
+        #expect(failed.0.message?.isError == true)
+    }
+}

@@ -1,0 +1,66 @@
+import PathfinderModel
+import Testing
+@testable import PathfinderTUI
+
+/// Sync, history, changed-since and sync conflicts from the screens: keys ask the run loop
+/// for git's answers, which come back as events and are shown.
+@Suite struct SyncScreenTests {
+    func state(_ pages: [Page] = [.areas(ListCursor())]) -> AppState {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24, pages: pages,
+                         today: Day(iso: "2006-12-14")!)
+        s.edits.userName = "Zoë Ahmed"
+        return s
+    }
+
+    @Test func syncAndHistoryAreOneKeyEach() {
+        var s = state([.areas(ListCursor()), .action(ActionPage(action: "PO-01"))])
+        #expect(update(s, .key(.character("S"))).1 == [.sync])
+        #expect(update(s, .key(.character("H"))).1 == [.loadHistory("PO-01")])
+        s = update(s, .synced(lines: ["sent: Portsmouth PO-01: status in progress -> done", "Synced: up to date with origin"],
+                              problem: nil)).0
+        #expect(s.message?.text == "Synced: up to date with origin")
+        s = update(s, .synced(lines: [], problem: "this store is not set up for sync: run `pathfinder sync --setup REMOTE`")).0
+        #expect(s.message?.isError == true)
+    }
+
+    @Test func historyIsShownAndItsActionsOpen() {
+        var s = state()
+        let log = LogPage(title: "Changed since 2006-12-01", rows: [
+            LogRow(heading: "Portsmouth PO-02: status not started -> in progress", details: ["by Zoë Ahmed"], action: "PO-02"),
+            LogRow(heading: "New area “Leeds”"),
+        ], empty: "Nothing changed")
+        s = update(s, .showLog(log)).0
+        guard case .log = s.page else { Issue.record("no log page"); return }
+        let screen = render(s)
+        #expect(screen.lines[1].contains("Changed since 2006-12-01"))
+        #expect(screen.lines[3].contains("PO-02: status not started -> in progress"))
+        #expect(screen.lines[4].contains("by Zoë Ahmed"))
+        s = s.after(.enter)
+        #expect(s.page == .action(ActionPage(action: "PO-02")))
+        #expect(state().after(.character(":")).typingResult("changed 2006-12-01") == [.loadChanged(since: Day(iso: "2006-12-01"))])
+    }
+
+    @Test func syncConflictsAreDecidedOneByOne() {
+        var s = state()
+        s = update(s, .syncConflicts([
+            SyncConflictRow(id: "areas/portsmouth/actions/PO-01.md#status", path: "areas/portsmouth/actions/PO-01.md", field: "status",
+                            mine: "done", theirs: "blocked"),
+            SyncConflictRow(id: "areas/portsmouth/actions/PO-02.md#title", path: "areas/portsmouth/actions/PO-02.md", field: "title",
+                            mine: "Social clauses", theirs: "Social clauses in contracts"),
+        ])).0
+        guard case .syncConflicts = s.page else { Issue.record("no conflicts page"); return }
+        #expect(render(s).lines[3].contains("PO-01 · status"))
+        #expect(render(s).lines[4].contains("yours: done"))
+        #expect(render(s).lines[4].contains("theirs: blocked"))
+        #expect(update(s, .key(.character("m"))).1 == [.resolveSyncConflict(id: "areas/portsmouth/actions/PO-01.md#status", choice: .mine)])
+        s = s.after(.down)
+        #expect(update(s, .key(.character("t"))).1 == [.resolveSyncConflict(id: "areas/portsmouth/actions/PO-02.md#title", choice: .theirs)])
+        // Enter types a value, starting from yours.
+        s = s.after(.enter, .character("!"))
+        let typed = update(s, .key(.enter)).1
+        #expect(typed == [.resolveSyncConflict(id: "areas/portsmouth/actions/PO-02.md#title", choice: .value("Social clauses!"))])
+        // When none are left, the page says to sync again.
+        s = update(s, .syncConflicts([])).0
+        #expect(s.message?.text == "All resolved: sync again (S) to share the result")
+    }
+}
