@@ -341,6 +341,25 @@ final class TwoMachines {
         try m.expectClean(m.b)
     }
 
+    @Test func aFileThatIsNotAPathfinderFileIsLeftForAPerson() throws {
+        let m = try TwoMachines()
+        try m.write(m.a, "minutes.txt", "Minutes of the steering group\n")
+        m.expectOK(try m.sync(m.a))
+        m.expectOK(try m.sync(m.b))
+        try m.write(m.a, "minutes.txt", "Minutes of the steering group, 14 November\n")
+        try m.write(m.b, "minutes.txt", "Minutes of the steering group (draft)\n")
+        try m.set(m.b, po03, "rag", "red")
+        m.expectOK(try m.sync(m.a))
+        let stopped = try m.sync(m.b)
+        #expect(stopped.status == 1 && stopped.err.contains("could not merge minutes.txt"), "\(stopped.err)")
+        #expect(try m.read(m.b, po03).contains("\nrag: red\n"))
+        try m.write(m.b, "minutes.txt", "Minutes of the steering group (draft), 14 November\n")
+        m.expectOK(try m.sync(m.b))
+        m.expectOK(try m.sync(m.a))
+        #expect(try m.read(m.a, "minutes.txt") == "Minutes of the steering group (draft), 14 November\n")
+        try m.expectClean(m.a)
+    }
+
     @Test func withoutGitSyncSaysSoAndEverythingElseWorks() throws {
         let m = try TwoMachines()
         let noGit = ["PATH": "/nonexistent"]
