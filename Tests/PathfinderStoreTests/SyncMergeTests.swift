@@ -120,6 +120,9 @@ struct SyncMergeTests {
         let result = merge(base, mine, theirs)
         #expect(result.conflicts.isEmpty)
         #expect(result.text.contains("owner-notes: checked by Ann\n") && result.text.contains("risk-register: [R1, R2]\n"))
+        // A comment line added on their side comes along, after the field it follows.
+        let commented = replacing(theirs, "rag: green\n", "rag: green\n# RAG agreed at the November forum\n")
+        #expect(merge(base, mine, commented).text.contains("rag: green\n# RAG agreed at the November forum\nstart:"))
 
         // An area: key figures added on both sides, the narrative edited in different places.
         let areaPath = "areas/portsmouth/area.md"

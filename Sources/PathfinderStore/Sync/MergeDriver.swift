@@ -9,7 +9,8 @@ public enum MergeDriver {
     /// ours and is recorded in `.pathfinder/conflicts.json`; an action created on both sides with
     /// one id keeps ours here and leaves theirs in `.pathfinder/pending-splits/` for sync to
     /// write under a fresh id. A file the merge cannot read is merged by `git merge-file`
-    /// instead, as git would have done (1 when that leaves conflict markers).
+    /// instead, as git would have done, and the driver exits 1 so the file is looked at: sync
+    /// takes it as merged when no conflict markers are left, and names it when there are.
     public static func run(base: String, ours: String, theirs: String, path: String,
                            store: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
@@ -44,10 +45,11 @@ public enum MergeDriver {
     private static func read(_ path: String) -> [UInt8]? { (try? AtomicFile.readIfPresent(path)) ?? nil }
 
     /// What git does without a driver: a line merge into `ours`, with conflict markers where
-    /// both sides changed the same lines (exit 1).
+    /// both sides changed the same lines. Always 1: the file was not merged as a Pathfinder file.
     private static func textMerge(base: String, ours: String, theirs: String, store: URL, environment: [String: String]) -> Int32 {
-        guard let git = try? GitRunner(directory: store, environment: environment),
-              let result = try? git.run(["merge-file", "-L", "mine", "-L", "before", "-L", "theirs", ours, base, theirs]) else { return 1 }
-        return result.status == 0 ? 0 : 1
+        if let git = try? GitRunner(directory: store, environment: environment) {
+            _ = try? git.run(["merge-file", "-L", "mine", "-L", "before", "-L", "theirs", ours, base, theirs])
+        }
+        return 1
     }
 }

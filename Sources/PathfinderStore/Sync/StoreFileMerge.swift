@@ -130,6 +130,8 @@ public enum StoreFileMerge {
             blocks.insert(SourceDocument.Block(key: key, text: text), at: at)
         }
 
+        blocks = withTheirComments(blocks, base: original, ours: ours, theirs: other)
+
         var document = ours.document
         document.blocks = blocks
         if manifest {
@@ -171,6 +173,31 @@ public enum StoreFileMerge {
         default:
             return nil
         }
+    }
+
+    /// Comment lines only their file has (new on their side) go after the field they follow there.
+    private static func withTheirComments(_ blocks: [SourceDocument.Block], base: Side, ours: Side, theirs: Side) -> [SourceDocument.Block] {
+        let known = Set(ours.document.blocks.map(\.text)).union(base.document.blocks.map(\.text))
+        var out = blocks
+        var previous: String?
+        var pending = ""
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let at = previous.flatMap { key in out.firstIndex { $0.key == key }.map { $0 + 1 } }
+                ?? (out.firstIndex { $0.key != nil } ?? out.count)
+            out.insert(SourceDocument.Block(key: nil, text: pending), at: at)
+            pending = ""
+        }
+        for block in theirs.document.blocks {
+            if let key = block.key {
+                flush()
+                previous = key
+            } else if block.text.hasPrefix("#"), !known.contains(block.text) {
+                pending += block.text
+            }
+        }
+        flush()
+        return out
     }
 
     private static func isFlow(_ block: String) -> Bool {
