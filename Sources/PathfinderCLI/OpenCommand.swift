@@ -13,6 +13,9 @@ struct Open: ParsableCommand {
     @Option(help: ArgumentHelp("Colour theme: default, light, projector, monochrome, or a theme file's name.", valueName: "NAME"))
     var theme: String?
 
+    @Flag(help: "Look without changing anything (also offered when another Pathfinder has the store open).")
+    var readOnly = false
+
     func run() throws {
         guard Open.canUseTerminal() else {
             // The summary alone needs no full load: the summary cache answers it.
@@ -21,7 +24,32 @@ struct Open: ParsableCommand {
             return
         }
         let (location, store, result, asOf) = try options.loadStore()
-        try TerminalApp(location: location, store: store, loaded: result, asOf: asOf, themeName: theme).run()
+        var app = TerminalApp(location: location, store: store, loaded: result, asOf: asOf, themeName: theme)
+        var lock: SessionLock?
+        if readOnly {
+            app.readOnlyReason = "opened with --read-only"
+        } else {
+            let user = UserConfig.load()["name"] ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+            do {
+                lock = try SessionLock.acquire(store: location.path, user: user)
+            } catch let SessionLock.Failure.heldBy(holder) {
+                // Asked before the screens start, on the plain terminal.
+                switch Open.ask("Another Pathfinder has this store open: \(holder).\n"
+                                + "[r] look read-only, [t] take it over (only if that one is gone), [q] quit: ") {
+                case "t": lock = try SessionLock.acquire(store: location.path, user: user, force: true)
+                case "r": app.readOnlyReason = "\(holder.user.isEmpty ? "another Pathfinder" : holder.user) has this store open"
+                default: throw ExitCode(1)
+                }
+            }
+        }
+        defer { lock?.release() }
+        try app.run(onExit: { lock?.release() })
+    }
+
+    /// One answer typed on the plain terminal: its first letter, lowercased.
+    static func ask(_ question: String) -> String {
+        FileHandle.standardError.write(Data(question.utf8))
+        return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().first.map(String.init) ?? ""
     }
 
     /// Screens need a real terminal on both ends; CI, pipes and a missing TERM get the summary.

@@ -16,7 +16,8 @@ struct TerminalApp {
     /// Set when another Pathfinder has the store open and the user chose to look only.
     var readOnlyReason: String?
 
-    func run() throws {
+    /// `onExit` runs before the process exits on its own (Ctrl-C), as `defer` would not.
+    func run(onExit: () -> Void = {}) throws {
         var config = UserConfig.load()
         let catalogue = ThemeCatalogue.load(userFolder: UserConfig.folder())
         let keys = KeyBindings.load(userFolder: UserConfig.folder())
@@ -123,7 +124,10 @@ struct TerminalApp {
                 terminal.draw(frame(state))
             }
         }
-        if exitCode != 0 { exit(exitCode) }
+        if exitCode != 0 {
+            onExit()
+            exit(exitCode)
+        }
     }
 
     /// Record keys of everything loaded whose file must not be written.
