@@ -80,6 +80,31 @@ import PathfinderModel
         #expect(none.isEmpty)
     }
 
+    @Test func mergeDriverWritesOursAndRecordsConflicts() throws {
+        let base = try TestStores.read(store, Self.po03)
+        let folder = TestStores.temporaryFolder("driver")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func file(_ name: String, _ text: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let b = try file("base", base)
+        let o = try file("ours", base.replacingOccurrences(of: "status: in-progress\n", with: "status: done\n"))
+        let t = try file("theirs", base.replacingOccurrences(of: "status: in-progress\n", with: "status: blocked\n")
+            .replacingOccurrences(of: "rag: green\n", with: "rag: amber\n"))
+        #expect(MergeDriver.run(base: b, ours: o, theirs: t, path: Self.po03, store: store, environment: environment) == 0)
+        let merged = try String(contentsOfFile: o, encoding: .utf8)
+        #expect(merged.contains("\nstatus: done\n") && merged.contains("\nrag: amber\n"))
+        let recorded = try ConflictLog.load(store: store)
+        #expect(recorded.map(\.id) == ["\(Self.po03)#status"])
+        #expect(recorded.first?.theirs == .text("blocked"))
+
+        // Not a file it can read: git's own line merge, and exit 1 so a person looks.
+        let broken = try file("broken", base.replacingOccurrences(of: "rag: green\n", with: "rag: [green\n"))
+        #expect(MergeDriver.run(base: b, ours: broken, theirs: t, path: Self.po03, store: store, environment: environment) == 1)
+    }
+
     @Test func resolvingWritesThroughTheStoresSave() throws {
         let store = PlainFileStore(root: self.store)
         _ = try store.load()
