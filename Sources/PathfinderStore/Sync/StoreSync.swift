@@ -42,7 +42,7 @@ public struct SyncReport: Sendable {
 /// Every step can be interrupted (killed, disk full, remote gone) and the next sync finishes
 /// the job: half-done merges are finished, stale lock files removed, unsent commits sent.
 /// See docs/sync.md.
-public final class StoreSync {
+public final class StoreSync: Sendable {
     public let root: URL
     public let git: GitRunner
     /// The program to register as the merge driver (an absolute path), or nil to leave the
