@@ -104,6 +104,9 @@ struct Note: ParsableCommand {
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @Argument(help: ArgumentHelp("The note (Markdown).", valueName: "TEXT")) var text: String
     @Option(help: ArgumentHelp("The note's day (default today): \(DateInput.hint).", valueName: "DATE")) var date: String?
+    /// For the kill -9 test: add N notes ("TEXT #1"...), one save each, each reported once saved.
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Add N numbered notes, one save each (for testing).", visibility: .hidden))
+    var times: Int = 1
     @OptionGroup var options: EditOptions
 
     func run() throws {
@@ -120,13 +123,18 @@ struct Note: ParsableCommand {
         let (_, store, result, _) = try options.store.loadStore()
         let id = resolveID(id, in: result.partnership)
         let user = options.user()
-        try store.modify(actionID: id, by: user, today: today) { action in
-            // Kept in date order: a note dated earlier goes before later ones, after its own day's.
-            let entry = ProgressEntry(date: day, author: user, text: text)
-            let at = action.progress.lastIndex { $0.date <= day }.map { $0 + 1 } ?? 0
-            action.progress.insert(entry, at: at)
+        for n in 1...max(1, times) {
+            let text = times > 1 ? "\(text) #\(n)" : text
+            try store.modify(actionID: id, by: user, today: today) { action in
+                // Kept in date order: a note dated earlier goes before later ones, after its own day's.
+                let entry = ProgressEntry(date: day, author: user, text: text)
+                let at = action.progress.lastIndex { $0.date <= day }.map { $0 + 1 } ?? 0
+                action.progress.insert(entry, at: at)
+            }
+            // Said only once the save has returned: a script (or the kill test) may rely on it.
+            // Written straight to the file descriptor, not buffered, so it is out before the next save.
+            FileHandle.standardOutput.write(Data("\(id): progress note added (\(day.iso), \(TextLine.safe(user)))\(times > 1 ? " #\(n)" : "")\n".utf8))
         }
-        print("\(id): progress note added (\(day.iso), \(TextLine.safe(user)))")
     }
 }
 
