@@ -495,3 +495,21 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         }
     }
 }
+
+/// Opening the form on a real action and saving it without typing changes nothing, even after
+/// passing through every field (each field's shown text sets the same value back).
+@Suite struct ActionFormSampleStoreTests {
+    @Test func everySampleActionSurvivesTheFormUnchanged() {
+        let partnership = SampleStoreScreenTests.partnership
+        var checked = 0
+        for action in partnership.actions where ActionEdit.problems(action, catalogue: partnership.catalogue).isEmpty {
+            var form = ActionForm(action: action, partnership: partnership, today: partnership.asOf!)
+            for _ in 0..<form.items.count { _ = form.handle(.key(.tab)) }
+            #expect(!form.isChanged, "\(action.id): passing through the fields changed it")
+            #expect(form.problems.isEmpty, "\(action.id): \(form.problems)")
+            #expect(form.handle(.key(.control("s"))) == .submitted(action), "\(action.id)")
+            checked += 1
+        }
+        #expect(checked > 20)
+    }
+}
