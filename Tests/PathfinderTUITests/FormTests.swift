@@ -277,8 +277,17 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         // Typing on the add row starts a partner; an empty one is not kept.
         feed(&f, keys("Mind"))
         press(&f, .tab)
-        press(&f, .backTab, .enter, .enter)
+        #expect(f.focus == .addPartner, "Tab went on to the add row")
+        press(&f, .enter, .enter)
         #expect(f.draft.partners == ["Age UK", "Mind"])
+        #expect(f.focus == .addPartner)
+        // The meeting screen's keys work too: x drops, + adds.
+        press(&f, .up, .character("x"))
+        #expect(f.draft.partners == ["Age UK"])
+        press(&f, .character("+"))
+        feed(&f, keys("Crisis"))
+        press(&f, .enter)
+        #expect(f.draft.partners == ["Age UK", "Crisis"])
     }
 
     @Test func milestonesAreAddedWithADueShortcutTickedAndReordered() {

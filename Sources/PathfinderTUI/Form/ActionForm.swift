@@ -416,7 +416,7 @@ public struct ActionForm: Hashable, Sendable {
     private mutating func handlePartnerKey(_ key: Key) {
         let count = draft.partners.count
         switch (focus, key) {
-        case (.addPartner, .enter), (.addPartner, .character("a")), (.addPartner, .insert):
+        case (.addPartner, .enter), (.addPartner, .character("a")), (.addPartner, .character("+")), (.addPartner, .insert):
             startPartner(at: count)
         case let (.addPartner, .character(c)):
             // Typing on the empty row starts a partner with that letter.
@@ -425,9 +425,9 @@ public struct ActionForm: Hashable, Sendable {
         case let (.partner(i), .enter):
             entryEditor = LineEditor(draft.partners[i])
             entryIsNew = false
-        case let (.partner(i), .character("a")), let (.partner(i), .insert):
+        case let (.partner(i), .character("a")), let (.partner(i), .character("+")), let (.partner(i), .insert):
             startPartner(at: i + 1)
-        case let (.partner(i), .character("d")), let (.partner(i), .delete):
+        case let (.partner(i), .character("d")), let (.partner(i), .character("x")), let (.partner(i), .delete):
             draft.partners.remove(at: i)
             focus = i < draft.partners.count ? .partner(i) : .addPartner
         case let (.partner(i), .character("K")) where i > 0:
@@ -489,7 +489,7 @@ public struct ActionForm: Hashable, Sendable {
     private mutating func handleMilestoneKey(_ key: Key) {
         let count = draft.milestones.count
         switch (focus, key) {
-        case (.addMilestone, .enter), (.addMilestone, .character("a")), (.addMilestone, .insert):
+        case (.addMilestone, .enter), (.addMilestone, .character("a")), (.addMilestone, .character("+")), (.addMilestone, .insert):
             popup = .milestone(MilestoneEditor(milestone: nil, index: nil, insertAt: count, today: today))
         case let (.addMilestone, .character(c)):
             var editor = MilestoneEditor(milestone: nil, index: nil, insertAt: count, today: today)
@@ -497,11 +497,11 @@ public struct ActionForm: Hashable, Sendable {
             popup = .milestone(editor)
         case let (.milestone(i), .enter):
             popup = .milestone(MilestoneEditor(milestone: draft.milestones[i], index: i, insertAt: i, today: today))
-        case let (.milestone(i), .character("a")), let (.milestone(i), .insert):
+        case let (.milestone(i), .character("a")), let (.milestone(i), .character("+")), let (.milestone(i), .insert):
             popup = .milestone(MilestoneEditor(milestone: nil, index: nil, insertAt: i + 1, today: today))
         case let (.milestone(i), .character(" ")):
             draft.milestones[i].done.toggle()
-        case let (.milestone(i), .character("d")), let (.milestone(i), .delete):
+        case let (.milestone(i), .character("d")), let (.milestone(i), .character("x")), let (.milestone(i), .delete):
             draft.milestones.remove(at: i)
             focus = i < draft.milestones.count ? .milestone(i) : .addMilestone
         case let (.milestone(i), .character("K")) where i > 0:
@@ -627,8 +627,8 @@ public struct ActionForm: Hashable, Sendable {
         KeyHint(key: "←, →", label: "Previous or next status, RAG or theme"),
         KeyHint(key: "letters", label: "In a list of choices: narrow it to what you type"),
         KeyHint(key: "Space", label: "Tick a success factor or case study; tick a milestone done"),
-        KeyHint(key: "a, Insert", label: "Add a partner or milestone after this one"),
-        KeyHint(key: "d, Delete", label: "Remove this partner or milestone"),
+        KeyHint(key: "a, +, Insert", label: "Add a partner or milestone after this one"),
+        KeyHint(key: "d, x, Delete", label: "Remove this partner or milestone"),
         KeyHint(key: "K, J", label: "Move this partner or milestone up or down"),
         KeyHint(key: "Enter", label: "Edit this partner or milestone; the description in your editor"),
         KeyHint(key: "Dates", label: DateInput.hint),
