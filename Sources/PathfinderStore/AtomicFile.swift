@@ -7,7 +7,7 @@ import Darwin
 /// Files written so that a crash, a full disk or a kill -9 leaves either the old file or the
 /// new one, never a mixture: write a temporary file in the same folder, flush it to disk,
 /// rename it over the old one, then flush the folder so the rename itself survives.
-enum AtomicFile {
+public enum AtomicFile {
     static func read(_ path: String) throws -> [UInt8] {
         guard let bytes = try readIfPresent(path) else {
             throw StoreError.unreadable(path, String(cString: strerror(ENOENT)))
@@ -42,11 +42,11 @@ enum AtomicFile {
         return bytes
     }
 
-    static func write(_ text: String, to path: String) throws {
+    public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
