@@ -473,6 +473,21 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         }
     }
 
+    @Test func aClickFocusesTheRowUnderItAndADoubleClickOpensIt() {
+        var f = form()
+        let rect = Rect(x: 0, y: 1, width: 80, height: 21)
+        var screen = Screen(width: 80, height: 24)
+        f.render(into: &screen, in: rect, theme: .builtInDefault)
+        let statusRow = screen.lines.firstIndex { $0.contains("◐ In progress") }!
+        #expect(f.click(x: 30, y: statusRow, in: rect) == .editing)
+        #expect(f.focus == .field(.status))
+        _ = f.click(x: 30, y: statusRow, in: rect, double: true)
+        #expect(f.hints.contains { $0.label == "narrow" }, "the status list is open")
+        press(&f, .escape)
+        _ = f.click(x: 30, y: 0, in: rect)
+        #expect(f.focus == .field(.status), "a click on the title line changes nothing")
+    }
+
     @Test func everyFormStateDrawsAtEverySize() {
         var states: [ActionForm] = [form()]
         var f = form()

@@ -267,6 +267,21 @@ public struct ActionForm: Hashable, Sendable {
         focus = items.first { $0.field == field } ?? target
     }
 
+    /// A click on a row of the form drawn in `rect` focuses it; a double click also opens it
+    /// (choices, a list entry, the description), as Enter would. Clicks while a box is open,
+    /// or outside the rows, do nothing.
+    public mutating func click(x: Int, y: Int, in rect: Rect, double: Bool = false) -> FormOutcome {
+        guard popup == nil, let target = item(atX: x, y: y, in: rect) else { return .editing }
+        if entryEditor != nil { finishEntry() }
+        guard items.contains(target) else { return .editing }
+        leave(focus.field, going: target.field)
+        focus = target
+        if double, ActionForm.kind(of: target.field) != .text, ActionForm.kind(of: target.field) != .date {
+            return handle(.key(.enter))
+        }
+        return .editing
+    }
+
     /// Moves the focus, checking the field it leaves.
     private mutating func move(by delta: Int) {
         let all = items
