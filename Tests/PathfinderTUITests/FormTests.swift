@@ -242,6 +242,22 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         #expect(draw(f, width: 80, height: 24).text.contains("Portsmouth Good Neighbours"))
     }
 
+    @Test func leadBodyIsTypedOrPickedFromBodiesInUse() {
+        var f = form()
+        f.focus(on: .leadBody)
+        #expect(f.hints.contains(KeyHint(key: "Ctrl-P", label: "pick")))
+        press(&f, .control("p"))
+        feed(&f, keys("tower"))
+        press(&f, .enter)
+        #expect(f.draft.leadBody == "London Borough of Tower Hamlets")
+        #expect(f.editors[.leadBody]?.text == "London Borough of Tower Hamlets", "the field shows what was picked")
+        // A body nobody has used yet is simply typed.
+        press(&f, .control("u"))
+        feed(&f, keys("Fratton Big Local"))
+        press(&f, .tab)
+        #expect(f.draft.leadBody == "Fratton Big Local")
+    }
+
     // MARK: Lists
 
     @Test func partnersAreAddedEditedReorderedAndRemoved() {

@@ -79,15 +79,19 @@ public struct ActionForm: Hashable, Sendable {
     /// Said at the bottom after a refused save: "2 problems: see the fields marked ⚠".
     public private(set) var banner: String?
     let caseStudyChoices: [Picker.Choice]
+    /// Bodies already leading actions or running areas, offered for the lead body (Ctrl-P);
+    /// the field stays typed, since a new body must be possible.
+    let leadBodyChoices: [Picker.Choice]
     /// The size last given by `resize`, for the inline text editor's wrapping.
     private var width = 80
     private var height = 20
 
     /// - Parameters:
     ///   - caseStudies: the partnership's case studies, offered by title.
+    ///   - leadBodies: names offered for the lead body.
     ///   - usesExternalEditor: true when `$VISUAL` or `$EDITOR` is set.
     public init(action: Action, catalogue: Catalogue, caseStudies: [CaseStudy] = [], areaNames: [String: String] = [:],
-                today: Day, heading: String? = nil, usesExternalEditor: Bool = false) {
+                leadBodies: [String] = [], today: Day, heading: String? = nil, usesExternalEditor: Bool = false) {
         original = action
         draft = action
         self.catalogue = catalogue
@@ -97,6 +101,7 @@ public struct ActionForm: Hashable, Sendable {
         caseStudyChoices = caseStudies.map { study in
             Picker.Choice(id: study.id, label: study.title, detail: study.area.flatMap { areaNames[$0] } ?? study.place)
         }
+        leadBodyChoices = leadBodies.map { Picker.Choice(id: $0, label: $0) }
         focus = .field(ActionForm.fields.first ?? .title)
         for field in ActionForm.fields where [.text, .date].contains(ActionForm.kind(of: field)) {
             editors[field] = LineEditor(field.value(of: action))
@@ -107,8 +112,10 @@ public struct ActionForm: Hashable, Sendable {
     public init(action: Action, partnership: Partnership, today: Day, heading: String? = nil, usesExternalEditor: Bool = false) {
         var names: [String: String] = [:]
         for area in partnership.areas { names[area.id] = area.name }
+        let bodies = Set(partnership.actions.map(\.leadBody) + partnership.areas.map(\.authority)).filter { !$0.trimmedSpaces.isEmpty }
         self.init(action: action, catalogue: partnership.catalogue, caseStudies: partnership.caseStudies, areaNames: names,
-                  today: today, heading: heading, usesExternalEditor: usesExternalEditor)
+                  leadBodies: bodies.sorted { $0.lowercased() < $1.lowercased() }, today: today, heading: heading,
+                  usesExternalEditor: usesExternalEditor)
     }
 
     /// The fields in the order the form shows them.
@@ -227,6 +234,10 @@ public struct ActionForm: Hashable, Sendable {
         case .text, .date:
             if key == .enter {
                 move(by: 1)
+                return .editing
+            }
+            if key == .control("p"), !choices(for: field).isEmpty {
+                popup = .picker(field, Picker(title: field.label, choices: choices(for: field), selected: [editors[field]?.text ?? ""]))
                 return .editing
             }
             return typeInto(event)
@@ -368,6 +379,7 @@ public struct ActionForm: Hashable, Sendable {
         case .theme: catalogue.themes.map { Picker.Choice(id: $0.id, label: $0.label, detail: $0.group) }
         case .successFactors: catalogue.successFactors.map { Picker.Choice(id: $0.id, label: $0.label) }
         case .caseStudies: caseStudyChoices
+        case .leadBody: leadBodyChoices
         case .fundingFullCostRecovery:
             [Picker.Choice(id: "yes", label: "Yes"), Picker.Choice(id: "no", label: "No"), Picker.Choice(id: "", label: "Not said")]
         default: []
@@ -393,8 +405,10 @@ public struct ActionForm: Hashable, Sendable {
         case .successFactors: draft.successFactors = ids
         case .caseStudies: draft.caseStudies = ids
         default:
-            // Anything else picked (full cost recovery) is set as if typed, by the same rules.
+            // Anything else picked (full cost recovery, a lead body) is set as if typed, by the
+            // same rules, and a typed field then shows it.
             if let id = ids.first { apply(field, id) }
+            if editors[field] != nil { editors[field] = LineEditor(field.value(of: draft)) }
             touched.insert(field)
             banner = nil
             return
@@ -623,7 +637,8 @@ public struct ActionForm: Hashable, Sendable {
             case .longText:
                 return [save, KeyHint(key: "Enter", label: usesExternalEditor ? "edit in editor" : "edit"), next, previous, cancel]
             default:
-                return [save, next, previous, cancel, KeyHint(key: "Ctrl-K/U/W", label: "cut")]
+                let pick = choices(for: field).isEmpty ? [] : [KeyHint(key: "Ctrl-P", label: "pick")]
+                return [save, next, previous] + pick + [cancel, KeyHint(key: "Ctrl-K/U/W", label: "cut")]
             }
         }
     }
@@ -640,6 +655,7 @@ public struct ActionForm: Hashable, Sendable {
         KeyHint(key: "Ctrl-K, Ctrl-U, Ctrl-W", label: "Cut to the end, to the start, the word before"),
         KeyHint(key: "Enter, Space", label: "Open the choices of status, RAG, theme, factors, case studies"),
         KeyHint(key: "←, →", label: "Previous or next status, RAG or theme"),
+        KeyHint(key: "Ctrl-P", label: "Lead body: pick one already in use (or type a new one)"),
         KeyHint(key: "letters", label: "In a list of choices: narrow it to what you type"),
         KeyHint(key: "Space", label: "Tick a success factor or case study; tick a milestone done"),
         KeyHint(key: "a, +, Insert", label: "Add a partner or milestone after this one"),
