@@ -174,6 +174,31 @@ public struct StoreEffects {
                                    reason: "\(error)")
             }
         }
+        switch effect {
+        case let .delete(action):
+            do {
+                try store.trash(action)
+                return .deleted(action.id)
+            } catch {
+                return .saveFailed(.action(action), reason: "not deleted: \(error)")
+            }
+        case let .restore(action):
+            do {
+                try store.restore(action)
+                return .saved(.action(action), time: TerminalApp.clock())
+            } catch {
+                return .saveFailed(.action(action), reason: "not restored from the trash: \(error)")
+            }
+        case let .move(action, area):
+            do {
+                let moved = try store.move(action, toArea: area, in: partnership, by: action.updatedBy, on: action.updated ?? Day.today())
+                return .moved(old: action, new: moved)
+            } catch {
+                return .saveFailed(.action(action), reason: "not moved: \(error)")
+            }
+        default:
+            break
+        }
         let record: Record
         switch effect {
         case let .save(r): record = r

@@ -68,6 +68,27 @@ extension AppState {
         case .markReviewed:
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
+        case .duplicateAction:
+            var copy = action
+            copy.id = ""
+            copy.title = "Copy of " + action.title
+            copy.status = catalogue.statuses.first { !$0.closed }?.id ?? action.status
+            copy.progress = []
+            copy.reviewed = nil
+            copy.milestones = action.milestones.map { Milestone(title: $0.title, due: $0.due, done: false) }
+            copy = copy.stamped(by: edits.userName ?? "", on: edits.today)
+            edits.pending["new \(action.area)"] = .create(copy)
+            message = Message("Copying \(id)…")
+            return [.create(copy)]
+        case .moveAction:
+            let choices = partnership.areas.filter { $0.id != action.area }.map { Picker.Choice(id: $0.id, label: $0.name, detail: $0.code) }
+            guard !choices.isEmpty else {
+                message = Message("There is no other area to move \(id) to", isError: true)
+                return []
+            }
+            overlay = .picker(Picker(title: "Move \(id) to which area?", choices: choices), .moveAction(id))
+        case .deleteAction:
+            overlay = .confirm(Confirmation(question: "Delete \(id) “\(action.title)”? It goes to the store's trash", purpose: .deleteAction(id)))
         default:
             break
         }
@@ -218,8 +239,17 @@ extension AppState {
             return effects
         case let .syncValue(id):
             return [.resolveSyncConflict(id: id, choice: .value(value))]
-        case .deleteAction, .moveAction:
-            return []
+        case let .deleteAction(id):
+            guard let action = partnership.action(id) else { return [] }
+            if case let .action(p) = page, p.action == id { goBack() }
+            return commit(Change(before: .action(action), after: nil, summary: "\(id) deleted (to the trash)"))
+        case let .moveAction(id):
+            guard let found = partnership.action(id) else { return [] }
+            // Stamped here, so the store signs the move with who and when.
+            let action = found.stamped(by: edits.userName ?? "", on: edits.today)
+            edits.pending[Record.action(found).key] = .move(action, toArea: value)
+            message = Message("Moving \(id)…")
+            return [.move(action, toArea: value)]
         }
     }
 
@@ -396,9 +426,19 @@ extension AppState {
             edits.undo.append(change)
             edits.redo.removeAll()
             message = Message("\(action.id) created: \(action.title)")
+            if openMeeting == nil { push(.action(ActionPage(action: action.id))) }
             return effects
         case let .meetingCreated(meeting):
             return meetingCreated(meeting)
+        case let .moved(old, new):
+            edits.pending = edits.pending.filter { $0.key != Record.action(old).key }
+            partnership.actions.removeAll { $0.id == old.id }
+            place(.action(new))
+            edits.undo.append(Change(before: .action(old), after: nil, summary: "\(old.id) moved to \(new.area) as \(new.id)",
+                                     alongside: [Change(before: nil, after: .action(new), summary: "")]))
+            edits.redo.removeAll()
+            if case let .action(p) = page, p.action == old.id { page = .action(ActionPage(action: new.id)) }
+            message = Message("\(old.id) moved to \(partnership.area(new.area)?.name ?? new.area) as \(new.id)")
         case let .showLog(log):
             push(.log(log))
         case let .syncConflicts(rows):
