@@ -25,9 +25,12 @@ let package = Package(
         // ncurses enters here and only here: macros and globals wrapped by a small C shim.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "PathfinderTUI"]),
+        // Highlight reports, minutes and other reports: values in, text out (terminal, Markdown,
+        // HTML, CSV, JSON). No I/O.
+        .target(name: "PathfinderReports", dependencies: ["PathfinderModel"]),
         // The command line: subcommands and the run loop that wires store, TUI and terminal.
         .target(name: "PathfinderCLI", dependencies: [
-            "PathfinderModel", "PathfinderStore", "PathfinderTUI", "CursesTerminal",
+            "PathfinderModel", "PathfinderStore", "PathfinderTUI", "CursesTerminal", "PathfinderReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], resources: [.copy("Resources/sample-areas"), .copy("Resources/themes")]),
         .executableTarget(name: "pathfinder", dependencies: ["PathfinderCLI"]),
@@ -38,6 +41,9 @@ let package = Package(
         .testTarget(name: "PathfinderStoreTests", dependencies: ["PathfinderStore"],
                     resources: [.copy("BrokenCorpus")]),
         .testTarget(name: "PathfinderTUITests", dependencies: ["PathfinderTUI", "PathfinderStore"],
+                    resources: [.copy("Goldens")]),
+        // The TUI only for its display widths, which the terminal format is measured with.
+        .testTarget(name: "PathfinderReportsTests", dependencies: ["PathfinderReports", "PathfinderStore", "PathfinderTUI"],
                     resources: [.copy("Goldens")]),
         // Depends on the executable so `swift test` builds the binary the end-to-end tests drive.
         .testTarget(name: "PathfinderCLITests", dependencies: ["PathfinderCLI", "pathfinder"]),

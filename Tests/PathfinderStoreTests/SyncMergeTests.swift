@@ -195,6 +195,9 @@ struct SyncMergeTests {
         #expect(created.line.hasPrefix("Portsmouth PO-03: new action “A policy framework"))
         let deleted = FileChanges.describe(path: Self.path, old: Array(base.utf8), new: nil, areaName: { _ in "Portsmouth" })
         #expect(deleted.line.hasPrefix("Portsmouth PO-03: deleted"))
+        let moved = FileChanges.describe(path: "areas/dorset/actions/PO-03.md", oldPath: Self.path, old: Array(base.utf8),
+                                         new: Array(base.utf8), areaName: { $0 == "dorset" ? "Dorset" : nil })
+        #expect(moved.line == "Dorset PO-03: moved from \(Self.path)")
         let listed = FileChanges.describe(path: Self.path, old: Array(base.utf8),
                                           new: Array(replacing(base, "  - Local Strategic Partnership\n", "  - Portsmouth CVS\n").utf8))
         #expect(listed.details == ["partners: removed Local Strategic Partnership", "partners: added Portsmouth CVS"])

@@ -139,3 +139,386 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         #expect(screen.text.contains("Nothing matches “zzz”"))
     }
 }
+
+/// The action form, driven by keys as a user would, on the fixture's PO-01 (Bengali lead,
+/// a milestone, a case study) with today 2006-12-15, a Friday.
+@Suite struct ActionFormTests {
+    static let po01 = Fixture.partnership.action("PO-01")!
+
+    func form(_ action: Action = ActionFormTests.po01, external: Bool = false) -> ActionForm {
+        ActionForm(action: action, partnership: Fixture.partnership, today: Fixture.asOf, usesExternalEditor: external)
+    }
+
+    @discardableResult
+    func feed(_ form: inout ActionForm, _ events: [Event]) -> FormOutcome {
+        var last = FormOutcome.editing
+        for event in events { last = form.handle(event) }
+        return last
+    }
+
+    func press(_ form: inout ActionForm, _ keys: Key...) { feed(&form, keys.map { .key($0) }) }
+
+    func draw(_ form: ActionForm, width: Int, height: Int) -> Screen {
+        var screen = Screen(width: width, height: height)
+        form.render(into: &screen, in: Rect(x: 0, y: 0, width: width, height: height), theme: .builtInDefault)
+        return screen
+    }
+
+    // MARK: Text fields
+
+    @Test func titleIsTypedWithLineEditingKeysAndSaved() {
+        var f = form()
+        #expect(f.focus == .field(.title), "the form opens on its first field")
+        press(&f, .control("w"), .control("w"))
+        feed(&f, keys("people in Fratton"))
+        press(&f, .home, .control("k"))
+        feed(&f, keys("Befriending for housebound people in Fratton"))
+        press(&f, .tab)
+        #expect(f.draft.title == "Befriending for housebound people in Fratton")
+        #expect(f.focus == .field(ActionForm.fields[1]))
+        guard case let .submitted(action) = feed(&f, [.key(.control("s"))]) else {
+            Issue.record("a valid form submits")
+            return
+        }
+        #expect(action.title == "Befriending for housebound people in Fratton")
+        #expect(action.lead == Self.po01.lead, "other fields untouched")
+    }
+
+    @Test func wideCharactersAndPasteInATextField() {
+        var f = form()
+        f.focus(on: .lead)
+        press(&f, .control("u"))
+        feed(&f, [.paste("শ্রী রহিম\nউদ্দিন 👍")])
+        press(&f, .left, .backspace)
+        press(&f, .down)
+        #expect(f.draft.lead == "শ্রী রহিম উদ্দিন👍", "a pasted line break becomes a space; Backspace removes one character")
+        f.focus(on: .lead)
+        let screen = draw(f, width: 40, height: 12)
+        #expect(screen.lines.allSatisfy { DisplayWidth.of($0) == 40 })
+        #expect(screen.text.contains("শ্রী রহিম উদ্দিন👍"))
+    }
+
+    // MARK: Choices
+
+    @Test func statusPickedByTypingToNarrowAndRAGByArrows() {
+        var f = form()
+        f.focus(on: .status)
+        press(&f, .enter)
+        #expect(f.hints.contains { $0.label == "narrow" })
+        feed(&f, keys("blo"))
+        press(&f, .enter)
+        #expect(f.draft.status == "blocked")
+        #expect(draw(f, width: 80, height: 24).text.contains("■ Blocked"), "shown by name and symbol, not id")
+        f.focus(on: .rag)
+        press(&f, .right)
+        #expect(f.draft.rag == .amber)
+        press(&f, .right, .right)
+        #expect(f.draft.rag == .green, "stops at the last choice")
+        // A letter opens the list already narrowed; Esc closes it unchanged.
+        press(&f, .character("r"))
+        #expect(draw(f, width: 80, height: 24).text.contains("Find: r"))
+        press(&f, .escape)
+        #expect(f.draft.rag == .green)
+    }
+
+    @Test func themeAndSuccessFactorsAndCaseStudiesByName() {
+        var f = form()
+        f.focus(on: .theme)
+        feed(&f, keys("social"))
+        press(&f, .enter)
+        #expect(f.draft.theme == "social-clauses")
+        f.focus(on: .successFactors)
+        press(&f, .enter)
+        let screen = draw(f, width: 80, height: 24)
+        #expect(screen.text.contains("[x] Regular dialogue"))
+        #expect(screen.text.contains("[ ] Market intelligence"))
+        press(&f, .down, .character(" "), .enter)
+        #expect(f.draft.successFactors == ["regular-dialogue", "market-intelligence"])
+        f.focus(on: .caseStudies)
+        press(&f, .character(" "), .character(" "))
+        #expect(draw(f, width: 80, height: 24).text.contains("[ ] Portsmouth Good Neighbours"))
+        press(&f, .character(" "), .enter)
+        #expect(f.draft.caseStudies == ["good-neighbours"], "ticked off and on again")
+        #expect(draw(f, width: 80, height: 24).text.contains("Portsmouth Good Neighbours"))
+    }
+
+    // MARK: Lists
+
+    @Test func partnersAreAddedEditedReorderedAndRemoved() {
+        var f = form()
+        f.focus(on: .partners)
+        #expect(f.focus == .addPartner, "no partners yet: the add row")
+        press(&f, .enter)
+        feed(&f, keys("Age UK"))
+        press(&f, .enter)
+        #expect(f.draft.partners == ["Age UK"])
+        press(&f, .character("a"))
+        feed(&f, keys("Shelter"))
+        press(&f, .enter)
+        #expect(f.draft.partners == ["Age UK", "Shelter"])
+        #expect(f.focus == .partner(1))
+        press(&f, .character("K"))
+        #expect(f.draft.partners == ["Shelter", "Age UK"])
+        #expect(f.focus == .partner(0), "the focus moves with the partner")
+        press(&f, .character("J"), .character("J"))
+        #expect(f.draft.partners == ["Age UK", "Shelter"])
+        // Enter edits an entry in place; Esc undoes that typing.
+        press(&f, .enter, .control("u"))
+        feed(&f, keys("Crisis"))
+        press(&f, .escape)
+        #expect(f.draft.partners == ["Age UK", "Shelter"])
+        press(&f, .enter, .control("u"))
+        feed(&f, keys("Crisis"))
+        press(&f, .enter)
+        #expect(f.draft.partners == ["Age UK", "Crisis"])
+        press(&f, .character("d"))
+        #expect(f.draft.partners == ["Age UK"])
+        #expect(f.focus == .addPartner)
+        // Typing on the add row starts a partner; an empty one is not kept.
+        feed(&f, keys("Mind"))
+        press(&f, .tab)
+        #expect(f.focus == .addPartner, "Tab went on to the add row")
+        press(&f, .enter, .enter)
+        #expect(f.draft.partners == ["Age UK", "Mind"])
+        #expect(f.focus == .addPartner)
+        // The meeting screen's keys work too: x drops, + adds.
+        press(&f, .up, .character("x"))
+        #expect(f.draft.partners == ["Age UK"])
+        press(&f, .character("+"))
+        feed(&f, keys("Crisis"))
+        press(&f, .enter)
+        #expect(f.draft.partners == ["Age UK", "Crisis"])
+    }
+
+    @Test func milestonesAreAddedWithADueShortcutTickedAndReordered() {
+        var f = form()
+        f.focus(on: .milestones)
+        #expect(f.focus == .milestone(0))
+        press(&f, .character("a"))
+        feed(&f, keys("Train volunteers"))
+        press(&f, .tab)
+        feed(&f, keys("+2w"))
+        #expect(draw(f, width: 80, height: 24).text.contains("→ Fri 2006-12-29"))
+        press(&f, .enter)
+        #expect(f.draft.milestones.count == 2)
+        #expect(f.draft.milestones[1] == Milestone(title: "Train volunteers", due: Day(iso: "2006-12-29"), done: false))
+        #expect(f.focus == .milestone(1))
+        press(&f, .character(" "))
+        #expect(f.draft.milestones[1].done)
+        press(&f, .character("K"))
+        #expect(f.draft.milestones.map(\.title) == ["Train volunteers", "Recruit 90 volunteers"])
+        // A milestone needs a title; a bad date keeps the box open with the reason.
+        press(&f, .enter, .control("u"))
+        press(&f, .enter, .enter)
+        #expect(draw(f, width: 80, height: 24).text.contains("A milestone needs a title"))
+        feed(&f, keys("Train 20 volunteers"))
+        press(&f, .tab, .control("u"))
+        feed(&f, keys("soon"))
+        press(&f, .enter)
+        #expect(draw(f, width: 80, height: 24).text.contains("is not a date"))
+        press(&f, .escape)
+        #expect(f.draft.milestones[0].title == "Train volunteers", "Esc leaves the milestone as it was")
+        press(&f, .delete)
+        #expect(f.draft.milestones.map(\.title) == ["Recruit 90 volunteers"])
+    }
+
+    // MARK: Dates
+
+    @Test func dateShortcutShowsTheDayAsTypedAndIsSavedAsTheDay() {
+        var f = form()
+        f.focus(on: .due)
+        press(&f, .control("u"))
+        feed(&f, keys("+2w"))
+        #expect(f.dateNote(.due)?.text == "→ Fri 2006-12-29")
+        let screen = draw(f, width: 80, height: 24)
+        let row = screen.lines.first { $0.contains("+2w") }
+        #expect(row?.contains("→ Fri 2006-12-29") == true, "the resolved day is beside the field")
+        press(&f, .tab)
+        #expect(f.draft.due == Day(iso: "2006-12-29"))
+        f.focus(on: .due)
+        #expect(f.editors[.due]?.text == "2006-12-29", "the field now shows the day it became")
+        // At 40 columns the note goes under the field.
+        press(&f, .control("u"))
+        feed(&f, keys("end of quarter"))
+        let narrow = draw(f, width: 40, height: 12)
+        let index = narrow.lines.firstIndex { $0.contains("end of quarter") }!
+        #expect(narrow.lines[index + 1].contains("→ Sun 2006-12-31"))
+    }
+
+    @Test func badDateIsShownWhenLeftAndBlocksSaving() {
+        var f = form()
+        f.focus(on: .start)
+        press(&f, .control("u"))
+        feed(&f, keys("next tuesday-ish"))
+        press(&f, .tab)
+        #expect(f.problems[.start] != nil)
+        #expect(f.draft.start == Self.po01.start, "nothing half-valid reaches the draft")
+        let screen = draw(f, width: 80, height: 24)
+        #expect(screen.text.contains("⚠ Start"))
+        #expect(screen.lines.contains { $0.contains("⚠ ") && $0.contains("date") })
+        #expect(feed(&f, [.key(.control("s"))]) == .editing)
+        #expect(f.focus == .field(.start))
+    }
+
+    // MARK: Validation
+
+    @Test func emptyTitleAndDueBeforeStartKeepTheFormOpenWithEveryMessage() {
+        var f = form()
+        press(&f, .control("u"))
+        f.focus(on: .due)
+        press(&f, .control("u"))
+        feed(&f, keys("2006-01-31"))
+        let outcome = feed(&f, [.key(.control("s"))])
+        #expect(outcome == .editing, "a form with problems is not submitted")
+        #expect(f.focus == .field(.title), "the first bad field gets the focus")
+        #expect(f.problems.keys.contains(.title))
+        #expect(f.problems.keys.contains(.due))
+        #expect(f.banner == "2 problems: see the fields marked ⚠")
+        let screen = draw(f, width: 80, height: 24)
+        for message in f.problems.values {
+            #expect(screen.lines.contains { $0.contains("⚠ " + message.prefix(20)) }, "\(message) shown")
+        }
+        assertScreen(screen, golden: "form-PO-01-problems-80x24")
+        // Fixing both lets it through.
+        feed(&f, keys("Good Neighbours"))
+        f.focus(on: .due)
+        press(&f, .control("u"))
+        feed(&f, keys("2007-03-31"))
+        guard case let .submitted(action) = feed(&f, [.key(.control("s"))]) else {
+            Issue.record("fixed form submits")
+            return
+        }
+        #expect(action.title == "Good Neighbours" && action.due == Day(iso: "2007-03-31"))
+    }
+
+    @Test func aProblemShowsWhenTheFieldIsLeftNotBefore() {
+        var f = form(Action(id: "PO-9X2K", area: "portsmouth", title: ""))
+        #expect(f.problems.isEmpty, "an untouched new action is not scolded")
+        press(&f, .tab)
+        #expect(f.problems[.title] != nil)
+        press(&f, .backTab)
+        feed(&f, keys("Volunteer drivers"))
+        press(&f, .tab)
+        #expect(f.problems[.title] == nil)
+        #expect(f.draft.title == "Volunteer drivers")
+    }
+
+    // MARK: Closing
+
+    @Test func escAsksBeforeDiscardingChanges() {
+        var f = form()
+        #expect(feed(&f, [.key(.escape)]) == .cancelled, "nothing changed: Esc closes at once")
+        feed(&f, keys("!"))
+        #expect(f.isChanged)
+        #expect(feed(&f, [.key(.escape)]) == .editing)
+        #expect(f.hints.first == KeyHint(key: "y", label: "discard changes"))
+        #expect(draw(f, width: 40, height: 12).text.contains("Discard changes?"))
+        #expect(feed(&f, keys("n")) == .editing)
+        #expect(f.draft.title == Self.po01.title && f.editors[.title]?.text == Self.po01.title + "!", "still there")
+        #expect(feed(&f, [.key(.escape), .key(.character("y"))]) == .cancelled)
+    }
+
+    @Test func descriptionOpensTheEditorOrTheInlineOne() {
+        var f = form(external: true)
+        f.focus(on: .description)
+        #expect(feed(&f, [.key(.enter)]) == .openEditor(.description))
+        #expect(f.longText(.description) == Self.po01.description)
+        f.setLongText(.description, to: "Befriending.\n\nSecond paragraph.\n\nThird.\n\nFourth.")
+        let screen = draw(f, width: 80, height: 24)
+        #expect(screen.text.contains("Befriending."), "the form shows the first lines")
+        #expect(screen.text.contains("more lines"))
+
+        var inline = form(external: false)
+        inline.focus(on: .description)
+        press(&inline, .enter)
+        #expect(inline.hints.first == KeyHint(key: "Ctrl-S", label: "done"))
+        press(&inline, .enter)
+        feed(&inline, keys("Now 300 people."))
+        press(&inline, .control("s"))
+        #expect(inline.draft.description == Self.po01.description + "\nNow 300 people.")
+        #expect(inline.hints.first == KeyHint(key: "Ctrl-S", label: "save"))
+    }
+
+    // MARK: Drawing
+
+    @Test func goldenScreens() {
+        var f = form()
+        assertScreen(draw(f, width: 80, height: 24), golden: "form-PO-01-80x24")
+        assertScreen(draw(f, width: 40, height: 12), golden: "form-PO-01-40x12")
+        f.focus(on: .milestones)
+        assertScreen(draw(f, width: 40, height: 12), golden: "form-PO-01-milestones-40x12")
+        f.focus(on: .status)
+        press(&f, .enter)
+        assertScreen(draw(f, width: 80, height: 24), golden: "form-PO-01-status-picker-80x24")
+        assertScreen(draw(f, width: 40, height: 12), golden: "form-PO-01-status-picker-40x12")
+        // The inline text editor, and the question before losing what was typed in it.
+        f = form()
+        f.focus(on: .description)
+        press(&f, .enter, .enter)
+        feed(&f, [.paste("রহিম says: 90 volunteers 👍\nনতুন লাইন")])
+        assertScreen(draw(f, width: 40, height: 12), golden: "form-PO-01-description-inline-40x12")
+        press(&f, .escape)
+        assertScreen(draw(f, width: 80, height: 24), golden: "form-PO-01-description-discard-80x24")
+    }
+
+    @Test func scrollsToKeepTheFocusedFieldShown() {
+        var f = form()
+        for _ in 0..<f.items.count {
+            let screen = draw(f, width: 40, height: 12)
+            let label = Text.truncate(f.focus.field.label, to: ActionForm.labelWidth(for: 40))
+            let focusedRow = screen.lines.first { $0.hasPrefix("›") }
+            #expect(focusedRow != nil, "focus on \(f.focus) not shown")
+            if case .field = f.focus { #expect(focusedRow?.contains(label) == true || focusedRow?.contains("⚠") == true) }
+            press(&f, .tab)
+        }
+    }
+
+    @Test func everyFormStateDrawsAtEverySize() {
+        var states: [ActionForm] = [form()]
+        var f = form()
+        f.focus(on: .status)
+        press(&f, .enter)
+        states.append(f)
+        f = form()
+        f.focus(on: .milestones)
+        press(&f, .enter)
+        states.append(f)
+        f = form()
+        f.focus(on: .description)
+        press(&f, .enter)
+        states.append(f)
+        f = form()
+        press(&f, .control("u"), .escape)
+        states.append(f)
+        f = form()
+        press(&f, .control("u"), .control("s"))
+        states.append(f)
+        for state in states {
+            for width in stride(from: 1, through: 100, by: 4) {
+                for height in stride(from: 1, through: 30, by: 3) {
+                    let screen = draw(state, width: width, height: height)
+                    #expect(screen.lines.count == height)
+                    #expect(screen.lines.allSatisfy { DisplayWidth.of($0) == width })
+                }
+            }
+        }
+    }
+}
+
+/// Opening the form on a real action and saving it without typing changes nothing, even after
+/// passing through every field (each field's shown text sets the same value back).
+@Suite struct ActionFormSampleStoreTests {
+    @Test func everySampleActionSurvivesTheFormUnchanged() {
+        let partnership = SampleStoreScreenTests.partnership
+        var checked = 0
+        for action in partnership.actions where ActionEdit.problems(action, catalogue: partnership.catalogue).isEmpty {
+            var form = ActionForm(action: action, partnership: partnership, today: partnership.asOf!)
+            for _ in 0..<form.items.count { _ = form.handle(.key(.tab)) }
+            #expect(!form.isChanged, "\(action.id): passing through the fields changed it")
+            #expect(form.problems.isEmpty, "\(action.id): \(form.problems)")
+            #expect(form.handle(.key(.control("s"))) == .submitted(action), "\(action.id)")
+            checked += 1
+        }
+        #expect(checked > 20)
+    }
+}

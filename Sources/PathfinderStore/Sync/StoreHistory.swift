@@ -25,6 +25,7 @@ extension StoreSync {
     /// The history of an action from git, newest first: each commit that changed its file
     /// (following renames), with the fields changed from what to what and the progress notes
     /// added. Merge commits are left out: the commits they bring in are listed themselves.
+    /// Throws `SyncError.notSetUp` when the store is not a git repository (no history to show).
     public func history(actionID id: String) throws -> [HistoryEntry] {
         guard let path = try actionPath(id) else { throw StoreError.invalid("no action \(id) in the store or its history") }
         return try history(path: path)

@@ -1,0 +1,270 @@
+import ArgumentParser
+import Foundation
+import PathfinderModel
+import PathfinderStore
+
+/// What every editing command takes: the store, who edits, and the day.
+struct EditOptions: ParsableArguments {
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("as-user"), help: ArgumentHelp("Who makes the change (default: `name` in your Pathfinder config, else $USER).", valueName: "NAME"))
+    var asUser: String?
+
+    /// `--as-user`, else the per-user config's `name`, else `$USER`.
+    func user(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for candidate in [asUser, UserConfig.load(environment: environment)["name"], environment["USER"]] {
+            if let name = candidate?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
+        }
+        return "unknown"
+    }
+
+    /// The day edits are made on: `--as-of` if given, else today. (A store's pinned day is for
+    /// judging overdue in a snapshot, not for dating new work.)
+    func today() throws -> Day { try store.day(default: Day.today()) }
+}
+
+/// `FIELD=VALUE` arguments, read before the store is touched so a typo costs nothing.
+enum Assignments {
+    static func parse(_ arguments: [String]) throws -> [(ActionField, String)] {
+        try arguments.map { argument in
+            guard let eq = argument.firstIndex(of: "=") else {
+                throw CLIError("“\(TextLine.safe(argument))” is not FIELD=VALUE (e.g. status=done, due=+2w)")
+            }
+            let key = String(argument[..<eq])
+            guard let field = ActionField(key: key) else {
+                throw CLIError("unknown field “\(TextLine.safe(key))” (fields: \(ActionField.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return (field, String(argument[argument.index(after: eq)...]))
+        }
+    }
+
+    /// Applies every pair and then the whole-action checks; the first problem stops it all, as
+    /// one line naming the action.
+    static func apply(_ pairs: [(ActionField, String)], to action: inout Action, catalogue: Catalogue, today: Day, name: String) throws {
+        for (field, text) in pairs {
+            do {
+                try ActionEdit.set(field, to: text, on: &action, catalogue: catalogue, today: today)
+            } catch let problem as FieldProblem {
+                throw CLIError("\(name): \(problem.field.rawValue): \(problem.message)")
+            }
+        }
+        if let problem = ActionEdit.problems(action, catalogue: catalogue).first {
+            throw CLIError("\(name): \(problem.message)")
+        }
+    }
+
+    static var fieldList: String {
+        "Fields: " + ActionField.allCases.map(\.rawValue).joined(separator: ", ")
+            + ". Lists are comma-separated; milestones are “[x] Title (YYYY-MM-DD); Next one”; dates take "
+            + DateInput.hint + ". An empty value clears an optional field."
+    }
+}
+
+/// An id as typed: exact, or in capitals ("po-03").
+private func resolveID(_ id: String, in partnership: Partnership) -> String {
+    partnership.action(id) == nil && partnership.action(id.uppercased()) != nil ? id.uppercased() : id
+}
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Change fields of an action: all of them or none.",
+        discussion: "Example: pathfinder edit PO-03 status=in-progress rag=amber due=+2w. " + Assignments.fieldList)
+
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let pairs = try Assignments.parse(assignments)
+        guard !pairs.isEmpty else { throw CLIError("say what to change: pathfinder edit \(TextLine.safe(id)) FIELD=VALUE...") }
+        let (_, store, result, _) = try options.store.loadStore()
+        let today = try options.today()
+        let id = resolveID(id, in: result.partnership)
+        let catalogue = result.partnership.catalogue
+        var before: Action?
+        let after = try store.modify(actionID: id, by: options.user(), today: today) { action in
+            before = action
+            try Assignments.apply(pairs, to: &action, catalogue: catalogue, today: today, name: id)
+        }
+        let changes = before.map { ActionEdit.changes(from: $0, to: after, catalogue: catalogue) } ?? []
+        if changes.isEmpty {
+            print("\(id): nothing to change")
+        }
+        for change in changes {
+            print("\(id): \(change.field.rawValue): \(TextLine.first(change.old)) → \(TextLine.first(change.new))")
+        }
+    }
+}
+
+struct Note: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add a progress note to an action, by you.",
+        discussion: "Example: pathfinder note PO-03 \"Survey results in; 41 replies.\" --date 2006-12-01")
+
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The note (Markdown).", valueName: "TEXT")) var text: String
+    @Option(help: ArgumentHelp("The note's day (default today): \(DateInput.hint).", valueName: "DATE")) var date: String?
+    /// For the kill -9 test: add N notes ("TEXT #1"...), one save each, each reported once saved.
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Add N numbered notes, one save each (for testing).", visibility: .hidden))
+    var times: Int = 1
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw CLIError("the note is empty; nothing was added") }
+        let today = try options.today()
+        var day = today
+        if let date {
+            guard let parsed = DateInput.parse(date, today: today) else {
+                throw CLIError("--date: “\(TextLine.safe(date))” is not a date (\(DateInput.hint))")
+            }
+            day = parsed
+        }
+        let (_, store, result, _) = try options.store.loadStore()
+        let id = resolveID(id, in: result.partnership)
+        let user = options.user()
+        for n in 1...max(1, times) {
+            let text = times > 1 ? "\(text) #\(n)" : text
+            try store.modify(actionID: id, by: user, today: today) { action in
+                // Kept in date order: a note dated earlier goes before later ones, after its own day's.
+                let entry = ProgressEntry(date: day, author: user, text: text)
+                let at = action.progress.lastIndex { $0.date <= day }.map { $0 + 1 } ?? 0
+                action.progress.insert(entry, at: at)
+            }
+            // Said only once the save has returned: a script (or the kill test) may rely on it.
+            // Written straight to the file descriptor, not buffered, so it is out before the next save.
+            FileHandle.standardOutput.write(Data("\(id): progress note added (\(day.iso), \(TextLine.safe(user)))\(times > 1 ? " #\(n)" : "")\n".utf8))
+        }
+    }
+}
+
+struct NewAction: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new-action",
+        abstract: "Make a new action in an area and print its id.",
+        discussion: "Example: pathfinder new-action --area portsmouth --title \"Map services\" theme=developing-market-intelligence "
+            + "due=eoq. The lead defaults to you; a theme is needed unless the store has only one. " + Assignments.fieldList)
+
+    @Option(help: ArgumentHelp("The area (its id, name or code).", valueName: "AREA")) var area: String
+    @Option(help: ArgumentHelp("The action's title.", valueName: "TEXT")) var title: String
+    @Argument(help: ArgumentHelp("More fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let pairs = try Assignments.parse(assignments)
+        let (_, store, result, _) = try options.store.loadStore()
+        let p = result.partnership
+        let wanted = area.lowercased()
+        guard let found = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
+            throw CLIError("no area “\(TextLine.safe(area))” (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
+        }
+        let today = try options.today()
+        let user = options.user()
+        let catalogue = p.catalogue
+        var draft = Action(id: "\(found.code)-NEW", area: found.id, title: "", lead: user,
+                           status: catalogue.statuses.first(where: { !$0.closed })?.id ?? "not-started")
+        if catalogue.themes.count == 1 { draft.theme = catalogue.themes[0].id }
+        try Assignments.apply([(.title, title)] + pairs, to: &draft, catalogue: catalogue, today: today, name: "new action")
+        let created = try store.create(draft.stamped(by: user, on: today), in: p)
+        print(created.id)
+    }
+}
+
+struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move an action to the store's trash (pathfinder trash restore ID brings it back).",
+        discussion: "Asks first on a terminal; elsewhere it needs --yes. To keep an action but end it, use "
+            + "pathfinder edit ID status=dropped instead.")
+
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Flag(help: "Do not ask.") var yes = false
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let (_, store, result, _) = try options.store.loadStore()
+        let id = resolveID(id, in: result.partnership)
+        guard let action = result.partnership.action(id) else { throw CLIError("no action \(TextLine.safe(id)) in the store") }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else { throw CLIError("deleting \(id) needs --yes when not asked on a terminal") }
+            FileHandle.standardError.write(Data("Move \(id) “\(TextLine.first(action.title))” to the trash? [y/N] ".utf8))
+            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            guard answer == "y" || answer == "yes" else { throw CLIError("\(id) was not deleted") }
+        }
+        let entry = try store.delete(actionID: id, in: result.partnership)
+        print("\(id): moved to \(entry.path) (pathfinder trash restore \(id) brings it back)")
+    }
+}
+
+struct Trash: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List deleted actions, or restore one.",
+        discussion: "pathfinder trash (or trash list) lists them; pathfinder trash restore ID brings one back under its own id.")
+
+    @Argument(help: ArgumentHelp("list, or restore", valueName: "list|restore")) var verb: String = "list"
+    @Argument(help: ArgumentHelp("The action to restore.", valueName: "ID")) var id: String?
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let location = try options.store.location()
+        let store = PlainFileStore(root: location.path)
+        switch verb {
+        case "list", "ls":
+            let entries = store.trash()
+            if entries.isEmpty {
+                FileHandle.standardError.write(Data("The trash is empty.\n".utf8))
+                return
+            }
+            var table = TextTable(["Id", "Area", "Deleted", "Title"])
+            for e in entries {
+                table.add([e.id, e.area, e.deleted.map { Day.today(now: $0).iso } ?? "", TextLine.first(e.title)])
+            }
+            print(table.render())
+        case "restore":
+            guard let id else { throw CLIError("say which action to restore: pathfinder trash restore ID") }
+            _ = try store.load()
+            let inTrash = store.trash().contains { $0.id == id }
+            let entry = try store.restore(actionID: inTrash ? id : id.uppercased())
+            print("\(entry.id): restored to areas/\(entry.area)/actions/\(entry.id).md")
+        default:
+            throw CLIError("“\(TextLine.safe(verb))”: say list or restore")
+        }
+    }
+}
+
+struct Move: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move an action to another area; it gets an id with that area's code.",
+        discussion: "Meetings that name the action are changed to the new id, and a progress note records the old one.")
+
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Option(help: ArgumentHelp("The area to move it to (id, name or code).", valueName: "AREA")) var to: String
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let (_, store, result, _) = try options.store.loadStore()
+        let p = result.partnership
+        let wanted = to.lowercased()
+        guard let area = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
+            throw CLIError("no area “\(TextLine.safe(to))” (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
+        }
+        let id = resolveID(id, in: p)
+        let moved = try store.move(actionID: id, toArea: area.id, in: p, by: options.user(), today: try options.today())
+        print(moved.id)
+    }
+}
+
+struct Duplicate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy an action under a new id in the same area and print the id.",
+        discussion: "The copy is titled “… (copy)”, starts not started and green, and has no progress notes.")
+
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @OptionGroup var options: EditOptions
+
+    func run() throws {
+        let (_, store, result, _) = try options.store.loadStore()
+        let id = resolveID(id, in: result.partnership)
+        let copy = try store.duplicate(actionID: id, in: result.partnership, by: options.user(), today: try options.today())
+        print(copy.id)
+    }
+}

@@ -1,0 +1,246 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import PathfinderModel
+
+/// An action file in the store's trash: `trash/areas/<area>/actions/<ID>.md` (docs/store-format.md).
+public struct TrashedAction: Hashable, Sendable {
+    public var id: String
+    public var area: String
+    /// "" when the file does not read as an action.
+    public var title: String
+    /// Relative to the store's folder.
+    public var path: String
+    /// When it was deleted (the file's status-change time, set by the move into the trash).
+    public var deleted: Date?
+}
+
+extension PlainFileStore {
+    /// The trash folder, beside `areas/`; the loader reads only `areas/` and `case-studies/`,
+    /// so nothing in it is loaded, checked or shown outside the trash list.
+    public static let trashFolder = "trash"
+
+    // MARK: Delete, trash, restore
+
+    /// Deletes an action by moving its file into the trash, where `restore` can bring it back.
+    /// Refuses when the file changed since it was loaded (the user confirmed deleting what they
+    /// saw, not someone's newer edit) and when a meeting names the action (its minutes would
+    /// point at nothing: drop the action instead).
+    @discardableResult
+    public func delete(actionID id: String, in partnership: Partnership) throws -> TrashedAction {
+        if let meeting = partnership.meetings.first(where: { Self.names($0, id) }) {
+            throw StoreError.invalid("\(id) is named in the meeting “\(meeting.title)” of \(meeting.date.iso); drop it instead (status=dropped)")
+        }
+        return try WriteLock.hold(store: rootPath) {
+            let path = try locateLocked(actionID: id)
+            let full = rootPath + "/" + path
+            if let loaded = hashes[path], let bytes = try AtomicFile.readIfPresent(full), AtomicFile.hash(bytes) != loaded {
+                throw StoreError.changedOnDisk(path)
+            }
+            let area = String(path.split(separator: "/")[1])
+            let folder = "\(Self.trashFolder)/areas/\(area)/actions"
+            try makeFolder(folder)
+            // An earlier deletion of the same id stays beside it as <ID>~2.md, ~3...: the trash
+            // never loses a file.
+            var name = "\(id).md"
+            var n = 2
+            while FileManager.default.fileExists(atPath: "\(rootPath)/\(folder)/\(name)") {
+                name = "\(id)~\(n).md"
+                n += 1
+            }
+            let title = (try? AtomicFile.readIfPresent(full)).flatMap { $0 }
+                .flatMap { FileParser.action($0, path: path, area: area, fileID: id, editing: false).value?.title } ?? ""
+            try Self.moveWithoutReplacing(from: full, to: "\(rootPath)/\(folder)/\(name)")
+            hashes[path] = nil
+            actionPaths[id] = nil
+            readOnly.remove(path)
+            return TrashedAction(id: id, area: area, title: title, path: "\(folder)/\(name)", deleted: Date())
+        }
+    }
+
+    /// Every action in the trash, newest deletion first.
+    public func trash() -> [TrashedAction] {
+        let fm = FileManager.default
+        let base = "\(rootPath)/\(Self.trashFolder)/areas"
+        var found: [TrashedAction] = []
+        for area in ((try? fm.contentsOfDirectory(atPath: base)) ?? []).filter({ !$0.hasPrefix(".") }) {
+            let folder = "\(Self.trashFolder)/areas/\(area)/actions"
+            for name in ((try? fm.contentsOfDirectory(atPath: "\(rootPath)/\(folder)")) ?? []) where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                let file = String(name.dropLast(3))
+                let id = file.split(separator: "~").first.map(String.init) ?? file
+                let path = "\(folder)/\(name)"
+                let bytes = (try? AtomicFile.readIfPresent("\(rootPath)/\(path)")).flatMap { $0 }
+                let title = bytes.flatMap { FileParser.action($0, path: path, area: area, fileID: id, editing: false).value?.title } ?? ""
+                var info = stat()
+                let deleted = stat("\(rootPath)/\(path)", &info) == 0
+                    ? Date(timeIntervalSince1970: TimeInterval(info.st_ctim.tv_sec)) : nil
+                found.append(TrashedAction(id: id, area: area, title: title, path: path, deleted: deleted))
+            }
+        }
+        return found.sorted { ($0.deleted ?? .distantPast, $1.path) > ($1.deleted ?? .distantPast, $0.path) }
+    }
+
+    /// Brings an action back from the trash to its area, under its own id. Refuses when the id
+    /// is in use again or the area is gone. With several deletions of one id, the latest returns.
+    @discardableResult
+    public func restore(actionID id: String) throws -> TrashedAction {
+        try WriteLock.hold(store: rootPath) {
+            let entries = trash().filter { $0.id == id }
+            guard let entry = entries.first else { throw StoreError.invalid("no action \(id) in the trash") }
+            if let taken = try? locateLocked(actionID: id) {
+                throw StoreError.invalid("\(id) is in use again (\(taken)); the copy in the trash was left there")
+            }
+            guard FileManager.default.fileExists(atPath: "\(rootPath)/areas/\(entry.area)/area.md") else {
+                throw StoreError.invalid("the area \(entry.area) of \(id) is no longer in the store; the copy in the trash was left there")
+            }
+            let path = "areas/\(entry.area)/actions/\(id).md"
+            try makeFolder("areas/\(entry.area)/actions")
+            try Self.moveWithoutReplacing(from: "\(rootPath)/\(entry.path)", to: "\(rootPath)/\(path)")
+            if let bytes = try AtomicFile.readIfPresent("\(rootPath)/\(path)") { hashes[path] = AtomicFile.hash(bytes) }
+            actionPaths[id] = path
+            return entry
+        }
+    }
+
+    // MARK: Move and duplicate
+
+    /// Moves an action to another area. Ids begin with the area's code, so the action gets a new
+    /// id there (docs/store-format.md); meetings that name the old id are changed to the new one,
+    /// and a progress note records the move and the old id. The file keeps its own formatting.
+    /// The new file is written first and the old one removed last, so a crash in between leaves
+    /// both (nothing lost; `check` reports nothing wrong, the note says which is the copy).
+    public func move(actionID id: String, toArea target: String, in partnership: Partnership, by user: String, today: Day,
+                     random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
+        guard let area = partnership.area(target) else { throw StoreError.invalid("no area \"\(target)\" in the store") }
+        guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(area.id)\" has no code to make ids from") }
+        return try WriteLock.hold(store: rootPath) {
+            let oldPath = try locateLocked(actionID: id)
+            let oldArea = String(oldPath.split(separator: "/")[1])
+            guard oldArea != area.id else { throw StoreError.invalid("\(id) is already in \(area.name)") }
+            guard let bytes = try AtomicFile.readIfPresent(rootPath + "/" + oldPath) else { throw StoreError.invalid("no action \(id) in the store") }
+            let parsed = FileParser.action(bytes, path: oldPath, area: oldArea, fileID: id)
+            guard let old = parsed.value, parsed.editable, !parsed.problems.contains(where: { $0.severity == .error }) else {
+                throw StoreError.hasProblems(oldPath)
+            }
+            if let loaded = hashes[oldPath], AtomicFile.hash(bytes) != loaded { throw StoreError.changedOnDisk(oldPath) }
+            // Meetings to relink, checked before anything is written.
+            let meetings = partnership.meetings.filter { Self.names($0, id) }
+            for meeting in meetings {
+                let path = Self.meetingPath(meeting)
+                let now = try AtomicFile.readIfPresent(rootPath + "/" + path)
+                if hashes[path] == nil || now.map(AtomicFile.hash) != hashes[path] { throw StoreError.changedOnDisk(path) }
+            }
+            var existing = Set(partnership.actions.map(\.id)).union(actionPaths.keys)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(rootPath)/areas/\(area.id)/actions")) ?? [] where name.hasSuffix(".md") {
+                existing.insert(String(name.dropLast(3)))
+            }
+            var moved = old
+            moved.id = ActionID.make(code: area.code, existing: existing, random: random)
+            moved.area = area.id
+            let from = partnership.area(oldArea)?.name ?? oldArea
+            moved.progress.append(ProgressEntry(date: today, author: user, text: "Moved here from \(from), where it was \(id)."))
+            moved = moved.stamped(by: user, on: today)
+            let newPath = Self.actionPath(moved)
+            // Rendered over the old file, so hand formatting and unknown fields move with it.
+            let rendered = Self.bytes(moved, over: bytes, path: oldPath)
+            _ = try commitLocked(path: newPath, overwrite: false, render: { _ in rendered }) { out in
+                let check = FileParser.action(out, path: newPath, area: area.id, fileID: moved.id)
+                guard let value = check.value else { return check.problems }
+                return check.problems + Validator.action(value, path: newPath, lines: check.lines, items: check.itemLines,
+                                                         catalogue: catalogue, areaCode: area.code, caseStudies: caseStudyIDs)
+            }
+            actionPaths[moved.id] = newPath
+            for var meeting in meetings {
+                Self.relink(&meeting, from: id, to: moved.id)
+                _ = try saveMeetingLocked(meeting)
+            }
+            guard unlink(rootPath + "/" + oldPath) == 0 || errno == ENOENT else {
+                throw StoreError.writeFailed(oldPath, String(cString: strerror(errno)))
+            }
+            Self.syncFolder(rootPath + "/areas/\(oldArea)/actions")
+            hashes[oldPath] = nil
+            actionPaths[id] = nil
+            return moved
+        }
+    }
+
+    /// A copy of an action in the same area under a new id, titled "… (copy)": a new piece of
+    /// work like the old, so its progress notes, review date and milestone ticks are not copied
+    /// and it starts at the catalogue's first open status, rated green. Returns the copy.
+    public func duplicate(actionID id: String, in partnership: Partnership, by user: String, today: Day,
+                          random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
+        let path = try WriteLock.hold(store: rootPath) { try locateLocked(actionID: id) }
+        let area = String(path.split(separator: "/")[1])
+        guard let bytes = try AtomicFile.readIfPresent(rootPath + "/" + path),
+              let original = FileParser.action(bytes, path: path, area: area, fileID: id).value else {
+            throw StoreError.hasProblems(path)
+        }
+        var copy = original
+        copy.title = original.title + " (copy)"
+        copy.progress = []
+        copy.reviewed = nil
+        copy.milestones = original.milestones.map { Milestone(title: $0.title, due: $0.due, done: false) }
+        if let open = partnership.catalogue.statuses.first(where: { !$0.closed }) { copy.status = open.id }
+        copy.rag = .green
+        return try create(copy.stamped(by: user, on: today), in: partnership, random: random)
+    }
+
+    // MARK: Helpers
+
+    static func names(_ meeting: Meeting, _ id: String) -> Bool {
+        meeting.items.contains { $0.action == id } || meeting.changes.contains { $0.action == id } || meeting.actionsCreated.contains(id)
+    }
+
+    static func relink(_ meeting: inout Meeting, from old: String, to new: String) {
+        for i in meeting.items.indices where meeting.items[i].action == old { meeting.items[i].action = new }
+        for i in meeting.changes.indices where meeting.changes[i].action == old { meeting.changes[i].action = new }
+        meeting.actionsCreated = meeting.actionsCreated.map { $0 == old ? new : $0 }
+    }
+
+    func saveMeetingLocked(_ meeting: Meeting) throws -> Bool {
+        let path = Self.meetingPath(meeting)
+        let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
+        return try commitLocked(path: path, overwrite: false, render: { Self.bytes(meeting, over: $0, path: path) }) { bytes in
+            FileParser.meeting(bytes, path: path, area: meeting.area, fileID: file).problems
+        }
+    }
+
+    func makeFolder(_ relative: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: rootPath + "/" + relative, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.writeFailed(relative, error.localizedDescription)
+        }
+    }
+
+    /// Moves a file without ever replacing one that is there: `link` fails if the target exists
+    /// (where links are not supported, e.g. a FAT USB stick, a checked `rename` under the write
+    /// lock). Both folders are flushed so the move survives a crash.
+    static func moveWithoutReplacing(from source: String, to target: String) throws {
+        if link(source, target) != 0 {
+            let code = errno
+            if code == EEXIST { throw StoreError.writeFailed(target, "there is already a file there") }
+            guard code == EPERM || code == ENOTSUP || code == EXDEV || code == EMLINK else {
+                throw StoreError.writeFailed(target, String(cString: strerror(code)))
+            }
+            if FileManager.default.fileExists(atPath: target) { throw StoreError.writeFailed(target, "there is already a file there") }
+            guard rename(source, target) == 0 else { throw StoreError.writeFailed(target, String(cString: strerror(errno))) }
+        } else {
+            syncFolder((target as NSString).deletingLastPathComponent)
+            guard unlink(source) == 0 else { throw StoreError.writeFailed(source, String(cString: strerror(errno))) }
+        }
+        syncFolder((target as NSString).deletingLastPathComponent)
+        syncFolder((source as NSString).deletingLastPathComponent)
+    }
+
+    static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+}
