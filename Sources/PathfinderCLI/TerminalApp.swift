@@ -177,21 +177,27 @@ public struct StoreEffects {
         switch effect {
         case let .delete(action):
             do {
-                try store.trash(action)
+                try store.delete(actionID: action.id, in: partnership)
                 return .deleted(action.id)
             } catch {
                 return .saveFailed(.action(action), reason: "not deleted: \(error)")
             }
         case let .restore(action):
             do {
-                try store.restore(action)
+                if store.trash().contains(where: { $0.id == action.id && $0.area == action.area }) {
+                    try store.restore(actionID: action.id)
+                } else {
+                    // Undoing a move: the old file was replaced, not trashed; write it again.
+                    try store.save(action)
+                }
                 return .saved(.action(action), time: TerminalApp.clock())
             } catch {
-                return .saveFailed(.action(action), reason: "not restored from the trash: \(error)")
+                return .saveFailed(.action(action), reason: "not restored: \(error)")
             }
         case let .move(action, area):
             do {
-                let moved = try store.move(action, toArea: area, in: partnership, by: action.updatedBy, on: action.updated ?? Day.today())
+                let moved = try store.move(actionID: action.id, toArea: area, in: partnership, by: action.updatedBy,
+                                           today: action.updated ?? Day.today())
                 return .moved(old: action, new: moved)
             } catch {
                 return .saveFailed(.action(action), reason: "not moved: \(error)")

@@ -71,8 +71,10 @@ extension AppState {
         case .duplicateAction:
             var copy = action
             copy.id = ""
-            copy.title = "Copy of " + action.title
+            // As `pathfinder duplicate` makes it: a new piece of work like the old.
+            copy.title = action.title + " (copy)"
             copy.status = catalogue.statuses.first { !$0.closed }?.id ?? action.status
+            copy.rag = .green
             copy.progress = []
             copy.reviewed = nil
             copy.milestones = action.milestones.map { Milestone(title: $0.title, due: $0.due, done: false) }
@@ -365,8 +367,21 @@ extension AppState {
         }
         edits.redo.append(change)
         message = Message("Undone: " + change.summary)
-        return show(from: change.after, to: rebased(change.before, from: change.after))
+        let effects = show(from: change.after, to: rebased(change.before, from: change.after))
             + change.alongside.reversed().flatMap { show(from: current($0.after ?? $0.before!) ?? $0.after, to: $0.before) }
+        followOpenAction(to: change.before)
+        return effects
+    }
+
+    /// The open action went away with an undo or redo (a move taken back): show the one that
+    /// took its place, or go back.
+    mutating func followOpenAction(to record: Record?) {
+        guard case let .action(p) = page, partnership.action(p.action) == nil else { return }
+        if case let .action(a)? = record, partnership.action(a.id) != nil {
+            page = .action(ActionPage(action: a.id))
+        } else {
+            goBack()
+        }
     }
 
     mutating func redoLast() -> [Effect] {
@@ -376,8 +391,10 @@ extension AppState {
         }
         edits.undo.append(change)
         message = Message("Redone: " + change.summary)
-        return show(from: change.before, to: rebased(change.after, from: change.before))
+        let effects = show(from: change.before, to: rebased(change.after, from: change.before))
             + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
+        followOpenAction(to: change.after ?? change.alongside.first?.after)
+        return effects
     }
 
     /// Going back to `target` from `from`: when the record changed on disk since (a colleague's
@@ -434,6 +451,16 @@ extension AppState {
             edits.pending = edits.pending.filter { $0.key != Record.action(old).key }
             partnership.actions.removeAll { $0.id == old.id }
             place(.action(new))
+            // The store points meetings that named the old id at the new one; so does the screen.
+            for i in partnership.meetings.indices {
+                for j in partnership.meetings[i].items.indices where partnership.meetings[i].items[j].action == old.id {
+                    partnership.meetings[i].items[j].action = new.id
+                }
+                for j in partnership.meetings[i].changes.indices where partnership.meetings[i].changes[j].action == old.id {
+                    partnership.meetings[i].changes[j].action = new.id
+                }
+                partnership.meetings[i].actionsCreated = partnership.meetings[i].actionsCreated.map { $0 == old.id ? new.id : $0 }
+            }
             edits.undo.append(Change(before: .action(old), after: nil, summary: "\(old.id) moved to \(new.area) as \(new.id)",
                                      alongside: [Change(before: nil, after: .action(new), summary: "")]))
             edits.redo.removeAll()

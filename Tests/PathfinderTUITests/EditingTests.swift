@@ -320,7 +320,8 @@ import Testing
         var s = onAction()
         let effects = update(s, .key(.character("C"))).1
         guard case let .create(copy)? = effects.first else { Issue.record("no copy: \(effects)"); return }
-        #expect(copy.title == "Copy of Good Neighbours befriending for housebound people")
+        #expect(copy.title == "Good Neighbours befriending for housebound people (copy)")
+        #expect(copy.rag == .green)
         #expect(copy.status == "not-started")
         #expect(copy.progress.isEmpty)
         #expect(copy.milestones.allSatisfy { !$0.done })
@@ -348,5 +349,6 @@ import Testing
         #expect(s.partnership.action("PO-01") == nil)
         let (after, undo) = update(s, .key(.character("u")))
         #expect(undo == [.restore(action), .delete(new)], "\(after.message?.text ?? "")")
+        #expect(after.page == .action(ActionPage(action: "PO-01")))
     }
 }
