@@ -174,6 +174,37 @@ public struct StoreEffects {
                                    reason: "\(error)")
             }
         }
+        switch effect {
+        case let .delete(action):
+            do {
+                try store.delete(actionID: action.id, in: partnership)
+                return .deleted(action.id)
+            } catch {
+                return .saveFailed(.action(action), reason: "not deleted: \(error)")
+            }
+        case let .restore(action):
+            do {
+                if store.trash().contains(where: { $0.id == action.id && $0.area == action.area }) {
+                    try store.restore(actionID: action.id)
+                } else {
+                    // Undoing a move: the old file was replaced, not trashed; write it again.
+                    try store.save(action)
+                }
+                return .saved(.action(action), time: TerminalApp.clock())
+            } catch {
+                return .saveFailed(.action(action), reason: "not restored: \(error)")
+            }
+        case let .move(action, area):
+            do {
+                let moved = try store.move(actionID: action.id, toArea: area, in: partnership, by: action.updatedBy,
+                                           today: action.updated ?? Day.today())
+                return .moved(old: action, new: moved)
+            } catch {
+                return .saveFailed(.action(action), reason: "not moved: \(error)")
+            }
+        default:
+            break
+        }
         let record: Record
         switch effect {
         case let .save(r): record = r

@@ -95,6 +95,8 @@ extension PlainFileStore {
                 continue
             }
             guard let bytes else {
+                // Gone: unless this store removed it itself (a delete to the trash, a move).
+                guard hashes[path] != nil || readOnly.contains(path) else { continue }
                 forget(path)
                 if parts.count == 4, parts[2] == "actions" {
                     result.removedActions.append(String(parts[3].dropLast(3)))

@@ -41,6 +41,8 @@ public enum Effect: Hashable, Sendable {
     case delete(Action)
     /// Bring an action back from the trash (undoing a delete); answered by `.saved`.
     case restore(Action)
+    /// Move an action to another area (a new id there); answered by `.moved`.
+    case move(Action, toArea: String)
     /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.
     case editText(TextRequest)
     /// Keep the user's name in the per-user config.

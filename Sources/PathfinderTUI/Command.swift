@@ -29,6 +29,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case changeDue = "change-due", tickMilestone = "tick-milestone", markReviewed = "mark-reviewed"
     case editText = "edit-text"
     case undo, redo
+    case duplicateAction = "duplicate-action", moveAction = "move-action", deleteAction = "delete-action"
     // Resolving a file changed on disk while it was being edited.
     case keepMine = "keep-mine", takeTheirs = "take-theirs"
     case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
@@ -59,7 +60,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .search, .filter, .clearFilter, .cycleSort:
             .finding
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
-             .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
+             .duplicateAction, .moveAction, .deleteAction, .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
             .editing
         case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
              .addDiscussion, .addDecision, .captureAction, .endMeeting:
@@ -113,6 +114,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .editText: "edit text"
         case .undo: "undo"
         case .redo: "redo"
+        case .duplicateAction: "duplicate"
+        case .moveAction: "move"
+        case .deleteAction: "delete"
         case .keepMine: "keep mine"
         case .takeTheirs: "take theirs"
         case .keepAllMine: "all mine"
@@ -177,6 +181,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .editText: "Edit the description, narrative or case study text in your editor"
         case .undo: "Undo the last change (even after it was saved)"
         case .redo: "Redo what was undone"
+        case .duplicateAction: "Make a copy of the action (a new id, not started, no notes)"
+        case .moveAction: "Move the action to another area (it gets an id there; the old file goes to the trash)"
+        case .deleteAction: "Delete the action, after asking: it goes to the store's trash (u undoes; `pathfinder trash` restores)"
         case .keepMine: "Keep your value of this field"
         case .takeTheirs: "Take the value on disk for this field"
         case .keepAllMine: "Keep your value of every field"

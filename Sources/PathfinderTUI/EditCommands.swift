@@ -68,6 +68,29 @@ extension AppState {
         case .markReviewed:
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
+        case .duplicateAction:
+            var copy = action
+            copy.id = ""
+            // As `pathfinder duplicate` makes it: a new piece of work like the old.
+            copy.title = action.title + " (copy)"
+            copy.status = catalogue.statuses.first { !$0.closed }?.id ?? action.status
+            copy.rag = .green
+            copy.progress = []
+            copy.reviewed = nil
+            copy.milestones = action.milestones.map { Milestone(title: $0.title, due: $0.due, done: false) }
+            copy = copy.stamped(by: edits.userName ?? "", on: edits.today)
+            edits.pending["new \(action.area)"] = .create(copy)
+            message = Message("Copying \(id)…")
+            return [.create(copy)]
+        case .moveAction:
+            let choices = partnership.areas.filter { $0.id != action.area }.map { Picker.Choice(id: $0.id, label: $0.name, detail: $0.code) }
+            guard !choices.isEmpty else {
+                message = Message("There is no other area to move \(id) to", isError: true)
+                return []
+            }
+            overlay = .picker(Picker(title: "Move \(id) to which area?", choices: choices), .moveAction(id))
+        case .deleteAction:
+            overlay = .confirm(Confirmation(question: "Delete \(id) “\(action.title)”? It goes to the store's trash", purpose: .deleteAction(id)))
         default:
             break
         }
@@ -218,8 +241,17 @@ extension AppState {
             return effects
         case let .syncValue(id):
             return [.resolveSyncConflict(id: id, choice: .value(value))]
-        case .deleteAction, .moveAction:
-            return []
+        case let .deleteAction(id):
+            guard let action = partnership.action(id) else { return [] }
+            if case let .action(p) = page, p.action == id { goBack() }
+            return commit(Change(before: .action(action), after: nil, summary: "\(id) deleted (to the trash)"))
+        case let .moveAction(id):
+            guard let found = partnership.action(id) else { return [] }
+            // Stamped here, so the store signs the move with who and when.
+            let action = found.stamped(by: edits.userName ?? "", on: edits.today)
+            edits.pending[Record.action(found).key] = .move(action, toArea: value)
+            message = Message("Moving \(id)…")
+            return [.move(action, toArea: value)]
         }
     }
 
@@ -335,8 +367,21 @@ extension AppState {
         }
         edits.redo.append(change)
         message = Message("Undone: " + change.summary)
-        return show(from: change.after, to: rebased(change.before, from: change.after))
+        let effects = show(from: change.after, to: rebased(change.before, from: change.after))
             + change.alongside.reversed().flatMap { show(from: current($0.after ?? $0.before!) ?? $0.after, to: $0.before) }
+        followOpenAction(to: change.before)
+        return effects
+    }
+
+    /// The open action went away with an undo or redo (a move taken back): show the one that
+    /// took its place, or go back.
+    mutating func followOpenAction(to record: Record?) {
+        guard case let .action(p) = page, partnership.action(p.action) == nil else { return }
+        if case let .action(a)? = record, partnership.action(a.id) != nil {
+            page = .action(ActionPage(action: a.id))
+        } else {
+            goBack()
+        }
     }
 
     mutating func redoLast() -> [Effect] {
@@ -346,8 +391,10 @@ extension AppState {
         }
         edits.undo.append(change)
         message = Message("Redone: " + change.summary)
-        return show(from: change.before, to: rebased(change.after, from: change.before))
+        let effects = show(from: change.before, to: rebased(change.after, from: change.before))
             + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
+        followOpenAction(to: change.after ?? change.alongside.first?.after)
+        return effects
     }
 
     /// Going back to `target` from `from`: when the record changed on disk since (a colleague's
@@ -396,9 +443,29 @@ extension AppState {
             edits.undo.append(change)
             edits.redo.removeAll()
             message = Message("\(action.id) created: \(action.title)")
+            if openMeeting == nil { push(.action(ActionPage(action: action.id))) }
             return effects
         case let .meetingCreated(meeting):
             return meetingCreated(meeting)
+        case let .moved(old, new):
+            edits.pending = edits.pending.filter { $0.key != Record.action(old).key }
+            partnership.actions.removeAll { $0.id == old.id }
+            place(.action(new))
+            // The store points meetings that named the old id at the new one; so does the screen.
+            for i in partnership.meetings.indices {
+                for j in partnership.meetings[i].items.indices where partnership.meetings[i].items[j].action == old.id {
+                    partnership.meetings[i].items[j].action = new.id
+                }
+                for j in partnership.meetings[i].changes.indices where partnership.meetings[i].changes[j].action == old.id {
+                    partnership.meetings[i].changes[j].action = new.id
+                }
+                partnership.meetings[i].actionsCreated = partnership.meetings[i].actionsCreated.map { $0 == old.id ? new.id : $0 }
+            }
+            edits.undo.append(Change(before: .action(old), after: nil, summary: "\(old.id) moved to \(new.area) as \(new.id)",
+                                     alongside: [Change(before: nil, after: .action(new), summary: "")]))
+            edits.redo.removeAll()
+            if case let .action(p) = page, p.action == old.id { page = .action(ActionPage(action: new.id)) }
+            message = Message("\(old.id) moved to \(partnership.area(new.area)?.name ?? new.area) as \(new.id)")
         case let .showLog(log):
             push(.log(log))
         case let .syncConflicts(rows):

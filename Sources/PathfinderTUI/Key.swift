@@ -44,6 +44,8 @@ public enum Event: Hashable, Sendable {
     case tick
     /// A meeting's file was made.
     case meetingCreated(Meeting)
+    /// An action now lives in another area, with a new id.
+    case moved(old: Action, new: Action)
     /// A history or "changed since" list to show.
     case showLog(LogPage)
     /// The sync conflicts waiting for a decision.

@@ -122,6 +122,12 @@ public struct KeyMap: Hashable, Sendable {
     bind action-plan v mark-reviewed
     bind action v mark-reviewed
     bind action E edit-text
+    bind action-plan C duplicate-action
+    bind action C duplicate-action
+    bind action-plan > move-action
+    bind action > move-action
+    bind action-plan <Delete> delete-action
+    bind action <Delete> delete-action
     bind area E edit-text
     bind case-study E edit-text
     bind action-plan x clear-filter

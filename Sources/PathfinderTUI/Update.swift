@@ -22,7 +22,7 @@ extension AppState {
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
-        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated, .showLog,
+        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated, .moved, .showLog,
              .syncConflicts, .synced:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
@@ -101,7 +101,8 @@ extension AppState {
             go(to: .caseStudies(ListCursor()))
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
-        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo:
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
+             .duplicateAction, .moveAction, .deleteAction:
             return performEdit(command)
         case .startMeeting:
             return startOrResumeMeeting()

@@ -288,3 +288,67 @@ import Testing
         #expect(failed.0.message?.isError == true)
     }
 }
+
+/// Duplicating, moving and deleting actions from the screens.
+@Suite struct ActionLifecycleTests {
+    func onAction() -> AppState {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
+                         pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))], today: EditingTests.today)
+        s.edits.userName = "Zoë Ahmed"
+        return s
+    }
+
+    @Test func deleteAsksThenGoesToTheTrashAndUndoBringsItBack() {
+        var s = onAction()
+        s = update(s, .key(.delete)).0
+        guard case .confirm? = s.overlay else { Issue.record("delete did not ask"); return }
+        let (deleted, effects) = update(s, .key(.character("y")))
+        let action = Fixture.partnership.action("PO-01")!
+        #expect(effects == [.delete(action)])
+        #expect(deleted.partnership.action("PO-01") == nil)
+        #expect(deleted.pages.count == 1)
+        let (undone, restore) = update(deleted, .key(.character("u")))
+        #expect(restore == [.restore(action)])
+        #expect(undone.partnership.action("PO-01") == action)
+        // "n" keeps it.
+        let kept = update(update(onAction(), .key(.delete)).0, .key(.character("n")))
+        #expect(kept.1.isEmpty)
+        #expect(kept.0.partnership.action("PO-01") != nil)
+    }
+
+    @Test func duplicateMakesANotStartedCopyWithoutNotes() {
+        var s = onAction()
+        let effects = update(s, .key(.character("C"))).1
+        guard case let .create(copy)? = effects.first else { Issue.record("no copy: \(effects)"); return }
+        #expect(copy.title == "Good Neighbours befriending for housebound people (copy)")
+        #expect(copy.rag == .green)
+        #expect(copy.status == "not-started")
+        #expect(copy.progress.isEmpty)
+        #expect(copy.milestones.allSatisfy { !$0.done })
+        var created = copy
+        created.id = "PO-7KQ3"
+        s = update(s, .created(created)).0
+        #expect(s.page == .action(ActionPage(action: "PO-7KQ3")))
+        let undo = update(s, .key(.character("u"))).1
+        #expect(undo == [.delete(created)])
+    }
+
+    @Test func moveAsksForTheAreaAndFollowsTheNewId() {
+        var s = onAction()
+        s = update(s, .key(.character(">"))).0
+        guard case .picker? = s.overlay else { Issue.record("no area picker"); return }
+        let (chosen, effects) = update(s, .key(.enter))
+        s = chosen
+        guard case let .move(action, area)? = effects.first else { Issue.record("no move: \(effects)"); return }
+        #expect(area == "tower-hamlets")
+        var new = action
+        new.id = "TH-9ABC"
+        new.area = "tower-hamlets"
+        s = update(s, .moved(old: action, new: new)).0
+        #expect(s.page == .action(ActionPage(action: "TH-9ABC")))
+        #expect(s.partnership.action("PO-01") == nil)
+        let (after, undo) = update(s, .key(.character("u")))
+        #expect(undo == [.restore(action), .delete(new)], "\(after.message?.text ?? "")")
+        #expect(after.page == .action(ActionPage(action: "PO-01")))
+    }
+}
