@@ -227,6 +227,15 @@ struct SummaryCache {
     static let noString: Int32 = -1
     static let magic = Array("PATHFINDER-SUMMARY-CACHE\n".utf8)
 
+    /// `hasSuffix(".md")` as the load asks it, on the bytes when what comes before the dot is
+    /// ASCII (a character cannot then join the dot), which is quicker.
+    static func isMarkdown(_ name: String) -> Bool {
+        let u = name.utf8
+        guard u.count >= 3, u.suffix(3).elementsEqual(".md".utf8) else { return false }
+        if u.count == 3 || u.dropLast(3).last! < 0x80 { return true }
+        return name.hasSuffix(".md")
+    }
+
     let root: String
     /// `defaultRacyMargin`; tests set 0 to trust every file changed before the run.
     let racyMargin: Double
@@ -320,20 +329,32 @@ struct StringTable {
     }
 }
 
-/// A file to check: where it is, what it is, and its cached entry if there was one.
-private struct Check: Sendable {
-    var file: StoreFile
-    var name: String
-    var old: FileEntry?
+/// The files of one folder to check, in load order, with their cached entries if any.
+private struct FolderJob: Sendable {
+    /// Relative to the store: "areas/<area>" (for its area.md), "areas/<area>/actions",
+    /// "areas/<area>/meetings" or "case-studies".
+    var relative: String
+    var kind: StoreFile.Kind
+    /// The area folder ("" for case studies).
+    var area: String
+    /// File names ending in .md, as `PlainFileStore.storeFiles` lists them.
+    var names: [String]
+    var old: [FileEntry?]
+
+    func file(_ i: Int) -> StoreFile {
+        StoreFile(path: relative + "/" + names[i], kind: kind, folder: area,
+                  id: kind == .area ? area : String(names[i].dropLast(3)))
+    }
 }
 
-/// What checking a file gave: a usable entry, or for a file that could not be read as a file
-/// (gone, a folder, no permission), the load's own result, which is not cached.
-private enum Checked: Sendable {
-    /// `read`: the file was read to check its content against the cached hash.
+/// What checking a file gave.
+private enum Outcome: Sendable {
+    /// The cached entry holds: its stamp matched, or (`read`) its content was checked.
     case cached(FileEntry, read: Bool)
-    case parsed(FileStamp, ParsedFile, bytesHash: UInt64)
-    case unreadable(ParsedFile)
+    indirect case parsed(FileStamp, ParsedFile)
+    /// Our reader could not read it (gone, a folder, no permission): the load's own reader's
+    /// result, used as the load uses it and not cached.
+    indirect case unreadable(ParsedFile)
 }
 
 /// One pass over the store: lists folders (from the cache when their stamps match), stats
@@ -349,8 +370,11 @@ private struct Refresh {
     var filesRead = 0
     var filesParsed = 0
     var filesFromCache = 0
-    /// Per file, in the order `PlainFileStore.storeFiles` gives: what the summary is built from.
-    var results: [(file: StoreFile, entry: FileEntry?, unreadable: ParsedFile?)] = []
+    /// In load order: each area folder's area.md, actions and meetings, then case studies.
+    var jobs: [FolderJob] = []
+    /// Per job, per file: what the summary is built from (nil: unreadable, see `readErrors`).
+    var entries: [[FileEntry?]] = []
+    var readErrors: [Problem] = []
 
     init(root: String, old: SummaryCacheContents, start: Double, margin: Double) {
         self.root = root
@@ -372,121 +396,122 @@ private struct Refresh {
         return FolderEntry(stamp: stamp, trusted: stamp.map { !$0.isRacy(readStartingAt: start, margin: margin) } ?? true, names: names)
     }
 
+    /// A job for the .md files of a folder listing, matched with the cached entries: by
+    /// position when the listing is the cached one, else by name.
+    func job(_ relative: String, kind: StoreFile.Kind, area: String, listing: FolderEntry, oldListing: FolderEntry?,
+             old: [FileEntry?]) -> FolderJob {
+        let names = listing.names.filter(SummaryCache.isMarkdown)
+        var matched: [FileEntry?]
+        if listing == oldListing, old.count == names.count {
+            matched = old
+        } else {
+            let byName = Dictionary(old.compactMap { $0 }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            matched = names.map { byName[$0] }
+        }
+        for i in matched.indices where matched[i]?.name != names[i] { matched[i] = nil }
+        return FolderJob(relative: relative, kind: kind, area: area, names: names, old: matched)
+    }
+
     mutating func run() {
         contents.areasFolder = folder("areas", old: old.areasFolder)
         let oldFolders = Dictionary(old.areaFolders.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var checks: [Check] = []
-        checks.reserveCapacity(old.areaFolders.reduce(0) { $0 + $1.actions.count + 1 } + 1024)
-        /// Where each area folder's files start in `checks`.
-        var folders: [(name: String, actions: Int, meetings: Int)] = []
-        func add(_ names: [String], in folder: String, kind: StoreFile.Kind, area: String, old: [FileEntry?], sameListing: Bool) -> Int {
-            var byName: [String: FileEntry]?
-            if !sameListing {
-                byName = Dictionary(old.compactMap { $0 }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            }
-            var count = 0
-            for (i, name) in names.enumerated() where name.hasSuffix(".md") {
-                let file = StoreFile(path: "\(folder)/\(name)", kind: kind, folder: area, id: String(name.dropLast(3)))
-                let previous = sameListing ? (count < old.count ? old[count] : nil) : byName?[name]
-                checks.append(Check(file: file, name: name, old: previous?.name == name ? previous : nil))
-                count += 1
-                _ = i
-            }
-            return count
-        }
         for name in contents.areasFolder.names {
             guard FileStamp.of("\(root)/areas/\(name)")?.isDirectory == true else { continue }
             let previous = oldFolders[name]
-            checks.append(Check(file: StoreFile(path: "areas/\(name)/area.md", kind: .area, folder: name, id: name),
-                                name: "area.md", old: previous?.areaFile))
-            let actionsFolder = folder("areas/\(name)/actions", old: previous?.actionsFolder)
-            let actions = add(actionsFolder.names, in: "areas/\(name)/actions", kind: .action, area: name,
-                              old: previous?.actions ?? [], sameListing: previous.map { $0.actionsFolder == actionsFolder } ?? false)
-            let meetingsFolder = folder("areas/\(name)/meetings", old: previous?.meetingsFolder)
-            let meetings = add(meetingsFolder.names, in: "areas/\(name)/meetings", kind: .meeting, area: name,
-                               old: previous?.meetings ?? [], sameListing: previous.map { $0.meetingsFolder == meetingsFolder } ?? false)
-            folders.append((name, actions, meetings))
-            contents.areaFolders.append(AreaFolderEntry(name: name, areaFile: nil, actionsFolder: actionsFolder, actions: [],
-                                                        meetingsFolder: meetingsFolder, meetings: []))
+            jobs.append(FolderJob(relative: "areas/\(name)", kind: .area, area: name, names: ["area.md"], old: [previous?.areaFile]))
+            let actions = folder("areas/\(name)/actions", old: previous?.actionsFolder)
+            jobs.append(job("areas/\(name)/actions", kind: .action, area: name, listing: actions, oldListing: previous?.actionsFolder,
+                            old: previous?.actions ?? []))
+            let meetings = folder("areas/\(name)/meetings", old: previous?.meetingsFolder)
+            jobs.append(job("areas/\(name)/meetings", kind: .meeting, area: name, listing: meetings, oldListing: previous?.meetingsFolder,
+                            old: previous?.meetings ?? []))
+            contents.areaFolders.append(AreaFolderEntry(name: name, areaFile: nil, actionsFolder: actions, actions: [],
+                                                        meetingsFolder: meetings, meetings: []))
         }
-        if folders.map(\.name) != old.areaFolders.map(\.name) { changed = true }
+        if contents.areaFolders.map(\.name) != old.areaFolders.map(\.name) { changed = true }
         contents.caseStudiesFolder = folder("case-studies", old: old.caseStudiesFolder)
-        let studies = add(contents.caseStudiesFolder.names, in: "case-studies", kind: .caseStudy, area: "", old: old.caseStudies,
-                          sameListing: old.caseStudiesFolder == contents.caseStudiesFolder)
+        jobs.append(job("case-studies", kind: .caseStudy, area: "", listing: contents.caseStudiesFolder,
+                        oldListing: old.caseStudiesFolder, old: old.caseStudies))
 
-        let checked = Self.check(checks, root: root, start: start, margin: margin)
+        let (root, start, margin, jobs) = (root, start, margin, jobs)
+        let outcomes = PlainFileStore.parallelMap(Array(jobs.indices)) { Self.check(jobs[$0], root: root, start: start, margin: margin) }
 
         // Intern the strings of files parsed this time (one thread: the table is shared).
-        var entries: [FileEntry?] = []
-        entries.reserveCapacity(checked.count)
-        results.reserveCapacity(checked.count)
-        for (check, outcome) in zip(checks, checked) {
-            switch outcome {
-            case let .cached(entry, read):
-                if read { filesRead += 1 } else { filesFromCache += 1 }
-                if entry != check.old { changed = true }   // trusted now, or checked by content
-                entries.append(entry)
-                results.append((check.file, entry, nil))
-            case let .parsed(stamp, parsed, hash):
-                filesRead += 1
-                filesParsed += 1
-                changed = true
-                let entry = FileEntry(parsed, name: check.name, id: check.file.id, stamp: stamp, hash: hash,
-                                      trusted: !stamp.isRacy(readStartingAt: start, margin: margin), table: &table)
-                entries.append(entry)
-                results.append((check.file, entry, nil))
-            case let .unreadable(parsed):
-                filesRead += 1
-                filesParsed += 1
-                changed = true
-                entries.append(nil)
-                if case .unreadable = parsed.result {
-                    results.append((check.file, nil, parsed))
-                } else {
-                    // Read by the load's own reader after ours could not (a race): used, not cached.
-                    let entry = FileEntry(parsed, name: check.name, id: check.file.id, stamp: FileStamp.never, hash: parsed.hash,
-                                          trusted: false, table: &table)
-                    results.append((check.file, entry, nil))
+        entries.reserveCapacity(jobs.count)
+        for (job, results) in zip(jobs, outcomes) {
+            var list: [FileEntry?] = []
+            list.reserveCapacity(results.count)
+            for (i, outcome) in results.enumerated() {
+                switch outcome {
+                case let .cached(entry, read):
+                    if read { filesRead += 1 } else { filesFromCache += 1 }
+                    if entry != job.old[i] { changed = true }   // trusted now
+                    list.append(entry)
+                case let .parsed(stamp, parsed):
+                    filesRead += 1
+                    filesParsed += 1
+                    changed = true
+                    list.append(FileEntry(parsed, name: job.names[i], id: job.file(i).id, stamp: stamp, hash: parsed.hash,
+                                          trusted: !stamp.isRacy(readStartingAt: start, margin: margin), table: &table))
+                case let .unreadable(parsed):
+                    filesRead += 1
+                    filesParsed += 1
+                    changed = true
+                    if case .unreadable = parsed.result {
+                        readErrors += parsed.problems.filter { $0.severity == .error }
+                        list.append(nil)
+                    } else {
+                        // Read by the load's reader after ours could not (a race): used, never taken from the cache.
+                        list.append(FileEntry(parsed, name: job.names[i], id: job.file(i).id, stamp: FileStamp.never, hash: parsed.hash,
+                                              trusted: false, table: &table))
+                    }
                 }
             }
+            entries.append(list)
         }
-        var at = 0
-        for (i, folder) in folders.enumerated() {
-            contents.areaFolders[i].areaFile = entries[at]
-            contents.areaFolders[i].actions = Array(entries[(at + 1)..<(at + 1 + folder.actions)])
-            contents.areaFolders[i].meetings = Array(entries[(at + 1 + folder.actions)..<(at + 1 + folder.actions + folder.meetings)])
-            at += 1 + folder.actions + folder.meetings
+        for k in contents.areaFolders.indices {
+            contents.areaFolders[k].areaFile = entries[3 * k][0]
+            contents.areaFolders[k].actions = entries[3 * k + 1]
+            contents.areaFolders[k].meetings = entries[3 * k + 2]
         }
-        contents.caseStudies = Array(entries[at..<(at + studies)])
+        contents.caseStudies = entries[entries.count - 1]
         contents.strings = table.strings
     }
 
-    /// Stats every file (on every core), and reads those whose stamps are not the cached ones.
-    static func check(_ checks: [Check], root: String, start: Double, margin: Double) -> [Checked] {
-        PlainFileStore.parallelMap(Array(checks.indices)) { i -> Checked in
-            let check = checks[i]
-            let path = root + "/" + check.file.path
-            if let old = check.old, old.trusted, let stamp = FileStamp.of(path), stamp == old.stamp {
-                return .cached(old, read: false)
+    /// Stats every file of a folder (relative to the folder, so the path is not walked again
+    /// for each), and reads those whose stamps are not the cached ones.
+    static func check(_ job: FolderJob, root: String, start: Double, margin: Double) -> [Outcome] {
+        guard !job.names.isEmpty else { return [] }
+        let folder = open(root + "/" + job.relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(job.names.count)
+        for (i, name) in job.names.enumerated() {
+            var info = stat()
+            if let old = job.old[i], old.trusted, folder >= 0, fstatat(folder, name, &info, 0) == 0, FileStamp(info) == old.stamp {
+                outcomes.append(.cached(old, read: false))
+                continue
             }
-            guard let (stamp, bytes) = readWithStamp(path) else {
-                return .unreadable(ParsedFile.read(check.file, root: root))
+            guard folder >= 0, let (stamp, bytes) = readWithStamp(folder, name) else {
+                outcomes.append(.unreadable(ParsedFile.read(job.file(i), root: root)))
+                continue
             }
             let hash = AtomicFile.hash(bytes)
-            if let old = check.old, old.stamp == stamp, old.hash == hash {
-                // Same stamp and same bytes: what is cached is right; it may now be trusted.
-                var entry = old
-                entry.trusted = !stamp.isRacy(readStartingAt: start, margin: margin)
-                return .cached(entry, read: true)
+            if var old = job.old[i], old.stamp == stamp, old.hash == hash {
+                // Same stamp and same bytes: what is cached is right, and may now be trusted.
+                old.trusted = !stamp.isRacy(readStartingAt: start, margin: margin)
+                outcomes.append(.cached(old, read: true))
+                continue
             }
-            return .parsed(stamp, ParsedFile.parse(check.file, bytes: bytes), bytesHash: hash)
+            outcomes.append(.parsed(stamp, ParsedFile.parse(job.file(i), bytes: bytes)))
         }
+        return outcomes
     }
 
     /// Opens a regular file, takes its stamp from the open file (so stamp and bytes belong to
     /// the same file), then reads it. Nil for anything the load would report as unreadable.
-    static func readWithStamp(_ path: String) -> (FileStamp, [UInt8])? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    static func readWithStamp(_ folder: Int32, _ name: String) -> (FileStamp, [UInt8])? {
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -516,105 +541,104 @@ private struct Refresh {
     func summary(manifest: Parsed<FileParser.Manifest>) -> StoreSummary {
         let catalogue = manifest.value?.catalogue
         let strings = table.strings
-        var errors = manifest.problems.filter { $0.severity == .error }
-        func fileErrors(_ path: String, _ entry: FileEntry) {
-            for e in entry.errors { errors.append(.error(path, Int(e.line), strings[Int(e.text)])) }
+        var errors = manifest.problems.filter { $0.severity == .error } + readErrors
+        func path(_ j: Int, _ i: Int) -> String { jobs[j].relative + "/" + jobs[j].names[i] }
+        func fileErrors(_ j: Int, _ i: Int, _ entry: FileEntry) {
+            for e in entry.errors { errors.append(.error(path(j, i), Int(e.line), strings[Int(e.text)])) }
+        }
+        /// Every readable file of a kind, in load order.
+        func each(_ kind: StoreFile.Kind, _ body: (Int, Int, FileEntry) -> Void) {
+            for (j, job) in jobs.enumerated() where job.kind == kind {
+                for (i, entry) in entries[j].enumerated() { if let entry { body(j, i, entry) } }
+            }
         }
 
-        // Areas and case studies first, as the load reads them.
-        var areas: [(file: StoreFile, entry: FileEntry)] = []
-        var studies: [(file: StoreFile, entry: FileEntry)] = []
-        var actions: [(file: StoreFile, entry: FileEntry)] = []
-        var meetings: [(file: StoreFile, entry: FileEntry)] = []
-        for result in results {
-            if let unreadable = result.unreadable {
-                errors += unreadable.problems.filter { $0.severity == .error }
-                continue
-            }
-            guard let entry = result.entry else { continue }
-            switch result.file.kind {
-            case .area: areas.append((result.file, entry))
-            case .caseStudy: studies.append((result.file, entry))
-            case .action: actions.append((result.file, entry))
-            case .meeting: meetings.append((result.file, entry))
-            }
-        }
         var areaCodes: [String: String] = [:]
-        for (file, entry) in areas {
-            if case let .area(_, _, code, _) = entry.facts, areaCodes[file.folder] == nil { areaCodes[file.folder] = strings[Int(code)] }
+        var areaIDs = Set<String>()
+        var codes: [String: String] = [:]
+        each(.area) { j, i, entry in
+            fileErrors(j, i, entry)
+            guard case let .area(_, _, code, codeLine) = entry.facts else { return }
+            let area = jobs[j].area, text = strings[Int(code)]
+            areaIDs.insert(area)
+            if areaCodes[area] == nil { areaCodes[area] = text }
+            guard !entry.broken, !text.isEmpty else { return }
+            if let other = codes[text] {
+                errors.append(.error(path(j, i), Int(codeLine), "area code \(text) is also used by \(other)"))
+            } else {
+                codes[text] = area
+            }
         }
         var studyIDs = Set<String>()
-        for (file, entry) in studies where entry.facts != .none { studyIDs.insert(file.id) }
-
-        // Area codes used twice.
-        var codes: [String: String] = [:]
-        for (file, entry) in areas {
-            fileErrors(file.path, entry)
-            guard case let .area(_, _, code, codeLine) = entry.facts, !entry.broken else { continue }
-            let text = strings[Int(code)]
-            guard !text.isEmpty else { continue }
-            if let other = codes[text] {
-                errors.append(.error(file.path, Int(codeLine), "area code \(text) is also used by \(other)"))
-            } else {
-                codes[text] = file.folder
-            }
+        each(.caseStudy) { j, i, entry in
+            if entry.facts != .none { studyIDs.insert(String(jobs[j].names[i].dropLast(3))) }
         }
-        let areaIDs = Set(areas.filter { $0.entry.facts != .none }.map(\.file.folder))
-        for (file, entry) in studies {
-            fileErrors(file.path, entry)
-            guard case let .caseStudy(area, areaLine, themes) = entry.facts else { continue }
-            let study = CaseStudy(id: file.id, title: "", area: area == SummaryCache.noString ? nil : strings[Int(area)],
-                                  themes: themes.map { strings[Int($0.text)] })
-            errors += Validator.caseStudy(study, path: file.path, lines: ["area": Int(areaLine)],
+        each(.caseStudy) { j, i, entry in
+            fileErrors(j, i, entry)
+            guard case let .caseStudy(area, areaLine, themes) = entry.facts else { return }
+            let study = CaseStudy(id: String(jobs[j].names[i].dropLast(3)), title: "",
+                                  area: area == SummaryCache.noString ? nil : strings[Int(area)], themes: themes.map { strings[Int($0.text)] })
+            errors += Validator.caseStudy(study, path: path(j, i), lines: ["area": Int(areaLine)],
                                           items: ["themes": themes.map { Int($0.line) }], catalogue: catalogue, areas: areaIDs)
                 .filter { $0.severity == .error }
         }
 
-        // Actions: their own errors, the catalogue and links, duplicate ids.
+        // Actions: their own errors, the catalogue and links, duplicate ids; then what counts.
+        // One hash per action (its id); everything else is looked up once per folder.
         var check = CatalogueCheck(strings: strings, catalogue: catalogue)
-        var firstFile: [String: String] = [:]
-        firstFile.reserveCapacity(actions.count)
+        var firstFile: [String: Int] = [:]   // id -> j << 32 | i
+        firstFile.reserveCapacity(entries.reduce(0) { $0 + $1.count })
         var counted: [String: [StoreSummary.Counted]] = [:]
         let closedIn = catalogue ?? Catalogue()
         var closed = [Int8](repeating: -1, count: strings.count)
-        for (file, entry) in actions {
-            fileErrors(file.path, entry)
-            guard case let .action(a) = entry.facts else { continue }
-            let id = a.id == SummaryCache.noString ? file.id : strings[Int(a.id)]
-            if check.mayFail(a, id: id, areaCode: areaCodes[file.folder], caseStudies: studyIDs) {
-                errors += Validator.action(a.action(id: id, area: file.folder, strings: strings), path: file.path,
-                                           lines: a.lines, items: a.items, catalogue: catalogue, areaCode: areaCodes[file.folder],
-                                           caseStudies: studyIDs).filter { $0.severity == .error }
+        for (j, job) in jobs.enumerated() where job.kind == .action {
+            let area = job.area, areaCode = areaCodes[area]
+            var list: [StoreSummary.Counted] = []
+            list.reserveCapacity(entries[j].count)
+            for (i, entry) in entries[j].enumerated() {
+                guard let entry else { continue }
+                fileErrors(j, i, entry)
+                guard case let .action(a) = entry.facts else { continue }
+                let id = a.id == SummaryCache.noString ? String(job.names[i].dropLast(3)) : strings[Int(a.id)]
+                if check.mayFail(a, id: id, areaCode: areaCode, caseStudies: studyIDs) {
+                    errors += Validator.action(a.action(id: id, area: area, strings: strings), path: path(j, i), lines: a.lines,
+                                               items: a.items, catalogue: catalogue, areaCode: areaCode, caseStudies: studyIDs)
+                        .filter { $0.severity == .error }
+                }
+                if let other = firstFile.updateValue(j << 32 | i, forKey: id) {
+                    firstFile[id] = other   // the first file keeps the id
+                    errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(id): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
+                    continue
+                }
+                guard !entry.broken else { continue }
+                let s = Int(a.status)
+                if closed[s] < 0 { closed[s] = closedIn.isClosed(status: strings[s]) ? 1 : 0 }
+                list.append(StoreSummary.Counted(closed: closed[s] == 1, rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))
             }
-            if let other = firstFile[id] {
-                errors.append(.error(file.path, Int(a.idLine), "duplicate id \(id): also used by \(other)"))
-                continue
-            }
-            firstFile[id] = file.path
-            guard !entry.broken else { continue }
-            if closed[Int(a.status)] < 0 { closed[Int(a.status)] = closedIn.isClosed(status: strings[Int(a.status)]) ? 1 : 0 }
-            counted[file.folder, default: []].append(StoreSummary.Counted(closed: closed[Int(a.status)] == 1,
-                                                                          rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))
+            if !list.isEmpty { counted[area, default: []] += list }
         }
-        for (file, entry) in meetings {
-            fileErrors(file.path, entry)
-            guard case let .meeting(items, changes, created) = entry.facts else { continue }
+        var actionIDs: Set<String>?
+        each(.meeting) { j, i, entry in
+            fileErrors(j, i, entry)
+            guard case let .meeting(items, changes, created) = entry.facts else { return }
             func ids(_ refs: [LineRef]) -> [String] { refs.map { strings[Int($0.text)] } }
-            let meeting = Meeting(id: "\(file.folder)/\(file.id)", area: file.folder, date: Day(year: 1970, month: 1, day: 1)!,
-                                  title: "", items: ids(items).map { MeetingItem(action: $0) },
+            let meeting = Meeting(id: "\(jobs[j].area)/\(jobs[j].names[i].dropLast(3))", area: jobs[j].area,
+                                  date: Day(year: 1970, month: 1, day: 1)!, title: "", items: ids(items).map { MeetingItem(action: $0) },
                                   changes: ids(changes).map { MeetingChange(action: $0, field: "", old: "", new: "") },
                                   actionsCreated: ids(created))
-            errors += Validator.meeting(meeting, path: file.path, lines: [:],
+            errors += Validator.meeting(meeting, path: path(j, i), lines: [:],
                                         items: ["items": items.map { Int($0.line) }, "changes": changes.map { Int($0.line) },
                                                 "actions-created": created.map { Int($0.line) }],
-                                        actions: Set(firstFile.keys)).filter { $0.severity == .error }
+                                        actions: actionIDs ?? { actionIDs = Set(firstFile.keys); return actionIDs! }())
+                .filter { $0.severity == .error }
         }
 
         var loadedAreas: [StoreSummary.AreaActions] = []
-        for (file, entry) in areas where !entry.broken {
-            guard case let .area(name, type, _, _) = entry.facts else { continue }
-            loadedAreas.append(StoreSummary.AreaActions(id: file.folder, name: strings[Int(name)], type: strings[Int(type)],
-                                                        actions: counted[file.folder] ?? []))
+        each(.area) { j, _, entry in
+            guard !entry.broken, case let .area(name, type, _, _) = entry.facts else { return }
+            let area = jobs[j].area
+            loadedAreas.append(StoreSummary.AreaActions(id: area, name: strings[Int(name)], type: strings[Int(type)],
+                                                        actions: counted[area] ?? []))
         }
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         return StoreSummary(title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, errors: errors.sorted(),

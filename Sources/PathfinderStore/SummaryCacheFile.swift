@@ -4,7 +4,7 @@
 ///     magic "PATHFINDER-SUMMARY-CACHE\n", format version (u32), program identity (string)
 ///     string table: count (u32), then each string
 ///     the areas folder, each area folder (area.md, actions, meetings), the case studies
-///     folder and its files
+///     folder and its files; a folder's entries follow its listing's .md names, in order
 ///     a 64-bit hash of everything before it
 ///
 /// A string is its UTF-8 length (u32) and bytes. Any other version or program, a wrong hash,
@@ -51,7 +51,6 @@ enum SummaryCacheFile {
         func entry(_ e: FileEntry?) {
             guard let e else { body.u8(0); return }
             body.u8(1)
-            body.string(e.name)
             stamp(e.stamp)
             body.u64(e.hash)
             body.u8((e.trusted ? 1 : 0) | (e.broken ? 2 : 0))
@@ -162,9 +161,8 @@ enum SummaryCacheFile {
             for _ in 0..<n { names.append(try r.string()) }
             return FolderEntry(stamp: s, trusted: trusted, names: names)
         }
-        func entry() throws -> FileEntry? {
+        func entry(_ name: String) throws -> FileEntry? {
             guard try r.u8() == 1 else { return nil }
-            let name = try r.string()
             let s = try stamp()
             let hash = try r.u64()
             let flags = try r.u8()
@@ -190,23 +188,27 @@ enum SummaryCacheFile {
             return FileEntry(name: name, stamp: s, hash: hash, trusted: flags & 1 != 0, errors: errors, broken: flags & 2 != 0,
                              facts: facts)
         }
-        func entries() throws -> [FileEntry?] {
-            let n = Int(try r.u32())
-            guard n <= r.remaining else { throw ByteReader.Corrupt() }
+        /// A folder's entries, one for each .md name in its listing (the names are not repeated).
+        func entries(_ listing: FolderEntry) throws -> [FileEntry?] {
+            let names = listing.names.filter(SummaryCache.isMarkdown)
+            guard try r.u32() == names.count else { throw ByteReader.Corrupt() }
             var list: [FileEntry?] = []
-            list.reserveCapacity(n)
-            for _ in 0..<n { list.append(try entry()) }
+            list.reserveCapacity(names.count)
+            for name in names { list.append(try entry(name)) }
             return list
         }
         contents.areasFolder = try folder()
         let areaCount = Int(try r.u32())
         guard areaCount <= r.remaining else { throw ByteReader.Corrupt() }
         for _ in 0..<areaCount {
-            contents.areaFolders.append(AreaFolderEntry(name: try r.string(), areaFile: try entry(), actionsFolder: try folder(),
-                                                        actions: try entries(), meetingsFolder: try folder(), meetings: try entries()))
+            let name = try r.string(), areaFile = try entry("area.md")
+            let actionsFolder = try folder(), actions = try entries(actionsFolder)
+            let meetingsFolder = try folder(), meetings = try entries(meetingsFolder)
+            contents.areaFolders.append(AreaFolderEntry(name: name, areaFile: areaFile, actionsFolder: actionsFolder, actions: actions,
+                                                        meetingsFolder: meetingsFolder, meetings: meetings))
         }
         contents.caseStudiesFolder = try folder()
-        contents.caseStudies = try entries()
+        contents.caseStudies = try entries(contents.caseStudiesFolder)
         guard r.remaining == 0 else { throw ByteReader.Corrupt() }
         return contents
     }
