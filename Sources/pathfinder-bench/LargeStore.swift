@@ -1,4 +1,5 @@
 import Foundation
+import PathfinderModel
 
 /// Writes a large store for benchmarks: `areas` areas of `actionsPerArea` actions, each with
 /// `progressEntries` progress notes, milestones and, for some, an indicator and funding. The text
@@ -59,8 +60,11 @@ enum LargeStore {
             for n in 0..<actionsPerArea {
                 let seed = a * 1000 + n
                 let actionID = "\(areaCode)-\(String(format: "%03d", n))"
-                let startMonth = 1 + seed % 12
-                let dueYear = 2006 + seed % 3
+                // Valid data: due 3 to 26 months after the start, milestones between them,
+                // progress notes oldest first. A few deliberate warnings: one action in 70
+                // funded on terms the Compact warns about.
+                let start = Day(year: 2006, month: 1 + seed % 12, day: 1)!
+                let due = Day(year: start.year, month: start.month, day: 28)!.adding(months: 3 + (seed / 5) % 24)
                 var text = """
                 ---
                 id: \(actionID)
@@ -74,11 +78,11 @@ enum LargeStore {
                   - Community forum \(seed % 7)
                 status: \(statuses[seed % statuses.count])
                 rag: \(rags[(seed / 3) % rags.count])
-                start: 2006-\(String(format: "%02d", startMonth))-01
-                due: \(dueYear)-\(String(format: "%02d", 1 + (seed / 5) % 12))-28
+                start: \(start.iso)
+                due: \(due.iso)
                 milestones:
                   - title: \(sentence(seed + 1, words: 5).dropLast())
-                    due: 2006-\(String(format: "%02d", startMonth))-15
+                    due: \(start.adding(days: 14).iso)
                     done: \(seed % 2 == 0)
                   - title: \(sentence(seed + 2, words: 5).dropLast())
                     done: false
@@ -88,12 +92,14 @@ enum LargeStore {
                     text += "indicator:\n  name: Local spend\n  baseline: 7\n  target: 12\n  current: \(7 + seed % 6)\n  unit: \"%\"\n"
                 }
                 if seed % 7 == 0 {
-                    text += "funding:\n  amount: \(10000 * (1 + seed % 40))\n  term-years: \(1 + seed % 3)\n  notice-months: \(seed % 6)\n  full-cost-recovery: \(seed % 2 == 0)\n"
+                    let compliant = seed % 70 != 0
+                    text += "funding:\n  amount: \(10000 * (1 + seed % 40))\n  term-years: \(compliant ? 3 + seed % 3 : 1)\n"
+                    text += "  notice-months: \(compliant ? 3 + seed % 4 : 1)\n  full-cost-recovery: \(compliant)\n"
                 }
                 text += "updated: 2006-11-\(String(format: "%02d", 1 + seed % 28))\nupdated-by: Lead officer \(seed % 97)\n---\n\n"
                 text += sentence(seed + 3, words: 45) + "\n\n## Progress\n"
                 for e in 0..<progressEntries {
-                    text += "\n### 2006-\(String(format: "%02d", 1 + (e + seed) % 12))-\(String(format: "%02d", 1 + e * 2)) — Officer \(e)\n"
+                    text += "\n### \(start.adding(days: 9 * e + seed % 5).iso) — Officer \(e)\n"
                     text += sentence(seed * 31 + e, words: 25) + "\n"
                 }
                 try text.write(to: folder.appendingPathComponent("actions/\(actionID).md"), atomically: false, encoding: .utf8)

@@ -4,13 +4,14 @@ import PathfinderStore
 import PathfinderTUI
 
 // Benchmark: a generated store of 350 areas x 150 actions (52,500 actions, 10 progress notes
-// each). Prints the time to load, list overdue, save one action, the screen figures and peak
-// memory. Run: swift run -c release pathfinder-bench [areas] [actions-per-area]
-let arguments = CommandLine.arguments.dropFirst().compactMap(Int.init)
-let areaCount = arguments.first ?? 350
-let perArea = arguments.dropFirst().first ?? 150
-let root = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-bench-\(getpid())")
-defer { try? FileManager.default.removeItem(at: root) }
+// each). Prints the cold load and its peak memory, the areas summary from the summary cache
+// (warm, and after 1% of the files changed), the overdue list, saves, screen figures, and peak
+// memory. Run:
+//   swift build -c release --product pathfinder-bench
+//   pathfinder-bench [areas] [actions-per-area] [--store DIR]
+// --store DIR generates the store there if it has none (and keeps it), else reuses it.
+// The cold load and the summaries run in child processes (`--load-only DIR`,
+// `--summary-only DIR`), so each is timed and measured as a fresh `pathfinder` would be.
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -22,21 +23,131 @@ func percentiles(_ samples: [Double]) -> String {
     let sorted = samples.sorted()
     return "median \(ms(sorted[sorted.count / 2])), p99 \(ms(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]))"
 }
+func peakMegabytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+}
+
+@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+func residentMegabytes() -> Int {
+    let fields = ((try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? "").split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576 : 0
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(i...(i + 1)) }
+    return arguments[i + 1]
+}
+
+// Child modes: one measurement in a fresh process, printed as one line of numbers.
+if let store = option("--load-only") {
+    var result: LoadResult!
+    let time = try seconds { result = try PlainFileStore(root: URL(fileURLWithPath: store)).load() }
+    print(time, result.partnership.actions.count, result.errors.count, result.warnings.count, peakMegabytes())
+    exit(0)
+}
+if let store = option("--memory-report") {
+    // Where a full load's memory goes: what is live after it, and an estimate of each part.
+    let result = try PlainFileStore(root: URL(fileURLWithPath: store)).load()
+    let peak = peakMegabytes()
+    _ = mallocTrim(0)
+    print("peak \(peak) MB; resident after the load and malloc_trim \(residentMegabytes()) MB")
+    MemoryReport.print(result)
+    exit(0)
+}
+if let store = option("--summary-only") {
+    var summary: StoreSummary!
+    let time = try seconds { summary = try PlainFileStore(root: URL(fileURLWithPath: store)).areasSummary() }
+    let rows = summary.rows(asOf: Day(iso: "2007-06-30")!)
+    print(time, rows.count, summary.filesParsed, summary.filesRead, summary.filesFromCache, peakMegabytes())
+    exit(0)
+}
+
+let given = option("--store")
+let numbers = arguments.compactMap(Int.init)
+let areaCount = numbers.first ?? 350
+let perArea = numbers.dropFirst().first ?? 150
+let root = given.map { URL(fileURLWithPath: $0).standardizedFileURL }
+    ?? FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-bench-\(getpid())")
+defer { if given == nil { try? FileManager.default.removeItem(at: root) } }
 
 let sampleManifest = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../PathfinderCLI/Resources/sample-areas/pathfinder.yaml").standardizedFileURL, encoding: .utf8)
-let generate = try seconds { try LargeStore.generate(at: root, manifest: sampleManifest, areas: areaCount, actionsPerArea: perArea, progressEntries: 10) }
-print("generated \(areaCount * perArea) actions in \(String(format: "%.1f", generate)) s")
+if !FileManager.default.fileExists(atPath: root.appendingPathComponent("pathfinder.yaml").path) {
+    let generate = try seconds { try LargeStore.generate(at: root, manifest: sampleManifest, areas: areaCount, actionsPerArea: perArea, progressEntries: 10) }
+    print("generated \(areaCount * perArea) actions in \(String(format: "%.1f", generate)) s")
+} else {
+    print("reusing the store in \(root.path)")
+}
 
+/// Runs this program again with child arguments; its one line of numbers, and its wall time.
+@MainActor func child(_ args: [String]) throws -> (numbers: [Double], wall: Double) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    process.arguments = args
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    var output = Data()
+    let wall = try seconds {
+        try process.run()
+        output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+    }
+    return (String(decoding: output, as: UTF8.self).split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }, wall)
+}
+
+// The cold load, in a process of its own: its time and its peak memory.
+let cold = try child(["--load-only", root.path]).numbers
+print("cold load:        \(ms(cold[0])) (\(Int(cold[1])) actions, \(Int(cold[2])) errors, \(Int(cold[3])) warnings); peak memory \(Int(cold[4])) MB")
+
+// The areas summary from the summary cache, each run a fresh process as `pathfinder` is.
+let cachePath = root.appendingPathComponent(PlainFileStore.summaryCachePath).path
+try? FileManager.default.removeItem(atPath: cachePath)
+@MainActor func summaryLine(_ label: String, _ runs: Int = 1) throws {
+    var times: [Double] = []
+    var walls: [Double] = []
+    var last: [Double] = []
+    for _ in 0..<runs {
+        let (numbers, wall) = try child(["--summary-only", root.path])
+        times.append(numbers[0])
+        walls.append(wall)
+        last = numbers
+    }
+    let time = times.sorted()[times.count / 2], wall = walls.sorted()[walls.count / 2]
+    print("\(label)\(ms(time)) (whole process \(ms(wall))\(runs > 1 ? ", median of \(runs)" : "")); " +
+          "\(Int(last[2])) files parsed, \(Int(last[3]) - Int(last[2])) checked by content, \(Int(last[4])) from the cache; peak memory \(Int(last[5])) MB")
+}
+try summaryLine("summary, no cache: ")
+try summaryLine("summary, warm:     ", 5)
+
+// 1% of the action files changed behind the cache's back (a status edited), then the summary.
+var rng = SystemRandomNumberGenerator()
+let actionFiles = (0..<areaCount).flatMap { a in (0..<perArea).map { n in "areas/area-\(a)/actions/\(LargeStore.code(a))-\(String(format: "%03d", n)).md" } }
+let statuses = ["not-started", "in-progress", "blocked", "done", "dropped"]
+for relative in actionFiles.shuffled(using: &rng).prefix(max(1, actionFiles.count / 100)) {
+    let url = root.appendingPathComponent(relative)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let edited = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.hasPrefix("status: ") ? "status: \(statuses.randomElement(using: &rng)!)" : String(line)
+    }.joined(separator: "\n")
+    try edited.write(to: url, atomically: false, encoding: .utf8)
+}
+try summaryLine("summary, 1% changed: ")
+
+// Everything else works on a full load in this process.
 let store = PlainFileStore(root: root)
 var result: LoadResult!
 let load = try seconds { result = try store.load() }
 let p = result.partnership
-print("cold load:        \(ms(load)) (\(p.actions.count) actions, \(result.problems.filter { $0.severity == .error }.count) errors)")
 let asOf = Day(iso: "2007-06-30")!
+let cached = try store.areasSummary()
+print("summary from the cache equals a full load's: \(cached.rows(asOf: asOf) == p.summaries(asOf: asOf) && cached.errors == result.errors ? "yes" : "NO")")
 var overdue = 0
 let list = seconds { overdue = p.actions.filter { $0.isOverdue(asOf: asOf, catalogue: p.catalogue) }.count }
-print("list overdue:     \(ms(list)) (\(overdue) overdue)")
+print("list overdue:     \(ms(list)) (\(overdue) overdue, from loaded data)")
 var summaries: [AreaSummary] = []
 let summary = seconds { summaries = p.summaries(asOf: asOf) }
 print("areas summary:    \(ms(summary)) from loaded data (\(summaries.count) rows)")
@@ -52,7 +163,7 @@ print("save one action:  \(percentiles(saves))")
 var state = AppState(partnership: p, asOf: asOf, storeLabel: "bench", width: 120, height: 40)
 func frame(_ s: AppState) -> Screen { var screen = Screen(width: s.width, height: s.height); RootView.render(s, into: &screen); return screen }
 let first = seconds { _ = frame(state) }
-print("first screen:     \(ms(load + first)) including the load (\(ms(first)) to draw)")
+print("first screen:     \(ms(load + first)) including a full load (\(ms(first)) to draw)")
 @MainActor func keys(_ label: String, _ events: [Event]) {
     var samples: [Double] = []
     for event in events {
@@ -67,6 +178,6 @@ keys("open action:     ", (0..<50).flatMap { _ in [Event.key(.enter), .key(.esca
 keys("type in filter:  ", [.key(.character("f"))] + "review".map { .key(.character($0)) } + [.key(.escape)])
 state = update(state, .key(.character("/"))).0
 keys("search (typing): ", "commissioning".map { .key(.character($0)) })
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
-print("peak memory:      \(usage.ru_maxrss / 1024) MB")
+let edits = EditBenchmark.statusChanges(store: store, partnership: p, asOf: asOf)
+print("status change:    key to saved and redrawn \(percentiles(edits.commit)); opening the picker \(percentiles(edits.openPicker))")
+print("peak memory:      \(Int(cold[4])) MB for a full load alone; \(peakMegabytes()) MB for this whole benchmark (load, screens, search)")
