@@ -13,7 +13,7 @@ public struct PathfinderCommand: ParsableCommand {
         (made on first run under $XDG_DATA_HOME/pathfinder/store).
         """,
         version: "0.1.0",
-        subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self],
+        subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self, Report.self, MinutesCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import PathfinderModel
+import PathfinderReports
+import PathfinderStore
+
+extension ReportFormat: ExpressibleByArgument {}
+extension MinutesFormat: ExpressibleByArgument {}
+
+/// `pathfinder report [highlight|factors|funding]`: a steering group's reports, to the terminal
+/// or a file in Markdown, HTML, CSV or JSON.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a highlight report, the success factor matrix or the Compact funding check.",
+        discussion: """
+        highlight: counts by status and RAG, overdue actions, red and amber actions with their \
+        latest progress note, what changed since --since (default: the area's last meeting, or \
+        30 days before the as-of date when it has none), indicators, and milestones due in the \
+        next 30 days. factors: the success factors by area. funding: every funded action checked \
+        against the Compact funding principles.
+
+        Examples:
+          pathfinder report --area portsmouth
+          pathfinder report highlight --format html --output highlight.html
+          pathfinder report funding --format csv
+        """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case highlight, factors, funding
+    }
+
+    @Argument(help: ArgumentHelp("Which report: highlight, factors or funding.")) var kind: Kind = .highlight
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Changes on or after this day (highlight only; default: each area's last meeting).", valueName: "DATE"))
+    var since: String?
+    @Option(help: ArgumentHelp("terminal, markdown, html, csv or json.", valueName: "FORMAT")) var format: ReportFormat = .terminal
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let since {
+            guard Day(iso: since) != nil else { throw ValidationError("--since needs a date like 2006-11-14, not “\(since)”") }
+            guard kind == .highlight else { throw ValidationError("--since is for the highlight report only") }
+        }
+    }
+
+    func run() throws {
+        let (_, result, asOf) = try options.load()
+        let p = result.partnership
+        if let area, p.area(area) == nil {
+            throw CLIError("no area “\(area)”; the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
+        }
+        let report: any RenderableReport = switch kind {
+        case .highlight: HighlightReport.build(p, area: area, since: since.flatMap { Day(iso: $0) }, asOf: asOf)
+        case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
+        case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
+        }
+        try output.emit(report.render(format, width: .terminal))
+        if !result.errors.isEmpty {
+            let files = Set(result.errors.map(\.path)).count
+            FileHandle.standardError.write(Data("pathfinder: \(files) file\(files == 1 ? " has" : "s have") errors and \(files == 1 ? "is" : "are") left out; `pathfinder check` lists them\n".utf8))
+        }
+    }
+}
+
+/// `pathfinder minutes MEETING`: the minutes of a meeting as Markdown or a printable HTML page.
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "Print the minutes of a meeting as Markdown or HTML.",
+        discussion: """
+        MEETING is the meeting's id (area/file, e.g. portsmouth/2006-11-14-steering-group), its \
+        file name, or the start of either, as long as only one meeting matches.
+
+        Examples:
+          pathfinder minutes portsmouth/2006-11-14-steering-group
+          pathfinder minutes 2006-11-14 --format html --output minutes.html
+        """)
+
+    @Argument(help: ArgumentHelp("The meeting: its id, file name, or a unique start of either.", valueName: "MEETING"))
+    var meeting: String
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: ArgumentHelp("markdown or html.", valueName: "FORMAT")) var format: MinutesFormat = .markdown
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let (_, result, _) = try options.load()
+        let p = result.partnership
+        let found = try Self.find(meeting, in: p.meetings)
+        try output.emit(Minutes.build(found, in: p).render(format))
+    }
+
+    /// The one meeting a name means: an exact id or file name first, then a unique prefix of either.
+    static func find(_ name: String, in meetings: [Meeting]) throws -> Meeting {
+        var wanted = name
+        if wanted.hasSuffix(".md") { wanted.removeLast(3) }
+        if wanted.hasPrefix("areas/") {   // a path as `check` prints it: areas/<area>/meetings/<file>.md
+            let parts = wanted.split(separator: "/")
+            if parts.count == 4, parts[2] == "meetings" { wanted = "\(parts[1])/\(parts[3])" }
+        }
+        func file(_ m: Meeting) -> String { String(m.id.split(separator: "/").last ?? "") }
+        let exact = meetings.filter { $0.id == wanted || file($0) == wanted }
+        if exact.count == 1 { return exact[0] }
+        let candidates = exact.isEmpty ? meetings.filter { $0.id.hasPrefix(wanted) || file($0).hasPrefix(wanted) } : exact
+        let sorted = candidates.sorted { $0.id < $1.id }
+        switch sorted.count {
+        case 1:
+            return sorted[0]
+        case 0:
+            if meetings.isEmpty { throw CLIError("no meeting “\(name)”: the store has no meetings yet") }
+            let all = meetings.map(\.id).sorted()
+            let shown = all.prefix(10).joined(separator: ", ") + (all.count > 10 ? ", … (\(all.count) in all)" : "")
+            throw CLIError("no meeting “\(name)”; the meetings are: \(shown)")
+        default:
+            throw CLIError("“\(name)” matches \(sorted.count) meetings: \(sorted.map(\.id).joined(separator: ", ")); give more of the name")
+        }
+    }
+}
+
+/// Where a report goes: stdout, or a file written atomically that never replaces another
+/// unless asked.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of printing.", valueName: "PATH"))
+    var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.") var force = false
+
+    func emit(_ text: String) throws {
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let path = URL(fileURLWithPath: output).standardizedFileURL.path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { throw CLIError("\(output) is a folder; give a file name for --output") }
+            if !force, !Self.askToReplace(output) {
+                throw CLIError("\(output) already exists; use --force to replace it")
+            }
+        }
+        try AtomicFile.write(text, to: path)
+        FileHandle.standardError.write(Data("pathfinder: wrote \(output)\n".utf8))
+    }
+
+    /// On a terminal, asks y/N; elsewhere (scripts, tests) the answer is no.
+    private static func askToReplace(_ path: String) -> Bool {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return false }
+        FileHandle.standardError.write(Data("\(path) already exists. Replace it? [y/N] ".utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == "y" || answer == "yes"
+    }
+}

@@ -1,0 +1,102 @@
+import PathfinderModel
+
+/// The critical success factors (para 5.2) by area: how many actions serve each factor in each
+/// area, and their RAG mix, as the success factor screen shows it.
+public struct FactorMatrixReport: Hashable, Sendable {
+    public struct Column: Hashable, Sendable {
+        public var area: String
+        public var name: String
+        public var code: String
+    }
+
+    public struct Cell: Hashable, Sendable {
+        /// Every action serving the factor, closed ones included (as on the screen).
+        public var actions: [String]
+        public var rag: RAGCount
+    }
+
+    public struct Row: Hashable, Sendable {
+        public var factor: String
+        public var label: String
+        /// One per column, in column order.
+        public var cells: [Cell]
+        public var total: Int { cells.reduce(0) { $0 + $1.actions.count } }
+    }
+
+    public var partnership: String
+    public var scope: String
+    public var asOf: Day
+    public var columns: [Column]
+    public var rows: [Row]
+
+    public static func build(_ p: Partnership, area: String? = nil, asOf: Day) -> FactorMatrixReport {
+        let areas = area.map { id in p.areas.filter { $0.id == id } } ?? p.areas
+        let rows = p.catalogue.successFactors.map { factor in
+            Row(factor: factor.id, label: factor.label, cells: areas.map { a in
+                let actions = p.actions.filter { $0.area == a.id && $0.successFactors.contains(factor.id) }
+                var rag = RAGCount()
+                for action in actions { rag.add(action.rag) }
+                return Cell(actions: actions.map(\.id), rag: rag)
+            })
+        }
+        return FactorMatrixReport(partnership: p.title, scope: area.map { id in p.area(id)?.name ?? id } ?? "All areas",
+                                  asOf: asOf, columns: areas.map { Column(area: $0.id, name: $0.name, code: $0.code) },
+                                  rows: rows)
+    }
+
+    /// Actions in scope serving a factor, per column.
+    public func columnTotals() -> [Int] {
+        columns.indices.map { c in rows.reduce(0) { $0 + $1.cells[c].actions.count } }
+    }
+}
+
+/// Every funded action's terms checked against the Compact funding principles (paras 3.17-3.21),
+/// with the same concerns `pathfinder check` and the action screen give (`FundingRules.concerns`).
+public struct FundingCheckReport: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
+        public var action: String
+        public var area: String
+        public var areaName: String
+        public var title: String
+        public var leadBody: String
+        public var funding: Funding
+        public var concerns: [String]
+    }
+
+    public var partnership: String
+    public var scope: String
+    public var asOf: Day
+    public var rules: FundingRules
+    public var rows: [Row]
+
+    public var meeting: Int { rows.filter { $0.concerns.isEmpty }.count }
+    public var fallingShort: Int { rows.count - meeting }
+
+    public static func build(_ p: Partnership, area: String? = nil, asOf: Day) -> FundingCheckReport {
+        let order = Dictionary(p.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = p.actions.filter { area == nil || $0.area == area }.compactMap { a -> Row? in
+            guard let funding = a.funding else { return nil }
+            return Row(action: a.id, area: a.area, areaName: p.area(a.area)?.name ?? a.area, title: a.title,
+                       leadBody: a.leadBody, funding: funding,
+                       concerns: p.catalogue.fundingRules.concerns(with: funding).map(\.message))
+        }.sorted { (order[$0.area] ?? Int.max, $0.action) < (order[$1.area] ?? Int.max, $1.action) }
+        return FundingCheckReport(partnership: p.title, scope: area.map { id in p.area(id)?.name ?? id } ?? "All areas",
+                                  asOf: asOf, rules: p.catalogue.fundingRules, rows: rows)
+    }
+}
+
+/// Funding terms as people say them, shared by every format.
+enum FundingText {
+    static func amount(_ f: Funding) -> String { f.amount.map { "£" + Number.grouped($0) } ?? "" }
+    static func term(_ f: Funding) -> String { f.termYears.map { Number.format($0) } ?? "" }
+    static func notice(_ f: Funding) -> String { f.noticeMonths.map { Number.format($0) } ?? "" }
+    static func fullCost(_ f: Funding) -> String { f.fullCostRecovery.map { $0 ? "yes" : "no" } ?? "" }
+
+    static func rules(_ r: FundingRules) -> String {
+        var parts: [String] = []
+        if let years = r.minimumTermYears { parts.append("funding for at least \(Number.format(years)) year\(years == 1 ? "" : "s")") }
+        if let months = r.minimumNoticeMonths { parts.append("at least \(Number.format(months)) month\(months == 1 ? "" : "s")' notice") }
+        if r.fullCostRecoveryExpected { parts.append("full cost recovery") }
+        return parts.isEmpty ? "no funding rules set" : parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,258 @@
+import PathfinderModel
+
+/// One action as a report lists it: enough to read it without opening the store.
+public struct ReportAction: Hashable, Sendable {
+    public var id: String
+    public var area: String
+    public var areaName: String
+    public var title: String
+    public var lead: String
+    public var leadBody: String
+    public var status: String
+    public var statusLabel: String
+    public var closed: Bool
+    public var rag: RAG
+    public var due: Day?
+    /// Days past the due date on the as-of day; nil when not overdue.
+    public var daysOverdue: Int?
+    public var latestNote: ProgressEntry?
+    public var reviewed: Day?
+    public var updated: Day?
+
+    public init(_ a: Action, areaName: String, asOf: Day, catalogue: Catalogue) {
+        id = a.id
+        area = a.area
+        self.areaName = areaName
+        title = a.title
+        lead = a.lead
+        leadBody = a.leadBody
+        status = a.status
+        statusLabel = catalogue.status(a.status)?.label ?? a.status
+        closed = catalogue.isClosed(status: a.status)
+        rag = a.rag
+        due = a.due
+        daysOverdue = a.isOverdue(asOf: asOf, catalogue: catalogue) ? a.due.map { $0.days(until: asOf) } : nil
+        latestNote = a.latestProgress
+        reviewed = a.reviewed
+        updated = a.updated
+    }
+}
+
+/// How many actions are in one status.
+public struct StatusCount: Hashable, Sendable {
+    public var status: String
+    public var label: String
+    public var closed: Bool
+    public var count: Int
+}
+
+/// The day an area's "what changed" starts, and why that day.
+public struct SincePoint: Hashable, Sendable {
+    public enum Basis: Hashable, Sendable {
+        /// Given on the command line.
+        case given
+        /// The area's last meeting on or before the as-of day.
+        case meeting(id: String, title: String)
+        /// No meeting to go by: a fixed number of days before the as-of day.
+        case daysBefore(Int)
+    }
+
+    public var area: String
+    public var areaName: String
+    public var since: Day
+    public var basis: Basis
+
+    public var explanation: String {
+        switch basis {
+        case .given: "as asked"
+        case let .meeting(_, title): "last meeting: \(title)"
+        case let .daysBefore(n): "no meeting yet: \(n) days before the as-of date"
+        }
+    }
+}
+
+/// One thing that happened to an action on or after its area's since day.
+public struct ReportChange: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        /// A progress note was added.
+        case note
+        /// A meeting changed a field (field, old, new).
+        case field
+        /// A meeting created the action.
+        case created
+        /// The file was saved (by the screens or a command) with no note or meeting change that day.
+        case updated
+    }
+
+    public var date: Day
+    public var action: String
+    public var area: String
+    public var title: String
+    public var kind: Kind
+    /// Who: the note's author, the meeting's title, or who last saved the action.
+    public var by: String
+    public var field: String
+    public var old: String
+    public var new: String
+    /// The note's text, or a sentence describing the change.
+    public var text: String
+}
+
+/// An action's indicator and how far it has come.
+public struct ReportIndicator: Hashable, Sendable {
+    public var action: String
+    public var area: String
+    public var title: String
+    public var indicator: Indicator
+    public var progress: Double? { indicator.progress }
+}
+
+/// A milestone not yet done and due by the end of the coming period (including any already late).
+public struct ReportMilestone: Hashable, Sendable {
+    public var action: String
+    public var area: String
+    public var actionTitle: String
+    public var title: String
+    public var due: Day
+    public var late: Bool
+}
+
+/// A steering group's highlight report for one area or all: built once from the store as a
+/// value, then rendered in any format, so every format says the same thing.
+public struct HighlightReport: Hashable, Sendable {
+    /// Milestones due within this many days of the as-of day are "due in the next period".
+    public static let periodDays = 30
+    /// With no meeting to measure from, "what changed" starts this many days before the as-of day.
+    public static let defaultSinceDays = 30
+
+    public var partnership: String
+    /// Nil for all areas.
+    public var area: String?
+    public var scope: String
+    public var asOf: Day
+    public var periodEnd: Day
+    public var since: [SincePoint]
+    public var totalActions: Int
+    public var openActions: Int
+    public var statusCounts: [StatusCount]
+    /// Open actions only: a done action's rating is history.
+    public var rag: RAGCount
+    /// Every action in scope, in area then id order (the CSV's rows).
+    public var actions: [ReportAction]
+    public var overdue: [ReportAction]
+    /// Open red actions, then open amber ones.
+    public var redAndAmber: [ReportAction]
+    public var changes: [ReportChange]
+    public var indicators: [ReportIndicator]
+    public var milestones: [ReportMilestone]
+
+    /// Builds the report. `area` nil covers every area; `since` nil measures each area from its
+    /// own last meeting on or before `asOf`, or from `defaultSinceDays` before `asOf` when it
+    /// has none.
+    public static func build(_ p: Partnership, area: String? = nil, since: Day? = nil, asOf: Day) -> HighlightReport {
+        let catalogue = p.catalogue
+        let areas = area.map { id in p.areas.filter { $0.id == id } } ?? p.areas
+        let areaIDs = Set(areas.map(\.id))
+        let names = Dictionary(p.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let inScope = p.actions.filter { areaIDs.contains($0.area) }
+            .sorted { (areaOrder(p, $0.area), $0.id) < (areaOrder(p, $1.area), $1.id) }
+        let rows = inScope.map { ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue) }
+
+        var sincePoints: [SincePoint] = []
+        for a in areas {
+            if let since {
+                sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: since, basis: .given))
+            } else if let last = p.meetings(inArea: a.id).filter({ $0.date <= asOf }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+                sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: last.date,
+                                              basis: .meeting(id: last.id, title: "\(last.title), \(last.date.iso)")))
+            } else {
+                sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: asOf.adding(days: -defaultSinceDays),
+                                              basis: .daysBefore(defaultSinceDays)))
+            }
+        }
+        let sinceByArea = Dictionary(sincePoints.map { ($0.area, $0.since) }, uniquingKeysWith: { a, _ in a })
+
+        var statusCounts = catalogue.statuses.map { StatusCount(status: $0.id, label: $0.label, closed: $0.closed, count: 0) }
+        var rag = RAGCount()
+        for a in inScope {
+            if let i = statusCounts.firstIndex(where: { $0.status == a.status }) {
+                statusCounts[i].count += 1
+            } else {
+                // A status the catalogue does not know (check reports it) still counts, under its id.
+                statusCounts.append(StatusCount(status: a.status, label: a.status, closed: false, count: 1))
+            }
+            if !catalogue.isClosed(status: a.status) { rag.add(a.rag) }
+        }
+
+        let overdue = rows.filter { $0.daysOverdue != nil }
+            .sorted { ($0.due!, $0.id) < ($1.due!, $1.id) }
+        let redAndAmber = rows.filter { !$0.closed && $0.rag != .green }
+            .sorted { ($0.rag.urgency, $0.due ?? farFuture, $0.id) < ($1.rag.urgency, $1.due ?? farFuture, $1.id) }
+
+        var changes: [ReportChange] = []
+        let actionsByID = Dictionary(inScope.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var explained: Set<String> = []   // "id date" pairs a note or meeting already accounts for
+        for a in inScope {
+            guard let from = sinceByArea[a.area] else { continue }
+            for note in a.progress where note.date >= from {
+                changes.append(ReportChange(date: note.date, action: a.id, area: a.area, title: a.title, kind: .note,
+                                            by: note.author, field: "", old: "", new: "", text: note.text))
+                explained.insert("\(a.id) \(note.date.iso)")
+            }
+        }
+        for m in p.meetings where areaIDs.contains(m.area) {
+            guard let from = sinceByArea[m.area], m.date >= from else { continue }
+            for c in m.changes {
+                let title = actionsByID[c.action]?.title ?? p.action(c.action)?.title ?? ""
+                changes.append(ReportChange(date: m.date, action: c.action, area: m.area, title: title, kind: .field,
+                                            by: m.title, field: c.field, old: c.old, new: c.new,
+                                            text: "\(c.field): \(c.old.isEmpty ? "(none)" : c.old) → \(c.new.isEmpty ? "(none)" : c.new)"))
+                explained.insert("\(c.action) \(m.date.iso)")
+            }
+            for id in m.actionsCreated {
+                let title = actionsByID[id]?.title ?? p.action(id)?.title ?? ""
+                changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
+                                            by: m.title, field: "", old: "", new: "", text: "created at the meeting"))
+                explained.insert("\(id) \(m.date.iso)")
+            }
+        }
+        for a in inScope {
+            guard let from = sinceByArea[a.area], let updated = a.updated, updated >= from,
+                  !explained.contains("\(a.id) \(updated.iso)") else { continue }
+            changes.append(ReportChange(date: updated, action: a.id, area: a.area, title: a.title, kind: .updated,
+                                        by: a.updatedBy, field: "", old: "", new: "", text: "edited"))
+        }
+        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .note: 2, .updated: 3]
+        changes = changes.enumerated().sorted {
+            ($0.element.date, $0.element.action, kindOrder[$0.element.kind]!, $0.offset)
+                < ($1.element.date, $1.element.action, kindOrder[$1.element.kind]!, $1.offset)
+        }.map(\.element)
+
+        let indicators = inScope.compactMap { a in
+            a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0) }
+        }
+        let periodEnd = asOf.adding(days: periodDays)
+        var milestones: [ReportMilestone] = []
+        for a in inScope where !catalogue.isClosed(status: a.status) {
+            for m in a.milestones where !m.done {
+                guard let due = m.due, due <= periodEnd else { continue }
+                milestones.append(ReportMilestone(action: a.id, area: a.area, actionTitle: a.title, title: m.title,
+                                                  due: due, late: due < asOf))
+            }
+        }
+        milestones.sort { ($0.due, $0.action, $0.title) < ($1.due, $1.action, $1.title) }
+
+        return HighlightReport(
+            partnership: p.title, area: area, scope: area.map { names[$0] ?? $0 } ?? "All areas", asOf: asOf,
+            periodEnd: periodEnd, since: sincePoints, totalActions: inScope.count,
+            openActions: inScope.filter { !catalogue.isClosed(status: $0.status) }.count, statusCounts: statusCounts,
+            rag: rag, actions: rows, overdue: overdue, redAndAmber: redAndAmber, changes: changes,
+            indicators: indicators, milestones: milestones)
+    }
+
+    private static let farFuture = Day(year: 9999, month: 12, day: 31)!
+
+    private static func areaOrder(_ p: Partnership, _ id: String) -> Int {
+        p.areas.firstIndex { $0.id == id } ?? p.areas.count
+    }
+}

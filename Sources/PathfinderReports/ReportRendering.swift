@@ -1,0 +1,256 @@
+import PathfinderModel
+
+/// The formats a report can be written in.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case terminal, markdown, html, csv, json
+}
+
+/// A report that can be written in every `ReportFormat`.
+public protocol RenderableReport: Sendable {
+    var document: ReportDocument { get }
+    func csv() -> String
+    var json: JSONValue { get }
+}
+
+extension RenderableReport {
+    /// The report in a format; `width` measures text for the terminal format.
+    public func render(_ format: ReportFormat, width: TextWidth) -> String {
+        switch format {
+        case .terminal: document.terminal(width: width)
+        case .markdown: document.markdown()
+        case .html: document.html()
+        case .csv: csv()
+        case .json: json.rendered()
+        }
+    }
+}
+
+private func percent(_ progress: Double?) -> String {
+    progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""
+}
+
+private func note(_ entry: ProgressEntry?) -> String {
+    guard let entry else { return "" }
+    return "\(entry.date.iso) \(entry.author.isEmpty ? "" : entry.author + ": ")\(entry.text)"
+}
+
+private func leadText(_ a: ReportAction) -> String {
+    [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", ")
+}
+
+// MARK: - Highlight report
+
+extension HighlightReport: RenderableReport {
+    public var document: ReportDocument {
+        var d = ReportDocument(title: "Highlight report: \(scope)")
+        let multiArea = area == nil
+        d.fields([("Partnership", partnership), ("As of", asOf.iso),
+                  ("Changes since", since.count == 1 || Set(since.map(\.since)).count == 1
+                      ? (since.first.map { "\($0.since.iso) (\(since.count == 1 ? $0.explanation : "every area"))" } ?? "")
+                      : "each area's own date (below)"),
+                  ("Coming period", "to \(periodEnd.iso) (\(Self.periodDays) days)")])
+
+        d.heading(1, "Summary")
+        d.paragraph("\(totalActions) action\(totalActions == 1 ? "" : "s"), \(openActions) open. Open actions by RAG: \(rag.red) red, \(rag.amber) amber, \(rag.green) green. \(overdue.count) overdue.")
+        d.table(["Status", "Actions"], statusCounts.map { [$0.label, String($0.count)] }, right: [1],
+                footer: [["Total", String(totalActions)]])
+        d.table(["RAG", "Open actions"], [["Red", String(rag.red)], ["Amber", String(rag.amber)], ["Green", String(rag.green)]],
+                right: [1], footer: [["Total", String(rag.total)]])
+
+        d.heading(1, "Overdue actions")
+        d.table(["Id"] + (multiArea ? ["Area"] : []) + ["RAG", "Due", "Days over", "Lead", "Title"],
+                overdue.map { a in
+                    [a.id] + (multiArea ? [a.areaName] : []) + [a.rag.label, a.due?.iso ?? "", String(a.daysOverdue ?? 0), leadText(a), a.title]
+                },
+                right: [multiArea ? 4 : 3], none: "No action is overdue.")
+
+        d.heading(1, "Red and amber actions")
+        d.table(["Id"] + (multiArea ? ["Area"] : []) + ["RAG", "Status", "Due", "Lead", "Title"],
+                redAndAmber.map { a in
+                    [a.id] + (multiArea ? [a.areaName] : []) + [a.rag.label, a.statusLabel, a.due?.iso ?? "", leadText(a), a.title]
+                },
+                detailHeader: "Latest progress note",
+                details: redAndAmber.map { $0.latestNote.map { note($0) } ?? "No progress note yet." },
+                none: "No open action is red or amber.")
+
+        d.heading(1, "What changed")
+        if since.count > 1, Set(since.map(\.since)).count > 1 {
+            d.table(["Area", "Since", "Why this date"], since.map { [$0.areaName, $0.since.iso, $0.explanation] })
+        }
+        d.table(["Date", "Id", "Change", "By"],
+                changes.map { c in
+                    [c.date.iso, c.action, c.kind == .note ? "Progress note: \(c.text)" : c.kind == .updated ? "Edited" : c.text, c.by]
+                },
+                none: "Nothing has changed since then.")
+
+        d.heading(1, "Indicators")
+        d.table(["Id", "Indicator", "Baseline", "Current", "Target", "Progress"],
+                indicators.map { i in
+                    let unit = i.indicator.unit.isEmpty ? "" : " " + i.indicator.unit
+                    return [i.action, i.indicator.name, Number.format(i.indicator.baseline) + unit,
+                            i.indicator.current.map { Number.format($0) + unit } ?? "not measured yet",
+                            Number.format(i.indicator.target) + unit, percent(i.progress)]
+                },
+                right: [2, 3, 4, 5], none: "No action has an indicator.")
+
+        d.heading(1, "Milestones due by \(periodEnd.iso)")
+        d.table(["Due", "Id", "Milestone", "Action"],
+                milestones.map { m in [m.due.iso + (m.late ? " (late)" : ""), m.action, m.title, m.actionTitle] },
+                none: "No milestone falls due in the next \(Self.periodDays) days.")
+        return d
+    }
+
+    /// One row per action in scope.
+    public func csv() -> String {
+        CSV.render(["id", "area", "title", "lead", "lead_body", "status", "rag", "due", "days_overdue", "reviewed",
+                    "updated", "latest_note_date", "latest_note_author", "latest_note"],
+                   actions.map { a in
+                       [a.id, a.area, a.title, a.lead, a.leadBody, a.status, a.rag.rawValue, a.due?.iso ?? "",
+                        a.daysOverdue.map(String.init) ?? "", a.reviewed?.iso ?? "", a.updated?.iso ?? "",
+                        a.latestNote?.date.iso ?? "", a.latestNote?.author ?? "", a.latestNote?.text ?? ""]
+                   })
+    }
+
+    public var json: JSONValue {
+        func action(_ a: ReportAction) -> JSONValue {
+            .object([("id", .string(a.id)), ("area", .string(a.area)), ("title", .string(a.title)),
+                     ("lead", .string(a.lead)), ("lead-body", .string(a.leadBody)), ("status", .string(a.status)),
+                     ("rag", .string(a.rag.rawValue)), ("due", .day(a.due)),
+                     ("days-overdue", a.daysOverdue.map { .int($0) } ?? .null),
+                     ("latest-note", a.latestNote.map { n in
+                         .object([("date", .string(n.date.iso)), ("author", .string(n.author)), ("text", .string(n.text))])
+                     } ?? .null)])
+        }
+        return .object([
+            ("report", .string("highlight")),
+            ("partnership", .string(partnership)),
+            ("area", .text(area)),
+            ("as-of", .string(asOf.iso)),
+            ("period-end", .string(periodEnd.iso)),
+            ("since", .array(since.map { s in
+                .object([("area", .string(s.area)), ("since", .string(s.since.iso)), ("why", .string(s.explanation))])
+            })),
+            ("counts", .object([
+                ("actions", .int(totalActions)), ("open", .int(openActions)), ("overdue", .int(overdue.count)),
+                ("status", .object(statusCounts.map { ($0.status, .int($0.count)) })),
+                ("rag", .object([("red", .int(rag.red)), ("amber", .int(rag.amber)), ("green", .int(rag.green))])),
+            ])),
+            ("overdue", .array(overdue.map(action))),
+            ("red-and-amber", .array(redAndAmber.map(action))),
+            ("changes", .array(changes.map { c in
+                .object([("date", .string(c.date.iso)), ("action", .string(c.action)), ("kind", .string(c.kind.rawValue)),
+                         ("by", .string(c.by)), ("field", c.kind == .field ? .string(c.field) : .null),
+                         ("old", c.kind == .field ? .string(c.old) : .null), ("new", c.kind == .field ? .string(c.new) : .null),
+                         ("text", .string(c.text))])
+            })),
+            ("indicators", .array(indicators.map { i in
+                .object([("action", .string(i.action)), ("name", .string(i.indicator.name)),
+                         ("baseline", .number(i.indicator.baseline)), ("current", .number(i.indicator.current)),
+                         ("target", .number(i.indicator.target)), ("unit", .string(i.indicator.unit)),
+                         ("progress", .number(i.progress.map { ($0 * 1000).rounded() / 1000 }))])
+            })),
+            ("milestones", .array(milestones.map { m in
+                .object([("due", .string(m.due.iso)), ("action", .string(m.action)), ("title", .string(m.title)),
+                         ("late", .bool(m.late))])
+            })),
+            ("actions", .array(actions.map(action))),
+        ])
+    }
+}
+
+// MARK: - Success factor matrix
+
+extension FactorMatrixReport: RenderableReport {
+    private func cellText(_ cell: Cell) -> String {
+        cell.actions.isEmpty ? "·" : "\(cell.actions.count) (\(cell.rag.red)/\(cell.rag.amber)/\(cell.rag.green))"
+    }
+
+    public var document: ReportDocument {
+        var d = ReportDocument(title: "Critical success factors: \(scope)")
+        d.fields([("Partnership", partnership), ("As of", asOf.iso)])
+        d.paragraph("Actions serving each success factor in each area, with their red/amber/green split (closed actions included).")
+        let headers = ["Success factor"] + columns.map(\.name) + (columns.count > 1 ? ["Total"] : [])
+        let right = Set(1..<headers.count)
+        d.table(headers, rows.map { r in
+            [r.label] + r.cells.map(cellText) + (columns.count > 1 ? [String(r.total)] : [])
+        }, right: right, none: "The catalogue lists no success factors.")
+        return d
+    }
+
+    /// One row per success factor and area.
+    public func csv() -> String {
+        var out: [[String]] = []
+        for r in rows {
+            for (c, cell) in r.cells.enumerated() {
+                out.append([r.factor, r.label, columns[c].area, columns[c].name, String(cell.actions.count),
+                            String(cell.rag.red), String(cell.rag.amber), String(cell.rag.green),
+                            cell.actions.joined(separator: " ")])
+            }
+        }
+        return CSV.render(["factor", "factor_label", "area", "area_name", "actions", "red", "amber", "green", "action_ids"], out)
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("report", .string("factors")),
+            ("partnership", .string(partnership)),
+            ("as-of", .string(asOf.iso)),
+            ("areas", .array(columns.map { .object([("id", .string($0.area)), ("name", .string($0.name))]) })),
+            ("factors", .array(rows.map { r in
+                .object([("id", .string(r.factor)), ("label", .string(r.label)),
+                         ("cells", .object(r.cells.enumerated().map { c, cell in
+                             (columns[c].area, .object([("actions", .array(cell.actions.map { .string($0) })),
+                                                         ("red", .int(cell.rag.red)), ("amber", .int(cell.rag.amber)),
+                                                         ("green", .int(cell.rag.green))]))
+                         }))])
+            })),
+        ])
+    }
+}
+
+// MARK: - Compact funding check
+
+extension FundingCheckReport: RenderableReport {
+    public var document: ReportDocument {
+        var d = ReportDocument(title: "Compact funding check: \(scope)")
+        d.fields([("Partnership", partnership), ("As of", asOf.iso), ("Compact principles", FundingText.rules(rules))])
+        d.paragraph("\(rows.count) funded action\(rows.count == 1 ? "" : "s"): \(meeting) meet\(meeting == 1 ? "s" : "") the principles, \(fallingShort) fall\(fallingShort == 1 ? "s" : "") short.")
+        d.table(["Id", "Area", "Amount a year", "Term (years)", "Notice (months)", "Full cost recovery", "Title"],
+                rows.map { r in
+                    [r.action, r.areaName, FundingText.amount(r.funding), FundingText.term(r.funding),
+                     FundingText.notice(r.funding), FundingText.fullCost(r.funding), r.title]
+                },
+                right: [2, 3, 4], detailHeader: "Compact",
+                details: rows.map { r in r.concerns.isEmpty ? "Meets the Compact funding principles." : r.concerns.map { "! " + $0 }.joined(separator: "; ") },
+                none: "No action records its funding terms.")
+        return d
+    }
+
+    public func csv() -> String {
+        CSV.render(["id", "area", "title", "lead_body", "amount", "term_years", "notice_months", "full_cost_recovery",
+                    "meets_compact", "concerns"],
+                   rows.map { r in
+                       [r.action, r.area, r.title, r.leadBody, r.funding.amount.map(Number.format) ?? "",
+                        FundingText.term(r.funding), FundingText.notice(r.funding), FundingText.fullCost(r.funding),
+                        r.concerns.isEmpty ? "yes" : "no", r.concerns.joined(separator: "; ")]
+                   })
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("report", .string("funding")),
+            ("partnership", .string(partnership)),
+            ("as-of", .string(asOf.iso)),
+            ("rules", .object([("minimum-term-years", .number(rules.minimumTermYears)),
+                               ("minimum-notice-months", .number(rules.minimumNoticeMonths)),
+                               ("full-cost-recovery-expected", .bool(rules.fullCostRecoveryExpected))])),
+            ("actions", .array(rows.map { r in
+                .object([("id", .string(r.action)), ("area", .string(r.area)), ("title", .string(r.title)),
+                         ("lead-body", .string(r.leadBody)), ("amount", .number(r.funding.amount)),
+                         ("term-years", .number(r.funding.termYears)), ("notice-months", .number(r.funding.noticeMonths)),
+                         ("full-cost-recovery", r.funding.fullCostRecovery.map { .bool($0) } ?? .null),
+                         ("concerns", .array(r.concerns.map { .string($0) }))])
+            })),
+        ])
+    }
+}
