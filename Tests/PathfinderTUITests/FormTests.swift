@@ -502,6 +502,8 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         press(&f, .escape)
         _ = f.click(x: 30, y: 0, in: rect)
         #expect(f.focus == .field(.status), "a click on the title line changes nothing")
+        feed(&f, [.mouse(.wheelDown(x: 30, y: 5))])
+        #expect(f.focus == .field(.rag), "the wheel moves through the fields")
     }
 
     @Test func everyFormStateDrawsAtEverySize() {

@@ -204,7 +204,13 @@ public struct ActionForm: Hashable, Sendable {
         if let popup { return handlePopup(popup, event) }
         if var editor = entryEditor { return handleEntry(&editor, event) }
         guard case let .key(key) = event else {
-            if case .paste = event { return typeInto(event) }
+            switch event {
+            case .paste: return typeInto(event)
+            // The wheel moves through the fields; clicks need the form's place (`click`).
+            case .mouse(.wheelUp): move(by: -1)
+            case .mouse(.wheelDown): move(by: 1)
+            default: break
+            }
             return .editing
         }
         switch key {
