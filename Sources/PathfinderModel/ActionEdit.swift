@@ -220,6 +220,9 @@ public enum ActionEdit {
             }
         case .indicatorBaseline, .indicatorTarget, .indicatorCurrent, .indicatorUnit:
             // Setting a part of an indicator makes one if there is none; it needs a name to save.
+            // Clearing a part of no indicator leaves none (a form applying every field on save
+            // must not invent an empty indicator).
+            if t.isEmpty && action.indicator == nil { break }
             var i = action.indicator ?? Indicator(name: "", baseline: 0, target: 0)
             switch field {
             case .indicatorBaseline: i.baseline = try number() ?? 0
