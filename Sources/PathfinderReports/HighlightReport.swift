@@ -202,11 +202,12 @@ public struct HighlightReport: Hashable, Sendable {
         }
         for m in p.meetings where areaIDs.contains(m.area) {
             guard let from = sinceByArea[m.area], m.date >= from else { continue }
-            for c in m.changes {
+            for change in m.changes {
+                let c = ChangeText.readable(change, catalogue)
                 let title = actionsByID[c.action]?.title ?? p.action(c.action)?.title ?? ""
                 changes.append(ReportChange(date: m.date, action: c.action, area: m.area, title: title, kind: .field,
-                                            by: m.title, field: c.field, old: c.old, new: c.new,
-                                            text: "\(c.field): \(c.old.isEmpty ? "(none)" : c.old) → \(c.new.isEmpty ? "(none)" : c.new)"))
+                                            by: m.title, field: change.field, old: change.old, new: change.new,
+                                            text: "\(c.field): \(c.old) → \(c.new)"))
                 explained.insert("\(c.action) \(m.date.iso)")
             }
             for id in m.actionsCreated {

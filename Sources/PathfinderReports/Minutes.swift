@@ -46,7 +46,7 @@ public struct Minutes: Hashable, Sendable {
             Item(action: item.action, title: p.action(item.action)?.title ?? "(no longer in the store)",
                  notes: item.notes, decisions: item.decisions, reviewed: item.reviewed,
                  statusLabel: item.status.map { catalogue.status($0)?.label ?? $0 }, rag: item.rag,
-                 changes: meeting.changes.filter { $0.action == item.action })
+                 changes: meeting.changes.filter { $0.action == item.action }.map { ChangeText.readable($0, catalogue) })
         }
         let newActions = meeting.actionsCreated.map { id in
             let a = p.action(id)
@@ -56,12 +56,12 @@ public struct Minutes: Hashable, Sendable {
         }
         return Minutes(meetingID: meeting.id, areaName: p.area(meeting.area)?.name ?? meeting.area, title: meeting.title,
                        date: meeting.date, ended: meeting.ended, attendees: meeting.attendees, items: items,
-                       otherChanges: meeting.changes.filter { !onAgenda.contains($0.action) }, newActions: newActions,
+                       otherChanges: meeting.changes.filter { !onAgenda.contains($0.action) }.map { ChangeText.readable($0, catalogue) }, newActions: newActions,
                        notes: meeting.notes.trimmingWhitespace())
     }
 
     private static func changeRows(_ changes: [MeetingChange]) -> [[String]] {
-        changes.map { [$0.action, $0.field, $0.old.isEmpty ? "(none)" : $0.old, $0.new.isEmpty ? "(none)" : $0.new] }
+        changes.map { [$0.action, $0.field, $0.old, $0.new] }
     }
 
     public var document: ReportDocument {
@@ -122,5 +122,22 @@ extension String {
     func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" }
         return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}
+
+/// A meeting's change as people read it: the field's label, statuses and ratings by their labels.
+enum ChangeText {
+    static func readable(_ c: MeetingChange, _ catalogue: Catalogue) -> MeetingChange {
+        let field = ActionField(key: c.field)
+        func value(_ v: String) -> String {
+            if v.isEmpty { return "(none)" }
+            switch field {
+            case .status: return catalogue.status(v)?.label ?? v
+            case .rag: return RAG(rawValue: v.lowercased())?.label ?? v
+            case .theme: return catalogue.theme(v)?.label ?? v
+            default: return v
+            }
+        }
+        return MeetingChange(action: c.action, field: field?.label ?? c.field, old: value(c.old), new: value(c.new))
     }
 }

@@ -67,15 +67,16 @@ func oneLine(_ text: String) -> String {
 extension ReportDocument {
     /// Plain aligned text for a terminal: no colour, no escape sequences, every value cleaned.
     public func terminal(width: TextWidth, lineWidth: Int = 100) -> String {
-        var out: [String] = []
         func clean(_ s: String) -> String { width.clean(oneLine(s)) }
+        let heading = clean(title)
+        var out: [String] = [heading, String(repeating: "=", count: max(1, width.measure(heading)))]
         for block in blocks {
             switch block {
             case let .heading(level, text):
-                if !out.isEmpty { out.append("") }
+                out.append("")
                 let t = clean(text)
                 out.append(t)
-                out.append(String(repeating: level <= 1 ? "=" : "-", count: max(1, width.measure(t))))
+                if level <= 1 { out.append(String(repeating: "-", count: max(1, width.measure(t)))) }
             case let .paragraph(text):
                 out += wrap(clean(text), width: width, lineWidth: lineWidth, indent: "")
             case let .bullets(items):
@@ -139,7 +140,7 @@ extension ReportDocument {
             if !out.isEmpty { out.append("") }
             switch block {
             case let .heading(level, text):
-                out.append(String(repeating: "#", count: max(1, min(6, level))) + " " + md(text))
+                out.append(String(repeating: "#", count: max(2, min(6, level + 1))) + " " + md(text))
             case let .paragraph(text):
                 out.append(md(text))
             case let .bullets(items):

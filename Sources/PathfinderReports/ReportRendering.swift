@@ -34,9 +34,6 @@ private func note(_ entry: ProgressEntry?) -> String {
     return "\(entry.date.iso) \(entry.author.isEmpty ? "" : entry.author + ": ")\(entry.text)"
 }
 
-private func leadText(_ a: ReportAction) -> String {
-    [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", ")
-}
 
 // MARK: - Highlight report
 
@@ -60,14 +57,14 @@ extension HighlightReport: RenderableReport {
         d.heading(1, "Overdue actions")
         d.table(["Id"] + (multiArea ? ["Area"] : []) + ["RAG", "Due", "Days over", "Lead", "Title"],
                 overdue.map { a in
-                    [a.id] + (multiArea ? [a.areaName] : []) + [a.rag.label, a.due?.iso ?? "", String(a.daysOverdue ?? 0), leadText(a), a.title]
+                    [a.id] + (multiArea ? [a.areaName] : []) + [a.rag.label, a.due?.iso ?? "", String(a.daysOverdue ?? 0), a.lead, a.title]
                 },
                 right: [multiArea ? 4 : 3], none: "No action is overdue.")
 
         d.heading(1, "Red and amber actions")
         d.table(["Id"] + (multiArea ? ["Area"] : []) + ["RAG", "Status", "Due", "Lead", "Title"],
                 redAndAmber.map { a in
-                    [a.id] + (multiArea ? [a.areaName] : []) + [a.rag.label, a.statusLabel, a.due?.iso ?? "", leadText(a), a.title]
+                    [a.id] + (multiArea ? [a.areaName] : []) + [a.rag.label, a.statusLabel, a.due?.iso ?? "", a.lead, a.title]
                 },
                 detailHeader: "Latest progress note",
                 details: redAndAmber.map { $0.latestNote.map { note($0) } ?? "No progress note yet." },
@@ -77,9 +74,14 @@ extension HighlightReport: RenderableReport {
         if since.count > 1, Set(since.map(\.since)).count > 1 {
             d.table(["Area", "Since", "Why this date"], since.map { [$0.areaName, $0.since.iso, $0.explanation] })
         }
-        d.table(["Date", "Id", "Change", "By"],
-                changes.map { c in
-                    [c.date.iso, c.action, c.kind == .note ? "Progress note: \(c.text)" : c.kind == .updated ? "Edited" : c.text, c.by]
+        d.table(["Date", "Id", "By"], changes.map { c in [c.date.iso, c.action, c.by] },
+                detailHeader: "Change",
+                details: changes.map { c in
+                    switch c.kind {
+                    case .note: "Progress note: \(c.text)"
+                    case .updated: "Edited (no note)"
+                    case .field, .created: c.text
+                    }
                 },
                 none: "Nothing has changed since then.")
 
