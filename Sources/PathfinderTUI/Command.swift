@@ -30,6 +30,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case editText = "edit-text"
     case undo, redo
     case duplicateAction = "duplicate-action", moveAction = "move-action", deleteAction = "delete-action"
+    case editAction = "edit-action", newAction = "new-action"
     // Resolving a file changed on disk while it was being edited.
     case keepMine = "keep-mine", takeTheirs = "take-theirs"
     case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
@@ -60,7 +61,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .search, .filter, .clearFilter, .cycleSort:
             .finding
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
-             .duplicateAction, .moveAction, .deleteAction, .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
+             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction, .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
             .editing
         case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
              .addDiscussion, .addDecision, .captureAction, .endMeeting:
@@ -117,6 +118,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .duplicateAction: "duplicate"
         case .moveAction: "move"
         case .deleteAction: "delete"
+        case .editAction: "edit"
+        case .newAction: "new action"
         case .keepMine: "keep mine"
         case .takeTheirs: "take theirs"
         case .keepAllMine: "all mine"
@@ -181,6 +184,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .editText: "Edit the description, narrative or case study text in your editor"
         case .undo: "Undo the last change (even after it was saved)"
         case .redo: "Redo what was undone"
+        case .editAction: "Edit every field of the action in a form (Ctrl-S saves)"
+        case .newAction: "Add a new action to this area's plan, in a form"
         case .duplicateAction: "Make a copy of the action (a new id, not started, no notes)"
         case .moveAction: "Move the action to another area (it gets an id there; the old file goes to the trash)"
         case .deleteAction: "Delete the action, after asking: it goes to the store's trash (u undoes; `pathfinder trash` restores)"

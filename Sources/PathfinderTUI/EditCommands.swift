@@ -29,6 +29,7 @@ extension AppState {
             return []
         }
         if command == .editText, targetActionID == nil { return editPageText() }
+        if command == .newAction { return openNewActionForm() }
         guard let id = targetActionID, let action = partnership.action(id) else {
             message = Message("Select an action first", isError: true)
             return []
@@ -68,6 +69,11 @@ extension AppState {
         case .markReviewed:
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
+        case .editAction:
+            var form = ActionForm(action: action, partnership: partnership, today: edits.today, heading: "Edit \(id)",
+                                  usesExternalEditor: edits.hasExternalEditor)
+            form.resize(width: width, height: bodyHeight)
+            push(.actionForm(form))
         case .duplicateAction:
             var copy = action
             copy.id = ""
@@ -95,6 +101,61 @@ extension AppState {
             break
         }
         return []
+    }
+
+    /// A form for a new action in the area on screen: not started, green, the area's most
+    /// used theme; the store gives it its id when saved.
+    mutating func openNewActionForm() -> [Effect] {
+        guard let area = currentArea.flatMap(partnership.area) else {
+            message = Message("Choose an area first: a new action goes in its plan", isError: true)
+            return []
+        }
+        let themes = Dictionary(grouping: partnership.actions(inArea: area.id), by: \.theme).mapValues(\.count)
+        let theme = themes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? partnership.catalogue.themes.first?.id ?? ""
+        let draft = Action(id: "", area: area.id, title: "", theme: theme, status: partnership.catalogue.statuses.first { !$0.closed }?.id ?? "not-started",
+                           rag: .green)
+        var form = ActionForm(action: draft, partnership: partnership, today: edits.today, heading: "New action in \(area.name)",
+                              usesExternalEditor: edits.hasExternalEditor)
+        form.resize(width: width, height: bodyHeight)
+        push(.actionForm(form))
+        return []
+    }
+
+    /// Keys, paste and clicks go to the form on screen; what it says decides what happens.
+    mutating func handleForm(_ form: inout ActionForm, _ event: Event) -> [Effect] {
+        let outcome: FormOutcome
+        if case let .mouse(.click(x, y)) = event {
+            outcome = form.click(x: x, y: y, in: Rect(x: 0, y: 1, width: width, height: bodyHeight))
+        } else {
+            outcome = form.handle(event)
+        }
+        switch outcome {
+        case .editing:
+            page = .actionForm(form)
+            return []
+        case .cancelled:
+            goBack()
+            message = Message("Closed without saving; nothing changed")
+            return []
+        case let .openEditor(field):
+            page = .actionForm(form)
+            return [.editText(TextRequest(purpose: .formField(field.rawValue), text: form.longText(field),
+                                          fileName: "\(form.original.id.isEmpty ? "new-action" : form.original.id)-\(field.rawValue).md"))]
+        case let .submitted(action):
+            goBack()
+            let stamped = action.stamped(by: edits.userName ?? "", on: edits.today)
+            if form.original.id.isEmpty {
+                edits.pending["new \(action.area)"] = .create(stamped)
+                message = Message("Creating “\(action.title)”…")
+                return [.create(stamped)]
+            }
+            let changed = ActionEdit.changes(from: form.original, to: action, catalogue: partnership.catalogue).map(\.field.label)
+            guard !changed.isEmpty else {
+                message = Message("\(action.id): nothing changed")
+                return []
+            }
+            return edit(action.id, summary: "\(action.id) edited: " + changed.joined(separator: ", ")) { $0 = action }
+        }
     }
 
     /// Whether a record's file may be written; says why not on the message line.
@@ -517,6 +578,11 @@ extension AppState {
             var after = before
             after.narrative = trimmed
             return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
+        case let .formField(raw):
+            guard case var .actionForm(form) = page, let field = ActionField(rawValue: raw) else { return [] }
+            form.setLongText(field, to: text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            page = .actionForm(form)
+            return []
         case let .caseStudyText(id):
             guard let before = partnership.caseStudy(id) else { return [] }
             var after = before

@@ -54,6 +54,8 @@ public struct TextRequest: Hashable, Sendable {
         case description(action: String)
         case narrative(area: String)
         case caseStudyText(String)
+        /// A long field of the form on screen (its raw `ActionField` value).
+        case formField(String)
     }
 
     public var purpose: Purpose
@@ -68,6 +70,7 @@ public struct TextRequest: Hashable, Sendable {
         case let .description(id): "Description of \(id)"
         case let .narrative(area): "Narrative of \(area)"
         case let .caseStudyText(id): "Text of \(id)"
+        case let .formField(field): ActionField(rawValue: field)?.label ?? field
         }
     }
 

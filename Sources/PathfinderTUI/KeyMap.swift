@@ -122,6 +122,11 @@ public struct KeyMap: Hashable, Sendable {
     bind action-plan v mark-reviewed
     bind action v mark-reviewed
     bind action E edit-text
+    bind action-plan e edit-action
+    bind action e edit-action
+    bind action-plan a new-action
+    bind area a new-action
+    bind action a new-action
     bind action-plan C duplicate-action
     bind action C duplicate-action
     bind action-plan > move-action
@@ -284,8 +289,8 @@ public struct KeyMap: Hashable, Sendable {
     static let hintCommands: [KeyContext: [Command]] = [
         .areas: [.open, .help, .quit, .search, .goActionPlan, .goSuccessFactors],
         .area: [.open, .nextPane, .back, .help, .search, .quit],
-        .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .undo, .cycleSort, .back, .help, .search],
-        .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .tickMilestone, .undo, .nextPane, .back, .help],
+        .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
+        .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .help, .search],
         .caseStudy: [.nextPane, .open, .editText, .back, .help],
         .successFactors: [.open, .back, .help, .search],

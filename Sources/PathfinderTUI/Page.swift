@@ -104,4 +104,6 @@ public enum Page: Hashable, Sendable {
     case log(LogPage)
     /// Fields a sync found changed differently here and elsewhere, to decide.
     case syncConflicts(SyncConflictsPage)
+    /// Every field of an action (or a new one) in a form.
+    case actionForm(ActionForm)
 }

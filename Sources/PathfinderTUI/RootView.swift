@@ -26,6 +26,7 @@ public enum RootView {
         case let .meeting(p): MeetingScreen.render(state, p, body, &screen)
         case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
         case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
+        case let .actionForm(form): form.render(into: &screen, in: body, theme: state.theme)
         }
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
@@ -74,6 +75,7 @@ public enum RootView {
             case .meeting: crumbs.append("Meeting")
             case let .log(p): crumbs.append(p.title)
             case .syncConflicts: crumbs.append("Sync conflicts")
+            case let .actionForm(form): crumbs.append(form.heading)
             }
         }
         return crumbs
@@ -166,7 +168,8 @@ public enum RootView {
         // "? help" always shows at the right end; other hints fill the space before it.
         let hints: [KeyHint]
         switch state.overlay {
-        case nil: hints = state.keyMap.hints(for: state.context)
+        case nil:
+            if case let .actionForm(form) = state.page { hints = form.hints } else { hints = state.keyMap.hints(for: state.context) }
         case let .picker(picker, _)?: hints = picker.hints
         case let .textArea(area, _)?: hints = area.hints
         case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]

@@ -17,6 +17,10 @@ extension AppState {
                 area.resize(width: max(10, width - 3), height: max(1, bodyHeight - 2))
                 overlay = .textArea(area, request)
             }
+            if case var .actionForm(form) = page {
+                form.resize(width: width, height: bodyHeight)
+                page = .actionForm(form)
+            }
             keepSelectionVisible()
             return [.redrawAll]
         }
@@ -34,6 +38,7 @@ extension AppState {
         message = nil
 
         if let overlay { return handleOverlay(overlay, event) }
+        if case var .actionForm(form) = page { return handleForm(&form, event) }
         if let effects = handleTextInput(event) { return effects }
         guard case let .key(key) = event, let command = keyMap.command(for: key, in: context) else {
             if case let .key(key) = event, key != .escape {
@@ -57,6 +62,7 @@ extension AppState {
         case .actionList: .actionPlan
         case .search: .search
         case .conflict: .conflict
+        case .actionForm: .action
         case .meeting: .meeting
         case .log: .log
         case .syncConflicts: .syncConflicts
@@ -102,7 +108,7 @@ extension AppState {
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
-             .duplicateAction, .moveAction, .deleteAction:
+             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction:
             return performEdit(command)
         case .startMeeting:
             return startOrResumeMeeting()
@@ -159,6 +165,8 @@ extension AppState {
             let effects = handleSyncConflicts(command, &p)
             if case .syncConflicts = page { page = .syncConflicts(p) }
             return effects
+        case .actionForm:
+            return []
         }
         return []
     }
@@ -395,6 +403,7 @@ extension AppState {
     // MARK: Mouse
 
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
+        if overlay == nil, case var .actionForm(form) = page { return handleForm(&form, .mouse(mouse)) }
         if overlay != nil {
             if case .click = mouse { overlay = nil }
             return []

@@ -73,6 +73,14 @@ struct EditingEndToEndTests {
         try session.press("Enter")
         try session.waitFor("\(id): progress note added")
 
+        // The title, in the form: clear the line, type, Ctrl-S.
+        try session.press("e")
+        try session.waitFor("Edit \(id)", "Ctrl-S save")
+        try session.press("C-u")
+        try session.type("A title typed in the form")
+        try session.press("C-s")
+        try session.waitFor("\(id) edited: Title")
+
         // The description in the user's editor, then undone.
         try session.press("Enter")
         try session.waitFor("Status", "Dates")
@@ -97,9 +105,10 @@ struct EditingEndToEndTests {
         #expect(lines.contains("+updated-by: e2e-tester"))
         #expect(lines.contains("+### \(today) — e2e-tester"))
         #expect(lines.contains("+Checked with the forum"))
+        #expect(lines.contains("+title: A title typed in the form"))
         #expect(!lines.contains { $0.contains("Rewritten in the editor") })
-        // Nothing else: status, updated, updated-by (old and new), the note's heading, text and blank line.
-        #expect(lines.filter { $0.hasPrefix("-") }.count == 3, "\(lines)")
-        #expect(lines.filter { $0.hasPrefix("+") }.count == 6, "\(lines)")
+        // Nothing else: title, status, updated, updated-by (old and new), the note's heading, text and blank line.
+        #expect(lines.filter { $0.hasPrefix("-") }.count == 4, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("+") }.count == 7, "\(lines)")
     }
 }

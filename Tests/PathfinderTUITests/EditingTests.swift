@@ -352,3 +352,53 @@ import Testing
         #expect(after.page == .action(ActionPage(action: "PO-01")))
     }
 }
+
+/// The full form, opened from the action and the plan.
+@Suite struct FormIntegrationTests {
+    func onAction() -> AppState {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
+                         pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-02"))], today: EditingTests.today)
+        s.edits.userName = "Zoë Ahmed"
+        return s
+    }
+
+    @Test func eOpensTheFormAndCtrlSSavesThroughTheSameEdit() {
+        var s = onAction()
+        s = update(s, .key(.character("e"))).0
+        guard case .actionForm = s.page else { Issue.record("no form: \(s.page)"); return }
+        #expect(render(s).lines[0].contains("Edit PO-02"))
+        s = s.after(.control("u")).typing("Social clauses in every council contract")
+        let (saved, effects) = update(s, .key(.control("s")))
+        let action = saved.partnership.action("PO-02")!
+        #expect(action.title == "Social clauses in every council contract")
+        #expect(action.updatedBy == "Zoë Ahmed")
+        #expect(effects == [.save(.action(action))])
+        #expect(saved.page == .action(ActionPage(action: "PO-02")))
+        #expect(saved.message?.text == "PO-02 edited: Title")
+        #expect(update(saved, .key(.character("u"))).0.partnership.action("PO-02")?.title == "Social clauses in council contracts")
+    }
+
+    @Test func escWithoutChangesClosesAndAnEmptyTitleIsNotSaved() {
+        var s = onAction()
+        s = s.after(.character("e"), .escape)
+        #expect(s.page == .action(ActionPage(action: "PO-02")))
+        s = s.after(.character("e"), .control("u"))
+        let (kept, effects) = update(s, .key(.control("s")))
+        #expect(effects.isEmpty)
+        guard case .actionForm = kept.page else { Issue.record("an invalid form closed"); return }
+    }
+
+    @Test func aNewActionFromThePlanIsCreatedByTheStore() {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
+                         pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))], today: EditingTests.today)
+        s.edits.userName = "Zoë Ahmed"
+        s = s.after(.character("a")).typing("Run a consortium workshop")
+        s = s.after(.tab, .tab, .tab).typing("Head of Procurement")
+        let effects = update(s, .key(.control("s"))).1
+        guard case let .create(draft)? = effects.first else { Issue.record("not created: \(effects)"); return }
+        #expect(draft.title == "Run a consortium workshop")
+        #expect(draft.lead == "Head of Procurement")
+        #expect(draft.area == "portsmouth")
+        #expect(draft.id.isEmpty)
+    }
+}
