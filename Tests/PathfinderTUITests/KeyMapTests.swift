@@ -83,7 +83,7 @@ import Testing
         let global = KeyMap.defaults.bindings(for: .global)
         #expect(global.first { $0.command == .up }?.keyNames == "↑, k")
         #expect(global.first { $0.command == .help }?.keyNames == "?, F1, 6")
-        #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "f", "s", "r", "n", "u", "o", "Esc", "?", "/"])
+        #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "f", "s", "r", "n", "e", "a", "u", "o", "Esc", "?", "/"])
     }
 
     @Test func theDefaultsWriteOutAndReadBackTheSame() {
