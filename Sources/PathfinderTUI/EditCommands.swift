@@ -531,7 +531,14 @@ extension AppState {
             if case let .action(p) = page, p.action == old.id { page = .action(ActionPage(action: new.id)) }
             message = Message("\(old.id) moved to \(partnership.area(new.area)?.name ?? new.area) as \(new.id)")
         case let .showLog(log):
-            push(.log(log))
+            if case let .log(open) = page, open.restores, log.restores {
+                var refreshed = log
+                refreshed.cursor = open.cursor
+                refreshed.cursor.keepVisible(count: log.rows.count, visible: SyncScreens.visibleRows(self))
+                page = .log(refreshed)
+            } else {
+                push(.log(log))
+            }
         case let .syncConflicts(rows):
             if case var .syncConflicts(p) = page {
                 p.rows = rows
