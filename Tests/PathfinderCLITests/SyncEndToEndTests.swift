@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Sync from the screens, in a real pseudo-terminal: a field changed differently on two
+/// machines shows in the resolution view after S; choosing theirs and syncing again shares the
+/// result, and nothing is left as conflict markers.
+@Suite(.serialized, .enabled(if: TerminalSession.isAvailable && GitAvailable.yes, "needs tmux and git"))
+struct SyncEndToEndTests {
+    let po03 = "areas/portsmouth/actions/PO-03.md"
+
+    @Test func aConflictFromSyncIsResolvedOnScreen() throws {
+        let m = try TwoMachines()
+        try m.set(m.a, po03, "status", "done")
+        m.expectOK(try m.sync(m.a))
+        try m.set(m.b, po03, "status", "blocked")
+        _ = try m.run(["check"], m.b, name: "Bob")   // writes Bob's config (his name)
+
+        var environment = m.environment
+        environment["XDG_CONFIG_HOME"] = m.root.appendingPathComponent("config-Bob").path
+        environment["TERM"] = "xterm-256color"
+        environment["PS1"] = "READY$ "
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        environment["CI"] = ""
+        let session = try TerminalSession(command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
+                                          environment: environment)
+        try session.waitFor("READY$")
+        try session.type("\(Fixtures.binary.path) --store \(m.b.path); echo EXIT=$?")
+        try session.press("Enter")
+        try session.waitFor("All areas")
+
+        // S syncs: Bob's change is committed, Ann's fetched, the status clash is for Bob to decide.
+        try session.press("S")
+        var screen = try session.waitFor("Sync conflicts", "PO-03 · status")
+        #expect(screen.contains("yours: blocked"))
+        #expect(screen.contains("theirs: done"))
+        try session.press("t")
+        try session.waitFor("All resolved")
+        try session.press("Escape")
+        try session.press("S")
+        screen = try session.waitFor("Synced: up to date")
+        try session.press("q")
+        try session.waitFor("EXIT=0", "READY$")
+
+        #expect(try m.read(m.b, po03).contains("\nstatus: done\n"))
+        m.expectOK(try m.sync(m.a))
+        #expect(try m.read(m.a, po03).contains("\nstatus: done\n"))
+        try m.expectClean(m.a)
+        try m.expectClean(m.b)
+    }
+}
