@@ -141,35 +141,35 @@ import Testing
     @Test func deleteGoesToTheTrashAndRestoreBringsItBack() throws {
         let s = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: s.root) }
-        let path = "areas/portsmouth/actions/PO-04.md"
+        let path = "areas/cumbria/actions/CU-04.md"
         let original = try file(s, path)
-        let refused = try run(["delete", "PO-04"], s)
+        let refused = try run(["delete", "CU-04"], s)
         #expect(refused.status == 1)
         #expect(refused.err.contains("--yes"))
         #expect(try file(s, path) == original)
 
-        let r = try run(["delete", "PO-04", "--yes"], s)
+        let r = try run(["delete", "CU-04", "--yes"], s)
         #expect(r.status == 0, "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: s.store.appendingPathComponent(path).path))
-        #expect(try file(s, "trash/areas/portsmouth/actions/PO-04.md") == original)
+        #expect(try file(s, "trash/areas/cumbria/actions/CU-04.md") == original)
         #expect(try run(["check"], s).status == 0)
-        #expect(try run(["show", "PO-04"], s).status == 1)
+        #expect(try run(["show", "CU-04"], s).status == 1)
         let list = try run(["trash"], s)
-        #expect(list.out.contains("PO-04") && list.out.contains("Help small local organisations bid as consortia"))
+        #expect(list.out.contains("CU-04") && list.out.contains("A shared vehicle at the Ambleside Children's Centre"))
 
-        let back = try run(["trash", "restore", "PO-04"], s)
+        let back = try run(["trash", "restore", "CU-04"], s)
         #expect(back.status == 0, "\(back.err)")
         #expect(try file(s, path) == original)
         #expect(try run(["trash", "list"], s).err.contains("empty"))
 
         // Deleted twice (the id made again meanwhile): both copies kept; a restore refuses
         // while the id is in use.
-        _ = try run(["delete", "PO-04", "--yes"], s)
+        _ = try run(["delete", "CU-04", "--yes"], s)
         try Data(original.utf8).write(to: s.store.appendingPathComponent(path))
-        #expect(try run(["delete", "PO-04", "--yes"], s).status == 0)
-        #expect(FileManager.default.fileExists(atPath: s.store.appendingPathComponent("trash/areas/portsmouth/actions/PO-04~2.md").path))
+        #expect(try run(["delete", "CU-04", "--yes"], s).status == 0)
+        #expect(FileManager.default.fileExists(atPath: s.store.appendingPathComponent("trash/areas/cumbria/actions/CU-04~2.md").path))
         try Data(original.utf8).write(to: s.store.appendingPathComponent(path))
-        let taken = try run(["trash", "restore", "PO-04"], s)
+        let taken = try run(["trash", "restore", "CU-04"], s)
         #expect(taken.status == 1)
         #expect(taken.err.contains("in use again"))
     }

@@ -45,7 +45,7 @@ import Testing
         }
         print("kill -9 test: \(killedMidway) of 40 writers killed, \(acknowledged.count) reported saves, all present")
         #expect(killedMidway >= 20, "the writer finished before most kills (\(killedMidway) of 40 killed): the test did not test much")
-        #expect(acknowledged.count >= 40, "only \(acknowledged.count) saves were reported")
+        #expect(acknowledged.count >= 20, "only \(acknowledged.count) saves were reported")
 
         let check = try Fixtures.run(["check", "--store", s.store.path])
         #expect(check.status == 0, "\(check.out)\n\(check.err)")

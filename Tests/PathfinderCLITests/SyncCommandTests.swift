@@ -248,7 +248,10 @@ final class TwoMachines {
     @Test func deletedOnOneMachineEditedOnTheOtherKeepsTheEdit() throws {
         let m = try TwoMachines()
         let po04 = "areas/portsmouth/actions/PO-04.md", po06 = "areas/portsmouth/actions/PO-06.md"
-        try FileManager.default.removeItem(at: m.a.appendingPathComponent(po04))
+        // Ann deletes PO-04 the way the program does: into the store's trash folder.
+        let trashed = m.a.appendingPathComponent("trash/" + po04)
+        try FileManager.default.createDirectory(at: trashed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: m.a.appendingPathComponent(po04), to: trashed)
         try m.addNote(m.b, po04, date: "2006-12-07", author: "Bob", "Bob's note on a deleted action.")
         try m.addNote(m.a, po06, date: "2006-12-08", author: "Ann", "Ann's note on a deleted action.")
         try FileManager.default.removeItem(at: m.b.appendingPathComponent(po06))
@@ -265,6 +268,10 @@ final class TwoMachines {
         m.expectOK(try m.run(["resolve", po04, "file", "mine"], m.b))
         m.expectOK(try m.run(["resolve", po06, "file", "theirs"], m.b))
         #expect(!FileManager.default.fileExists(atPath: m.b.appendingPathComponent(po06).path))
+        // Agreeing to the deletion puts the edited action in the trash, not nowhere.
+        let trash = m.b.appendingPathComponent("trash/areas/portsmouth/actions")
+        let inTrash = try FileManager.default.contentsOfDirectory(atPath: trash.path).filter { $0.hasPrefix("PO-06") }
+        #expect(try inTrash.contains { try String(contentsOf: trash.appendingPathComponent($0), encoding: .utf8).contains("Ann's note on a deleted action.") })
         m.expectOK(try m.sync(m.b))
         m.expectOK(try m.sync(m.a))
         #expect(try m.read(m.a, po04).contains("Bob's note on a deleted action."))

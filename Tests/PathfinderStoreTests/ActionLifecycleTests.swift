@@ -58,46 +58,46 @@ import Testing
     @Test func deleteMovesTheFileToTheTrashAndRestoreBringsItBack() throws {
         let (root, store, p) = try sample("trash")
         defer { try? FileManager.default.removeItem(at: root) }
-        let original = try TestStores.read(root, "areas/portsmouth/actions/PO-04.md")
-        let entry = try store.delete(actionID: "PO-04", in: p)
-        #expect(entry.path == "trash/areas/portsmouth/actions/PO-04.md")
+        let original = try TestStores.read(root, "areas/cumbria/actions/CU-04.md")
+        let entry = try store.delete(actionID: "CU-04", in: p)
+        #expect(entry.path == "trash/areas/cumbria/actions/CU-04.md")
         #expect(try TestStores.read(root, entry.path) == original)
         let reloaded = try PlainFileStore(root: root).load()
-        #expect(reloaded.partnership.action("PO-04") == nil)
+        #expect(reloaded.partnership.action("CU-04") == nil)
         #expect(reloaded.errors.isEmpty)
-        #expect(store.trash().map(\.id) == ["PO-04"])
-        #expect(store.trash().first?.title == "Help small local organisations bid as consortia")
+        #expect(store.trash().map(\.id) == ["CU-04"])
+        #expect(store.trash().first?.title == "A shared vehicle at the Ambleside Children's Centre")
 
-        let back = try store.restore(actionID: "PO-04")
-        #expect(back.id == "PO-04")
-        #expect(try TestStores.read(root, "areas/portsmouth/actions/PO-04.md") == original)
+        let back = try store.restore(actionID: "CU-04")
+        #expect(back.id == "CU-04")
+        #expect(try TestStores.read(root, "areas/cumbria/actions/CU-04.md") == original)
         #expect(store.trash().isEmpty)
         // Restored, it saves like any loaded action.
-        _ = try store.modify(actionID: "PO-04", by: "Zoë", today: today) { $0.rag = .red }
+        _ = try store.modify(actionID: "CU-04", by: "Zoë", today: today) { $0.rag = .red }
 
         // A deleted file changed meanwhile is not deleted; an id in use again is not restored over.
         let other = PlainFileStore(root: root)
         _ = try other.load()
-        _ = try other.modify(actionID: "PO-04", by: "Ann", today: today) { $0.rag = .green }
-        #expect(throws: StoreError.changedOnDisk("areas/portsmouth/actions/PO-04.md")) { try store.delete(actionID: "PO-04", in: p) }
-        _ = try other.delete(actionID: "PO-04", in: p)
-        try TestStores.write(root, "areas/portsmouth/actions/PO-04.md", original)
-        #expect(throws: StoreError.self) { try other.restore(actionID: "PO-04") }
-        #expect(try TestStores.read(root, "areas/portsmouth/actions/PO-04.md") == original)
+        _ = try other.modify(actionID: "CU-04", by: "Ann", today: today) { $0.rag = .green }
+        #expect(throws: StoreError.changedOnDisk("areas/cumbria/actions/CU-04.md")) { try store.delete(actionID: "CU-04", in: p) }
+        _ = try other.delete(actionID: "CU-04", in: p)
+        try TestStores.write(root, "areas/cumbria/actions/CU-04.md", original)
+        #expect(throws: StoreError.self) { try other.restore(actionID: "CU-04") }
+        #expect(try TestStores.read(root, "areas/cumbria/actions/CU-04.md") == original)
         #expect(other.trash().count == 1)
     }
 
     @Test func deletingTwiceKeepsBothCopies() throws {
         let (root, store, p) = try sample("trash-twice")
         defer { try? FileManager.default.removeItem(at: root) }
-        let original = try TestStores.read(root, "areas/portsmouth/actions/PO-04.md")
-        _ = try store.delete(actionID: "PO-04", in: p)
+        let original = try TestStores.read(root, "areas/cumbria/actions/CU-04.md")
+        _ = try store.delete(actionID: "CU-04", in: p)
         // The same id made again (by hand, or a sync bringing it back), then deleted again.
-        try TestStores.write(root, "areas/portsmouth/actions/PO-04.md", original)
+        try TestStores.write(root, "areas/cumbria/actions/CU-04.md", original)
         _ = try store.load()
-        let second = try store.delete(actionID: "PO-04", in: p)
-        #expect(second.path == "trash/areas/portsmouth/actions/PO-04~2.md")
-        #expect(Set(store.trash().map(\.path)) == ["trash/areas/portsmouth/actions/PO-04.md", "trash/areas/portsmouth/actions/PO-04~2.md"])
+        let second = try store.delete(actionID: "CU-04", in: p)
+        #expect(second.path == "trash/areas/cumbria/actions/CU-04~2.md")
+        #expect(Set(store.trash().map(\.path)) == ["trash/areas/cumbria/actions/CU-04.md", "trash/areas/cumbria/actions/CU-04~2.md"])
     }
 
     @Test func anActionAMeetingNamesIsNotDeleted() throws {
@@ -130,7 +130,8 @@ import Testing
         #expect(after.contains("Moved here from Portsmouth, where it was PO-05."))
         let reloaded = try PlainFileStore(root: root).load()
         #expect(reloaded.errors.isEmpty, "\(reloaded.errors)")
-        #expect(reloaded.partnership.meetings.first?.items.map(\.action) == [moved.id, "PO-01"])
+        #expect(reloaded.partnership.meetings.first { $0.id == meeting.id }?.items.map(\.action) == [moved.id, "PO-01"])
+        #expect(!reloaded.partnership.meetings.contains { m in m.items.contains { $0.action == "PO-05" } })
         #expect(throws: StoreError.self) { try store.move(actionID: moved.id, toArea: "dorset", in: p, by: "Zoë", today: today) }
         #expect(throws: StoreError.self) { try store.move(actionID: "PO-01", toArea: "atlantis", in: p, by: "Zoë", today: today) }
     }

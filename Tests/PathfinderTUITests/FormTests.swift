@@ -432,6 +432,10 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         #expect(feed(&f, keys("n")) == .editing)
         #expect(f.draft.title == Self.po01.title && f.editors[.title]?.text == Self.po01.title + "!", "still there")
         #expect(feed(&f, [.key(.escape), .key(.character("y"))]) == .cancelled)
+        var g = form()
+        feed(&g, keys("!"))
+        #expect(feed(&g, [.key(.control("c"))]) == .editing, "Ctrl-C asks too")
+        #expect(g.hints.first == KeyHint(key: "y", label: "discard changes"))
     }
 
     @Test func descriptionOpensTheEditorOrTheInlineOne() {

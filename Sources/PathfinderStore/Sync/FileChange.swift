@@ -76,6 +76,10 @@ public struct FileChange: Hashable, Sendable {
             return isAction ? "\(name): new action “\(FieldChange.short(title))”" : "New \(noun) “\(FieldChange.short(title.isEmpty ? id : title))”"
         case .deleted:
             return isAction ? "\(name): deleted (“\(FieldChange.short(title))”)" : "Deleted \(noun) “\(FieldChange.short(title.isEmpty ? id : title))”"
+        case let .renamed(from) where path.hasPrefix("trash/") && !from.hasPrefix("trash/"):
+            return "\(name): moved to the trash"
+        case let .renamed(from) where from.hasPrefix("trash/") && !path.hasPrefix("trash/"):
+            return "\(name): restored from the trash"
         case let .renamed(from):
             let rest = details
             return "\(name): moved from \(from)" + (rest.isEmpty ? "" : "; " + rest.joined(separator: "; "))
@@ -106,6 +110,9 @@ public struct FileChange: Hashable, Sendable {
     }
 
     private var subject: String {
+        if path.hasPrefix("trash/"), FileKind(path: String(path.dropFirst(6))) == .action {
+            return [areaName, id].compactMap { $0 }.joined(separator: " ")
+        }
         switch FileKind(path: path) {
         case .action: return [areaName, id].compactMap { $0 }.joined(separator: " ")
         case .area: return "\(areaName ?? title) area"
@@ -131,7 +138,7 @@ public enum FileChanges {
         let manifest = fileKind == .manifest
         let before = old.flatMap { Side.read($0, path: oldPath ?? path, manifest: manifest) }
         let after = new.flatMap { Side.read($0, path: path, manifest: manifest) }
-        let parts = path.split(separator: "/").map(String.init)
+        let parts = path.split(separator: "/").map(String.init).drop { $0 == "trash" }.map { $0 }
         let folder = parts.count >= 2 && parts[0] == "areas" ? parts[1] : nil
         let fileName = String((parts.last ?? path).dropLast(path.hasSuffix(".md") ? 3 : 0))
         let latest = after ?? before

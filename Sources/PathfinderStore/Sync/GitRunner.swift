@@ -73,6 +73,11 @@ public struct GitRunner: Sendable {
         env["GIT_DIR"] = nil
         env["GIT_WORK_TREE"] = nil
         env["GIT_INDEX_FILE"] = nil
+        // File names as they are (not "\303\266" escapes) in the output read below.
+        let count = Int(env["GIT_CONFIG_COUNT"] ?? "") ?? 0
+        env["GIT_CONFIG_KEY_\(count)"] = "core.quotePath"
+        env["GIT_CONFIG_VALUE_\(count)"] = "false"
+        env["GIT_CONFIG_COUNT"] = String(count + 1)
         environment = env
         let needsName = (try? run(["config", "user.name"]).text.isEmpty) ?? true
         let needsEmail = (try? run(["config", "user.email"]).text.isEmpty) ?? true

@@ -358,7 +358,12 @@ public final class StoreSync: Sendable {
         if unrelated, !joining {
             throw SyncError.needsAttention("the remote holds a different store (no history in common); to join the two, run `pathfinder sync --setup REMOTE`")
         }
-        var arguments = ["merge", "--no-edit", "--quiet", "-X", "no-renames", "-m", "Sync: merged changes from \(remote ?? Self.remoteName)"]
+        // No rename detection: an action moved to the trash on one side and edited on the other
+        // is a deletion against an edit (the edit stays where people see it), not an edit carried
+        // into the trash. git 2.39's default strategy (ort) detects renames regardless of
+        // `-X no-renames`, so the recursive strategy is named.
+        var arguments = ["merge", "--no-edit", "--quiet", "-s", "recursive", "-X", "no-renames",
+                         "-m", "Sync: merged changes from \(remote ?? Self.remoteName)"]
         if unrelated { arguments.append("--allow-unrelated-histories") }
         let result = try git.run(arguments + [tracking])
         if !result.succeeded {
@@ -369,7 +374,7 @@ public final class StoreSync: Sendable {
         }
         report.conflicts += try ConflictLog.load(store: root).filter { conflict in !report.conflicts.contains(conflict) }
         if let beforeMerge, let after = git.resolve("HEAD"), after != beforeMerge {
-            let changes = try git.changedFiles(["--no-renames", beforeMerge, after])
+            let changes = try git.changedFiles(["-M", beforeMerge, after])
             report.receivedChanges += try fileChanges(changes, old: beforeMerge, new: after).map(\.line)
         }
     }

@@ -67,7 +67,8 @@ public struct SyncConflict: Codable, Hashable, Sendable, Identifiable {
 public enum ConflictChoice: Sendable, Equatable {
     /// Keep the local value (what the file holds now); for a deleted-and-edited file, keep it.
     case mine
-    /// Take the other machine's value; for a deleted-and-edited file, delete it as they did.
+    /// Take the other machine's value; for a deleted-and-edited file, delete it as they did
+    /// (an action goes to the trash, edit and all).
     case theirs
     /// A value typed by the user: text, or for a list a YAML flow list like `[a, b]`.
     case value(String)
@@ -190,7 +191,13 @@ extension PlainFileStore {
     }
 
     private func deleteFile(_ path: String) throws -> Bool {
-        try WriteLock.hold(store: rootPath) {
+        if FileKind(path: path) == .action, FileManager.default.fileExists(atPath: rootPath + "/" + path) {
+            // An action goes to the trash like any deletion, so the edit kept here can still be restored.
+            let id = String((path.split(separator: "/").last ?? "").dropLast(3))
+            try delete(actionID: id, in: try load().partnership)
+            return true
+        }
+        return try WriteLock.hold(store: rootPath) {
             let full = rootPath + "/" + path
             guard FileManager.default.fileExists(atPath: full) else { return false }
             do {

@@ -216,7 +216,8 @@ public struct ActionForm: Hashable, Sendable {
         switch key {
         case .control("s"):
             return submit()
-        case .escape:
+        case .escape, .control("c"):
+            // Ctrl-C closes the form like Esc, asking first, rather than losing a typed draft.
             if !isChanged { return .cancelled }
             popup = .confirmDiscard
             return .editing
@@ -652,7 +653,7 @@ public struct ActionForm: Hashable, Sendable {
     /// Every key the form understands, for the help overlay: keys, then what they do.
     public static let keyHelp: [KeyHint] = [
         KeyHint(key: "Ctrl-S", label: "Save the action (only when every field is valid)"),
-        KeyHint(key: "Esc", label: "Close the form; asks first if anything changed"),
+        KeyHint(key: "Esc, Ctrl-C", label: "Close the form; asks first if anything changed"),
         KeyHint(key: "Tab, ↓, Enter", label: "Next field (Enter opens choices and lists)"),
         KeyHint(key: "Shift-Tab, ↑", label: "Previous field"),
         KeyHint(key: "PgDn, PgUp", label: "Five fields down or up"),
