@@ -70,6 +70,25 @@ enum ScreenSync {
         }
     }
 
+    /// The store's trash, newest deletion first.
+    static func trash(store: PlainFileStore) -> Event {
+        let rows = store.trash().map { t in
+            LogRow(heading: "\(t.id)  \(t.title)", details: [t.deleted.map { "deleted \(SyncSupport.when($0))" } ?? t.path], action: t.id)
+        }
+        return .showLog(LogPage(title: "Trash: Enter puts an action back", rows: rows, empty: "The trash is empty", restores: true))
+    }
+
+    static func restore(store: PlainFileStore, id: String) -> [Event] {
+        do {
+            let entry = try store.restore(actionID: id)
+            let back = store.readAction(area: entry.area, id: id).map { [$0] } ?? []
+            return [.storeChanged(StoreChange(actions: back)), .synced(lines: ["\(id) is back in its area's plan"], problem: nil),
+                    trash(store: store)]
+        } catch {
+            return [.synced(lines: [], problem: "\(error)")]
+        }
+    }
+
     static func conflicts(store: PlainFileStore) -> Event {
         do {
             let rows = try store.conflicts().map { c in

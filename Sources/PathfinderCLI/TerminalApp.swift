@@ -104,6 +104,10 @@ struct TerminalApp {
                             queue.append(ScreenSync.history(store: store, action: id))
                         case let .loadChanged(since):
                             queue.append(ScreenSync.changed(store: store, since: since))
+                        case .loadTrash:
+                            queue.append(ScreenSync.trash(store: store))
+                        case let .restoreFromTrash(id):
+                            queue += ScreenSync.restore(store: store, id: id)
                         case .loadSyncConflicts:
                             queue.append(ScreenSync.conflicts(store: store))
                         case let .resolveSyncConflict(id, choice):

@@ -167,3 +167,13 @@ extension PlainFileStore {
         if let id = actionPaths.first(where: { $0.value == path })?.key { actionPaths.removeValue(forKey: id) }
     }
 }
+
+extension PlainFileStore {
+    /// An action's file as it is on disk now, parsed (nil if missing or unreadable); changes
+    /// nothing the store keeps. For showing a file the store itself just wrote or moved.
+    public func readAction(area: String, id: String) -> Action? {
+        let path = "areas/\(area)/actions/\(id).md"
+        guard let bytes = try? AtomicFile.readIfPresent(rootPath + "/" + path) else { return nil }
+        return FileParser.action(bytes, path: path, area: area, fileID: id).value
+    }
+}

@@ -41,6 +41,10 @@ public enum Effect: Hashable, Sendable {
     case delete(Action)
     /// Bring an action back from the trash (undoing a delete); answered by `.saved`.
     case restore(Action)
+    /// List the store's trash; answered by `.showLog`.
+    case loadTrash
+    /// Put back an action chosen from the trash; answered by `.storeChanged` and `.showLog`.
+    case restoreFromTrash(String)
     /// Move an action to another area (a new id there); answered by `.moved`.
     case move(Action, toArea: String)
     /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.

@@ -4,7 +4,7 @@ import PathfinderModel
 /// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
 /// Also `:PO-03` or `:portsmouth` alone.
 extension AppState {
-    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :sync  :changed [DATE]  :conflicts  :theme NAME  :q"
+    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :sync  :changed [DATE]  :conflicts  :trash  :theme NAME  :q"
 
     mutating func runCommandLine(_ line: String) -> [Effect] {
         let words = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -54,6 +54,8 @@ extension AppState {
             return [.loadChanged(since: day)]
         case "conflicts":
             return [.loadSyncConflicts]
+        case "trash":
+            return [.loadTrash]
         case "meeting":
             return startOrResumeMeeting()
         case "help", "6":

@@ -17,9 +17,11 @@ public enum DialogPurpose: Hashable, Sendable {
     /// Quitting while a save is still failing.
     case quitUnsaved
     // Starting a meeting: title, then who is there.
-    case meetingTitle(area: String)
-    case meetingAttendees(area: String, title: String)
-    case meetingOthers(area: String, title: String, chosen: [String])
+    /// A forum meeting across several areas starts by choosing them.
+    case meetingAreas
+    case meetingTitle(areas: [String])
+    case meetingAttendees(areas: [String], title: String)
+    case meetingOthers(areas: [String], title: String, chosen: [String])
     // During a meeting.
     case agendaItem(meeting: String)
     case meetingNote(meeting: String, item: Int)

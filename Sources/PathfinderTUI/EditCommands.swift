@@ -245,18 +245,21 @@ extension AppState {
             return [.rememberName(text)] + perform(then)
         case .quitUnsaved:
             return [.quit]
-        case let .meetingTitle(area):
+        case .meetingAreas:
+            askMeetingTitle(areas: [value])
+            return []
+        case let .meetingTitle(areas):
             guard !text.isEmpty else {
                 message = Message("A meeting needs a title", isError: true)
                 return []
             }
-            askAttendees(area: area, title: text)
+            askAttendees(areas: areas, title: text)
             return []
         case .meetingAttendees:
             return []
-        case let .meetingOthers(area, title, chosen):
+        case let .meetingOthers(areas, title, chosen):
             let others = text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
-            return [.createMeeting(meetingDraft(area: area, title: title, attendees: chosen + others))]
+            return [.createMeeting(meetingDraft(areas: areas, title: title, attendees: chosen + others))]
         case .agendaItem:
             let id = value
             return changeMeeting { $0.items.append(MeetingItem(action: id)) }
@@ -528,7 +531,14 @@ extension AppState {
             if case let .action(p) = page, p.action == old.id { page = .action(ActionPage(action: new.id)) }
             message = Message("\(old.id) moved to \(partnership.area(new.area)?.name ?? new.area) as \(new.id)")
         case let .showLog(log):
-            push(.log(log))
+            if case let .log(open) = page, open.restores, log.restores {
+                var refreshed = log
+                refreshed.cursor = open.cursor
+                refreshed.cursor.keepVisible(count: log.rows.count, visible: SyncScreens.visibleRows(self))
+                page = .log(refreshed)
+            } else {
+                push(.log(log))
+            }
         case let .syncConflicts(rows):
             if case var .syncConflicts(p) = page {
                 p.rows = rows

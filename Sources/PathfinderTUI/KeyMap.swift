@@ -149,6 +149,7 @@ public struct KeyMap: Hashable, Sendable {
     bind conflict M keep-all-mine
     bind conflict T take-all-theirs
     bind conflict <Enter> save-merge
+    bind areas M meeting
     bind area M meeting
     bind action-plan M meeting
     bind meeting <Tab> toggle-agenda

@@ -43,9 +43,30 @@ extension AppState {
         return (p, m)
     }
 
-    /// M on an area or its plan: resume the area's meeting in progress, or start one.
+    /// M on an area or its plan: resume the area's meeting in progress, or start one. On the
+    /// areas list: a forum meeting across the areas chosen.
     mutating func startOrResumeMeeting() -> [Effect] {
-        guard let area = currentArea.flatMap(partnership.area) else {
+        if case let .areas(cursor) = page {
+            if let reason = edits.readOnlyReason {
+                message = Message("Read-only: \(reason)", isError: true)
+                return []
+            }
+            if edits.userName == nil {
+                overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
+                                         purpose: .userName(then: .startMeeting)))
+                return []
+            }
+            let choices = partnership.areas.map { Picker.Choice(id: $0.id, label: $0.name, detail: $0.code) }
+            let selected = partnership.areas.indices.contains(cursor.selected) ? [partnership.areas[cursor.selected].id] : []
+            overlay = .picker(Picker(title: "Meeting of which areas? Space ticks, Enter when done", choices: choices, selected: selected,
+                                     allowsSeveral: true), .meetingAreas)
+            return []
+        }
+        return startOrResumeMeeting(inArea: currentArea)
+    }
+
+    mutating func startOrResumeMeeting(inArea areaID: String?) -> [Effect] {
+        guard let area = areaID.flatMap(partnership.area) else {
             message = Message("Choose an area first: a meeting runs from its action plan", isError: true)
             return []
         }
@@ -64,29 +85,45 @@ extension AppState {
                                      purpose: .userName(then: .startMeeting)))
             return []
         }
-        overlay = .prompt(Prompt(label: "Meeting title:", text: "\(area.name) steering group", purpose: .meetingTitle(area: area.id)))
+        overlay = .prompt(Prompt(label: "Meeting title:", text: "\(area.name) steering group", purpose: .meetingTitle(areas: [area.id])))
         return []
     }
 
+    /// Several areas chosen for a forum meeting: its title next.
+    mutating func askMeetingTitle(areas ids: [String]) {
+        let names = ids.compactMap { partnership.area($0)?.name }
+        guard !ids.isEmpty else { return }
+        let title = ids.count == 1 ? "\(names.first ?? ids[0]) steering group" : "Forum meeting: " + names.joined(separator: ", ")
+        overlay = .prompt(Prompt(label: "Meeting title:", text: title, purpose: .meetingTitle(areas: ids)))
+    }
+
     /// After the title: who is there, picked from the area's steering group and forums.
-    mutating func askAttendees(area id: String, title: String) {
-        guard let area = partnership.area(id) else { return }
-        let people = area.steeringGroup.map { m in
-            Picker.Choice(id: m.name.isEmpty ? m.role : "\(m.name) (\(m.role))", label: m.name.isEmpty ? m.role : m.name,
-                          detail: m.name.isEmpty ? m.body : m.role)
-        } + area.forums.map { Picker.Choice(id: $0.name, label: $0.name, detail: "forum") }
+    mutating func askAttendees(areas ids: [String], title: String) {
+        let areas = ids.compactMap(partnership.area)
+        let several = areas.count > 1
+        var people: [Picker.Choice] = []
+        for area in areas {
+            people += area.steeringGroup.map { m in
+                Picker.Choice(id: m.name.isEmpty ? m.role : "\(m.name) (\(m.role))", label: m.name.isEmpty ? m.role : m.name,
+                              detail: (several ? area.name + ": " : "") + (m.name.isEmpty ? m.body : m.role))
+            } + area.forums.map { Picker.Choice(id: $0.name, label: $0.name, detail: (several ? area.name + " " : "") + "forum") }
+        }
+        var seen = Set<String>()
+        people = people.filter { seen.insert($0.id).inserted }
         if people.isEmpty {
-            overlay = .prompt(Prompt(label: "Attendees (comma-separated):", purpose: .meetingOthers(area: id, title: title, chosen: [])))
+            overlay = .prompt(Prompt(label: "Attendees (comma-separated):", purpose: .meetingOthers(areas: ids, title: title, chosen: [])))
         } else {
             overlay = .picker(Picker(title: "Who is here? Space ticks, Enter when done", choices: people, allowsSeveral: true),
-                              .meetingAttendees(area: id, title: title))
+                              .meetingAttendees(areas: ids, title: title))
         }
     }
 
     /// The meeting file is made by the store (it picks the file name); the agenda goes with it.
-    func meetingDraft(area: String, title: String, attendees: [String]) -> MeetingDraft {
-        let agenda = MeetingAgenda.order(partnership.actions(inArea: area), asOf: asOf, catalogue: partnership.catalogue)
-        return MeetingDraft(area: area, date: edits.today, title: title, attendees: attendees, agenda: agenda)
+    /// The file goes in the first area's folder; the agenda covers every area chosen.
+    func meetingDraft(areas: [String], title: String, attendees: [String]) -> MeetingDraft {
+        let wanted = Set(areas)
+        let agenda = MeetingAgenda.order(partnership.actions.filter { wanted.contains($0.area) }, asOf: asOf, catalogue: partnership.catalogue)
+        return MeetingDraft(area: areas.first ?? "", date: edits.today, title: title, attendees: attendees, agenda: agenda)
     }
 
     mutating func meetingCreated(_ meeting: Meeting) -> [Effect] {
@@ -170,7 +207,9 @@ extension AppState {
             return changeMeeting { $0.items.remove(at: i) }
         case .addItem:
             let onAgenda = Set(meeting.items.map(\.action))
-            let choices = partnership.actions(inArea: meeting.area).filter { !onAgenda.contains($0.id) }.map {
+            // The areas the meeting covers: its own, and those of the actions on its agenda.
+            let areas = Set([meeting.area] + meeting.items.compactMap { partnership.action($0.action)?.area })
+            let choices = partnership.actions.filter { areas.contains($0.area) && !onAgenda.contains($0.id) }.map {
                 Picker.Choice(id: $0.id, label: "\($0.id) \($0.title)", detail: partnership.catalogue.status($0.status)?.label ?? $0.status,
                               symbol: $0.rag.letter)
             }

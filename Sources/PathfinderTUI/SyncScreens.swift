@@ -21,11 +21,14 @@ public struct LogPage: Hashable, Sendable {
     public var cursor = ListCursor()
     /// Said when there are no rows.
     public var empty: String
+    /// The trash: Enter puts the action back instead of opening it.
+    public var restores: Bool
 
-    public init(title: String, rows: [LogRow], empty: String) {
+    public init(title: String, rows: [LogRow], empty: String, restores: Bool = false) {
         self.title = title
         self.rows = rows
         self.empty = empty
+        self.restores = restores
     }
 }
 
@@ -106,6 +109,13 @@ extension AppState {
         case .down, .scrollDown: p.cursor.move(by: 1, count: p.rows.count, visible: visible)
         case .pageUp: p.cursor.move(by: -visible, count: p.rows.count, visible: visible)
         case .pageDown: p.cursor.move(by: visible, count: p.rows.count, visible: visible)
+        case .open where p.restores:
+            guard let id = p.rows[safe: p.cursor.selected]?.action else { return [] }
+            if edits.readOnlyReason != nil {
+                message = Message("Read-only: nothing can be restored", isError: true)
+                return []
+            }
+            return [.restoreFromTrash(id)]
         case .open:
             guard let id = p.rows[safe: p.cursor.selected]?.action, partnership.action(id) != nil else { return [] }
             page = .log(p)

@@ -351,9 +351,17 @@ extension AppState {
                 return []
             case let .chosen(ids):
                 self.overlay = nil
-                if case let .meetingAttendees(area, title) = purpose {
+                if case let .meetingAttendees(areas, title) = purpose {
                     self.overlay = .prompt(Prompt(label: "Others present (comma-separated, optional):",
-                                             purpose: .meetingOthers(area: area, title: title, chosen: ids)))
+                                             purpose: .meetingOthers(areas: areas, title: title, chosen: ids)))
+                    return []
+                }
+                if case .meetingAreas = purpose {
+                    guard !ids.isEmpty else {
+                        message = Message("Tick at least one area (Space)", isError: true)
+                        return []
+                    }
+                    askMeetingTitle(areas: ids)
                     return []
                 }
                 guard let id = ids.first else { return [] }

@@ -158,3 +158,21 @@ import Testing
         #expect(screen.lines.contains { $0.contains("RAG") })
     }
 }
+
+extension MeetingTests {
+    @Test func aForumMeetingFromTheAreasListCoversEveryAreaChosen() {
+        var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
+                         pages: [.areas(ListCursor())], today: Self.today)
+        s.edits.userName = "Forum facilitator"
+        _ = press(&s, .character("M"))
+        guard case .picker? = s.overlay else { Issue.record("no area picker"); return }
+        _ = press(&s, .down, .character(" "), .enter)   // Portsmouth was ticked; Tower Hamlets too
+        guard case let .prompt(title)? = s.overlay else { Issue.record("no title prompt"); return }
+        #expect(title.editor.text == "Forum meeting: Portsmouth, Tower Hamlets")
+        _ = press(&s, .enter)
+        let effects = press(&s, .enter)
+        guard case let .createMeeting(draft)? = effects.first else { Issue.record("no meeting: \(effects)"); return }
+        #expect(draft.area == "portsmouth")
+        #expect(Set(draft.agenda) == ["PO-01", "PO-02", "TH-01"])
+    }
+}

@@ -64,3 +64,17 @@ import Testing
         #expect(s.message?.text == "All resolved: sync again (S) to share the result")
     }
 }
+
+extension SyncScreenTests {
+    @Test func theTrashListsDeletedActionsAndEnterPutsOneBack() {
+        var s = state()
+        #expect(s.after(.character(":")).typingResult("trash") == [.loadTrash])
+        s = update(s, .showLog(LogPage(title: "Trash", rows: [LogRow(heading: "PO-09  Gone", action: "PO-09")], empty: "empty",
+                                       restores: true))).0
+        #expect(update(s, .key(.enter)).1 == [.restoreFromTrash("PO-09")])
+        // The list comes back without it, in place.
+        s = update(s, .showLog(LogPage(title: "Trash", rows: [], empty: "The trash is empty", restores: true))).0
+        #expect(s.pages.count == 2)
+        #expect(render(s).lines[3].contains("The trash is empty"))
+    }
+}
