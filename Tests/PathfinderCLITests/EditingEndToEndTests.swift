@@ -62,7 +62,7 @@ struct EditingEndToEndTests {
         try session.press("Enter")
         try session.waitFor("Status of PO-")
         try session.press("d", "Enter")
-        var screen = try session.waitFor("→ Done")
+        let screen = try session.waitFor("→ Done")
         let id = try #require(screen.split(separator: "\n").first { $0.contains("status:") && $0.contains("→ Done") }?
             .split(separator: " ").first.map(String.init))
         #expect(screen.contains("saved "))

@@ -15,11 +15,45 @@ import Testing
         [.areas(ListCursor()), .search(SearchPage())],
     ]
 
+    /// The editing, meeting and git screens, which need more than a page to show something.
+    static var states: [AppState] {
+        var states = pages.map { Fixture.state(width: 80, height: 24, pages: $0) }
+        let partnership = Fixture.partnership
+        let action = partnership.action("PO-01")!
+        var theirs = action
+        theirs.status = "blocked"
+        theirs.title = "Renamed by a colleague"
+        states.append(Fixture.state(pages: [.areas(ListCursor()),
+                                            .conflict(ConflictPage(mine: .action(action), theirs: .action(theirs), base: nil))]))
+        states.append(Fixture.state(pages: [.areas(ListCursor()),
+                                            .actionForm(ActionForm(action: action, partnership: partnership, today: Fixture.asOf))]))
+        states.append(Fixture.state(pages: [.areas(ListCursor()), .log(LogPage(title: "History of PO-01", rows: [
+            LogRow(heading: "2006-12-01 · Zoë Ahmed", details: ["status: not started → in progress", "1 progress note"], action: "PO-01"),
+        ], empty: "none"))]))
+        states.append(Fixture.state(pages: [.areas(ListCursor()), .syncConflicts(SyncConflictsPage(rows: [
+            SyncConflictRow(id: "x#status", path: "areas/portsmouth/actions/PO-01.md", field: "status", mine: "done", theirs: "blocked"),
+        ]))]))
+        for showingAgenda in [true, false] {
+            var meeting = Fixture.state(pages: [.areas(ListCursor()),
+                                                .meeting(MeetingPage(meeting: "portsmouth/m", showingAgenda: showingAgenda))])
+            meeting.partnership.meetings = [Meeting(id: "portsmouth/m", area: "portsmouth", date: Fixture.asOf, title: "Steering group",
+                                                    attendees: ["রহিম উদ্দিন"], items: [MeetingItem(action: "PO-01", notes: ["Funding 👍"]),
+                                                                                        MeetingItem(action: "PO-02")])]
+            states.append(meeting)
+        }
+        var prompt = Fixture.state(pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))])
+        prompt.edits.userName = "Zoë"
+        states.append(update(prompt, .key(.character("d"))).0)   // the due date prompt
+        states.append(update(prompt, .key(.character("s"))).0)   // the status picker
+        states.append(update(prompt, .key(.character("N"))).0)   // the inline text area
+        return states
+    }
+
     @Test func everyScreenDrawsAtEverySize() {
-        for pages in Self.pages {
+        for start in Self.states {
             for width in stride(from: 1, through: 100, by: 4) {
                 for height in stride(from: 1, through: 30, by: 3) {
-                    var state = Fixture.state(width: 80, height: 24, pages: pages)
+                    var state = start
                     state = update(state, .resize(width: width, height: height)).0
                     for key: Key in [.down, .character("G"), .tab, .pageDown, .character("?")] {
                         state = update(state, .key(key)).0
