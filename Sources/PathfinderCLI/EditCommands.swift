@@ -71,6 +71,20 @@ enum Assignments {
     }
 }
 
+/// Errors can quote text from files or typed text: shown with control characters made visible,
+/// so nothing raw reaches the terminal.
+func visibleErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as StoreError {
+        throw CLIError(TextLine.safe(error.description))
+    } catch let error as CLIError {
+        throw CLIError(TextLine.safe(error.description))
+    } catch let error as SessionLock.Failure {
+        throw CLIError(TextLine.safe(error.description))
+    }
+}
+
 /// An id as typed: exact, or in capitals ("po-03").
 private func resolveID(_ id: String, in partnership: Partnership) -> String {
     partnership.action(id) == nil && partnership.action(id.uppercased()) != nil ? id.uppercased() : id
@@ -85,7 +99,9 @@ struct Edit: ParsableCommand {
     @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let pairs = try Assignments.parse(assignments)
         guard !pairs.isEmpty else { throw CLIError("say what to change: pathfinder edit \(TextLine.safe(id)) FIELD=VALUE...") }
         let (store, partnership) = try options.openForEditing()
@@ -120,7 +136,9 @@ struct Note: ParsableCommand {
     var times: Int = 1
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw CLIError("the note is empty; nothing was added") }
         let today = try options.today()
@@ -161,7 +179,9 @@ struct NewAction: ParsableCommand {
     @Argument(help: ArgumentHelp("More fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let pairs = try Assignments.parse(assignments)
         let (store, p) = try options.openForEditing()
         let wanted = area.lowercased()
@@ -190,7 +210,9 @@ struct Delete: ParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let (_, store, result, _) = try options.store.loadStore()
         let id = resolveID(id, in: result.partnership)
         guard let action = result.partnership.action(id) else { throw CLIError("no action \(TextLine.safe(id)) in the store") }
@@ -214,7 +236,9 @@ struct Trash: ParsableCommand {
     @Argument(help: ArgumentHelp("The action to restore.", valueName: "ID")) var id: String?
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let location = try options.store.location()
         let store = PlainFileStore(root: location.path)
         switch verb {
@@ -250,7 +274,9 @@ struct Move: ParsableCommand {
     @Option(help: ArgumentHelp("The area to move it to (id, name or code).", valueName: "AREA")) var to: String
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let (_, store, result, _) = try options.store.loadStore()
         let p = result.partnership
         let wanted = to.lowercased()
@@ -271,7 +297,9 @@ struct Duplicate: ParsableCommand {
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @OptionGroup var options: EditOptions
 
-    func run() throws {
+    func run() throws { try visibleErrors(perform) }
+
+    func perform() throws {
         let (_, store, result, _) = try options.store.loadStore()
         let id = resolveID(id, in: result.partnership)
         let copy = try store.duplicate(actionID: id, in: result.partnership, by: options.user(), today: try options.today())

@@ -247,8 +247,9 @@ final class TwoMachines {
 
     @Test func deletedOnOneMachineEditedOnTheOtherKeepsTheEdit() throws {
         let m = try TwoMachines()
-        let po04 = "areas/portsmouth/actions/PO-04.md", po06 = "areas/portsmouth/actions/PO-06.md"
-        // Ann deletes PO-04 the way the program does: into the store's trash folder.
+        // Actions no meeting names (deleting a named one is refused: it would be dropped instead).
+        let po04 = "areas/cumbria/actions/CU-04.md", po06 = "areas/cumbria/actions/CU-06.md"
+        // Ann deletes CU-04 the way the program does: into the store's trash folder.
         let trashed = m.a.appendingPathComponent("trash/" + po04)
         try FileManager.default.createDirectory(at: trashed.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: m.a.appendingPathComponent(po04), to: trashed)
@@ -269,8 +270,8 @@ final class TwoMachines {
         m.expectOK(try m.run(["resolve", po06, "file", "theirs"], m.b))
         #expect(!FileManager.default.fileExists(atPath: m.b.appendingPathComponent(po06).path))
         // Agreeing to the deletion puts the edited action in the trash, not nowhere.
-        let trash = m.b.appendingPathComponent("trash/areas/portsmouth/actions")
-        let inTrash = try FileManager.default.contentsOfDirectory(atPath: trash.path).filter { $0.hasPrefix("PO-06") }
+        let trash = m.b.appendingPathComponent("trash/areas/cumbria/actions")
+        let inTrash = try FileManager.default.contentsOfDirectory(atPath: trash.path).filter { $0.hasPrefix("CU-06") }
         #expect(try inTrash.contains { try String(contentsOf: trash.appendingPathComponent($0), encoding: .utf8).contains("Ann's note on a deleted action.") })
         m.expectOK(try m.sync(m.b))
         m.expectOK(try m.sync(m.a))
