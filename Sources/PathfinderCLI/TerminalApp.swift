@@ -104,6 +104,8 @@ struct TerminalApp {
                             queue.append(ScreenSync.history(store: store, action: id))
                         case let .loadChanged(since):
                             queue.append(ScreenSync.changed(store: store, since: since))
+                        case let .export(request):
+                            queue.append(ScreenReports.export(request, partnership: state.partnership, asOf: state.asOf))
                         case .loadTrash:
                             queue.append(ScreenSync.trash(store: store))
                         case let .restoreFromTrash(id):

@@ -41,6 +41,9 @@ public enum Effect: Hashable, Sendable {
     case delete(Action)
     /// Bring an action back from the trash (undoing a delete); answered by `.saved`.
     case restore(Action)
+    /// A report on screen (no path) or written to a file; answered by `.showReport`, `.notice`,
+    /// or `.exportExists` when the file is there already.
+    case export(ExportRequest)
     /// List the store's trash; answered by `.showLog`.
     case loadTrash
     /// Put back an action chosen from the trash; answered by `.storeChanged` and `.showLog`.

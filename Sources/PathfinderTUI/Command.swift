@@ -45,6 +45,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case captureAction = "capture-action", endMeeting = "end-meeting"
     // Working together through git.
     case sync, history
+    case showReport = "report"
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
@@ -68,7 +69,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .meeting
         case .quit, .help, .commandLine, .cycleTheme, .redraw, .sync:
             .program
-        case .history:
+        case .history, .showReport:
             .finding
         }
     }
@@ -139,6 +140,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .endMeeting: "end"
         case .sync: "sync"
         case .history: "history"
+        case .showReport: "report"
         }
     }
 
@@ -208,6 +210,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .endMeeting: "End the meeting (its file keeps everything for the minutes)"
         case .sync: "Sync with colleagues through git: save, fetch, merge field by field, send"
         case .history: "The action's history from git: who changed what, and when"
+        case .showReport: "The highlight report of this area (of all, on the areas list); :report PATH.html writes it"
         }
     }
 }

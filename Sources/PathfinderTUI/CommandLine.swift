@@ -4,7 +4,7 @@ import PathfinderModel
 /// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
 /// Also `:PO-03` or `:portsmouth` alone.
 extension AppState {
-    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :sync  :changed [DATE]  :conflicts  :trash  :theme NAME  :q"
+    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :report [PATH]  :minutes PATH  :sync  :changed [DATE]  :conflicts  :trash  :theme NAME  :q"
 
     mutating func runCommandLine(_ line: String) -> [Effect] {
         let words = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -56,6 +56,8 @@ extension AppState {
             return [.loadSyncConflicts]
         case "trash":
             return [.loadTrash]
+        case "report", "minutes":
+            return runReportCommand(verb, argument)
         case "meeting":
             return startOrResumeMeeting()
         case "help", "6":
@@ -139,7 +141,7 @@ extension AppState {
         case let .conflict(p):
             let i = bodyY - ConflictScreen.listTop
             return p.fields.indices.contains(i) ? i : nil
-        case .log, .syncConflicts, .actionForm:
+        case .log, .syncConflicts, .actionForm, .report:
             return nil
         case let .meeting(p):
             guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
@@ -166,7 +168,7 @@ extension AppState {
         case let .meeting(p): p.showingAgenda ? p.item : nil
         case let .log(p): p.cursor.selected
         case let .syncConflicts(p): p.cursor.selected
-        case .actionForm: nil
+        case .actionForm, .report: nil
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
         case let .action(p): p.document.link
@@ -204,7 +206,7 @@ extension AppState {
         case var .syncConflicts(p):
             p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
             page = .syncConflicts(p)
-        case .actionForm:
+        case .actionForm, .report:
             break
         case var .successFactors(p):
             p.row = row / 1000

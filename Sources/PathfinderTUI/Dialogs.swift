@@ -32,6 +32,8 @@ public enum DialogPurpose: Hashable, Sendable {
     case endMeeting(meeting: String)
     /// A value typed to resolve a sync conflict.
     case syncValue(id: String)
+    /// Yes to writing an export over an existing file.
+    case replaceExport(ExportRequest)
 }
 
 /// A line of text asked for on the message line: a note, a date, a name. Date prompts show

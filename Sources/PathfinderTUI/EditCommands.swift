@@ -303,6 +303,10 @@ extension AppState {
             goBack()
             message = Message("Meeting ended and saved: `pathfinder minutes \(meetingID)` prints its minutes")
             return effects
+        case let .replaceExport(request):
+            var replacing = request
+            replacing.replace = true
+            return export(replacing)
         case let .syncValue(id):
             return [.resolveSyncConflict(id: id, choice: .value(value))]
         case let .deleteAction(id):
@@ -530,6 +534,12 @@ extension AppState {
             edits.redo.removeAll()
             if case let .action(p) = page, p.action == old.id { page = .action(ActionPage(action: new.id)) }
             message = Message("\(old.id) moved to \(partnership.area(new.area)?.name ?? new.area) as \(new.id)")
+        case let .showReport(report):
+            if case .report = page { page = .report(report) } else { push(.report(report)) }
+        case let .exportExists(request):
+            overlay = .confirm(Confirmation(question: "\(request.path ?? "The file") exists. Replace it?", purpose: .replaceExport(request)))
+        case let .notice(text, isError):
+            message = Message(text, isError: isError)
         case let .showLog(log):
             if case let .log(open) = page, open.restores, log.restores {
                 var refreshed = log

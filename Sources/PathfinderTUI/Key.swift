@@ -44,6 +44,12 @@ public enum Event: Hashable, Sendable {
     case tick
     /// A meeting's file was made.
     case meetingCreated(Meeting)
+    /// A report to show on screen.
+    case showReport(ReportPage)
+    /// The export's file exists: ask before replacing it.
+    case exportExists(ExportRequest)
+    /// Something the run loop did, to say on the message line.
+    case notice(String, isError: Bool)
     /// An action now lives in another area, with a new id.
     case moved(old: Action, new: Action)
     /// A history or "changed since" list to show.

@@ -170,6 +170,9 @@ public struct KeyMap: Hashable, Sendable {
     bind meeting m tick-milestone
     bind meeting N add-note
     bind global S sync
+    bind areas R report
+    bind area R report
+    bind action-plan R report
     bind action H history
     bind action-plan H history
     bind sync-conflicts m keep-mine

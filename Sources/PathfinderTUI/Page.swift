@@ -106,4 +106,6 @@ public enum Page: Hashable, Sendable {
     case syncConflicts(SyncConflictsPage)
     /// Every field of an action (or a new one) in a form.
     case actionForm(ActionForm)
+    /// A report on screen.
+    case report(ReportPage)
 }

@@ -27,6 +27,7 @@ public enum RootView {
         case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
         case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
         case let .actionForm(form): form.render(into: &screen, in: body, theme: state.theme)
+        case let .report(p): ReportScreen.render(state, p, body, &screen)
         }
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
@@ -76,6 +77,7 @@ public enum RootView {
             case let .log(p): crumbs.append(p.title)
             case .syncConflicts: crumbs.append("Sync conflicts")
             case let .actionForm(form): crumbs.append(form.heading)
+            case let .report(p): crumbs.append(p.title)
             }
         }
         return crumbs

@@ -26,7 +26,7 @@ extension AppState {
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
-        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated, .moved, .showLog,
+        case .saved, .saveFailed, .conflict, .created, .deleted, .storeChanged, .textEdited, .tick, .meetingCreated, .moved, .showLog, .showReport, .exportExists, .notice,
              .syncConflicts, .synced:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
@@ -63,6 +63,7 @@ extension AppState {
         case .search: .search
         case .conflict: .conflict
         case .actionForm: .action
+        case .report: .log
         case .meeting: .meeting
         case .log: .log
         case .syncConflicts: .syncConflicts
@@ -114,6 +115,9 @@ extension AppState {
             return startOrResumeMeeting()
         case .sync, .history:
             return performSyncCommand(command)
+        case .showReport:
+            let area: String? = if case .areas = page { nil } else { currentArea }
+            return export(ExportRequest(kind: .highlight(area: area)))
         default:
             return performOnPage(command)
         }
@@ -167,6 +171,9 @@ extension AppState {
             return effects
         case .actionForm:
             return []
+        case var .report(p):
+            handleReport(command, &p)
+            page = .report(p)
         }
         return []
     }

@@ -120,13 +120,10 @@ struct MeetingEndToEndTests {
         let check = try Fixtures.run(["check", "--store", scratch.store.path])
         #expect(check.status == 0, "\(check.out)\(check.err)")
         let minutes = try Fixtures.run(["minutes", "portsmouth/" + String(file.dropLast(3)), "--store", scratch.store.path])
-        // TEMPORARY until the minutes command lands (reports work in progress this session).
-        withKnownIssue("`pathfinder minutes` is not merged yet", isIntermittent: true) {
-            #expect(minutes.status == 0, "\(minutes.err)")
-            #expect(minutes.out.contains("Cllr Jones"))
-            #expect(minutes.out.contains("Ask Procurement for a briefing"))
-            #expect(minutes.out.contains("Consortium briefing for small groups"))
-        }
+        #expect(minutes.status == 0, "\(minutes.err)")
+        #expect(minutes.out.contains("Cllr Jones"))
+        #expect(minutes.out.contains("Ask Procurement for a briefing"))
+        #expect(minutes.out.contains("Consortium briefing for small groups"))
     }
 
     /// The action id at the start of the presented item's title line ("  PO-04 Help small…").

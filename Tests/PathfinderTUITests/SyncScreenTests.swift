@@ -78,3 +78,43 @@ extension SyncScreenTests {
         #expect(render(s).lines[3].contains("The trash is empty"))
     }
 }
+
+/// Reports and minutes from the screens: shown, or written where the user says, asking before
+/// replacing a file.
+@Suite struct ReportFromScreenTests {
+    func state(_ pages: [Page]) -> AppState {
+        AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24, pages: pages)
+    }
+
+    @Test func reportsAreShownOrWritten() {
+        let plan = state([.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))])
+        #expect(update(plan, .key(.character("R"))).1 == [.export(ExportRequest(kind: .highlight(area: "portsmouth")))])
+        #expect(plan.after(.character(":")).typingResult("report funding funding.csv")
+                == [.export(ExportRequest(kind: .funding(area: "portsmouth"), format: "csv", path: "funding.csv"))])
+        #expect(plan.after(.character(":")).typingResult("report report.txt").isEmpty)
+        #expect(update(state([.areas(ListCursor())]), .key(.character("R"))).1 == [.export(ExportRequest(kind: .highlight(area: nil)))])
+
+        var s = update(plan, .showReport(ReportPage(title: "Highlight report: Portsmouth", lines: (1...60).map { "line \($0)" }))).0
+        #expect(render(s).lines[3].contains("line 1"))
+        s = s.after(.pageDown)
+        #expect(!render(s).lines[3].contains("line 1 "))
+        guard case .actionPlan = s.after(.escape).page else { Issue.record("Esc did not go back to the plan"); return }
+    }
+
+    @Test func anExistingFileIsReplacedOnlyAfterAYes() {
+        let request = ExportRequest(kind: .highlight(area: nil), format: "html", path: "highlight.html")
+        let asked = update(state([.areas(ListCursor())]), .exportExists(request)).0
+        guard case .confirm? = asked.overlay else { Issue.record("not asked"); return }
+        var yes = request
+        yes.replace = true
+        #expect(update(asked, .key(.character("y"))).1 == [.export(yes)])
+        #expect(update(asked, .key(.character("n"))).1.isEmpty)
+    }
+
+    @Test func minutesOfTheMeetingOnScreen() {
+        var s = state([.areas(ListCursor()), .meeting(MeetingPage(meeting: "portsmouth/m"))])
+        s.partnership.meetings = [Meeting(id: "portsmouth/m", area: "portsmouth", date: Fixture.asOf, title: "Steering group")]
+        #expect(s.after(.character(":")).typingResult("minutes minutes.html")
+                == [.export(ExportRequest(kind: .minutes(meeting: "portsmouth/m"), format: "html", path: "minutes.html"))])
+    }
+}

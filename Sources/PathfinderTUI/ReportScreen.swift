@@ -1,0 +1,113 @@
+import PathfinderModel
+
+/// A report shown in the terminal: lines to scroll (the highlight report, the success factor
+/// matrix, the Compact funding check), as `pathfinder report` prints them.
+public struct ReportPage: Hashable, Sendable {
+    public var title: String
+    public var lines: [String]
+    public var top = 0
+
+    public init(title: String, lines: [String]) {
+        self.title = title
+        self.lines = lines
+    }
+}
+
+/// What to export, in which format, where. The screens only ask; the run loop renders with
+/// the reports module and writes the file atomically.
+public struct ExportRequest: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case highlight(area: String?)
+        case factors(area: String?)
+        case funding(area: String?)
+        case minutes(meeting: String)
+    }
+
+    public var kind: Kind
+    /// markdown, html, csv, json (minutes: markdown, html); nil shows it in the terminal.
+    public var format: String?
+    public var path: String?
+    /// The user said yes to replacing an existing file.
+    public var replace: Bool
+
+    public init(kind: Kind, format: String? = nil, path: String? = nil, replace: Bool = false) {
+        self.kind = kind
+        self.format = format
+        self.path = path
+        self.replace = replace
+    }
+}
+
+extension AppState {
+    /// `:report [highlight|factors|funding] [PATH]` and `:minutes [PATH]`: without a path the
+    /// report opens on screen; with one it is written there, its format from the extension
+    /// (.md, .html, .csv, .json).
+    mutating func runReportCommand(_ verb: String, _ argument: String) -> [Effect] {
+        var words = argument.split(separator: " ").map(String.init)
+        if verb == "minutes" {
+            let meeting: String? = if case let .meeting(p) = page { p.meeting } else { partnership.meetings.last?.id }
+            guard let meeting else {
+                message = Message("No meeting to write minutes of: run one with M", isError: true)
+                return []
+            }
+            guard let path = words.first else {
+                message = Message("Where to? e.g. :minutes minutes.html (or .md)", isError: true)
+                return []
+            }
+            return export(ExportRequest(kind: .minutes(meeting: meeting), format: path.hasSuffix(".html") ? "html" : "markdown", path: path))
+        }
+        let area = currentArea
+        var kind = ExportRequest.Kind.highlight(area: area)
+        if let first = words.first, ["highlight", "factors", "funding"].contains(first.lowercased()) {
+            words.removeFirst()
+            switch first.lowercased() {
+            case "factors": kind = .factors(area: nil)
+            case "funding": kind = .funding(area: area)
+            default: break
+            }
+        }
+        guard let path = words.first else { return [.export(ExportRequest(kind: kind))] }
+        let formats = ["md": "markdown", "markdown": "markdown", "html": "html", "htm": "html", "csv": "csv", "json": "json"]
+        let ext = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        guard let format = formats[ext] else {
+            message = Message("Name the file with .md, .html, .csv or .json so the format is clear", isError: true)
+            return []
+        }
+        return export(ExportRequest(kind: kind, format: format, path: path))
+    }
+
+    mutating func export(_ request: ExportRequest) -> [Effect] {
+        message = Message("Writing \(request.path ?? "the report")…")
+        return [.export(request)]
+    }
+
+    mutating func handleReport(_ command: Command, _ p: inout ReportPage) {
+        let visible = max(1, bodyHeight - 2)
+        let last = max(0, p.lines.count - visible)
+        switch command {
+        case .down, .scrollDown: p.top = min(last, p.top + 1)
+        case .up, .scrollUp: p.top = max(0, p.top - 1)
+        case .pageDown, .halfPageDown: p.top = min(last, p.top + visible)
+        case .pageUp, .halfPageUp: p.top = max(0, p.top - visible)
+        case .top: p.top = 0
+        case .bottom: p.top = last
+        default: break
+        }
+    }
+}
+
+enum ReportScreen {
+    static func render(_ state: AppState, _ p: ReportPage, _ body: Rect, _ screen: inout Screen) {
+        let theme = state.theme
+        screen.put(Text.truncate(" " + p.title + "  (:report PATH.html writes it to a file)", to: body.width), x: body.x, y: body.y,
+                   style: theme.style(for: .heading))
+        let visible = max(1, body.height - 2)
+        for (i, line) in p.lines.dropFirst(p.top).prefix(visible).enumerated() {
+            screen.put(Text.truncate(" " + line, to: body.width - 1), x: body.x, y: body.y + 2 + i, style: theme.style(for: .normal))
+        }
+        if p.lines.count > visible {
+            Scrollbar.draw(top: p.top, visible: visible, total: p.lines.count, x: body.x + body.width - 1, y: body.y + 2,
+                           theme: theme, into: &screen)
+        }
+    }
+}
