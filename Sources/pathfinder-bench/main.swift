@@ -23,6 +23,13 @@ func percentiles(_ samples: [Double]) -> String {
     let sorted = samples.sorted()
     return "median \(ms(sorted[sorted.count / 2])), p99 \(ms(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]))"
 }
+/// CPU time this process has used (user and system), so figures taken on a busy machine can be
+/// told from waiting for a core.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
 func peakMegabytes() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -46,7 +53,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 if let store = option("--load-only") {
     var result: LoadResult!
     let time = try seconds { result = try PlainFileStore(root: URL(fileURLWithPath: store)).load() }
-    print(time, result.partnership.actions.count, result.errors.count, result.warnings.count, peakMegabytes())
+    print(time, result.partnership.actions.count, result.errors.count, result.warnings.count, peakMegabytes(), cpuSeconds())
     exit(0)
 }
 if let store = option("--memory-report") {
@@ -62,7 +69,7 @@ if let store = option("--summary-only") {
     var summary: StoreSummary!
     let time = try seconds { summary = try PlainFileStore(root: URL(fileURLWithPath: store)).areasSummary() }
     let rows = summary.rows(asOf: Day(iso: "2007-06-30")!)
-    print(time, rows.count, summary.filesParsed, summary.filesRead, summary.filesFromCache, peakMegabytes())
+    print(time, rows.count, summary.filesParsed, summary.filesRead, summary.filesFromCache, peakMegabytes(), cpuSeconds())
     exit(0)
 }
 
@@ -101,7 +108,8 @@ if !FileManager.default.fileExists(atPath: root.appendingPathComponent("pathfind
 
 // The cold load, in a process of its own: its time and its peak memory.
 let cold = try child(["--load-only", root.path]).numbers
-print("cold load:        \(ms(cold[0])) (\(Int(cold[1])) actions, \(Int(cold[2])) errors, \(Int(cold[3])) warnings); peak memory \(Int(cold[4])) MB")
+print("cold load:        \(ms(cold[0])) (\(Int(cold[1])) actions, \(Int(cold[2])) errors, \(Int(cold[3])) warnings); " +
+      "peak memory \(Int(cold[4])) MB; CPU \(ms(cold[5])) for the whole process")
 
 // The areas summary from the summary cache, each run a fresh process as `pathfinder` is.
 let cachePath = root.appendingPathComponent(PlainFileStore.summaryCachePath).path
@@ -109,15 +117,17 @@ try? FileManager.default.removeItem(atPath: cachePath)
 @MainActor func summaryLine(_ label: String, _ runs: Int = 1) throws {
     var times: [Double] = []
     var walls: [Double] = []
+    var cpus: [Double] = []
     var last: [Double] = []
     for _ in 0..<runs {
         let (numbers, wall) = try child(["--summary-only", root.path])
         times.append(numbers[0])
         walls.append(wall)
+        cpus.append(numbers[6])
         last = numbers
     }
-    let time = times.sorted()[times.count / 2], wall = walls.sorted()[walls.count / 2]
-    print("\(label)\(ms(time)) (whole process \(ms(wall))\(runs > 1 ? ", median of \(runs)" : "")); " +
+    let time = times.sorted()[times.count / 2], wall = walls.sorted()[walls.count / 2], cpu = cpus.sorted()[cpus.count / 2]
+    print("\(label)\(ms(time)) (whole process \(ms(wall)), CPU \(ms(cpu))\(runs > 1 ? ", median of \(runs)" : "")); " +
           "\(Int(last[2])) files parsed, \(Int(last[3]) - Int(last[2])) checked by content, \(Int(last[4])) from the cache; peak memory \(Int(last[5])) MB")
 }
 try summaryLine("summary, no cache: ")
