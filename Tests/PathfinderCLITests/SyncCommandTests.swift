@@ -9,25 +9,43 @@ final class TwoMachines {
     let a: URL
     let b: URL
     let environment: [String: String]
+    /// The template's folder outlives its object (copies are made of it); a test's copy does not.
+    private var keep = false
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("pf-sync-\(UUID().uuidString)")
+    /// Two machines set up once (Ann's store sent to the stick, Bob's copied from it); each
+    /// test works on its own copy of them, which keeps the suite fast.
+    private static let template = Result { () throws -> URL in
+        let machines = try TwoMachines(folder: FileManager.default.temporaryDirectory.appendingPathComponent("pf-sync-template-\(UUID().uuidString)"))
+        try machines.expectOK(machines.run(["sync", "--setup", machines.remote.path], machines.a, name: "Ann"))
+        try machines.expectOK(machines.run(["sync", "--setup", machines.remote.path], machines.b, name: "Bob"))
+        machines.keep = true
+        return machines.root
+    }
+
+    private init(folder: URL) throws {
+        root = folder
         remote = root.appendingPathComponent("stick/plan.git")
         a = root.appendingPathComponent("ann/store")
         b = root.appendingPathComponent("bob/store")
         let home = root.appendingPathComponent("home")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         // No one's own git settings: a fresh home, no system config, no identity.
         environment = ["HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
                        "GIT_CONFIG_NOSYSTEM": "1", "USER": "tester", "CI": "true"]
+        guard !FileManager.default.fileExists(atPath: root.path) else { return }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try git(["init", "--quiet", "--bare", remote.path], in: root)
         try FileManager.default.createDirectory(at: a.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Fixtures.sampleStore, to: a)
-        try expectOK(run(["sync", "--setup", remote.path], a, name: "Ann"))
-        try expectOK(run(["sync", "--setup", remote.path], b, name: "Bob"))
     }
 
-    deinit { try? FileManager.default.removeItem(at: root) }
+    convenience init() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pf-sync-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try Self.template.get(), to: root)
+        try self.init(folder: root)
+        for store in [a, b] { try git(["remote", "set-url", "origin", remote.path], in: store) }
+    }
+
+    deinit { if !keep { try? FileManager.default.removeItem(at: root) } }
 
     /// Runs the binary on one machine's store as that machine's user.
     func run(_ arguments: [String], _ store: URL, name: String? = nil, extra: [String: String] = [:]) throws
