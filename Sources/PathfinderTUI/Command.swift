@@ -31,6 +31,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case undo, redo
     case duplicateAction = "duplicate-action", moveAction = "move-action", deleteAction = "delete-action"
     case editAction = "edit-action", newAction = "new-action"
+    case editArea = "edit-area", newArea = "new-area", editCaseStudy = "edit-case-study", newCaseStudy = "new-case-study"
     // Resolving a file changed on disk while it was being edited.
     case keepMine = "keep-mine", takeTheirs = "take-theirs"
     case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
@@ -62,7 +63,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .search, .filter, .clearFilter, .cycleSort:
             .finding
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
-             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction, .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
+             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction, .editArea, .newArea,
+             .editCaseStudy, .newCaseStudy, .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
             .editing
         case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
              .addDiscussion, .addDecision, .captureAction, .endMeeting:
@@ -121,6 +123,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .deleteAction: "delete"
         case .editAction: "edit"
         case .newAction: "new action"
+        case .editArea: "edit area"
+        case .newArea: "new area"
+        case .editCaseStudy: "edit"
+        case .newCaseStudy: "new case study"
         case .keepMine: "keep mine"
         case .takeTheirs: "take theirs"
         case .keepAllMine: "all mine"
@@ -188,6 +194,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .redo: "Redo what was undone"
         case .editAction: "Edit every field of the action in a form (Ctrl-S saves)"
         case .newAction: "Add a new action to this area's plan, in a form"
+        case .editArea: "Edit the area's profile in a form: name, code, key figures, steering group, forums, narrative"
+        case .newArea: "Add a new area in a form (its folder is named from its name)"
+        case .editCaseStudy: "Edit every field of the case study in a form (Ctrl-S saves)"
+        case .newCaseStudy: "Add a new case study in a form (its file is named from its title)"
         case .duplicateAction: "Make a copy of the action (a new id, not started, no notes)"
         case .moveAction: "Move the action to another area (it gets an id there; the old file goes to the trash)"
         case .deleteAction: "Delete the action, after asking: it goes to the store's trash (u undoes; `pathfinder trash` restores)"

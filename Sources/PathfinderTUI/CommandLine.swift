@@ -141,7 +141,7 @@ extension AppState {
         case let .conflict(p):
             let i = bodyY - ConflictScreen.listTop
             return p.fields.indices.contains(i) ? i : nil
-        case .log, .syncConflicts, .actionForm, .report:
+        case .log, .syncConflicts, .actionForm, .areaForm, .caseStudyForm, .report:
             return nil
         case let .meeting(p):
             guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
@@ -168,7 +168,7 @@ extension AppState {
         case let .meeting(p): p.showingAgenda ? p.item : nil
         case let .log(p): p.cursor.selected
         case let .syncConflicts(p): p.cursor.selected
-        case .actionForm, .report: nil
+        case .actionForm, .areaForm, .caseStudyForm, .report: nil
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
         case let .action(p): p.document.link
@@ -206,7 +206,7 @@ extension AppState {
         case var .syncConflicts(p):
             p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
             page = .syncConflicts(p)
-        case .actionForm, .report:
+        case .actionForm, .areaForm, .caseStudyForm, .report:
             break
         case var .successFactors(p):
             p.row = row / 1000

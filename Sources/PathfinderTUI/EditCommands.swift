@@ -30,6 +30,7 @@ extension AppState {
         }
         if command == .editText, targetActionID == nil { return editPageText() }
         if command == .newAction { return openNewActionForm() }
+        if let effects = performProfileEdit(command) { return effects }
         guard let id = targetActionID, let action = partnership.action(id) else {
             message = Message("Select an action first", isError: true)
             return []
@@ -433,6 +434,10 @@ extension AppState {
             message = Message("Nothing to undo")
             return []
         }
+        if let refusal = undoRefusal(change) {
+            message = Message(refusal, isError: true)
+            return []
+        }
         edits.redo.append(change)
         message = Message("Undone: " + change.summary)
         let effects = show(from: change.after, to: rebased(change.before, from: change.after))
@@ -599,6 +604,7 @@ extension AppState {
             after.narrative = trimmed
             return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
         case let .formField(raw):
+            if let effects = setProfileFormText(raw, text) { return effects }
             guard case var .actionForm(form) = page, let field = ActionField(rawValue: raw) else { return [] }
             form.setLongText(field, to: text.hasSuffix("\n") ? String(text.dropLast()) : text)
             page = .actionForm(form)

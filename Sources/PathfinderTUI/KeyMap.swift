@@ -126,6 +126,10 @@ public struct KeyMap: Hashable, Sendable {
     bind action e edit-action
     bind action-plan a new-action
     bind area a new-action
+    bind area e edit-area
+    bind areas a new-area
+    bind case-study e edit-case-study
+    bind case-studies a new-case-study
     bind action a new-action
     bind action-plan C duplicate-action
     bind action C duplicate-action
@@ -291,12 +295,12 @@ public struct KeyMap: Hashable, Sendable {
 
     /// What the status line shows on each screen, most useful first; it shows as many as fit.
     static let hintCommands: [KeyContext: [Command]] = [
-        .areas: [.open, .help, .quit, .search, .goActionPlan, .goSuccessFactors],
-        .area: [.open, .nextPane, .back, .help, .search, .quit],
+        .areas: [.open, .help, .quit, .search, .goActionPlan, .goSuccessFactors, .newArea],
+        .area: [.open, .nextPane, .editArea, .back, .help, .search, .quit],
         .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
         .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
-        .caseStudies: [.open, .back, .help, .search],
-        .caseStudy: [.nextPane, .open, .editText, .back, .help],
+        .caseStudies: [.open, .newCaseStudy, .back, .help, .search],
+        .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
         .successFactors: [.open, .back, .help, .search],
         .search: [.open, .back, .help],
         .help: [.help, .down, .up],

@@ -106,6 +106,10 @@ public enum Page: Hashable, Sendable {
     case syncConflicts(SyncConflictsPage)
     /// Every field of an action (or a new one) in a form.
     case actionForm(ActionForm)
+    /// An area's profile (or a new area) in a form.
+    case areaForm(AreaForm)
+    /// A case study (or a new one) in a form.
+    case caseStudyForm(CaseStudyForm)
     /// A report on screen.
     case report(ReportPage)
 }

@@ -27,6 +27,8 @@ public enum RootView {
         case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
         case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
         case let .actionForm(form): form.render(into: &screen, in: body, theme: state.theme)
+        case let .areaForm(form): form.render(into: &screen, in: body, theme: state.theme)
+        case let .caseStudyForm(form): form.render(into: &screen, in: body, theme: state.theme)
         case let .report(p): ReportScreen.render(state, p, body, &screen)
         }
         switch state.overlay {
@@ -77,6 +79,8 @@ public enum RootView {
             case let .log(p): crumbs.append(p.title)
             case .syncConflicts: crumbs.append("Sync conflicts")
             case let .actionForm(form): crumbs.append(form.heading)
+            case let .areaForm(form): crumbs.append(form.heading)
+            case let .caseStudyForm(form): crumbs.append(form.heading)
             case let .report(p): crumbs.append(p.title)
             }
         }
@@ -171,7 +175,12 @@ public enum RootView {
         let hints: [KeyHint]
         switch state.overlay {
         case nil:
-            if case let .actionForm(form) = state.page { hints = form.hints } else { hints = state.keyMap.hints(for: state.context) }
+            switch state.page {
+            case let .actionForm(form): hints = form.hints
+            case let .areaForm(form): hints = form.hints
+            case let .caseStudyForm(form): hints = form.hints
+            default: hints = state.keyMap.hints(for: state.context)
+            }
         case let .picker(picker, _)?: hints = picker.hints
         case let .textArea(area, _)?: hints = area.hints
         case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]

@@ -21,6 +21,7 @@ extension AppState {
                 form.resize(width: width, height: bodyHeight)
                 page = .actionForm(form)
             }
+            resizeProfileForm()
             keepSelectionVisible()
             return [.redrawAll]
         }
@@ -39,6 +40,7 @@ extension AppState {
 
         if let overlay { return handleOverlay(overlay, event) }
         if case var .actionForm(form) = page { return handleForm(&form, event) }
+        if let effects = handleProfileForm(event) { return effects }
         if let effects = handleTextInput(event) { return effects }
         guard case let .key(key) = event, let command = keyMap.command(for: key, in: context) else {
             if case let .key(key) = event, key != .escape {
@@ -63,6 +65,8 @@ extension AppState {
         case .search: .search
         case .conflict: .conflict
         case .actionForm: .action
+        case .areaForm: .area
+        case .caseStudyForm: .caseStudy
         case .report: .log
         case .meeting: .meeting
         case .log: .log
@@ -109,7 +113,8 @@ extension AppState {
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
-             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction:
+             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction,
+             .editArea, .newArea, .editCaseStudy, .newCaseStudy:
             return performEdit(command)
         case .startMeeting:
             return startOrResumeMeeting()
@@ -169,7 +174,7 @@ extension AppState {
             let effects = handleSyncConflicts(command, &p)
             if case .syncConflicts = page { page = .syncConflicts(p) }
             return effects
-        case .actionForm:
+        case .actionForm, .areaForm, .caseStudyForm:
             return []
         case var .report(p):
             handleReport(command, &p)
@@ -419,6 +424,7 @@ extension AppState {
 
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
         if overlay == nil, case var .actionForm(form) = page { return handleForm(&form, .mouse(mouse)) }
+        if overlay == nil, let effects = handleProfileForm(.mouse(mouse)) { return effects }
         if overlay != nil {
             if case .click = mouse { overlay = nil }
             return []
