@@ -3,8 +3,8 @@ import PathfinderStore
 
 /// An estimate of the memory a loaded partnership holds, by part: the bytes of every string
 /// too long to be stored inline (over 15 UTF-8 bytes), with Swift's 32-byte header and malloc's
-/// rounding, and the arrays that hold them. Shared strings (the same storage twice) are counted
-/// once.
+/// rounding, and the arrays that hold them. Shared strings and arrays (the same storage twice)
+/// are counted once.
 enum MemoryReport {
     struct Tally {
         var strings = 0
@@ -23,9 +23,12 @@ enum MemoryReport {
             bytes += (32 + n + 1 + 8 + 15) / 16 * 16
         }
 
-        mutating func array(_ count: Int, stride: Int) {
-            guard count > 0 else { return }
-            bytes += (32 + count * stride + 8 + 15) / 16 * 16
+        /// An array's buffer, once however many values share it.
+        mutating func array<T>(_ values: [T]) {
+            guard !values.isEmpty else { return }
+            let address = values.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            guard seen.insert(address).inserted else { return }
+            bytes += (32 + values.count * MemoryLayout<T>.stride + 8 + 15) / 16 * 16
         }
     }
 
@@ -39,19 +42,19 @@ enum MemoryReport {
         part("action values (the array of Action)") { t, _ in t.bytes += MemoryLayout<Action>.stride }
         part("progress note texts") { t, a in a.progress.forEach { t.add($0.text) } }
         part("progress authors") { t, a in a.progress.forEach { t.add($0.author) } }
-        part("progress arrays") { t, a in t.array(a.progress.count, stride: MemoryLayout<ProgressEntry>.stride) }
+        part("progress arrays") { t, a in t.array(a.progress) }
         part("descriptions") { t, a in t.add(a.description) }
         part("titles") { t, a in t.add(a.title) }
         part("milestones (array and titles)") { t, a in
-            t.array(a.milestones.count, stride: MemoryLayout<Milestone>.stride)
+            t.array(a.milestones)
             a.milestones.forEach { t.add($0.title) }
         }
         part("partners (array and names)") { t, a in
-            t.array(a.partners.count, stride: MemoryLayout<String>.stride)
+            t.array(a.partners)
             a.partners.forEach { t.add($0) }
         }
         part("success factors (array and ids)") { t, a in
-            t.array(a.successFactors.count, stride: MemoryLayout<String>.stride)
+            t.array(a.successFactors)
             a.successFactors.forEach { t.add($0) }
         }
         part("theme, status, lead, lead body, updated-by, source") { t, a in
