@@ -41,15 +41,8 @@ struct EditingEndToEndTests {
         try "#!/bin/sh\nprintf 'Rewritten in the editor.\\n' > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
 
-        let session = try TerminalSession(
-            command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
-            environment: ["HOME": scratch.home.path, "TERM": "xterm-256color", "PS1": "READY$ ", "LANG": "C.UTF-8",
-                          "LC_ALL": "C.UTF-8", "CI": "", "XDG_CONFIG_HOME": scratch.home.appendingPathComponent(".config").path,
-                          "USER": "e2e-tester", "EDITOR": editor.path, "VISUAL": ""])
-        try session.waitFor("READY$")
-        try session.type("\(Fixtures.binary.path) --store \(scratch.store.path); echo EXIT=$?")
-        try session.press("Enter")
-        try session.waitFor("All areas")
+        let session = try Fixtures.shell(scratch, extra: ["EDITOR": editor.path])
+        try Fixtures.launch(session, store: scratch.store)
 
         // To Portsmouth's plan; the first action is selected.
         try session.type(":plan portsmouth")

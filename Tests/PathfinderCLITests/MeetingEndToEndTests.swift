@@ -9,15 +9,8 @@ struct MeetingEndToEndTests {
     @Test func runAMeetingAndPrintItsMinutes() throws {
         let scratch = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: scratch.root) }
-        let session = try TerminalSession(
-            command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
-            environment: ["HOME": scratch.home.path, "TERM": "xterm-256color", "PS1": "READY$ ", "LANG": "C.UTF-8",
-                          "LC_ALL": "C.UTF-8", "CI": "", "XDG_CONFIG_HOME": scratch.home.appendingPathComponent(".config").path,
-                          "USER": "facilitator", "EDITOR": "", "VISUAL": ""])
-        try session.waitFor("READY$")
-        try session.type("\(Fixtures.binary.path) --store \(scratch.store.path); echo EXIT=$?")
-        try session.press("Enter")
-        try session.waitFor("All areas")
+        let session = try Fixtures.shell(scratch, user: "facilitator")
+        try Fixtures.launch(session, store: scratch.store)
 
         // Portsmouth's plan, then M: the name is asked once, then the title and who is there.
         try session.type(":plan portsmouth")

@@ -148,6 +148,26 @@ enum Fixtures {
         return (root, store, home)
     }
 
+    /// A bash in tmux at 80x24 with a known prompt and the scratch home, waiting for commands:
+    /// what every end-to-end test starts from. `extra` adds to or overrides the environment.
+    static func shell(_ scratch: (root: URL, store: URL, home: URL), user: String = "e2e-tester",
+                      extra: [String: String] = [:]) throws -> TerminalSession {
+        var environment = ["HOME": scratch.home.path, "TERM": "xterm-256color", "PS1": "READY$ ", "LANG": "C.UTF-8",
+                           "LC_ALL": "C.UTF-8", "CI": "", "XDG_CONFIG_HOME": scratch.home.appendingPathComponent(".config").path,
+                           "USER": user, "EDITOR": "", "VISUAL": ""]
+        for (k, v) in extra { environment[k] = v }
+        let session = try TerminalSession(command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24, environment: environment)
+        try session.waitFor("READY$")
+        return session
+    }
+
+    /// Starts the program on a store in that shell and waits for the areas screen.
+    static func launch(_ session: TerminalSession, store: URL) throws {
+        try session.type("\(binary.path) --store \(store.path); echo EXIT=$?")
+        try session.press("Enter")
+        try session.waitFor("All areas")
+    }
+
     /// Runs the binary to completion without a terminal and returns its output and status.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
