@@ -60,14 +60,17 @@ enum Assignments {
             }
         }
         if let problem = ActionEdit.problems(action, catalogue: catalogue).first {
-            throw CLIError("\(name): \(problem.message)")
+            // A missing theme on a new action: say which there are.
+            let choices = problem.field == .theme && action.theme.isEmpty && !catalogue.themes.isEmpty
+                ? " (theme=ID, one of: \(catalogue.themes.map(\.id).joined(separator: ", ")))" : ""
+            throw CLIError("\(name): \(problem.message)\(choices)")
         }
     }
 
     static var fieldList: String {
         "Fields: " + ActionField.allCases.map(\.rawValue).joined(separator: ", ")
             + ". Lists are comma-separated; milestones are “[x] Title (YYYY-MM-DD); Next one”; dates take "
-            + DateInput.hint + ". An empty value clears an optional field."
+            + DateInput.hint + ". An empty value clears an optional field. The change is dated today, or --as-of."
     }
 }
 
