@@ -195,7 +195,9 @@ public enum AreaEdit {
     /// Whole-area checks before anything is written: nothing here means it is fine to save.
     /// - Parameter others: the store's other areas, not this one as it was (for a new area, all
     ///   of them): their codes and folders must not clash with its.
-    public static func problems(_ a: Area, others rest: [Area]) -> [RecordProblem<AreaField>] {
+    /// - Parameter lockedCode: the code its actions' ids start with, when it has actions: the
+    ///   store requires every action id to start with its area's code, so it cannot change.
+    public static func problems(_ a: Area, others rest: [Area], lockedCode: String? = nil) -> [RecordProblem<AreaField>] {
         var problems: [RecordProblem<AreaField>] = []
         func add(_ field: AreaField, _ message: String) { problems.append(RecordProblem(field: field, message: message)) }
         if ActionEdit.trim(a.name).isEmpty {
@@ -209,6 +211,8 @@ public enum AreaEdit {
             add(.code, problem)
         } else if let other = rest.first(where: { $0.code == a.code }) {
             add(.code, "code \(a.code) is already used by \(other.name)")
+        } else if let lockedCode, a.code != lockedCode {
+            add(.code, "stays \(lockedCode) while the area has actions (their ids start with it)")
         }
         for field in [AreaField.keyFigures, .steeringGroup, .forums] {
             if let problem = entries(field, of: a).lazy.compactMap({ entryProblem(field, $0) }).first { add(field, problem) }

@@ -61,6 +61,10 @@ import Testing
         #expect(AreaEdit.problems(clash, others: [portsmouth, towerHamlets]).map(\.message)
             == ["there is already an area in the folder “tower-hamlets”"])
         a = portsmouth
+        a.code = "PM"
+        #expect(AreaEdit.problems(a, others: [], lockedCode: "PO").map(\.message) == ["stays PO while the area has actions (their ids start with it)"])
+        #expect(AreaEdit.problems(portsmouth, others: [], lockedCode: "PO").isEmpty)
+        a = portsmouth
         a.forums.append(Forum(name: " "))
         #expect(AreaEdit.problems(a, others: []).map(\.field) == [.forums])
     }

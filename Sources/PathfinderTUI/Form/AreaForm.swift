@@ -10,10 +10,13 @@ public struct AreaFormSpec: RecordFormSpec {
     public var others: [Area]
     /// A new area's folder is made from its name as it is typed; an existing one's never changes.
     public var isNew: Bool
+    /// The code, when the area has actions (whose ids start with it): it cannot change.
+    public var lockedCode: String?
 
-    public init(others: [Area], isNew: Bool) {
+    public init(others: [Area], isNew: Bool, lockedCode: String? = nil) {
         self.others = others
         self.isNew = isNew
+        self.lockedCode = lockedCode
     }
 
     public var fields: [AreaField] { AreaField.allCases }
@@ -29,7 +32,7 @@ public struct AreaFormSpec: RecordFormSpec {
     public func label(_ field: AreaField) -> String { field.label }
     public func value(_ field: AreaField, of area: Area) -> String { field.value(of: area) }
     public func set(_ field: AreaField, to text: String, on area: inout Area) throws { try AreaEdit.set(field, to: text, on: &area) }
-    public func problems(_ area: Area) -> [RecordProblem<AreaField>] { AreaEdit.problems(area, others: others) }
+    public func problems(_ area: Area) -> [RecordProblem<AreaField>] { AreaEdit.problems(area, others: others, lockedCode: lockedCode) }
     public func choices(for field: AreaField) -> [Picker.Choice] { [] }
     public func chosen(_ field: AreaField, of area: Area) -> [String] { [] }
     public func setChosen(_ field: AreaField, _ ids: [String], on area: inout Area) {}
@@ -48,7 +51,8 @@ extension RecordForm where Spec == AreaFormSpec {
     public init(area: Area?, partnership: Partnership, usesExternalEditor: Bool = false) {
         let others = partnership.areas.filter { $0.id != area?.id }
         let record = area ?? Area(id: "", name: "", code: "")
-        self.init(spec: AreaFormSpec(others: area == nil ? partnership.areas : others, isNew: area == nil), record: record,
+        let locked = area.flatMap { a in partnership.actions(inArea: a.id).isEmpty ? nil : a.code }
+        self.init(spec: AreaFormSpec(others: others, isNew: area == nil, lockedCode: locked), record: record,
                   isNew: area == nil, heading: area.map { "Edit \($0.name)" } ?? "New area", usesExternalEditor: usesExternalEditor)
     }
 }
