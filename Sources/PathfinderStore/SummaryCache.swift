@@ -351,7 +351,9 @@ private struct FolderJob: Sendable {
 private enum Outcome: Sendable {
     /// The cached entry holds: its stamp matched, or (`read`) its content was checked.
     case cached(FileEntry, read: Bool)
-    indirect case parsed(FileStamp, ParsedFile)
+    /// Parsed now: its entry, with string indexes into its own `strings` (interned into the
+    /// cache's table afterwards, on one thread), so no parse is kept whole meanwhile.
+    indirect case parsed(FileEntry, strings: [String])
     /// Our reader could not read it (gone, a folder, no permission): the load's own reader's
     /// result, used as the load uses it and not cached.
     indirect case unreadable(ParsedFile)
@@ -447,12 +449,11 @@ private struct Refresh {
                     if read { filesRead += 1 } else { filesFromCache += 1 }
                     if entry != job.old[i] { changed = true }   // trusted now
                     list.append(entry)
-                case let .parsed(stamp, parsed):
+                case let .parsed(entry, strings):
                     filesRead += 1
                     filesParsed += 1
                     changed = true
-                    list.append(FileEntry(parsed, name: job.names[i], id: job.file(i).id, stamp: stamp, hash: parsed.hash,
-                                          trusted: !stamp.isRacy(readStartingAt: start, margin: margin), table: &table))
+                    list.append(entry.remapped(strings.map { table.intern($0) }))
                 case let .unreadable(parsed):
                     filesRead += 1
                     filesParsed += 1
@@ -503,7 +504,11 @@ private struct Refresh {
                 outcomes.append(.cached(old, read: true))
                 continue
             }
-            outcomes.append(.parsed(stamp, ParsedFile.parse(job.file(i), bytes: bytes)))
+            let parsed = ParsedFile.parse(job.file(i), bytes: bytes)
+            var strings = StringTable([])
+            let entry = FileEntry(parsed, name: name, id: job.file(i).id, stamp: stamp, hash: parsed.hash,
+                                  trusted: !stamp.isRacy(readStartingAt: start, margin: margin), table: &strings)
+            outcomes.append(.parsed(entry, strings: strings.strings))
         }
         return outcomes
     }
@@ -759,6 +764,34 @@ extension FileEntry {
             isBroken = true
         }
         self.init(name: name, stamp: stamp, hash: hash, trusted: trusted, errors: errors, broken: isBroken, facts: facts)
+    }
+}
+
+extension FileEntry {
+    /// The entry with its string indexes mapped through `map` (a file's own table to the cache's).
+    func remapped(_ map: [Int32]) -> FileEntry {
+        func r(_ i: Int32) -> Int32 { i < 0 ? i : map[Int(i)] }
+        func refs(_ list: [LineRef]) -> [LineRef] { list.map { LineRef(text: r($0.text), line: $0.line) } }
+        var entry = self
+        entry.errors = refs(errors)
+        switch facts {
+        case .none:
+            break
+        case let .area(name, type, code, codeLine):
+            entry.facts = .area(name: r(name), type: r(type), code: r(code), codeLine: codeLine)
+        case var .action(a):
+            a.id = r(a.id)
+            a.status = r(a.status)
+            a.theme = r(a.theme)
+            a.successFactors = refs(a.successFactors)
+            a.caseStudies = refs(a.caseStudies)
+            entry.facts = .action(a)
+        case let .caseStudy(area, areaLine, themes):
+            entry.facts = .caseStudy(area: r(area), areaLine: areaLine, themes: refs(themes))
+        case let .meeting(items, changes, created):
+            entry.facts = .meeting(items: refs(items), changes: refs(changes), created: refs(created))
+        }
+        return entry
     }
 }
 
