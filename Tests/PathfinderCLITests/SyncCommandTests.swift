@@ -15,7 +15,14 @@ final class TwoMachines {
     /// Two machines set up once (Ann's store sent to the stick, Bob's copied from it); each
     /// test works on its own copy of them, which keeps the suite fast.
     private static let template = Result { () throws -> URL in
-        let machines = try TwoMachines(folder: FileManager.default.temporaryDirectory.appendingPathComponent("pf-sync-template-\(UUID().uuidString)"))
+        // One template per test process; those of earlier runs (processes gone) are removed.
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("pf-sync-template-") {
+            if let pid = Int32(name.dropFirst("pf-sync-template-".count)), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let machines = try TwoMachines(folder: temporary.appendingPathComponent("pf-sync-template-\(getpid())"))
         try machines.expectOK(machines.run(["sync", "--setup", machines.remote.path], machines.a, name: "Ann"))
         try machines.expectOK(machines.run(["sync", "--setup", machines.remote.path], machines.b, name: "Bob"))
         machines.keep = true

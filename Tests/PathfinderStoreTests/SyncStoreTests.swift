@@ -5,7 +5,7 @@ import PathfinderModel
 
 /// The sync API the screens call: resolving conflicts, an action's history, what changed
 /// since, on real git repositories in temporary folders (in process, no merge driver needed).
-@Suite(.serialized) struct SyncStoreTests {
+@Suite(.serialized) final class SyncStoreTests {
     static let po03 = "areas/portsmouth/actions/PO-03.md"
     let store: URL
     let home: URL
@@ -20,6 +20,11 @@ import PathfinderModel
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["XDG_CONFIG_HOME"] = home.path
         environment = env
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: store)
+        try? FileManager.default.removeItem(at: home)
     }
 
     func sync(as name: String) throws -> StoreSync {
@@ -84,6 +89,7 @@ import PathfinderModel
         let base = try TestStores.read(store, Self.po03)
         let folder = TestStores.temporaryFolder("driver")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         func file(_ name: String, _ text: String) throws -> String {
             let url = folder.appendingPathComponent(name)
             try text.write(to: url, atomically: true, encoding: .utf8)
