@@ -295,11 +295,11 @@ public struct KeyMap: Hashable, Sendable {
 
     /// What the status line shows on each screen, most useful first; it shows as many as fit.
     static let hintCommands: [KeyContext: [Command]] = [
-        .areas: [.open, .help, .quit, .search, .goActionPlan, .goSuccessFactors, .newArea],
+        .areas: [.open, .help, .quit, .search, .newArea, .goActionPlan, .goSuccessFactors],
         .area: [.open, .nextPane, .editArea, .back, .help, .search, .quit],
         .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
         .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
-        .caseStudies: [.open, .newCaseStudy, .back, .help, .search],
+        .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
         .successFactors: [.open, .back, .help, .search],
         .search: [.open, .back, .help],

@@ -144,9 +144,8 @@ extension AppState {
     func undoRefusal(_ change: Change) -> String? {
         guard change.before == nil else { return nil }
         switch change.after {
-        case let .area(a)?: return "The new area \(a.name) stays (undo does not remove an area: delete its folder areas/\(a.id) to)"
-        case let .caseStudy(c)?:
-            return "The new case study “\(c.title)” stays (undo does not remove one: delete case-studies/\(c.id).md to)"
+        case let .area(a)?: return "Not undone: a new area stays (delete the folder areas/\(a.id) to remove it)"
+        case let .caseStudy(c)?: return "Not undone: a new case study stays (delete case-studies/\(c.id).md to remove it)"
         default: return nil
         }
     }

@@ -121,8 +121,9 @@ extension RecordForm {
             case .entries: break
             }
         case let .entry(field, i):
-            // Parts as the one-line form shows them: "Population | 186,700 | Census 2001".
-            plain(EntryText.join([spec.entries(field, of: draft)[i]]))
+            // The parts given, as read: "Population · 186,700 · Census 2001" (a member known only
+            // by role reads as the role).
+            plain(spec.entries(field, of: draft)[i].filter { !$0.isEmpty }.joined(separator: " · "))
         case let .addEntry(field):
             plain("", empty: "+ add " + (spec.parts(of: field).count > 1 ? "an entry" : "one"))
         }
