@@ -48,7 +48,7 @@ extension AppState {
     mutating func handleProfileForm(_ event: Event) -> [Effect]? {
         switch page {
         case var .areaForm(form):
-            let outcome = form.handle(event)
+            let outcome = clickOrHandle(&form, event)
             page = .areaForm(form)
             let name = form.original.id.isEmpty ? "new-area" : form.original.id
             guard let area = finish(form, outcome, fileName: name) else { return outcome == .editing ? [] : pendingEditor(form, outcome, name) }
@@ -63,7 +63,7 @@ extension AppState {
             let before = partnership.area(area.id) ?? form.original
             return edit(.area(area), from: .area(before), summary: "\(area.name) edited: " + changed.joined(separator: ", "))
         case var .caseStudyForm(form):
-            let outcome = form.handle(event)
+            let outcome = clickOrHandle(&form, event)
             page = .caseStudyForm(form)
             let name = form.original.id.isEmpty ? "new-case-study" : form.original.id
             guard let study = finish(form, outcome, fileName: name) else { return outcome == .editing ? [] : pendingEditor(form, outcome, name) }
@@ -80,6 +80,13 @@ extension AppState {
         default:
             return nil
         }
+    }
+
+    /// A click focuses the row under it (the form is drawn in the body); anything else is the form's.
+    private func clickOrHandle<Spec>(_ form: inout RecordForm<Spec>, _ event: Event) -> RecordFormOutcome<Spec.Record, Spec.Field> {
+        guard case let .mouse(.click(x, y)) = event else { return form.handle(event) }
+        form.click(x: x, y: y, in: Rect(x: 0, y: 1, width: width, height: bodyHeight))
+        return .editing
     }
 
     /// Closes the form when it is done with: the record to save when it was submitted.

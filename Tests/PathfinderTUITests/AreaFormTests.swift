@@ -173,6 +173,14 @@ import Testing
         #expect(refused.problems[.title] == "a title is needed")
     }
 
+    @Test func aClickFocusesTheRowUnderIt() {
+        // Title bar on row 0, the form's heading on row 1, Name on row 2, Code on 3, Authority on 4.
+        let s = onPortsmouth().after(.character("e"))
+        let clicked = update(s, .mouse(.click(x: 30, y: 4))).0
+        #expect(areaForm(clicked)?.focus == .field(.authority))
+        #expect(areaForm(update(clicked, .mouse(.click(x: 30, y: 0))).0)?.focus == .field(.authority), "the title bar is not a row")
+    }
+
     @Test func keysAndHintsNameTheNewCommands() {
         let map = KeyMap.defaults
         #expect(map.command(for: .character("e"), in: .area) == .editArea)

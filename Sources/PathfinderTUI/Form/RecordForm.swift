@@ -158,6 +158,14 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         focus = target
     }
 
+    /// A click on a row of the form drawn in `rect` focuses it, checking the field it leaves;
+    /// clicks while a box is open, or outside the rows, do nothing.
+    public mutating func click(x: Int, y: Int, in rect: Rect) {
+        guard popup == nil, let target = item(atX: x, y: y, in: rect), items.contains(target) else { return }
+        leave(focus.field, going: target.field)
+        focus = target
+    }
+
     // MARK: Keys
 
     public mutating func handle(_ event: Event) -> RecordFormOutcome<Record, Field> {

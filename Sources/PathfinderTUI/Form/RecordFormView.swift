@@ -48,6 +48,41 @@ extension RecordForm {
         }
     }
 
+    /// Where the rows go in a rectangle: the columns, the rows, and the first one shown.
+    struct Layout {
+        var labelWidth: Int
+        var valueX: Int
+        var valueWidth: Int
+        var rows: [Row]
+        var listTop: Int
+        var listHeight: Int
+        var top: Int
+    }
+
+    func layout(in rect: Rect) -> Layout {
+        let labelWidth = ActionForm.labelWidth(for: rect.width)
+        let valueX = rect.x + 2 + labelWidth + 1
+        let valueWidth = max(1, rect.x + rect.width - 1 - valueX)
+        let rows = rows(valueWidth: valueWidth)
+        let listHeight = max(0, rect.height - 1 - (banner == nil ? 0 : 1))
+        // Keep the focused item (and its notes) in view, a little below the middle when it can be.
+        let first = rows.firstIndex { $0.item == focus } ?? 0
+        let last = rows.lastIndex { $0.item.field == focus.field } ?? first
+        let span = min(listHeight, last - first + 1)
+        let top = max(0, min(first - max(0, (listHeight - span) / 3), rows.count - listHeight))
+        return Layout(labelWidth: labelWidth, valueX: valueX, valueWidth: valueWidth, rows: rows, listTop: rect.y + 1,
+                      listHeight: listHeight, top: top)
+    }
+
+    /// The row under a screen position when the form is drawn in `rect`, for the mouse.
+    public func item(atX x: Int, y: Int, in rect: Rect) -> Item? {
+        guard rect.width >= 24, x >= rect.x, x < rect.x + rect.width - 1 else { return nil }
+        let layout = layout(in: rect)
+        let index = layout.top + y - layout.listTop
+        guard y >= layout.listTop, y < layout.listTop + layout.listHeight, layout.rows.indices.contains(index) else { return nil }
+        return layout.rows[index].item
+    }
+
     public func render(into screen: inout Screen, in rect: Rect, theme: Theme) {
         guard rect.width >= 8, rect.height >= 2 else { return }
         let normal = theme.style(for: .normal)
@@ -59,16 +94,9 @@ extension RecordForm {
         if rect.width >= 40 { screen.put(state, x: rect.x + rect.width - stateWidth, y: rect.y, style: theme.style(for: .dim)) }
         guard rect.width >= 24 else { return }
 
-        let labelWidth = ActionForm.labelWidth(for: rect.width)
-        let valueX = rect.x + 2 + labelWidth + 1
-        let valueWidth = max(1, rect.x + rect.width - 1 - valueX)
-        let rows = rows(valueWidth: valueWidth)
-        let listTop = rect.y + 1
-        let listHeight = max(0, rect.height - 1 - (banner == nil ? 0 : 1))
-        let first = rows.firstIndex { $0.item == focus } ?? 0
-        let last = rows.lastIndex { $0.item.field == focus.field } ?? first
-        let span = min(listHeight, last - first + 1)
-        let top = max(0, min(first - max(0, (listHeight - span) / 3), rows.count - listHeight))
+        let layout = self.layout(in: rect)
+        let (labelWidth, valueX, valueWidth) = (layout.labelWidth, layout.valueX, layout.valueWidth)
+        let (rows, listTop, listHeight, top) = (layout.rows, layout.listTop, layout.listHeight, layout.top)
         let problems = self.problems
 
         for (i, row) in rows.enumerated().dropFirst(top).prefix(listHeight) {
