@@ -154,15 +154,18 @@ public struct HighlightReport: Hashable, Sendable {
         let areas = area.map { id in p.areas.filter { $0.id == id } } ?? p.areas
         let areaIDs = Set(areas.map(\.id))
         let names = Dictionary(p.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(p.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let inScope = p.actions.filter { areaIDs.contains($0.area) }
-            .sorted { (areaOrder(p, $0.area), $0.id) < (areaOrder(p, $1.area), $1.id) }
+            .sorted { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) }
+        var meetingsByArea: [String: [Meeting]] = [:]
+        for m in p.meetings { meetingsByArea[m.area, default: []].append(m) }
         let rows = inScope.map { ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue) }
 
         var sincePoints: [SincePoint] = []
         for a in areas {
             if let since {
                 sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: since, basis: .given))
-            } else if let last = p.meetings(inArea: a.id).filter({ $0.date <= asOf }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+            } else if let last = (meetingsByArea[a.id] ?? []).filter({ $0.date <= asOf }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
                 sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: last.date,
                                               basis: .meeting(id: last.id, title: "\(last.title), \(last.date.iso)")))
             } else {
@@ -204,14 +207,14 @@ public struct HighlightReport: Hashable, Sendable {
             guard let from = sinceByArea[m.area], m.date >= from else { continue }
             for change in m.changes {
                 let c = ChangeText.readable(change, catalogue)
-                let title = actionsByID[c.action]?.title ?? p.action(c.action)?.title ?? ""
+                let title = actionsByID[c.action]?.title ?? ""
                 changes.append(ReportChange(date: m.date, action: c.action, area: m.area, title: title, kind: .field,
                                             by: m.title, field: change.field, old: change.old, new: change.new,
                                             text: "\(c.field): \(c.old) → \(c.new)"))
                 explained.insert("\(c.action) \(m.date.iso)")
             }
             for id in m.actionsCreated {
-                let title = actionsByID[id]?.title ?? p.action(id)?.title ?? ""
+                let title = actionsByID[id]?.title ?? ""
                 changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
                                             by: m.title, field: "", old: "", new: "", text: "created at the meeting"))
                 explained.insert("\(id) \(m.date.iso)")
@@ -252,8 +255,4 @@ public struct HighlightReport: Hashable, Sendable {
     }
 
     private static let farFuture = Day(year: 9999, month: 12, day: 31)!
-
-    private static func areaOrder(_ p: Partnership, _ id: String) -> Int {
-        p.areas.firstIndex { $0.id == id } ?? p.areas.count
-    }
 }
