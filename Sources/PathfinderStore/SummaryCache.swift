@@ -349,8 +349,11 @@ private struct FolderJob: Sendable {
 
 /// What checking a file gave.
 private enum Outcome: Sendable {
-    /// The cached entry holds: its stamp matched, or (`read`) its content was checked.
-    case cached(FileEntry, read: Bool)
+    /// The cached entry holds, on its stamp alone.
+    case unchanged
+    /// The cached entry holds: the file was read and its bytes are the cached ones; `trusted`
+    /// says whether it is now old enough to be taken on its stamp.
+    case verified(trusted: Bool)
     /// Parsed now: its entry, with string indexes into its own `strings` (interned into the
     /// cache's table afterwards, on one thread), so no parse is kept whole meanwhile.
     indirect case parsed(FileEntry, strings: [String])
@@ -441,13 +444,24 @@ private struct Refresh {
         // Intern the strings of files parsed this time (one thread: the table is shared).
         entries.reserveCapacity(jobs.count)
         for (job, results) in zip(jobs, outcomes) {
+            if results.allSatisfy({ if case .unchanged = $0 { true } else { false } }) {
+                // The usual case: the folder's cached entries as they are, shared, not copied.
+                filesFromCache += results.count
+                entries.append(job.old)
+                continue
+            }
             var list: [FileEntry?] = []
             list.reserveCapacity(results.count)
             for (i, outcome) in results.enumerated() {
                 switch outcome {
-                case let .cached(entry, read):
-                    if read { filesRead += 1 } else { filesFromCache += 1 }
-                    if entry != job.old[i] { changed = true }   // trusted now
+                case .unchanged:
+                    filesFromCache += 1
+                    list.append(job.old[i])
+                case let .verified(trusted):
+                    filesRead += 1
+                    var entry = job.old[i]
+                    if entry?.trusted != trusted { changed = true }
+                    entry?.trusted = trusted
                     list.append(entry)
                 case let .parsed(entry, strings):
                     filesRead += 1
@@ -490,7 +504,7 @@ private struct Refresh {
         for (i, name) in job.names.enumerated() {
             var info = stat()
             if let old = job.old[i], old.trusted, folder >= 0, fstatat(folder, name, &info, 0) == 0, FileStamp(info) == old.stamp {
-                outcomes.append(.cached(old, read: false))
+                outcomes.append(.unchanged)
                 continue
             }
             guard folder >= 0, let (stamp, bytes) = readWithStamp(folder, name) else {
@@ -498,10 +512,9 @@ private struct Refresh {
                 continue
             }
             let hash = AtomicFile.hash(bytes)
-            if var old = job.old[i], old.stamp == stamp, old.hash == hash {
+            if let old = job.old[i], old.stamp == stamp, old.hash == hash {
                 // Same stamp and same bytes: what is cached is right, and may now be trusted.
-                old.trusted = !stamp.isRacy(readStartingAt: start, margin: margin)
-                outcomes.append(.cached(old, read: true))
+                outcomes.append(.verified(trusted: !stamp.isRacy(readStartingAt: start, margin: margin)))
                 continue
             }
             let parsed = ParsedFile.parse(job.file(i), bytes: bytes)
