@@ -295,8 +295,8 @@ public struct KeyMap: Hashable, Sendable {
 
     /// What the status line shows on each screen, most useful first; it shows as many as fit.
     static let hintCommands: [KeyContext: [Command]] = [
-        .areas: [.open, .help, .quit, .search, .newArea, .goActionPlan, .goSuccessFactors],
-        .area: [.open, .nextPane, .editArea, .back, .help, .search, .quit],
+        .areas: [.open, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goSuccessFactors],
+        .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .back, .help, .search, .quit],
         .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
         .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
