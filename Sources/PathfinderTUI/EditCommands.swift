@@ -400,12 +400,19 @@ extension AppState {
                 partnership.actions.append(a)
             }
         case let .area(a):
-            if let i = partnership.areas.firstIndex(where: { $0.id == a.id }) { partnership.areas[i] = a } else { partnership.areas.append(a) }
+            if let i = partnership.areas.firstIndex(where: { $0.id == a.id }) {
+                partnership.areas[i] = a
+            } else {
+                // In the order the store loads them: by name.
+                partnership.areas.append(a)
+                partnership.areas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+            }
         case let .caseStudy(c):
             if let i = partnership.caseStudies.firstIndex(where: { $0.id == c.id }) {
                 partnership.caseStudies[i] = c
             } else {
                 partnership.caseStudies.append(c)
+                partnership.caseStudies.sort { ($0.title, $0.id) < ($1.title, $1.id) }
             }
         case let .meeting(m):
             if let i = partnership.meetings.firstIndex(where: { $0.id == m.id }) {
