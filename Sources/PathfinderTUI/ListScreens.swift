@@ -295,7 +295,14 @@ enum SearchScreen {
 
 /// Help (`?`): every key of the current screen and the global ones, generated from the key map.
 enum HelpOverlay {
+    /// The box's width on this screen.
+    static func boxWidth(_ state: AppState) -> Int { min(state.width - 4, 72) }
+
+    /// Key, then what it does, wrapped to the box: on a narrow screen the key column shrinks
+    /// and the text runs on to further lines rather than being cut.
     static func lines(_ state: AppState) -> [DocumentLine] {
+        let inner = max(10, boxWidth(state) - 4)
+        let keyWidth = inner >= 60 ? 18 : min(14, inner / 3)
         var lines: [DocumentLine] = []
         func section(_ title: String, _ context: KeyContext) {
             let bindings = state.keyMap.bindings(for: context)
@@ -304,8 +311,11 @@ enum HelpOverlay {
             lines.append(DocumentLine(title, .heading))
             for binding in bindings {
                 let keys = binding.keys.map { KeyName.display($0) }.joined(separator: ", ")
-                lines.append(DocumentLine([.init(text: Text.pad(keys, to: 18) + " ", role: .helpKey),
-                                           .init(text: binding.command.help, role: .helpText)]))
+                let text = Text.wrap(binding.command.help, to: max(4, inner - keyWidth - 1))
+                for (i, part) in text.enumerated() {
+                    let key = i == 0 ? Text.pad(Text.truncate(keys, to: keyWidth), to: keyWidth) : String(repeating: " ", count: keyWidth)
+                    lines.append(DocumentLine([.init(text: key + " ", role: .helpKey), .init(text: part, role: .helpText)]))
+                }
             }
         }
         section("On this screen", state.context)
@@ -315,7 +325,7 @@ enum HelpOverlay {
 
     static func render(_ state: AppState, scroll: Int, _ body: Rect, _ screen: inout Screen) {
         let theme = state.theme
-        let width = min(body.width - 4, 72)
+        let width = boxWidth(state)
         let height = body.height - 2
         let x = body.x + (body.width - width) / 2, y = body.y + 1
         guard width > 20, height > 4 else { return }
