@@ -76,8 +76,7 @@ struct TerminalApp {
                 if let change = watcher.poll() { queue.append(.storeChanged(change)) }
                 // Each effect may answer with events (saved, conflict); they run in turn.
                 while !queue.isEmpty {
-                    let (next, effects) = update(state, queue.removeFirst())
-                    state = next
+                    let effects = state.handle(queue.removeFirst())
                     for effect in effects {
                         switch effect {
                         case .quit:

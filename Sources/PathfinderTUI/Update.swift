@@ -2,13 +2,19 @@ import PathfinderModel
 
 /// The one place state changes: an event in, the new state and the effects to perform out.
 /// Pure, so every key press can be tested without a terminal.
-public func update(_ state: AppState, _ event: Event) -> (AppState, [Effect]) {
-    var state = state
+public func update(_ state: consuming AppState, _ event: Event) -> (AppState, [Effect]) {
     let effects = state.apply(event)
     return (state, effects)
 }
 
 extension AppState {
+    /// `update` in place, for the run loop: the same code, but the state is changed where it
+    /// lives, so editing one action of 50,000 does not first copy the whole array (a value held
+    /// by the caller and by `update` at once is copied on write).
+    public mutating func handle(_ event: Event) -> [Effect] {
+        apply(event)
+    }
+
     mutating func apply(_ event: Event) -> [Effect] {
         if case let .resize(width, height) = event {
             self.width = width

@@ -31,8 +31,7 @@ enum EditBenchmark {
             let start = DispatchTime.now().uptimeNanoseconds
             var queue: [Event] = [.key(key)]
             while !queue.isEmpty {
-                let (next, out) = update(state, queue.removeFirst())
-                state = next
+                let out = state.handle(queue.removeFirst())
                 for effect in out { if let answer = effects.perform(effect, partnership: state.partnership) { queue.append(answer) } }
             }
             _ = frame(state)
