@@ -70,7 +70,11 @@ extension ReportDocument {
         func clean(_ s: String) -> String { width.clean(oneLine(s)) }
         let heading = clean(title)
         var out: [String] = [heading, String(repeating: "=", count: max(1, width.measure(heading)))]
+        var afterTable = false
         for block in blocks {
+            // A table is followed by a blank line unless a heading (which brings its own) comes next.
+            if afterTable, case .heading = block {} else if afterTable { out.append("") }
+            if case .table = block { afterTable = true } else { afterTable = false }
             switch block {
             case let .heading(level, text):
                 out.append("")
