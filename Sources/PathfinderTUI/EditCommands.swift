@@ -19,15 +19,7 @@ extension AppState {
     mutating func performEdit(_ command: Command) -> [Effect] {
         if command == .undo { return undoLast() }
         if command == .redo { return redoLast() }
-        if let reason = edits.readOnlyReason {
-            message = Message("Read-only: \(reason)", isError: true)
-            return []
-        }
-        if edits.userName == nil {
-            overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
-                                     purpose: .userName(then: command)))
-            return []
-        }
+        guard mayEdit(then: command) else { return [] }
         if command == .editText, targetActionID == nil { return editPageText() }
         if command == .newAction { return openNewActionForm() }
         if let effects = performProfileEdit(command) { return effects }
@@ -157,6 +149,22 @@ extension AppState {
             }
             return edit(action.id, summary: "\(action.id) edited: " + changed.joined(separator: ", ")) { $0 = action }
         }
+    }
+
+    /// Whether this session may change anything now: not when the store is open read-only
+    /// (said on the message line), and not before the user has given their name (asked for,
+    /// then `command` runs again).
+    mutating func mayEdit(then command: Command) -> Bool {
+        if let reason = edits.readOnlyReason {
+            message = Message("Read-only: \(reason)", isError: true)
+            return false
+        }
+        if edits.userName == nil {
+            overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
+                                     purpose: .userName(then: command)))
+            return false
+        }
+        return true
     }
 
     /// Whether a record's file may be written; says why not on the message line.

@@ -47,15 +47,7 @@ extension AppState {
     /// areas list: a forum meeting across the areas chosen.
     mutating func startOrResumeMeeting() -> [Effect] {
         if case let .areas(cursor) = page {
-            if let reason = edits.readOnlyReason {
-                message = Message("Read-only: \(reason)", isError: true)
-                return []
-            }
-            if edits.userName == nil {
-                overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
-                                         purpose: .userName(then: .startMeeting)))
-                return []
-            }
+            guard mayEdit(then: .startMeeting) else { return [] }
             let choices = partnership.areas.map { Picker.Choice(id: $0.id, label: $0.name, detail: $0.code) }
             let selected = partnership.areas.indices.contains(cursor.selected) ? [partnership.areas[cursor.selected].id] : []
             overlay = .picker(Picker(title: "Meeting of which areas? Space ticks, Enter when done", choices: choices, selected: selected,
@@ -76,15 +68,7 @@ extension AppState {
             message = Message("Resumed \(open.title) of \(open.date.iso)")
             return []
         }
-        if let reason = edits.readOnlyReason {
-            message = Message("Read-only: \(reason)", isError: true)
-            return []
-        }
-        if edits.userName == nil {
-            overlay = .prompt(Prompt(label: "Your name, for progress notes and “updated by”:", text: edits.suggestedName,
-                                     purpose: .userName(then: .startMeeting)))
-            return []
-        }
+        guard mayEdit(then: .startMeeting) else { return [] }
         overlay = .prompt(Prompt(label: "Meeting title:", text: "\(area.name) steering group", purpose: .meetingTitle(areas: [area.id])))
         return []
     }
