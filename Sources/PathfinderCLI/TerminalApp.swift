@@ -199,6 +199,17 @@ public struct StoreEffects {
             } catch {
                 return .saveFailed(.action(action), reason: "not restored: \(error)")
             }
+        case let .trash(record):
+            do {
+                switch record {
+                case let .area(area): try store.trash(.area(area))
+                case let .caseStudy(study): try store.trash(.caseStudy(study))
+                default: return nil
+                }
+                return .notice("\(record.name) is in the store's trash folder now", isError: false)
+            } catch {
+                return .notice("\(record.name) was not removed: \(error)", isError: true)
+            }
         case let .move(action, area):
             do {
                 let moved = try store.move(actionID: action.id, toArea: area, in: partnership, by: action.updatedBy,

@@ -41,6 +41,9 @@ public enum Effect: Hashable, Sendable {
     case delete(Action)
     /// Bring an action back from the trash (undoing a delete); answered by `.saved`.
     case restore(Action)
+    /// Put a new area's or case study's file in the trash (undoing its creation); answered by
+    /// `.notice` or `.saveFailed`.
+    case trash(Record)
     /// A report on screen (no path) or written to a file; answered by `.showReport`, `.notice`,
     /// or `.exportExists` when the file is there already.
     case export(ExportRequest)

@@ -388,11 +388,23 @@ extension AppState {
             edits.pending[new.key] = effect
             return [effect]
         case let (old?, nil):
-            guard case let .action(a) = old else { return [] }
-            partnership.actions.removeAll { $0.id == a.id }
+            switch old {
+            case let .action(a):
+                partnership.actions.removeAll { $0.id == a.id }
+                keepSelectionVisible()
+                edits.pending[old.key] = .delete(a)
+                return [.delete(a)]
+            case let .area(a):
+                partnership.areas.removeAll { $0.id == a.id }
+            case let .caseStudy(c):
+                partnership.caseStudies.removeAll { $0.id == c.id }
+            case .meeting:
+                return []
+            }
+            if case .area = page { goBack() }
+            if case .caseStudy = page { goBack() }
             keepSelectionVisible()
-            edits.pending[old.key] = .delete(a)
-            return [.delete(a)]
+            return [.trash(old)]
         case (nil, nil):
             return []
         }

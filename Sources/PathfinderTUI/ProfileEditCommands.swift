@@ -148,12 +148,13 @@ extension AppState {
     /// A new area or case study is not taken back by undo: its file may already hold others'
     /// work (actions filed in a new area), and the store has no trash for them. Says so, and
     /// drops the change so earlier ones undo next. Nil for every other change.
+    /// Undoing a new area puts its file in the trash, which cannot be done once it holds
+    /// actions or meetings (they would be left without their area).
     func undoRefusal(_ change: Change) -> String? {
-        guard change.before == nil else { return nil }
-        switch change.after {
-        case let .area(a)?: return "Not undone: a new area stays (delete the folder areas/\(a.id) to remove it)"
-        case let .caseStudy(c)?: return "Not undone: a new case study stays (delete case-studies/\(c.id).md to remove it)"
-        default: return nil
-        }
+        guard change.before == nil, case let .area(a)? = change.after else { return nil }
+        let actions = partnership.actions(inArea: a.id).count
+        let meetings = partnership.meetings(inArea: a.id).count
+        guard actions + meetings > 0 else { return nil }
+        return "Not undone: \(a.name) has \(actions) action\(actions == 1 ? "" : "s") and \(meetings) meeting\(meetings == 1 ? "" : "s") now"
     }
 }

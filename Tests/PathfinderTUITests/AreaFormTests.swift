@@ -66,7 +66,7 @@ import Testing
         #expect(closed.page == .area(AreaPage(area: "portsmouth")))
     }
 
-    @Test func aNewAreaFromTheAreasListGetsAFolderFromItsNameAndIsNotUndone() {
+    @Test func aNewAreaFromTheAreasListGetsAFolderFromItsNameAndUndoTrashesIt() {
         var s = state([.areas(ListCursor())]).after(.character("a"))
         #expect(areaForm(s)?.heading == "New area")
         s = s.typing("Brighton & Hove").after(.tab).typing("bh").after(.tab).typing("Brighton and Hove City Council")
@@ -75,12 +75,18 @@ import Testing
         #expect(effects == [.save(.area(area))], "the store makes a new area's file when it saves it")
         #expect(saved.partnership.area("brighton-hove") == area)
         #expect(saved.message?.text == "New area Brighton & Hove (BH) added")
-        // Undo does not take a new area away: it says how, and the area stays.
+        // Undo puts the new area's file in the trash; redo writes it again.
         let (after, undo) = update(saved, .key(.character("u")))
-        #expect(undo.isEmpty)
-        #expect(after.partnership.area("brighton-hove") != nil)
-        #expect(after.message?.isError == true)
-        #expect(after.message?.text.contains("areas/brighton-hove") == true)
+        #expect(undo == [.trash(.area(area))])
+        #expect(after.partnership.area("brighton-hove") == nil)
+        #expect(update(after, .key(.control("r"))).1 == [.save(.area(area))])
+        // Once an area holds actions, undoing its creation is refused with a reason.
+        var used = saved
+        used.partnership.actions.append(Action(id: "BH-01", area: "brighton-hove", title: "T", theme: "ensuring-dialogue", lead: "L"))
+        let (refused, nothing) = update(used, .key(.character("u")))
+        #expect(nothing.isEmpty)
+        #expect(refused.partnership.area("brighton-hove") != nil)
+        #expect(refused.message?.text == "Not undone: Brighton & Hove has 1 action and 0 meetings now")
 
         // A name whose folder is taken is refused.
         let clash = state([.areas(ListCursor())]).after(.character("a")).typing("Tower Hamlets").after(.tab).typing("TW")
@@ -165,7 +171,9 @@ import Testing
         let expected = CaseStudy(id: "wakefield-compact", title: "Wakefield Compact", themes: ["ensuring-dialogue"])
         #expect(created == [.save(.caseStudy(expected))])
         #expect(added.partnership.caseStudy("wakefield-compact") == expected)
-        #expect(update(added, .key(.character("u"))).0.partnership.caseStudy("wakefield-compact") != nil)
+        let (undone, trash) = update(added, .key(.character("u")))
+        #expect(undone.partnership.caseStudy("wakefield-compact") == nil)
+        #expect(trash == [.trash(.caseStudy(expected))])
         // An empty title is refused.
         let (empty, none) = update(state([.caseStudies(ListCursor())]).after(.character("a")), .key(.control("s")))
         #expect(none.isEmpty)
