@@ -20,8 +20,10 @@ public enum DialogPurpose: Hashable, Sendable {
     /// A forum meeting across several areas starts by choosing them.
     case meetingAreas
     case meetingTitle(areas: [String])
-    case meetingAttendees(areas: [String], title: String)
-    case meetingOthers(areas: [String], title: String, chosen: [String])
+    /// The meeting's day: today unless it is being written up afterwards.
+    case meetingDate(areas: [String], title: String)
+    case meetingAttendees(areas: [String], title: String, date: Day)
+    case meetingOthers(areas: [String], title: String, date: Day, chosen: [String])
     // During a meeting.
     case agendaItem(meeting: String)
     case meetingNote(meeting: String, item: Int)

@@ -262,13 +262,17 @@ extension AppState {
                 message = Message("A meeting needs a title", isError: true)
                 return []
             }
-            askAttendees(areas: areas, title: text)
+            overlay = .prompt(Prompt(label: "Meeting date:", text: "today", kind: .date, purpose: .meetingDate(areas: areas, title: text)))
+            return []
+        case let .meetingDate(areas, title):
+            guard let date = DateInput.parse(text, today: edits.today) else { return [] }
+            askAttendees(areas: areas, title: title, date: date)
             return []
         case .meetingAttendees:
             return []
-        case let .meetingOthers(areas, title, chosen):
+        case let .meetingOthers(areas, title, date, chosen):
             let others = text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
-            return [.createMeeting(meetingDraft(areas: areas, title: title, attendees: chosen + others))]
+            return [.createMeeting(meetingDraft(areas: areas, title: title, date: date, attendees: chosen + others))]
         case .agendaItem:
             let id = value
             return changeMeeting { $0.items.append(MeetingItem(action: id)) }

@@ -82,7 +82,7 @@ extension AppState {
     }
 
     /// After the title: who is there, picked from the area's steering group and forums.
-    mutating func askAttendees(areas ids: [String], title: String) {
+    mutating func askAttendees(areas ids: [String], title: String, date: Day) {
         let areas = ids.compactMap(partnership.area)
         let several = areas.count > 1
         var people: [Picker.Choice] = []
@@ -95,19 +95,20 @@ extension AppState {
         var seen = Set<String>()
         people = people.filter { seen.insert($0.id).inserted }
         if people.isEmpty {
-            overlay = .prompt(Prompt(label: "Attendees (comma-separated):", purpose: .meetingOthers(areas: ids, title: title, chosen: [])))
+            overlay = .prompt(Prompt(label: "Attendees (comma-separated):",
+                                     purpose: .meetingOthers(areas: ids, title: title, date: date, chosen: [])))
         } else {
             overlay = .picker(Picker(title: "Who is here? Space ticks, Enter when done", choices: people, allowsSeveral: true),
-                              .meetingAttendees(areas: ids, title: title))
+                              .meetingAttendees(areas: ids, title: title, date: date))
         }
     }
 
     /// The meeting file is made by the store (it picks the file name); the agenda goes with it.
     /// The file goes in the first area's folder; the agenda covers every area chosen.
-    func meetingDraft(areas: [String], title: String, attendees: [String]) -> MeetingDraft {
+    func meetingDraft(areas: [String], title: String, date: Day, attendees: [String]) -> MeetingDraft {
         let wanted = Set(areas)
         let agenda = MeetingAgenda.order(partnership.actions.filter { wanted.contains($0.area) }, asOf: asOf, catalogue: partnership.catalogue)
-        return MeetingDraft(area: areas.first ?? "", date: edits.today, title: title, attendees: attendees, agenda: agenda)
+        return MeetingDraft(area: areas.first ?? "", date: date, title: title, attendees: attendees, agenda: agenda)
     }
 
     mutating func meetingCreated(_ meeting: Meeting) -> [Effect] {

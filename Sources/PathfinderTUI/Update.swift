@@ -369,9 +369,9 @@ extension AppState {
                 return []
             case let .chosen(ids):
                 self.overlay = nil
-                if case let .meetingAttendees(areas, title) = purpose {
+                if case let .meetingAttendees(areas, title, date) = purpose {
                     self.overlay = .prompt(Prompt(label: "Others present (comma-separated, optional):",
-                                             purpose: .meetingOthers(areas: areas, title: title, chosen: ids)))
+                                             purpose: .meetingOthers(areas: areas, title: title, date: date, chosen: ids)))
                     return []
                 }
                 if case .meetingAreas = purpose {

@@ -23,6 +23,8 @@ struct MeetingEndToEndTests {
         try session.press("Enter")
         try session.waitFor("Meeting title:")
         try session.press("Enter")
+        try session.waitFor("Meeting date:")
+        try session.press("Enter")
         try session.waitFor("Who is here?")
         try session.press("Space", "Down", "Space", "Enter")
         try session.waitFor("Others present")

@@ -27,7 +27,7 @@ import Testing
     /// Started, with the store's answer (the file made) fed back.
     func started() -> AppState {
         var s = onArea()
-        _ = press(&s, .character("M"), .enter)   // title as offered
+        _ = press(&s, .character("M"), .enter, .enter)   // title as offered, today
         let effects = press(&s, .enter)          // no other attendees (the fixture area has no steering group)
         guard case let .createMeeting(draft)? = effects.first else { return s }
         let meeting = Meeting(id: "portsmouth/2006-12-14-steering", area: draft.area, date: draft.date, title: draft.title,
@@ -54,12 +54,17 @@ import Testing
         guard case let .prompt(title)? = s.overlay else { Issue.record("no title prompt"); return }
         #expect(title.editor.text == "Portsmouth steering group")
         _ = press(&s, .enter)
+        // The day: today unless it is written up afterwards.
+        guard case let .prompt(date)? = s.overlay, date.kind == .date else { Issue.record("no date prompt"); return }
+        _ = press(&s, .control("u"))
+        type(&s, "-1d")
+        _ = press(&s, .enter)
         type(&s, "Cllr Smith, Zoë Ahmed")
         let effects = press(&s, .enter)
         guard case let .createMeeting(draft)? = effects.first else { Issue.record("no meeting made: \(effects)"); return }
         #expect(draft.attendees == ["Cllr Smith", "Zoë Ahmed"])
         #expect(draft.agenda == ["PO-01", "PO-02"])
-        #expect(draft.date == Self.today)
+        #expect(draft.date == Self.today.adding(days: -1))
     }
 
     @Test func theAgendaCanBeReorderedDroppedAndAddedTo() {
@@ -169,7 +174,7 @@ extension MeetingTests {
         _ = press(&s, .down, .character(" "), .enter)   // Portsmouth was ticked; Tower Hamlets too
         guard case let .prompt(title)? = s.overlay else { Issue.record("no title prompt"); return }
         #expect(title.editor.text == "Forum meeting: Portsmouth, Tower Hamlets")
-        _ = press(&s, .enter)
+        _ = press(&s, .enter, .enter)
         let effects = press(&s, .enter)
         guard case let .createMeeting(draft)? = effects.first else { Issue.record("no meeting: \(effects)"); return }
         #expect(draft.area == "portsmouth")
