@@ -23,8 +23,28 @@ struct Open: ParsableCommand {
             printSummary(location: location, summary: summary, asOf: asOf)
             return
         }
-        let (location, store, result, asOf) = try options.loadStore()
-        var app = TerminalApp(location: location, store: store, loaded: result, asOf: asOf, themeName: theme)
+        var app: TerminalApp
+        let location = try options.location()
+        let store = PlainFileStore(root: location.path)
+        // With a summary cache from an earlier run, the areas show at once and the store is read
+        // in the background; without one (a first run), it is read first, as that is quicker
+        // than building the cache and then reading everything again.
+        if FileManager.default.fileExists(atPath: location.path.appendingPathComponent(PlainFileStore.summaryCachePath).path),
+           let summary = try? store.areasSummary() {
+            app = TerminalApp(location: location, store: store, loaded: nil, cachedSummary: summary,
+                              asOf: try options.day(default: summary.asOf), themeName: theme)
+        } else {
+            if location.createdFromSample {
+                FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
+            }
+            let result = try store.load()
+            app = TerminalApp(location: location, store: store, loaded: result, cachedSummary: nil,
+                              asOf: try options.day(default: result.partnership.asOf), themeName: theme)
+            // Build the summary cache for next time, on a store object of its own so this one
+            // stays the screens' alone.
+            let root = location.path
+            Thread.detachNewThread { _ = try? PlainFileStore(root: root).areasSummary() }
+        }
         var lock: SessionLock?
         if readOnly {
             app.readOnlyReason = "opened with --read-only"

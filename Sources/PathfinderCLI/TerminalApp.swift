@@ -10,7 +10,10 @@ import PathfinderTUI
 struct TerminalApp {
     let location: StoreLocation
     let store: PlainFileStore
-    let loaded: LoadResult
+    /// The whole store, or nil when the screens start from the summary cache and the store is
+    /// read in the background (a large store then shows its areas at once).
+    let loaded: LoadResult?
+    var cachedSummary: StoreSummary?
     let asOf: Day
     let themeName: String?
     /// Set when another Pathfinder has the store open and the user chose to look only.
@@ -34,7 +37,7 @@ struct TerminalApp {
             config.set("theme", theme.name)
             try? config.save()
         }
-        let errorFiles = Set(loaded.problems.filter { $0.severity == .error }.map(\.path))
+        let errorFiles = Set((loaded?.problems ?? []).filter { $0.severity == .error }.map(\.path))
 
         var exitCode: Int32 = 0
         var options = CursesTerminal.Options()
@@ -44,36 +47,68 @@ struct TerminalApp {
             // Themes are written for 256 colours; give them to the screen as this terminal can
             // show them (16, 8, or none: NO_COLOR), so a selection is never invisible.
             let support = ColorSupport(depth: terminal.colorDepth)
-            var state = AppState(partnership: loaded.partnership, asOf: asOf, storeLabel: location.path.lastPathComponent,
+            let first = loaded?.partnership ?? Partnership(title: cachedSummary?.title ?? "Pathfinder store", asOf: cachedSummary?.asOf,
+                                                           catalogue: Catalogue(), areas: [], actions: [], caseStudies: [], meetings: [])
+            var state = AppState(partnership: first, asOf: asOf, storeLabel: location.path.lastPathComponent,
                                  width: size.width, height: size.height, theme: theme.downgraded(to: support),
                                  themes: catalogue.themes.map { $0.downgraded(to: support) }, keyMap: keys.keyMap,
                                  today: Day.today())
             state.edits.userName = config["name"].flatMap { $0.isEmpty ? nil : $0 }
             state.edits.suggestedName = ProcessInfo.processInfo.environment["USER"] ?? ""
             state.edits.hasExternalEditor = ExternalEditor.command() != nil
-            state.edits.notEditable = notEditable(loaded.partnership)
+            state.edits.notEditable = notEditable(first)
             state.edits.readOnlyReason = readOnlyReason
+            var background: BackgroundLoad?
+            if loaded == nil {
+                state.loadingStore = true
+                state.cachedSummary = cachedSummary?.rows(asOf: asOf) ?? []
+                state.message = Message("Reading the store…")
+                background = BackgroundLoad(store)
+            }
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
             } else if !errorFiles.isEmpty {
                 state.message = Message("\(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
             }
-            var watcher = StoreWatcher(store: store)
+            var watcher: StoreWatcher? = loaded == nil ? nil : StoreWatcher(store: store)
+            // Keys typed while the store is still being read, replayed in order once it is:
+            // typing ahead works as if the store had been there from the start.
+            var typedAhead: [Event] = []
             terminal.draw(frame(state))
             while true {
                 var queue: [Event] = []
-                if let event = terminal.readEvent(timeoutMilliseconds: 1000) {
+                if let load = background, let result = load.result {
+                    // The background read is done: the store is this thread's again.
+                    background = nil
+                    switch result {
+                    case let .success(full):
+                        var change = StoreChange(partnership: full.partnership,
+                                                 problems: full.problems.filter { $0.severity == .error }.map(\.description))
+                        change.notEditable = notEditable(full.partnership)
+                        queue.append(.storeChanged(change))
+                        queue += typedAhead
+                        typedAhead = []
+                        watcher = StoreWatcher(store: store)
+                    case let .failure(error):
+                        state.message = Message("The store could not be read: \(error). Press q to quit", isError: true)
+                    }
+                }
+                if let event = terminal.readEvent(timeoutMilliseconds: background == nil ? 1000 : 50) {
                     if case .key(.control("c")) = event {
                         // Ctrl-C quits at once, as in any terminal program; every edit is saved
                         // as it is made.
                         exitCode = 130
                         return
                     }
-                    queue.append(event)
+                    if background != nil, case let .key(key) = event, state.keyMap.command(for: key, in: state.context) != .quit {
+                        typedAhead.append(event)
+                    } else {
+                        queue.append(event)
+                    }
                 } else {
                     queue.append(.tick)
                 }
-                if let change = watcher.poll() { queue.append(.storeChanged(change)) }
+                if let change = watcher?.poll() { queue.append(.storeChanged(change)) }
                 // Each effect may answer with events (saved, conflict); they run in turn.
                 while !queue.isEmpty {
                     let effects = state.handle(queue.removeFirst())
@@ -155,6 +190,36 @@ struct TerminalApp {
         RootView.render(state, into: &screen)
         return screen
     }
+}
+
+/// Reads the whole store on another thread while the screens show the summary cache. The store
+/// is not touched by the screens until `result` is set (keys that need it wait), so it is used
+/// by one thread at a time.
+final class BackgroundLoad: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished: Result<LoadResult, Error>?
+
+    init(_ store: PlainFileStore) {
+        let box = UncheckedStore(store)
+        Thread.detachNewThread { [self] in
+            let outcome = Result { try box.store.load() }
+            lock.lock()
+            finished = outcome
+            lock.unlock()
+        }
+    }
+
+    var result: Result<LoadResult, Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return finished
+    }
+}
+
+/// Hands the store to the loading thread (see `BackgroundLoad` for why that is safe).
+private struct UncheckedStore: @unchecked Sendable {
+    let store: PlainFileStore
+    init(_ store: PlainFileStore) { self.store = store }
 }
 
 /// Performs the effects that touch the store (save, create, delete, restore) and answers each

@@ -91,6 +91,10 @@ public struct AppState: Sendable {
     public var searchIndex: SearchIndex?
     /// Undo and redo, saves in flight, who is editing.
     public var edits: EditSession
+    /// The screens started from the summary cache while the store is read in the background:
+    /// the areas list shows `cachedSummary`; anything needing the actions waits.
+    public var loadingStore = false
+    public var cachedSummary: [AreaSummary] = []
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,

@@ -26,7 +26,7 @@ enum AreasScreen {
 
     static func render(_ state: AppState, _ cursor: ListCursor, _ body: Rect, _ screen: inout Screen) {
         let theme = state.theme
-        let rows = state.partnership.summaries(asOf: state.asOf)
+        let rows = state.loadingStore ? state.cachedSummary : state.partnership.summaries(asOf: state.asOf)
         let cols = columns(width: body.width - 2)
         let intro = "\(rows.count) areas · overdue as of \(state.asOf.iso)"
         screen.put(" " + intro, x: body.x, y: body.y, style: theme.style(for: .dim), maxWidth: body.width)

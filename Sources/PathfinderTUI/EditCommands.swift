@@ -650,8 +650,10 @@ extension AppState {
 
     mutating func applyStoreChange(_ change: StoreChange) {
         searchIndex = nil
+        let firstLoad = loadingStore && change.partnership != nil
         if let whole = change.partnership {
             partnership = whole
+            loadingStore = false
         } else {
             for action in change.actions { place(.action(action)) }
             partnership.actions.removeAll { change.removedActions.contains($0.id) }
@@ -669,7 +671,12 @@ extension AppState {
         }
         keepSelectionVisible()
         let count = change.actions.count + change.removedActions.count + change.areas.count + change.caseStudies.count + change.meetings.count
-        if let first = change.problems.first {
+        if firstLoad {
+            // The store, read in the background, replaces the summary the screen began with.
+            let files = Set(change.problems.compactMap { $0.split(separator: ":").first }).count
+            message = files == 0 ? nil
+                : Message("\(files) file\(files == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
+        } else if let first = change.problems.first {
             message = Message("Changed on disk with a problem: \(first)", isError: true)
         } else if change.partnership != nil {
             message = Message("The store changed on disk and was read again")

@@ -44,6 +44,15 @@ extension AppState {
         // Anything typed clears the last message; errors stay until the next key.
         message = nil
 
+        if loadingStore, case let .key(key) = event {
+            // Until the store is read only the program's own keys work; the rest would act on
+            // a store that is not there yet.
+            let command = keyMap.command(for: key, in: context)
+            guard [.quit, .help, .redraw, .cycleTheme].contains(command) || overlay != nil else {
+                message = Message("Still reading the store: a moment…")
+                return []
+            }
+        }
         if let overlay { return handleOverlay(overlay, event) }
         if case var .actionForm(form) = page { return handleForm(&form, event) }
         if let effects = handleProfileForm(event) { return effects }

@@ -402,3 +402,24 @@ import Testing
         #expect(draft.id.isEmpty)
     }
 }
+
+/// Starting from the summary cache while the store is read in the background.
+@Suite struct LoadingTests {
+    @Test func theAreasShowFromTheCacheAndTheRestWaitsForTheStore() {
+        let full = Fixture.partnership
+        var s = AppState(partnership: Partnership(title: full.title, catalogue: Catalogue(), areas: [], actions: [], caseStudies: [], meetings: []),
+                         asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24)
+        s.loadingStore = true
+        s.cachedSummary = full.summaries(asOf: Fixture.asOf)
+        #expect(render(s).lines[4].contains("Portsmouth"))
+        s = update(s, .key(.enter)).0
+        #expect(s.message?.text == "Still reading the store: a moment…")
+        #expect(s.pages.count == 1)
+        #expect(update(s, .key(.character("q"))).1 == [.quit])
+        s = update(s, .storeChanged(StoreChange(partnership: full))).0
+        #expect(!s.loadingStore)
+        #expect(s.message == nil)
+        s = update(s, .key(.enter)).0
+        #expect(s.page == .area(AreaPage(area: "portsmouth")))
+    }
+}
