@@ -71,10 +71,29 @@ public enum TextMatch {
     public static func contains(_ haystack: String, _ needle: some StringProtocol) -> Bool {
         let n = fold(String(needle))
         guard !n.isEmpty else { return true }
-        // Whole-string folding and a substring search: the same answer as `range(of:in:)`,
-        // without the per-character bookkeeping that only highlighting needs (the filter runs
-        // this on every field of every action at each key).
+        // The filter runs this on every field of every action at each key, so plain ASCII text
+        // (most of it) is searched as bytes, ignoring case; anything else is folded whole and
+        // searched. Same answers as `range(of:in:)`, without its per-character bookkeeping,
+        // which only highlighting needs.
+        let needleBytes = Array(n.utf8)
+        if needleBytes.allSatisfy({ $0 < 0x80 }), haystack.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiContains(haystack.utf8, needleBytes)
+        }
         return fold(haystack).utf8.firstRange(of: n.utf8) != nil
+    }
+
+    /// `needle` is already lowercase ASCII; `haystack` is ASCII in any case.
+    static func asciiContains(_ haystack: String.UTF8View, _ needle: [UInt8]) -> Bool {
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let bytes = Array(haystack)
+        guard bytes.count >= needle.count else { return false }
+        let first = needle[0]
+        for start in 0...(bytes.count - needle.count) where lower(bytes[start]) == first {
+            var i = 1
+            while i < needle.count, lower(bytes[start + i]) == needle[i] { i += 1 }
+            if i == needle.count { return true }
+        }
+        return false
     }
 
     /// The range of the first case-insensitive match, for highlighting.
