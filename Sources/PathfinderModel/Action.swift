@@ -91,7 +91,7 @@ public struct Action: Hashable, Sendable, Identifiable {
     public var source: String
     public var description: String
     /// In date order, oldest first, as in the file.
-    public var progress: [ProgressEntry]
+    public var progress: ProgressLog
 
     public init(id: String, area: String, title: String, theme: String = "",
                 successFactors: [String] = [], lead: String = "", leadBody: String = "",
@@ -99,7 +99,7 @@ public struct Action: Hashable, Sendable, Identifiable {
                 start: Day? = nil, due: Day? = nil, milestones: [Milestone] = [],
                 indicator: Indicator? = nil, funding: Funding? = nil, caseStudies: [String] = [],
                 reviewed: Day? = nil, updated: Day? = nil, updatedBy: String = "", source: String = "",
-                description: String = "", progress: [ProgressEntry] = []) {
+                description: String = "", progress: ProgressLog = []) {
         self.id = id
         self.area = area
         self.title = title
@@ -125,13 +125,11 @@ public struct Action: Hashable, Sendable, Identifiable {
     }
 
     /// The latest progress entry (by date; the last written wins a tie).
-    public var latestProgress: ProgressEntry? {
-        progress.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
-    }
+    public var latestProgress: ProgressEntry? { progress.latest }
 
     /// The date of the last thing that happened to the action: an update or a progress note.
     public var lastUpdate: Day? {
-        [updated, latestProgress?.date].compactMap { $0 }.max()
+        [updated, progress.indices.map(progress.date(at:)).max()].compactMap { $0 }.max()
     }
 
     /// Overdue: past its due date on `asOf` and not in a closed status (done, dropped).

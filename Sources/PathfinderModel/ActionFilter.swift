@@ -60,7 +60,8 @@ public struct ActionFilter: Hashable, Sendable {
                       action.rag.rawValue, action.description, action.source, action.updatedBy]
         fields += action.successFactors + action.partners + action.caseStudies
         fields += action.milestones.map(\.title)
-        fields += action.progress.flatMap { [$0.author, $0.text] }
+        fields += action.progress.indices.map(action.progress.author(at:))
+        if !action.progress.isEmpty { fields.append(action.progress.joinedText) }
         if let indicator = action.indicator { fields.append(indicator.name) }
         return fields
     }

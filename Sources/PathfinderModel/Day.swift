@@ -1,16 +1,24 @@
 /// A calendar day (no time, no zone): action plans speak in dates, and "overdue" is a matter of days.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day in one 4-byte number (year * 512 + month * 32 + day), which orders
+    /// as the dates do: an action holds several dates and its log one per entry, and 52,500
+    /// actions' worth of three `Int`s each cost megabytes a full load need not hold.
+    private let packed: Int32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int((packed >> 5) & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
+
+    /// Years far outside any plan (a typed "+99999999w") are clamped rather than trapping.
+    private init(packing year: Int, _ month: Int, _ day: Int) {
+        packed = Int32(clamping: min(max(year, -4_000_000), 4_000_000)) << 9 | Int32(month << 5 | day)
+    }
 
     /// Returns nil for a date that does not exist (2007-02-30), so validation can say so.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(packing: year, month, day)
     }
 
     /// Parses exactly `YYYY-MM-DD`.
@@ -40,7 +48,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { iso }
 
     public static func < (a: Day, b: Day) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        a.packed < b.packed
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -76,9 +84,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.year = y
-        self.month = m
-        self.day = d
+        self.init(packing: y, m, d)
     }
 
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }

@@ -365,7 +365,7 @@ enum MinimalRewrite {
             }
             return text
         }
-        if old.description == new.description, old.entries == new.progress { return oldBodyText }
+        if old.description == new.description, new.progress.elementsEqual(old.entries) { return oldBodyText }
         var text: String
         if old.description == new.description {
             text = String(old.descriptionRaw)

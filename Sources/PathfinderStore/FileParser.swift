@@ -284,7 +284,7 @@ enum FileParser {
                             due: r.day("due"), milestones: milestones, indicator: indicator, funding: funding,
                             caseStudies: r.strings("case-studies"), reviewed: r.day("reviewed"), updated: r.day("updated"),
                             updatedBy: r.string("updated-by"), source: r.string("source"),
-                            description: body.description, progress: body.entries)
+                            description: body.description, progress: ProgressLog(body.entries))
         nearMisses(&r, known: CanonicalFields.actionOrder)
         var itemLines: [String: [Int]] = [:]
         for key in ["milestones", "case-studies", "success-factors"] {

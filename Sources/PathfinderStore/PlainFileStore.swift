@@ -102,31 +102,30 @@ public final class PlainFileStore {
         }
         let areaCodes = Dictionary(areas.compactMap { e in e.value.map { ($0.id, $0.code) } }, uniquingKeysWith: { a, _ in a })
         let studyIDs = Set(studies.compactMap { $0.value?.id })
-        let planFiles = list.filter { $0.kind == .action || $0.kind == .meeting }
         let shared = SharedText()
-        var plans = Self.parallelMap(planFiles) { file -> ParsedFile in
-            var parsed = ParsedFile.read(file, root: root, shared: shared)
-            if case let .action(p) = parsed.result, let action = p.value {
-                parsed.problems += Validator.action(action, path: file.path, lines: p.lines, items: p.itemLines, catalogue: catalogue,
-                                                    areaCode: areaCodes[action.area], caseStudies: studyIDs)
-                var lean = p
-                lean.lines = ["id": p.lines["id"] ?? 1]   // all a later check needs
-                lean.itemLines = [:]
-                parsed.result = .action(lean)
+        // Actions are most of a store: each worker writes its action straight into the array
+        // the partnership keeps, and what the rest of the load needs about its file into a
+        // small record beside it. No second copy of 50,000 actions is made on the way (each
+        // would hold a few hundred bytes inline, and two at once cost tens of megabytes).
+        var (loadedActions, actionFiles) = Self.parallelMap(list.filter { $0.kind == .action }) { file -> (Action, ActionFile) in
+            let parsed = ParsedFile.read(file, root: root, shared: shared)
+            guard case let .action(p) = parsed.result else {
+                return (ActionFile.none, ActionFile(path: file.path, problems: parsed.problems, hash: parsed.hash))
             }
-            return parsed
+            var loaded = ActionFile(path: file.path, problems: parsed.problems, hash: parsed.hash, parsed: p)
+            guard let action = p.value else { return (ActionFile.none, loaded) }
+            loaded.problems += Validator.action(action, path: file.path, lines: p.lines, items: p.itemLines, catalogue: catalogue,
+                                                areaCode: areaCodes[action.area], caseStudies: studyIDs)
+            return (action, loaded)
         }
-        var actions: [LoadedEntry<Action>] = []
         var meetings: [LoadedEntry<Meeting>] = []
-        actions.reserveCapacity(plans.count)
-        for file in plans {
-            switch file.result {
-            case let .action(p): actions.append(LoadedEntry(file, p))
-            case let .meeting(p): meetings.append(LoadedEntry(file, p))
-            default: problems += file.problems
+        for file in Self.parallelMap(list.filter { $0.kind == .meeting }, { ParsedFile.read($0, root: root) }) {
+            if case let .meeting(p) = file.result {
+                meetings.append(LoadedEntry(file, p))
+            } else {
+                problems += file.problems
             }
         }
-        plans = []   // each parse is now in `actions` or `meetings`: free the copies before more are made
 
         // Checks across files.
         var codes: [String: String] = [:]
@@ -147,16 +146,17 @@ public final class PlainFileStore {
                                             catalogue: catalogue, areas: areaIDs)
         }
         var firstFile: [String: String] = [:]
-        firstFile.reserveCapacity(actions.count)
-        var duplicates = Set<String>()
-        for action in actions {
-            problems += action.problems
-            guard let value = action.value else { continue }
-            if let other = firstFile[value.id] {
-                problems.append(.error(action.path, action.lines["id"] ?? 1, "duplicate id \(value.id): also used by \(other)"))
-                duplicates.insert(action.path)
+        firstFile.reserveCapacity(actionFiles.count)
+        var duplicates = Set<Int>()
+        for (i, file) in actionFiles.enumerated() {
+            problems += file.problems
+            guard file.hasValue else { continue }
+            let id = loadedActions[i].id
+            if let other = firstFile[id] {
+                problems.append(.error(file.path, file.idLine, "duplicate id \(id): also used by \(other)"))
+                duplicates.insert(i)
             } else {
-                firstFile[value.id] = action.path
+                firstFile[id] = file.path
             }
         }
         let actionIDs = Set(firstFile.keys)
@@ -169,27 +169,28 @@ public final class PlainFileStore {
         // A file that could not be read properly is left out (and never rewritten); one whose
         // problem lies between files loads read-only. The rest of the store loads as usual.
         let broken = Set(areas.filter(\.broken).map(\.path)).union(studies.filter(\.broken).map(\.path))
-            .union(actions.filter(\.broken).map(\.path)).union(meetings.filter(\.broken).map(\.path))
+            .union(actionFiles.filter(\.broken).map(\.path)).union(meetings.filter(\.broken).map(\.path))
         let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
-            .union(actions.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
+            .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
         readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
         hashes = [:]
         hashes.reserveCapacity(list.count)
         actionPaths = [:]
-        actionPaths.reserveCapacity(actions.count)
+        actionPaths.reserveCapacity(actionFiles.count)
         self.catalogue = catalogue
         self.areaCodes = areaCodes
         caseStudyIDs = studyIDs
-        var loadedActions: [Action] = []
-        loadedActions.reserveCapacity(actions.count)
-        for action in actions where !action.broken && !duplicates.contains(action.path) {
-            // Only the first file with an id is kept, so ids stay unique on screen.
-            guard let value = action.value else { continue }
-            hashes[action.path] = action.hash
-            actionPaths[value.id] = action.path
-            loadedActions.append(value)
+        // Keep the actions that loaded, in place: only the first file with an id is kept, so
+        // ids stay unique on screen.
+        var keptActions = 0
+        for (i, file) in actionFiles.enumerated() where file.hasValue && !file.broken && !duplicates.contains(i) {
+            hashes[file.path] = file.hash
+            actionPaths[loadedActions[i].id] = file.path
+            if keptActions != i { loadedActions.swapAt(keptActions, i) }
+            keptActions += 1
         }
-        actions = []   // every action is in `loadedActions` now: free the entries before sorting
+        loadedActions.removeSubrange(keptActions...)
+        actionFiles = []
         func kept<T>(_ entries: [LoadedEntry<T>]) -> [T] {
             entries.compactMap { entry in
                 guard !entry.broken, let value = entry.value else { return nil }
@@ -202,7 +203,14 @@ public final class PlainFileStore {
         var loadedMeetings = kept(meetings)
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        loadedActions.sort { (areaOrder[$0.area] ?? .max, $0.area, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.id) }
+        // Files are read in folder and name order, which is usually this order already; sorting
+        // would then only cost a scratch copy of half the actions.
+        let actionOrder: (Action, Action) -> Bool = {
+            (areaOrder[$0.area] ?? .max, $0.area, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.id)
+        }
+        if zip(loadedActions, loadedActions.dropFirst()).contains(where: { actionOrder($1, $0) }) {
+            loadedActions.sort(by: actionOrder)
+        }
         loadedStudies.sort { ($0.title, $0.id) < ($1.title, $1.id) }
         loadedMeetings.sort { (areaOrder[$0.area] ?? .max, $0.area, $0.date, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.date, $1.id) }
         let partnership = Partnership(
@@ -220,6 +228,26 @@ public final class PlainFileStore {
             DispatchQueue.concurrentPerform(iterations: items.count) { i in slots.base.advanced(by: i).initialize(to: transform(items[i])) }
             initialized = items.count
         }
+    }
+
+    /// `parallelMap` for a transform with two results, each written straight into its own array.
+    static func parallelMap<T, A: Sendable, B: Sendable>(_ items: [T], _ transform: @Sendable (T) -> (A, B)) -> ([A], [B]) where T: Sendable {
+        guard !items.isEmpty else { return ([], []) }
+        var second: [B] = []
+        let first = [A](unsafeUninitializedCapacity: items.count) { firstBuffer, firstCount in
+            second = [B](unsafeUninitializedCapacity: items.count) { secondBuffer, secondCount in
+                let a = ResultSlots(base: firstBuffer.baseAddress!)
+                let b = ResultSlots(base: secondBuffer.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                    let (x, y) = transform(items[i])
+                    a.base.advanced(by: i).initialize(to: x)
+                    b.base.advanced(by: i).initialize(to: y)
+                }
+                secondCount = items.count
+            }
+            firstCount = items.count
+        }
+        return (first, second)
     }
 
     /// Every file a store holds that the program reads, in a stable order.
@@ -548,6 +576,37 @@ struct LoadedEntry<Value: Sendable> {
         editable = parsed.editable
         lines = parsed.lines
         itemLines = parsed.itemLines
+    }
+}
+
+/// What a load keeps about an action's file beside the action itself.
+struct ActionFile: Sendable {
+    var path: String
+    var problems: [Problem]
+    var hash: UInt64
+    /// The file gave an action (possibly with errors); false for one that could not be read or
+    /// parsed at all, whose slot holds `ActionFile.none`.
+    var hasValue = false
+    /// The file has errors of its own: it is left out and never rewritten.
+    var broken = false
+    var editable = true
+    var idLine = 1
+
+    /// Where an action that did not load would be: nothing to allocate.
+    static let none = Action(id: "", area: "", title: "")
+
+    init(path: String, problems: [Problem], hash: UInt64) {
+        self.path = path
+        self.problems = problems
+        self.hash = hash
+    }
+
+    init(path: String, problems: [Problem], hash: UInt64, parsed: Parsed<Action>) {
+        self.init(path: path, problems: problems, hash: hash)
+        hasValue = parsed.value != nil
+        broken = parsed.value == nil || parsed.problems.contains { $0.severity == .error }
+        editable = parsed.editable
+        idLine = parsed.lines["id"] ?? 1
     }
 }
 

@@ -25,9 +25,7 @@ final class SharedText: @unchecked Sendable {
         a.successFactors = list(a.successFactors)
         a.partners = list(a.partners)
         a.caseStudies = list(a.caseStudies)
-        for i in a.progress.indices where a.progress[i].author.utf8.count > 15 {
-            a.progress[i].author = string(a.progress[i].author)
-        }
+        a.progress.shareAuthors(string)
         return a
     }
 

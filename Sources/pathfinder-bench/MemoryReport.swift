@@ -40,9 +40,11 @@ enum MemoryReport {
             parts.append((name, tally))
         }
         part("action values (the array of Action)") { t, _ in t.bytes += MemoryLayout<Action>.stride }
-        part("progress note texts") { t, a in a.progress.forEach { t.add($0.text) } }
-        part("progress authors") { t, a in a.progress.forEach { t.add($0.author) } }
-        part("progress arrays") { t, a in t.array(a.progress) }
+        part("progress note texts (one string an action)") { t, a in t.add(a.progress.joinedText) }
+        part("progress authors") { t, a in a.progress.indices.forEach { t.add(a.progress.author(at: $0)) } }
+        part("progress records (day, author, end)") { t, a in
+            if !a.progress.isEmpty { t.bytes += (32 + a.progress.count * ProgressLog.bytesPerEntry + 8 + 15) / 16 * 16 }
+        }
         part("descriptions") { t, a in t.add(a.description) }
         part("titles") { t, a in t.add(a.title) }
         part("milestones (array and titles)") { t, a in

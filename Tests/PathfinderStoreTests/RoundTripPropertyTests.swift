@@ -66,9 +66,9 @@ import Testing
             caseStudies: list(&rng, Awkward.pick), reviewed: maybe(&rng, day), updated: maybe(&rng, day),
             updatedBy: maybe(&rng, Awkward.phrase) ?? "", source: maybe(&rng, Awkward.phrase) ?? "",
             description: text(&rng),
-            progress: (0..<Int.random(in: 0...4, using: &rng)).map { _ in
+            progress: ProgressLog((0..<Int.random(in: 0...4, using: &rng)).map { _ in
                 ProgressEntry(date: day(&rng), author: oneLine(&rng), text: text(&rng))
-            }.sorted { $0.date < $1.date })   // oldest first, as the format asks
+            }.sorted { $0.date < $1.date }))   // oldest first, as the format asks
     }
 
     @Test func generatedActionsComeBackEqual() {

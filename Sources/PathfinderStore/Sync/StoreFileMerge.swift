@@ -238,7 +238,7 @@ public enum StoreFileMerge {
         }
         var old = o
         old.trailing = Substring(trailing)
-        let new = Action(id: "", area: "", title: "", description: description, progress: entries)
+        let new = Action(id: "", area: "", title: "", description: description, progress: ProgressLog(entries))
         return MinimalRewrite.actionBody(old: old, oldBodyText: body, new: new)
     }
 

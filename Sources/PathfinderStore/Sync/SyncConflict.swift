@@ -248,7 +248,7 @@ extension PlainFileStore {
             if part == "sections" {
                 document.body = String(side.document.body[..<body.trailing.startIndex]) + text
             } else {
-                let new = Action(id: "", area: "", title: "", description: text, progress: body.entries)
+                let new = Action(id: "", area: "", title: "", description: text, progress: ProgressLog(body.entries))
                 document.body = MinimalRewrite.actionBody(old: body, oldBodyText: side.document.body, new: new)
             }
         } else {
