@@ -60,8 +60,9 @@ if let store = option("--memory-report") {
     // Where a full load's memory goes: what is live after it, and an estimate of each part.
     let result = try PlainFileStore(root: URL(fileURLWithPath: store)).load()
     let peak = peakMegabytes()
+    let resident = residentMegabytes()
     _ = mallocTrim(0)
-    print("peak \(peak) MB; resident after the load and malloc_trim \(residentMegabytes()) MB")
+    print("peak \(peak) MB; resident after the load \(resident) MB, after malloc_trim \(residentMegabytes()) MB")
     MemoryReport.print(result)
     exit(0)
 }
