@@ -376,11 +376,14 @@ enum MinimalRewrite {
         if new.progress.isEmpty, old.entriesRaw.isEmpty, old.progressHeading.isEmpty { return text + String(old.trailing) }
         var heading = old.progressHeading.isEmpty ? "## Progress\n" : String(old.progressHeading)
         var entries: [String] = []
+        var asWritten: [Bool] = []   // kept byte for byte from the same place in the old file
         for (i, entry) in new.progress.enumerated() {
             if i < old.entries.count, old.entries[i] == entry, i < old.entriesRaw.count {
                 entries.append(String(old.entriesRaw[i]))
+                asWritten.append(true)
             } else {
                 entries.append(CanonicalFields.progressEntry(entry))
+                asWritten.append(false)
             }
         }
         // A blank line between parts, as people write them.
@@ -389,7 +392,21 @@ enum MinimalRewrite {
             if !s.hasSuffix("\n") { s += "\n" }
             if !s.hasSuffix("\n\n") { s += "\n" }
         }
-        for i in entries.indices.dropLast() { separate(&entries[i]) }
+        // Two entries that followed each other in the old file still do: leave them as written
+        // (a hand-written file may have no blank line between entries).
+        for i in entries.indices.dropLast() where !(asWritten[i] && asWritten[i + 1]) { separate(&entries[i]) }
+        // An entry that had others after it keeps the blank line that separated them; now last
+        // (the note after it removed, or an added note undone), it ends the file as the old
+        // last entry did, so undoing an added note gives back the file as it was.
+        let lastIndex = new.progress.count - 1
+        if lastIndex >= 0, lastIndex < old.entriesRaw.count - 1, entries[lastIndex] == String(old.entriesRaw[lastIndex]),
+           let oldLast = old.entriesRaw.last {
+            let blank: (Character) -> Bool = { $0.unicodeScalars.allSatisfy { " \t\r\n".unicodeScalars.contains($0) } }
+            let ending = oldLast.reversed().prefix(while: blank).count
+            var trimmed = entries[lastIndex]
+            while let c = trimmed.last, blank(c) { trimmed.removeLast() }
+            entries[lastIndex] = trimmed + String(oldLast.suffix(ending))
+        }
         if !entries.isEmpty { separate(&heading) }
         if Lines.isBlank(text) {
             if text.isEmpty { text = "\n" }

@@ -52,6 +52,44 @@ import Testing
         #expect(reloaded == action)
     }
 
+    @Test func removingTheNoteJustAddedGivesBackTheFileAsItWas() throws {
+        // What undoing a new note does: the file must be byte for byte what it was, with no
+        // blank line left where the note was (an earlier version left one).
+        let root = try TestStores.copy(TestStores.sample, label: "note-undo")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let hand = "areas/portsmouth/actions/PO-02.md"
+        try TestStores.write(root, hand, Self.handWritten)
+        for id in ["PO-07", "PO-02"] {
+            let store = PlainFileStore(root: root)
+            let original = try #require(try store.load().partnership.action(id))
+            let path = PlainFileStore.actionPath(original)
+            let before = try TestStores.read(root, path)
+            var action = original
+            action.progress.append(ProgressEntry(date: Day(iso: "2006-12-15")!, author: "Forum facilitator", text: "Agreed."))
+            try store.save(action)
+            #expect(try TestStores.read(root, path) != before)
+            try store.save(original)
+            let undone = try TestStores.read(root, path)
+            #expect(undone == before, "\(id): \(TestStores.changedLines(before, undone))")
+            // And removing an older note keeps the rest as written.
+            var fewer = original
+            fewer.progress.removeLast()
+            try store.save(fewer)
+            let after = try TestStores.read(root, path)
+            #expect(TestStores.changedLines(before, after).allSatisfy { $0.hasPrefix("-") }, "\(id)")
+            #expect(try PlainFileStore(root: root).load().partnership.action(id) == fewer)
+            // Put back, the note is a new entry again: written canonically, the rest as it was.
+            try store.save(original)
+            let restored = try TestStores.read(root, path)
+            #expect(try PlainFileStore(root: root).load().partnership.action(id) == original)
+            if id == "PO-07" {
+                #expect(restored == before, "\(id): \(TestStores.changedLines(before, restored))")
+            } else {
+                #expect(TestStores.changedLines(before, restored) == ["-### 2006-11-14: Sam", "+", "+### 2006-11-14 — Sam"])
+            }
+        }
+    }
+
     static let handWritten = """
     ---
     # Written by hand in an editor: comments, odd spacing and a field Pathfinder does not know.
