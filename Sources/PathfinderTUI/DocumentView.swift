@@ -61,22 +61,13 @@ struct DocumentBuilder {
         lines.append(DocumentLine(spans, link: link))
     }
 
-    /// Markdown-ish paragraphs wrapped to the width; "#" headings shown as headings.
+    /// Markdown-ish paragraphs reflowed to the width; "#" headings shown as headings.
     mutating func text(_ text: String, indent: Int = 0, role: Role = .normal) {
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(paragraph)
-            if line.trimmingSpaces.isEmpty {
+        for line in Text.wrapMarkdown(text, to: width - indent, headingMarks: false) {
+            if line.text.isEmpty {
                 blank()
-                continue
-            }
-            if line.hasPrefix("#") {
-                lines.append(DocumentLine(String(line.drop(while: { $0 == "#" || $0 == " " })), .heading, indent: indent))
-                continue
-            }
-            // Keep a list item's hanging indent when it wraps.
-            let bullet = line.hasPrefix("- ") || line.hasPrefix("* ") ? 2 : 0
-            for (i, piece) in Text.wrap(line, to: width - indent - bullet).enumerated() {
-                lines.append(DocumentLine(piece, role, indent: indent + (i > 0 ? bullet : 0)))
+            } else {
+                lines.append(DocumentLine(line.text, line.isHeading ? .heading : role, indent: indent))
             }
         }
     }

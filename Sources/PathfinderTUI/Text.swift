@@ -119,11 +119,26 @@ public enum Text {
     /// a heading ("# ") and a quote ("> ") keep their first line's prefix; leading spaces are
     /// kept as an indent on every line of the paragraph.
     public static func wrapParagraphs(_ text: some StringProtocol, to width: Int) -> [String] {
+        wrapMarkdown(text, to: width).map(\.text)
+    }
+
+    /// A line of wrapped Markdown-ish text, and whether it belongs to a heading.
+    public struct WrappedLine: Equatable, Sendable {
+        public var text: String
+        public var isHeading: Bool
+    }
+
+    /// `wrapParagraphs`, telling heading lines apart. Files are written with hard line breaks
+    /// where their author's editor put them; on screen (a projector, a narrow terminal) a
+    /// paragraph is reflowed to the width, as Markdown reads it. `headingMarks` false drops the
+    /// "#"s, for views that show headings in their own style.
+    public static func wrapMarkdown(_ text: some StringProtocol, to width: Int, headingMarks: Bool = true) -> [WrappedLine] {
         let width = max(1, width)
-        var out: [String] = []
+        var out: [WrappedLine] = []
         var paragraph: [Substring] = []
         var firstPrefix = ""
         var restPrefix = ""
+        var heading = false
 
         func flush() {
             guard !paragraph.isEmpty else { return }
@@ -131,9 +146,10 @@ public enum Text {
             let indentWidth = DisplayWidth.of(restPrefix)
             let room = max(1, width - max(DisplayWidth.of(firstPrefix), indentWidth))
             for (i, line) in wrap(joined, to: room).enumerated() {
-                out.append((i == 0 ? firstPrefix : restPrefix) + line)
+                out.append(WrappedLine(text: (i == 0 ? firstPrefix : restPrefix) + line, isHeading: heading))
             }
             paragraph = []
+            heading = false
         }
 
         for raw in String(text).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -141,7 +157,7 @@ public enum Text {
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty {
                 flush()
-                if out.last != "" { out.append("") }
+                if out.last?.text != "" { out.append(WrappedLine(text: "", isHeading: false)) }
                 continue
             }
             let indent = String(repeating: " ", count: min(width / 2, DisplayWidth.of(line.prefix { $0 == " " })))
@@ -152,11 +168,14 @@ public enum Text {
                 paragraph = [trimmed.dropFirst(marker.count)]
             } else if trimmed.hasPrefix("#") || trimmed.hasPrefix(">") {
                 flush()
+                let isHeading = trimmed.hasPrefix("#")
                 let marker = String(trimmed.prefix { $0 == "#" || $0 == ">" }) + " "
-                firstPrefix = indent + marker
-                restPrefix = indent + (trimmed.hasPrefix(">") ? marker : String(repeating: " ", count: marker.count))
+                let shown = isHeading && !headingMarks ? "" : marker
+                firstPrefix = indent + shown
+                restPrefix = indent + (isHeading ? String(repeating: " ", count: shown.count) : marker)
                 paragraph = [trimmed.drop { $0 == "#" || $0 == ">" }]
-                if trimmed.hasPrefix("#") { flush() }   // a heading is one paragraph of its own
+                heading = isHeading
+                if isHeading { flush() }   // a heading is one paragraph of its own
             } else if paragraph.isEmpty {
                 firstPrefix = indent
                 restPrefix = indent
@@ -166,8 +185,8 @@ public enum Text {
             }
         }
         flush()
-        while out.count > 1, out.last == "" { out.removeLast() }
-        return out.isEmpty ? [""] : out
+        while out.count > 1, out.last?.text == "" { out.removeLast() }
+        return out.isEmpty ? [WrappedLine(text: "", isHeading: false)] : out
     }
 
     /// "- ", "* ", "• ", "+ " or "12. " / "3) " at the start of a trimmed line.
