@@ -32,52 +32,64 @@ public struct SearchResult: Hashable, Sendable {
 /// Incremental search across areas, actions (every field and progress note) and case studies.
 /// Text is folded (lowercase, accents off) once when the index is built, so each key press only
 /// scans bytes; the snippet for a hit is cut from the original text.
+///
+/// The index keeps the folded bytes and where each document is in the partnership, not a copy
+/// of its fields: a hit's fields are made again from the partnership (at most a few hundred a
+/// key), which saves a second copy of every note in a large store (about 150 MB at 52,500
+/// actions). The partnership is the one it was built from, shared, not copied; whoever changes
+/// the partnership drops the index first.
 public struct SearchIndex: Sendable {
     private struct Document: Sendable {
         var kind: SearchResult.Kind
-        var id: String
-        var title: String
-        var fields: [(name: String, text: String)]
+        /// Index into the partnership's areas, actions or case studies.
+        var position: Int
         /// All fields folded and joined with newlines, for the fast "does every word occur" test.
         var folded: [UInt8]
     }
 
+    private let partnership: Partnership
     private let documents: [Document]
 
     public init(_ p: Partnership) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
-        func add(_ kind: SearchResult.Kind, _ id: String, _ title: String, _ fields: [(String, String)]) {
-            let fields = fields.filter { !$0.1.isEmpty }
-            let joined = fields.map { TextMatch.fold($0.1) }.joined(separator: "\n")
-            docs.append(Document(kind: kind, id: id, title: title, fields: fields, folded: Array(joined.utf8)))
+        func add(_ kind: SearchResult.Kind, _ position: Int, _ fields: [(name: String, text: String)]) {
+            let joined = fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n")
+            docs.append(Document(kind: kind, position: position, folded: Array(joined.utf8)))
         }
-        for a in p.areas {
-            add(.area, a.id, a.name, [("name", a.name), ("authority", a.authority), ("type", a.type),
-                                      ("region", a.region), ("demography", a.demography),
-                                      ("key figures", a.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
-                                      ("steering group", a.steeringGroup.map { [$0.name, $0.role, $0.body].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "; ")),
-                                      ("forums", a.forums.map(\.name).joined(separator: "; ")),
-                                      ("narrative", a.narrative)])
-        }
-        for a in p.actions {
-            var fields: [(String, String)] = [("id", a.id), ("title", a.title), ("lead", a.lead), ("lead body", a.leadBody),
-                                              ("theme", p.catalogue.theme(a.theme)?.label ?? a.theme),
-                                              ("status", p.catalogue.status(a.status)?.label ?? a.status),
-                                              ("partners", a.partners.joined(separator: "; ")),
-                                              ("milestones", a.milestones.map(\.title).joined(separator: "; ")),
-                                              ("indicator", a.indicator?.name ?? ""), ("source", a.source),
-                                              ("description", a.description)]
-            for entry in a.progress { fields.append(("progress \(entry.date.iso)", "\(entry.author): \(entry.text)")) }
-            add(.action, a.id, a.title, fields)
-        }
-        for s in p.caseStudies {
-            add(.caseStudy, s.id, s.title, [("title", s.title), ("place", s.place),
-                                            ("organisations", s.organisations.joined(separator: "; ")),
-                                            ("key figures", s.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
-                                            ("text", s.text)])
-        }
+        for (i, a) in p.areas.enumerated() { add(.area, i, Self.fields(a)) }
+        for (i, a) in p.actions.enumerated() { add(.action, i, Self.fields(a, p.catalogue)) }
+        for (i, s) in p.caseStudies.enumerated() { add(.caseStudy, i, Self.fields(s)) }
+        partnership = p
         documents = docs
+    }
+
+    static func fields(_ a: Area) -> [(name: String, text: String)] {
+        [("name", a.name), ("authority", a.authority), ("type", a.type), ("region", a.region), ("demography", a.demography),
+         ("key figures", a.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
+         ("steering group", a.steeringGroup.map { [$0.name, $0.role, $0.body].filter { !$0.isEmpty }.joined(separator: ", ") }.joined(separator: "; ")),
+         ("forums", a.forums.map(\.name).joined(separator: "; ")),
+         ("narrative", a.narrative)]
+    }
+
+    static func fields(_ a: Action, _ catalogue: Catalogue) -> [(name: String, text: String)] {
+        var fields: [(name: String, text: String)] = [
+            ("id", a.id), ("title", a.title), ("lead", a.lead), ("lead body", a.leadBody),
+            ("theme", catalogue.theme(a.theme)?.label ?? a.theme),
+            ("status", catalogue.status(a.status)?.label ?? a.status),
+            ("partners", a.partners.joined(separator: "; ")),
+            ("milestones", a.milestones.map(\.title).joined(separator: "; ")),
+            ("indicator", a.indicator?.name ?? ""), ("source", a.source),
+            ("description", a.description)]
+        for entry in a.progress { fields.append(("progress \(entry.date.iso)", "\(entry.author): \(entry.text)")) }
+        return fields
+    }
+
+    static func fields(_ s: CaseStudy) -> [(name: String, text: String)] {
+        [("title", s.title), ("place", s.place),
+         ("organisations", s.organisations.joined(separator: "; ")),
+         ("key figures", s.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
+         ("text", s.text)]
     }
 
     /// Results for every document containing all the query's words, grouped by kind (areas,
@@ -100,12 +112,24 @@ public struct SearchIndex: Sendable {
     }
 
     private func hit(_ doc: Document, word: String) -> SearchResult {
-        for field in doc.fields {
+        let (id, title, fields): (String, String, [(name: String, text: String)])
+        switch doc.kind {
+        case .area:
+            let a = partnership.areas[doc.position]
+            (id, title, fields) = (a.id, a.name, Self.fields(a))
+        case .action:
+            let a = partnership.actions[doc.position]
+            (id, title, fields) = (a.id, a.title, Self.fields(a, partnership.catalogue))
+        case .caseStudy:
+            let s = partnership.caseStudies[doc.position]
+            (id, title, fields) = (s.id, s.title, Self.fields(s))
+        }
+        for field in fields where !field.text.isEmpty {
             guard let range = TextMatch.range(of: word, in: field.text) else { continue }
-            return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, field: field.name,
+            return SearchResult(kind: doc.kind, id: id, title: title, field: field.name,
                                 snippet: SearchIndex.snippet(field.text, around: range))
         }
-        return SearchResult(kind: doc.kind, id: doc.id, title: doc.title, field: "", snippet: doc.title)
+        return SearchResult(kind: doc.kind, id: id, title: title, field: "", snippet: title)
     }
 
     /// Up to 40 characters before the match and the rest of the line, newlines as spaces.
