@@ -96,6 +96,13 @@ public final class CursesTerminal {
     /// True between `start` and `stop`, including while suspended.
     public var isActive: Bool { phase == .running || phase == .suspended }
 
+    /// A file to remove if a signal (TERM, HUP, INT, QUIT) ends the program, provided it still
+    /// holds `content`: the store's session lock, which a normal exit releases by itself.
+    /// Nil forgets it.
+    public static func removeWhenKilled(path: String?, ifContentIs content: [UInt8] = []) {
+        TerminalRestore.setLeftover(path: path, content: content)
+    }
+
     /// Starts curses, runs `body`, and stops curses however `body` ends (return or throw).
     public static func run<T>(options: Options = Options(), _ body: (CursesTerminal) throws -> T) throws -> T {
         let terminal = CursesTerminal()

@@ -42,6 +42,8 @@ enum TerminalRestore {
     static let crashing: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
 
     static let resetCapacity = 1024
+    static let leftoverPathCapacity = 4096
+    static let leftoverContentCapacity = 1024
 
     struct Block {
         var mode: Int32 = 0
@@ -53,14 +55,22 @@ enum TerminalRestore {
         var resetCount = 0
         var reset: UnsafeMutablePointer<UInt8>
         var previous: UnsafeMutablePointer<sigaction>   // indexed by signal number
+        /// A file to remove when a signal ends the program (the store's session lock), as a
+        /// NUL-terminated path, and the content it must still have to be ours to remove.
+        var leftoverPath: UnsafeMutablePointer<CChar>
+        var leftoverContent: UnsafeMutablePointer<UInt8>
+        var leftoverContentCount = -1
     }
 
     nonisolated(unsafe) static let block: UnsafeMutablePointer<Block> = {
         let reset = UnsafeMutablePointer<UInt8>.allocate(capacity: resetCapacity)
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
         previous.initialize(repeating: sigaction(), count: 65)
+        let leftoverPath = UnsafeMutablePointer<CChar>.allocate(capacity: leftoverPathCapacity)
+        leftoverPath.initialize(repeating: 0, count: leftoverPathCapacity)
+        let leftoverContent = UnsafeMutablePointer<UInt8>.allocate(capacity: leftoverContentCapacity + 1)
         let block = UnsafeMutablePointer<Block>.allocate(capacity: 1)
-        block.initialize(to: Block(reset: reset, previous: previous))
+        block.initialize(to: Block(reset: reset, previous: previous, leftoverPath: leftoverPath, leftoverContent: leftoverContent))
         return block
     }()
 
@@ -104,6 +114,44 @@ enum TerminalRestore {
         block.pointee.resetCount = count
     }
 
+    /// Remembers a file for a terminating signal to remove, if it still holds `content` (nil
+    /// path: none). Set from the main thread before the handlers can run for it.
+    static func setLeftover(path: String?, content: [UInt8]) {
+        let b = block
+        b.pointee.leftoverContentCount = -1
+        guard let path, path.utf8.count < leftoverPathCapacity, content.count <= leftoverContentCapacity else { return }
+        let bytes = Array(path.utf8CString)
+        bytes.withUnsafeBufferPointer { b.pointee.leftoverPath.update(from: $0.baseAddress!, count: bytes.count) }
+        content.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { b.pointee.leftoverContent.update(from: base, count: content.count) }
+        }
+        b.pointee.leftoverContentCount = content.count
+    }
+
+    /// Async-signal-safe (`open`, `read`, `close`, `unlink`): removes the remembered file if it
+    /// still holds what this process wrote, so a lock another program has taken over is left.
+    static func removeLeftoverFromHandler() {
+        let b = block
+        let expected = b.pointee.leftoverContentCount
+        guard expected >= 0 else { return }
+        let fd = open(b.pointee.leftoverPath, O_RDONLY)
+        guard fd >= 0 else { return }
+        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var same = true
+        var offset = 0
+        withUnsafeMutableBytes(of: &buffer) { chunk in
+            while same {
+                let n = read(fd, chunk.baseAddress, chunk.count)
+                if n <= 0 { break }
+                if offset + n > expected { same = false; break }
+                for i in 0..<n where chunk[i] != b.pointee.leftoverContent[offset + i] { same = false }
+                offset += n
+            }
+        }
+        close(fd)
+        if same, offset == expected { unlink(b.pointee.leftoverPath) }
+    }
+
     /// Puts back the handlers that were there before `install`.
     static func uninstall() {
         mode = .idle
@@ -129,6 +177,7 @@ private func terminatingHandler(_ signal: Int32) {
     let mode = TerminalRestore.mode
     if mode == .suspended, signal == SIGINT || signal == SIGQUIT { return }
     TerminalRestore.restoreFromHandler(writeReset: mode == .curses)
+    TerminalRestore.removeLeftoverFromHandler()
     _exit(128 + signal)
 }
 

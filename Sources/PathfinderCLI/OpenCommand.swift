@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
 import PathfinderModel
 import PathfinderStore
@@ -62,7 +63,12 @@ struct Open: ParsableCommand {
                 }
             }
         }
-        defer { lock?.release() }
+        // Released on the way out; if a signal ends the program instead, its handler removes it.
+        if let lock { CursesTerminal.removeWhenKilled(path: lock.file.path, ifContentIs: lock.file.content) }
+        defer {
+            CursesTerminal.removeWhenKilled(path: nil)
+            lock?.release()
+        }
         try app.run(onExit: { lock?.release() })
     }
 

@@ -55,6 +55,10 @@ public struct SessionLock: Sendable {
 
     static func path(_ root: String) -> String { root + "/.pathfinder/session.lock" }
 
+    /// The lock file, and what this process wrote in it: enough for a signal handler to remove
+    /// it only while it is still ours.
+    public var file: (path: String, content: [UInt8]) { (Self.path(root), Array(holder.text.utf8)) }
+
     public static func hostName() -> String { ProcessInfo.processInfo.hostName }
 
     /// Takes the store for this process. A stale lock (its process gone, on this host) is taken

@@ -100,6 +100,8 @@ struct EndToEndTests {
         let s = try shell(scratch)
         try launch(s, store: scratch.store)
         try s.waitFor("All areas")
+        let lock = scratch.store.appendingPathComponent(".pathfinder/session.lock").path
+        #expect(FileManager.default.fileExists(atPath: lock), "the running program marks the store as open")
         if signal == "INT" {
             try s.press("C-c")
         } else {
@@ -111,5 +113,7 @@ struct EndToEndTests {
         }
         let code = ["TERM": 143, "HUP": 129, "INT": 130][signal]!
         try expectRestored(s, exit: code)
+        // And the store is not left marked as open by a program that is gone.
+        #expect(!FileManager.default.fileExists(atPath: lock), "session lock left behind after \(signal)")
     }
 }
