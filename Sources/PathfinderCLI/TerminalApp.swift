@@ -62,13 +62,16 @@ struct TerminalApp {
             if loaded == nil {
                 state.loadingStore = true
                 state.cachedSummary = cachedSummary?.rows(asOf: asOf) ?? []
-                state.message = Message("Reading the store…")
+                state.message = .readingStore
                 background = BackgroundLoad(store)
             }
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
             } else if !errorFiles.isEmpty {
                 state.message = Message("\(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
+            } else if let waiting = try? store.conflicts(), !waiting.isEmpty {
+                // Said at once, so the decision is made before the next sync, not discovered by it.
+                state.message = Message("\(waiting.count) sync conflict\(waiting.count == 1 ? " waits" : "s wait") for your decision: S shows \(waiting.count == 1 ? "it" : "them")", isError: true)
             }
             var watcher: StoreWatcher? = loaded == nil ? nil : StoreWatcher(store: store)
             // Keys typed while the store is still being read, replayed in order once it is:

@@ -8,6 +8,11 @@ public struct Message: Hashable, Sendable {
         self.text = text
         self.isError = isError
     }
+
+    /// Shown while the store is read in the background; the store's arrival clears them (and
+    /// leaves any other message standing, such as sync conflicts waiting).
+    public static let readingStore = Message("Reading the store…")
+    public static let stillReadingStore = Message("Still reading the store: a moment…")
 }
 
 /// Something drawn over the current page.

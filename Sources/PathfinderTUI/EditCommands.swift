@@ -674,7 +674,7 @@ extension AppState {
         if firstLoad {
             // The store, read in the background, replaces the summary the screen began with.
             let files = Set(change.problems.compactMap { $0.split(separator: ":").first }).count
-            message = files == 0 ? nil
+            message = files == 0 ? (message == .readingStore || message == .stillReadingStore ? nil : message)
                 : Message("\(files) file\(files == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
         } else if let first = change.problems.first {
             message = Message("Changed on disk with a problem: \(first)", isError: true)

@@ -156,12 +156,14 @@ enum SyncScreens {
     static func renderConflicts(_ state: AppState, _ p: SyncConflictsPage, _ body: Rect, _ screen: inout Screen) {
         let theme = state.theme
         let n = p.rows.count
-        screen.put(Text.truncate(" \(n) change\(n == 1 ? "" : "s") made differently here and elsewhere: m keeps yours, t takes theirs, Enter types a value",
-                                 to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         if p.rows.isEmpty {
-            screen.put(" Nothing to resolve: sync again to share the result", x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
+            screen.put(Text.truncate(" Every conflict is decided", to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+            screen.put(Text.truncate(" Nothing to resolve: sync again (S) to share the result", to: body.width),
+                       x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
             return
         }
+        screen.put(Text.truncate(" \(n) change\(n == 1 ? "" : "s") made differently here and elsewhere: m keeps yours, t takes theirs, Enter types a value",
+                                 to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         var y = body.y + listTop
         for (i, row) in p.rows.enumerated().dropFirst(p.cursor.top) {
             guard y + 1 < body.y + body.height else { break }

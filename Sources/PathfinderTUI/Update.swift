@@ -49,7 +49,7 @@ extension AppState {
             // a store that is not there yet.
             let command = keyMap.command(for: key, in: context)
             guard [.quit, .help, .redraw, .cycleTheme].contains(command) || overlay != nil else {
-                message = Message("Still reading the store: a moment…")
+                message = .stillReadingStore
                 return []
             }
         }

@@ -48,4 +48,44 @@ struct SyncEndToEndTests {
         try m.expectClean(m.a)
         try m.expectClean(m.b)
     }
+
+    @Test func aConflictLeftByTheCommandLineIsShownWhenTheScreensOpen() throws {
+        let m = try TwoMachines()
+        try m.set(m.a, po03, "status", "done")
+        m.expectOK(try m.sync(m.a))
+        try m.set(m.b, po03, "status", "blocked")
+        _ = try m.run(["check"], m.b, name: "Bob")
+        _ = try m.sync(m.b)   // leaves the status clash recorded, Bob's value in the file
+
+        var environment = m.environment
+        environment["XDG_CONFIG_HOME"] = m.root.appendingPathComponent("config-Bob").path
+        environment["TERM"] = "xterm-256color"
+        environment["PS1"] = "READY$ "
+        environment["LANG"] = "C.UTF-8"
+        environment["LC_ALL"] = "C.UTF-8"
+        environment["CI"] = ""
+        let session = try TerminalSession(command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
+                                          environment: environment)
+        try session.waitFor("READY$")
+        try session.type("\(Fixtures.binary.path) --store \(m.b.path); echo EXIT=$?")
+        try session.press("Enter")
+        // Said as the screens open, and S goes to the decision rather than failing.
+        try session.waitFor("All areas", "1 sync conflict waits for your decision: S shows it")
+        try session.press("S")
+        let screen = try session.waitFor("Sync conflicts", "PO-03 · status")
+        #expect(screen.contains("yours: blocked"))
+        #expect(screen.contains("theirs: done"))
+        try session.press("m")
+        try session.waitFor("All resolved")
+        try session.press("Escape")
+        try session.press("S")
+        try session.waitFor("Synced: up to date")
+        try session.press("q")
+        try session.waitFor("EXIT=0", "READY$")
+
+        m.expectOK(try m.sync(m.a))
+        #expect(try m.read(m.a, po03).contains("\nstatus: blocked\n"))
+        try m.expectClean(m.a)
+        try m.expectClean(m.b)
+    }
 }

@@ -422,4 +422,18 @@ import Testing
         s = update(s, .key(.enter)).0
         #expect(s.page == .area(AreaPage(area: "portsmouth")))
     }
+
+    @Test func aMessageThatIsNotAboutLoadingOutlivesTheStoresArrival() {
+        // Sync conflicts waiting are said at start; the store arriving must not wipe that.
+        let full = Fixture.partnership
+        var s = AppState(partnership: Partnership(title: full.title), asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24)
+        s.loadingStore = true
+        s.message = Message("1 sync conflict waits for your decision: S shows it", isError: true)
+        s = update(s, .storeChanged(StoreChange(partnership: full))).0
+        #expect(s.message?.text == "1 sync conflict waits for your decision: S shows it")
+        s.loadingStore = true
+        s.message = .readingStore
+        s = update(s, .storeChanged(StoreChange(partnership: full))).0
+        #expect(s.message == nil)
+    }
 }
