@@ -13,10 +13,11 @@ public protocol RenderableReport: Sendable {
 }
 
 extension RenderableReport {
-    /// The report in a format; `width` measures text for the terminal format.
-    public func render(_ format: ReportFormat, width: TextWidth) -> String {
+    /// The report in a format; `width` measures text for the terminal format, whose
+    /// paragraphs wrap at `lineWidth` columns (a screen passes its own width).
+    public func render(_ format: ReportFormat, width: TextWidth, lineWidth: Int = 100) -> String {
         switch format {
-        case .terminal: document.terminal(width: width)
+        case .terminal: document.terminal(width: width, lineWidth: lineWidth)
         case .markdown: document.markdown()
         case .html: document.html()
         case .csv: csv()

@@ -29,6 +29,8 @@ public struct ExportRequest: Hashable, Sendable {
     public var path: String?
     /// The user said yes to replacing an existing file.
     public var replace: Bool
+    /// Shown on screen: paragraphs wrap at this many columns.
+    public var lineWidth: Int?
 
     public init(kind: Kind, format: String? = nil, path: String? = nil, replace: Bool = false) {
         self.kind = kind
@@ -66,7 +68,7 @@ extension AppState {
             default: break
             }
         }
-        guard let path = words.first else { return [.export(ExportRequest(kind: kind))] }
+        guard let path = words.first else { return export(ExportRequest(kind: kind)) }
         let formats = ["md": "markdown", "markdown": "markdown", "html": "html", "htm": "html", "csv": "csv", "json": "json"]
         let ext = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
         guard let format = formats[ext] else {
@@ -77,7 +79,12 @@ extension AppState {
     }
 
     mutating func export(_ request: ExportRequest) -> [Effect] {
-        message = Message("Writing \(request.path ?? "the report")…")
+        var request = request
+        if let path = request.path {
+            message = Message("Writing \(path)…")
+        } else {
+            request.lineWidth = max(20, width - 3)   // the report's own margin and the scrollbar
+        }
         return [.export(request)]
     }
 

@@ -110,6 +110,21 @@ enum ReportGoldens {
         #expect(!r.milestones.contains { $0.title == "Framework adopted by the council and the Local Strategic Partnership" })
     }
 
+    @Test func onANarrowScreenParagraphsWrapRatherThanRunOff() throws {
+        // The screens show the terminal format at their own width (a projector at 80 columns);
+        // the summary sentence must wrap there, whole, not be cut at the edge.
+        let r = HighlightReport.build(try SampleStore.load(), area: nil, asOf: asOf)
+        let narrow = r.render(.terminal, width: terminalWidth, lineWidth: 50).components(separatedBy: "\n")
+        let start = try #require(narrow.firstIndex { $0.hasPrefix("52 actions") || $0.contains(" actions, ") })
+        let paragraph = narrow[start...].prefix { !$0.isEmpty && !$0.hasPrefix("Status") }
+        #expect(paragraph.count > 1)
+        #expect(paragraph.allSatisfy { DisplayWidth.of($0) <= 50 }, "\(paragraph)")
+        let wide = r.render(.terminal, width: terminalWidth).components(separatedBy: "\n")
+        let wideStart = try #require(wide.firstIndex { $0.contains(" actions, ") })
+        let widePara = wide[wideStart...].prefix { !$0.isEmpty && !$0.hasPrefix("Status") }
+        #expect(paragraph.joined(separator: " ") == widePara.joined(separator: " "), "the same words, wrapped differently")
+    }
+
     @Test func terminalColumnsAlignWithBengaliAndAccentedText() {
         let area = Area(id: "tower-hamlets", name: "Tower Hamlets", code: "TH")
         let actions = [

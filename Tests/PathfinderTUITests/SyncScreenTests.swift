@@ -88,11 +88,17 @@ extension SyncScreenTests {
 
     @Test func reportsAreShownOrWritten() {
         let plan = state([.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))])
-        #expect(update(plan, .key(.character("R"))).1 == [.export(ExportRequest(kind: .highlight(area: "portsmouth")))])
+        // Shown on screen, the report's paragraphs wrap to the screen (80 columns less margin and scrollbar).
+        var onScreen = ExportRequest(kind: .highlight(area: "portsmouth"))
+        onScreen.lineWidth = 77
+        #expect(update(plan, .key(.character("R"))).1 == [.export(onScreen)])
+        #expect(update(plan, .key(.character("R"))).0.message == nil, "nothing is written, so nothing says so")
         #expect(plan.after(.character(":")).typingResult("report funding funding.csv")
                 == [.export(ExportRequest(kind: .funding(area: "portsmouth"), format: "csv", path: "funding.csv"))])
         #expect(plan.after(.character(":")).typingResult("report report.txt").isEmpty)
-        #expect(update(state([.areas(ListCursor())]), .key(.character("R"))).1 == [.export(ExportRequest(kind: .highlight(area: nil)))])
+        var all = ExportRequest(kind: .highlight(area: nil))
+        all.lineWidth = 77
+        #expect(update(state([.areas(ListCursor())]), .key(.character("R"))).1 == [.export(all)])
 
         var s = update(plan, .showReport(ReportPage(title: "Highlight report: Portsmouth", lines: (1...60).map { "line \($0)" }))).0
         #expect(render(s).lines[3].contains("line 1"))
