@@ -280,47 +280,63 @@ enum MeetingScreen {
             return
         }
         let catalogue = state.partnership.catalogue
-        var lines: [(String, Role)] = []
+        // Lines of spans: on a projector at 80 columns every word must be there, so values wrap
+        // under their label instead of running off the edge.
+        var lines: [[DocumentLine.Span]] = []
         let width = max(10, body.width - 4)
-        lines.append(("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim))
-        for line in Text.wrap("\(action.id)  \(action.title)", to: width) { lines.append((line, .heading)) }
-        lines.append(("", .normal))
-        lines.append(("Lead      " + action.lead + (action.leadBody.isEmpty ? "" : ", " + action.leadBody), .normal))
+        func line(_ text: String, _ role: Role) { lines.append([.init(text: text, role: role)]) }
+        func wrapped(_ text: String, _ role: Role, indent: String = "", hanging: String = "") {
+            let room = max(4, width - max(DisplayWidth.of(indent), DisplayWidth.of(hanging)))
+            for (i, piece) in Text.wrap(text, to: room).enumerated() { line((i == 0 ? indent : hanging) + piece, role) }
+        }
+        let label = { (name: String) in Text.pad(name, to: 10) }
+        let hang = String(repeating: " ", count: 10)
+        line("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim)
+        wrapped("\(action.id)  \(action.title)", .heading)
+        line("", .normal)
+        wrapped(action.lead + (action.leadBody.isEmpty ? "" : ", " + action.leadBody), .normal, indent: label("Lead"), hanging: hang)
         let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
-        let statusLabel = catalogue.status(action.status).map { "\($0.symbol) \($0.label)" } ?? action.status
-        var statusLine = "Status    " + statusLabel
+        // What changed since the action was last reviewed goes right after the value, before
+        // the RAG's meaning, so the narrowest screen still shows it.
+        var status = catalogue.status(action.status).map { "\($0.symbol) \($0.label)" } ?? action.status
         if let was = previous?.item.status, was != action.status {
-            statusLine += "   (was \(catalogue.status(was)?.label ?? was) on \(previous!.meeting.date.iso))"
+            status += " (was \(catalogue.status(was)?.label ?? was) on \(previous!.meeting.date.iso))"
         }
-        lines.append((statusLine, .normal))
-        var ragLine = "RAG       [\(action.rag.letter)] \(action.rag.label)"
-        if let meaning = catalogue.ragMeanings[action.rag] { ragLine += " — " + meaning }
-        if let was = previous?.item.rag, was != action.rag { ragLine += "   (was \(was.label) on \(previous!.meeting.date.iso))" }
-        lines.append((ragLine, action.rag == .red ? .ragRed : action.rag == .amber ? .ragAmber : .ragGreen))
+        wrapped(status, .normal, indent: label("Status"), hanging: hang)
+        var rag = "[\(action.rag.letter)] \(action.rag.label)"
+        if let was = previous?.item.rag, was != action.rag { rag += " (was \(was.label) on \(previous!.meeting.date.iso))" }
+        if let meaning = catalogue.ragMeanings[action.rag] { rag += " — " + meaning }
+        wrapped(rag, action.rag == .red ? .ragRed : action.rag == .amber ? .ragAmber : .ragGreen, indent: label("RAG"), hanging: hang)
         let overdue = action.isOverdue(asOf: state.asOf, catalogue: catalogue)
-        lines.append(("Due       " + (action.due?.iso ?? "no date") + (overdue ? "  OVERDUE" : ""), overdue ? .overdue : .normal))
+        line(label("Due") + (action.due?.iso ?? "no date") + (overdue ? "  OVERDUE" : ""), overdue ? .overdue : .normal)
         if let indicator = action.indicator {
-            let fmt = { (v: Double) in v == v.rounded() ? String(Int(v)) : String(v) }
-            let progress = indicator.progress.map { " \(Int(($0 * 100).rounded()))% of the way" } ?? ""
-            lines.append(("Indicator \(indicator.name): \(fmt(indicator.baseline))\(indicator.unit) → \(fmt(indicator.target))\(indicator.unit), now \(indicator.current.map(fmt) ?? "?")\(indicator.unit)\(progress)", .normal))
+            wrapped(indicator.name, .normal, indent: label("Indicator"), hanging: hang)
+            var bar = IndicatorBar.spans(indicator, width: min(30, max(10, width - 40)))
+            bar[0].text = hang + bar[0].text.dropFirst(2)
+            lines.append(bar)
         }
-        lines.append(("", .normal))
+        line("", .normal)
         if let note = action.latestProgress {
-            lines.append(("Last note, \(note.date.iso), \(note.author):", .dim))
-            for line in Text.wrapParagraphs(note.text, to: width).prefix(4) { lines.append(("  " + line, .normal)) }
+            wrapped("Last note, \(note.date.iso), \(note.author):", .dim)
+            for piece in Text.wrapParagraphs(note.text, to: width - 2).prefix(4) { line("  " + piece, .normal) }
         } else {
-            lines.append(("No progress notes yet", .dim))
+            line("No progress notes yet", .dim)
         }
         if !item.notes.isEmpty || !item.decisions.isEmpty {
-            lines.append(("", .normal))
-            lines.append(("This meeting", .heading))
-            for note in item.notes { lines.append(("  • " + note, .normal)) }
-            for decision in item.decisions { lines.append(("  ✔ Decided: " + decision, .normal)) }
+            line("", .normal)
+            line("This meeting", .heading)
+            for note in item.notes { wrapped(note, .normal, indent: "  • ", hanging: "    ") }
+            for decision in item.decisions { wrapped("Decided: " + decision, .normal, indent: "  ✔ ", hanging: "    ") }
         }
         let changes = meeting.changes.filter { $0.action == action.id }
-        for change in changes { lines.append(("  Δ \(change.field): \(change.old) → \(change.new)", .dim)) }
-        for (i, line) in lines.prefix(body.height - 1).enumerated() {
-            screen.put(Text.truncate(line.0, to: width), x: body.x + 2, y: body.y + 1 + i, style: theme.style(for: line.1))
+        for change in changes { wrapped("\(change.field): \(change.old) → \(change.new)", .dim, indent: "  Δ ", hanging: "    ") }
+        for (i, spans) in lines.prefix(body.height - 1).enumerated() {
+            var x = body.x + 2
+            for span in spans {
+                let room = body.x + 2 + width - x
+                guard room > 0 else { break }
+                x += screen.put(Text.truncate(span.text, to: room), x: x, y: body.y + 1 + i, style: theme.style(for: span.role))
+            }
         }
     }
 }

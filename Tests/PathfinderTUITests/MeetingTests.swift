@@ -152,6 +152,27 @@ import Testing
         #expect(s.message?.text.contains("pathfinder minutes portsmouth/2006-12-14-steering") == true)
     }
 
+    @Test func onAProjectorAt80ColumnsTheItemShowsWhatChangedWholeAndTheIndicatorAsABar() {
+        var s = started()
+        // At the last meeting PO-01 was amber and not started; it has a recycling-style indicator.
+        s.partnership.meetings.insert(Meeting(id: "portsmouth/2006-11-01-steering", area: "portsmouth", date: Day(iso: "2006-11-01")!,
+                                              title: "Steering group", items: [MeetingItem(action: "PO-01", reviewed: true,
+                                                                                           status: "not-started", rag: .amber)],
+                                              ended: true), at: 0)
+        let i = s.partnership.actions.firstIndex { $0.id == "PO-01" }!
+        s.partnership.actions[i].indicator = Indicator(name: "Housebound people befriended", baseline: 0, target: 200, current: 90)
+        s.partnership.actions[i].leadBody = "Portsmouth City Council Older People's Services and the Good Neighbours Scheme"
+        _ = press(&s, .enter)
+        let lines = render(s).lines
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("(was Amber on 2006-11-01)"), "\(text)")
+        #expect(text.contains("(was Not started on 2006-11-01)"))
+        #expect(lines.contains { $0.contains("█") && $0.contains("░") && $0.contains("45% of the way") })
+        // A long lead wraps under its label rather than being cut.
+        #expect(text.contains("Good Neighbours Scheme"))
+        #expect(!lines.contains { $0.contains("Lead") && $0.contains("…") })
+    }
+
     @Test func thePresentationFitsTheSmallestScreen() {
         var s = started()
         _ = press(&s, .enter)
