@@ -80,7 +80,10 @@ public struct Confirmation: Hashable, Sendable {
 enum DialogView {
     static func renderPrompt(_ prompt: Prompt, state: AppState, y: Int, _ screen: inout Screen) {
         let theme = state.theme
-        let label = Text.truncate(prompt.label, to: max(1, state.width / 2))
+        // The question whole while there is room; it gives way, down to a third of the line,
+        // as the answer grows (at least 24 columns are kept for typing).
+        let answer = max(24, DisplayWidth.of(prompt.editor.text) + 2)
+        let label = Text.truncate(prompt.label, to: max(1, max(state.width / 3, state.width - answer)))
         var x = screen.put(label, x: 0, y: y, style: theme.style(for: .heading))
         x += 1
         var room = state.width - x

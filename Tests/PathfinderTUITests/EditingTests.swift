@@ -57,6 +57,8 @@ import Testing
         var s = onAction()
         _ = press(&s, .character("r"), .character("a"), .enter)   // Amber
         guard case .prompt? = s.overlay else { Issue.record("no reason prompt"); return }
+        // The question is read whole at 80 columns; it gives way as a long answer is typed.
+        #expect(render(s).lines[22].hasPrefix("Why Amber? (optional, for the progress log):"))
         type(&s, "Funding ends in March")
         let effects = press(&s, .enter)
         let action = s.partnership.action("PO-01")!
