@@ -42,6 +42,10 @@ enum AreasScreen {
             screen.put(String(repeating: "─", count: max(0, body.width - 2)), x: body.x + 1, y: totalY, style: theme.style(for: .border))
             drawRow(AreaSummary.total(rows), cols: cols, x: body.x, y: totalY + 1, width: body.width, selected: false,
                     theme: theme, into: &screen, bold: true)
+        } else if totalY < body.y + body.height {
+            // One line short (a small terminal): the total without its rule, rather than not at all.
+            drawRow(AreaSummary.total(rows), cols: cols, x: body.x, y: totalY, width: body.width, selected: false,
+                    theme: theme, into: &screen, bold: true)
         }
     }
 

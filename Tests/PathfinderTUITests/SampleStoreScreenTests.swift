@@ -18,7 +18,11 @@ import Testing
                  width: width, height: height, pages: pages)
     }
 
-    @Test func areas() { assertScreen(render(state([.areas(ListCursor())])), golden: "sample-areas-80x24") }
+    @Test func areas() {
+        assertScreen(render(state([.areas(ListCursor())])), golden: "sample-areas-80x24")
+        // The five areas and their total still fit the smallest screen.
+        assertScreen(render(state([.areas(ListCursor())], width: 40, height: 12)), golden: "sample-areas-40x12")
+    }
 
     @Test func portsmouthProfile() {
         assertScreen(render(state([.areas(ListCursor()), .area(AreaPage(area: "portsmouth"))])), golden: "sample-area-portsmouth-80x24")
