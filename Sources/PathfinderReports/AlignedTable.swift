@@ -32,7 +32,19 @@ public struct AlignedTable: Sendable {
 
     public mutating func add(_ row: [String]) { rows.append(row) }
 
-    public func render() -> String {
+    public func render(maxWidth: Int? = nil) -> String {
+        let l = layout(maxWidth: maxWidth)
+        var lines = l.head + l.rows.flatMap { $0 }
+        if let rule = l.rule { lines.append(rule) }
+        lines += l.foot.flatMap { $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The table's lines, the header's, each row's and the footer's apart (a report puts a
+    /// row's details under it). With `maxWidth`, a table wider than that narrows its widest
+    /// left-aligned columns (never below 8 columns or their heading) and wraps their cells, so
+    /// a row takes several lines rather than running off the screen.
+    public func layout(maxWidth: Int? = nil) -> (head: [String], rows: [[String]], rule: String?, foot: [[String]]) {
         // Each cell is cleaned and measured once: a report of 50,000 actions has 300,000 cells.
         func measured(_ row: [String]) -> [(text: String, width: Int)] {
             headers.indices.map { i in
@@ -45,27 +57,82 @@ public struct AlignedTable: Sendable {
         for row in [head] + body + foot {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) }
         }
-        func line(_ row: [(text: String, width: Int)]) -> String {
-            var out = ""
-            for (i, columnWidth) in widths.enumerated() {
-                let cell = row[i]
-                let pad = String(repeating: " ", count: max(0, columnWidth - cell.width))
-                let isLast = i == widths.count - 1
-                switch i < alignments.count ? alignments[i] : .left {
-                case .left: out += cell.text + (isLast ? "" : pad)
-                case .right: out += pad + cell.text
-                }
-                if !isLast { out += "  " }
+        if let maxWidth { narrow(&widths, to: maxWidth, headings: head.map(\.width)) }
+        func lines(_ row: [(text: String, width: Int)]) -> [String] {
+            let cells = row.enumerated().map { i, cell in
+                cell.width <= widths[i] ? [cell] : wrapCell(cell.text, to: widths[i])
             }
-            while out.last == " " { out.removeLast() }
-            return out
+            let height = cells.map(\.count).max() ?? 1
+            return (0..<height).map { k in
+                var out = ""
+                for (i, columnWidth) in widths.enumerated() {
+                    let cell = k < cells[i].count ? cells[i][k] : (text: "", width: 0)
+                    let pad = String(repeating: " ", count: max(0, columnWidth - cell.width))
+                    let isLast = i == widths.count - 1
+                    switch i < alignments.count ? alignments[i] : .left {
+                    case .left: out += cell.text + (isLast ? "" : pad)
+                    case .right: out += pad + cell.text
+                    }
+                    if !isLast { out += "  " }
+                }
+                while out.last == " " { out.removeLast() }
+                return out
+            }
         }
-        var lines = [line(head)]
-        lines += body.map(line)
-        if !foot.isEmpty {
-            lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)))
-            lines += foot.map(line)
+        let rule = foot.isEmpty ? nil : String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        return (lines(head), body.map(lines), rule, foot.map(lines))
+    }
+
+    /// Takes columns in from the widest left-aligned one until the table fits, or cannot.
+    private func narrow(_ widths: inout [Int], to maxWidth: Int, headings: [Int]) {
+        var over = widths.reduce(0, +) + 2 * (widths.count - 1) - maxWidth
+        while over > 0 {
+            let floor = { (i: Int) in Swift.max(8, headings[i]) }
+            let candidates = widths.indices.filter { i in
+                (i < alignments.count ? alignments[i] : .left) == .left && widths[i] > floor(i)
+            }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }
+            // Down to the next widest, or as far as needed, whichever comes first.
+            let next = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+            let cut = Swift.min(over, widths[widest] - Swift.max(floor(widest), next), widths[widest] - floor(widest))
+            widths[widest] -= Swift.max(1, cut)
+            over -= Swift.max(1, cut)
         }
-        return lines.joined(separator: "\n")
+    }
+
+    /// A cell's text on lines of at most `columns`, broken between words (a word too long
+    /// for a line is broken between characters).
+    private func wrapCell(_ text: String, to columns: Int) -> [(text: String, width: Int)] {
+        var lines: [(text: String, width: Int)] = []
+        var line = "", used = 0
+        func flush() {
+            lines.append((line, used))
+            line = ""
+            used = 0
+        }
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            var w = width.measure(word)
+            if used > 0, used + 1 + w > columns { flush() }
+            while w > columns {
+                // A word too long for a line (used is 0 here): as much as fills a line.
+                var piece = "", pieceWidth = 0
+                for character in word {
+                    let cw = width.measure(String(character))
+                    if pieceWidth + cw > columns, pieceWidth > 0 { break }
+                    piece.append(character)
+                    pieceWidth += cw
+                }
+                lines.append((piece, pieceWidth))
+                word = String(word.dropFirst(piece.count))
+                w = width.measure(word)
+            }
+            guard !word.isEmpty else { continue }
+            if used > 0 { line += " "; used += 1 }
+            line += word
+            used += w
+        }
+        if used > 0 || lines.isEmpty { flush() }
+        return lines
     }
 }

@@ -66,7 +66,9 @@ func oneLine(_ text: String) -> String {
 
 extension ReportDocument {
     /// Plain aligned text for a terminal: no colour, no escape sequences, every value cleaned.
-    public func terminal(width: TextWidth, lineWidth: Int = 100) -> String {
+    /// `fitTables`: tables too wide for `lineWidth` wrap their widest text columns (the screens
+    /// ask for it; the command line keeps each row on one line, for tools that read it).
+    public func terminal(width: TextWidth, lineWidth: Int = 100, fitTables: Bool = false) -> String {
         func clean(_ s: String) -> String { width.clean(oneLine(s)) }
         let heading = clean(title)
         var out: [String] = [heading, String(repeating: "=", count: max(1, width.measure(heading)))]
@@ -97,14 +99,16 @@ extension ReportDocument {
                                      width: width)
                 t.rows = table.rows.map { $0.map(oneLine) }
                 t.footer = table.footer.map { $0.map(oneLine) }
-                let lines = t.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                out.append(lines[0])
-                for (i, line) in lines.dropFirst().enumerated() {
-                    out.append(line)
+                let layout = t.layout(maxWidth: fitTables ? lineWidth : nil)
+                out += layout.head
+                for (i, row) in layout.rows.enumerated() {
+                    out += row
                     if i < table.details.count, !table.details[i].isEmpty {
                         out += wrap(clean(table.details[i]), width: width, lineWidth: lineWidth - 4, indent: "    ")
                     }
                 }
+                if let rule = layout.rule { out.append(rule) }
+                out += layout.foot.flatMap { $0 }
             }
         }
         return out.joined(separator: "\n") + "\n"

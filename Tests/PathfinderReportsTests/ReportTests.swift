@@ -125,6 +125,38 @@ enum ReportGoldens {
         #expect(paragraph.joined(separator: " ") == widePara.joined(separator: " "), "the same words, wrapped differently")
     }
 
+    @Test func aTableTooWideForTheScreenWrapsItsTextColumnsAndLosesNoWord() {
+        var t = AlignedTable(["Id", "Days", "Lead", "Title"], alignments: [.left, .right, .left, .left], width: terminalWidth)
+        t.add(["PO-04", "15", "Head of Procurement, Portsmouth City Council", "Help small local organisations bid as consortia"])
+        t.add(["TH-05", "3", "রহিম উদ্দিন", "Supercalifragilisticexpialidocious-recycling-consortium"])
+        t.footer = [["", "18", "", ""]]
+        let fitted = t.layout(maxWidth: 44)
+        let all = fitted.head + fitted.rows.flatMap { $0 } + fitted.foot.flatMap { $0 }
+        #expect(all.allSatisfy { DisplayWidth.of($0) <= 44 }, "\(all)")
+        #expect(fitted.rows.allSatisfy { $0.count > 1 }, "each row takes several lines")
+        // The id and the right-aligned number stay whole, on the row's first line.
+        #expect(fitted.rows[0][0].hasPrefix("PO-04    15  Head of"))
+        #expect(fitted.rows[1][0].hasPrefix("TH-05     3  রহিম উদ্দিন"))
+        // Every word is there, in order, and a word longer than its column is broken, not cut.
+        let words = { (text: String) in text.split(separator: " ").joined(separator: " ") }
+        let titleStart = fitted.head[0].range(of: "Title")!.lowerBound.utf16Offset(in: fitted.head[0])
+        let leadStart = fitted.head[0].range(of: "Lead")!.lowerBound.utf16Offset(in: fitted.head[0])
+        func column(_ lines: [String], from: Int, to: Int?) -> String {
+            words(lines.map { line in
+                let u = Array(line.utf16)
+                guard u.count > from else { return "" }
+                return String(decoding: u[from..<min(u.count, to ?? u.count)], as: UTF16.self)
+            }.joined(separator: " "))
+        }
+        #expect(column(fitted.rows[0], from: titleStart, to: nil) == "Help small local organisations bid as consortia")
+        #expect(column(fitted.rows[0], from: leadStart, to: titleStart) == "Head of Procurement, Portsmouth City Council")
+        let pieces = fitted.rows[1].map { $0.components(separatedBy: "  ").last { !$0.isEmpty }!.trimmingCharacters(in: .whitespaces) }
+        #expect(pieces.joined() == "Supercalifragilisticexpialidocious-recycling-consortium", "\(pieces)")
+        // Without a width the table is as before: one line a row.
+        #expect(t.layout().rows.allSatisfy { $0.count == 1 })
+        #expect(t.render() == (t.layout().head + t.layout().rows.flatMap { $0 } + [t.layout().rule!] + t.layout().foot.flatMap { $0 }).joined(separator: "\n"))
+    }
+
     @Test func terminalColumnsAlignWithBengaliAndAccentedText() {
         let area = Area(id: "tower-hamlets", name: "Tower Hamlets", code: "TH")
         let actions = [
