@@ -26,6 +26,10 @@ struct Open: ParsableCommand {
         }
         var app: TerminalApp
         let location = try options.location()
+        if location.createdFromSample {
+            // Also on the screen's message line (this line is behind the screens until they close).
+            FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
+        }
         let store = PlainFileStore(root: location.path)
         // With a summary cache from an earlier run, the areas show at once and the store is read
         // in the background; without one (a first run), it is read first, as that is quicker
@@ -35,9 +39,6 @@ struct Open: ParsableCommand {
             app = TerminalApp(location: location, store: store, loaded: nil, cachedSummary: summary,
                               asOf: try options.day(default: summary.asOf), themeName: theme)
         } else {
-            if location.createdFromSample {
-                FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
-            }
             let result = try store.load()
             app = TerminalApp(location: location, store: store, loaded: result, cachedSummary: nil,
                               asOf: try options.day(default: result.partnership.asOf), themeName: theme)

@@ -33,6 +33,9 @@ struct StoreLocation {
         if let keep = try? fm.contentsOfDirectory(atPath: temporary.path), keep.contains(".keep") {
             try? fm.removeItem(at: temporary.appendingPathComponent(".keep"))
         }
+        // `.pathfinder/` is one machine's state about one copy (a summary cache keyed on these
+        // files' inodes, a lock): the new store starts without it.
+        try? fm.removeItem(at: temporary.appendingPathComponent(".pathfinder"))
         try fm.moveItem(at: temporary, to: store)
         return StoreLocation(path: store, createdFromSample: true)
     }

@@ -65,6 +65,11 @@ struct TerminalApp {
                 state.message = .readingStore
                 background = BackgroundLoad(store)
             }
+            if location.createdFromSample {
+                let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+                let path = location.path.path.hasPrefix(home + "/") ? "~" + location.path.path.dropFirst(home.count) : location.path.path
+                state.message = Message("Made your own copy of the sample store in \(path)")
+            }
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
             } else if !errorFiles.isEmpty {
