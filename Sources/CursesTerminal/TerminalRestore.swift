@@ -68,7 +68,7 @@ enum TerminalRestore {
         previous.initialize(repeating: sigaction(), count: 65)
         let leftoverPath = UnsafeMutablePointer<CChar>.allocate(capacity: leftoverPathCapacity)
         leftoverPath.initialize(repeating: 0, count: leftoverPathCapacity)
-        let leftoverContent = UnsafeMutablePointer<UInt8>.allocate(capacity: leftoverContentCapacity + 1)
+        let leftoverContent = UnsafeMutablePointer<UInt8>.allocate(capacity: leftoverContentCapacity)
         let block = UnsafeMutablePointer<Block>.allocate(capacity: 1)
         block.initialize(to: Block(reset: reset, previous: previous, leftoverPath: leftoverPath, leftoverContent: leftoverContent))
         return block

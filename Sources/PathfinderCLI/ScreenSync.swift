@@ -8,13 +8,6 @@ import PathfinderTUI
 enum ScreenSync {
     /// Runs a sync, reporting each step through `progress`, then reads the store again.
     static func sync(store: PlainFileStore, progress: (String) -> Void) -> [Event] {
-        // Conflicts an earlier sync left are decided first, on the screen for it, rather than
-        // sending the user to the command line.
-        if let waiting = try? store.conflicts(), !waiting.isEmpty {
-            let n = waiting.count
-            return [conflicts(store: store),
-                    .synced(lines: [], problem: "decide \(n == 1 ? "this conflict" : "these \(n) conflicts") from an earlier sync first, then S syncs")]
-        }
         do {
             let engine = try SyncSupport.engine(store.root)
             let report = try engine.sync { step in if step.step != .done { progress(step.message + "…") } }
@@ -33,6 +26,11 @@ enum ScreenSync {
             events.append(.synced(lines: lines, problem: nil))
             if !report.conflicts.isEmpty { events.append(conflicts(store: store)) }
             return events
+        } catch let SyncError.conflictsWaiting(n) {
+            // Conflicts an earlier sync left are decided first, on the screen for it, rather
+            // than sending the user to the command line.
+            return [conflicts(store: store),
+                    .synced(lines: [], problem: "decide \(n == 1 ? "this conflict" : "these \(n) conflicts") from an earlier sync first, then S syncs")]
         } catch {
             return [.synced(lines: [], problem: "\(error)")]
         }

@@ -129,7 +129,7 @@ public struct Action: Hashable, Sendable, Identifiable {
 
     /// The date of the last thing that happened to the action: an update or a progress note.
     public var lastUpdate: Day? {
-        [updated, progress.indices.map(progress.date(at:)).max()].compactMap { $0 }.max()
+        [updated, progress.latestDate].compactMap { $0 }.max()
     }
 
     /// Overdue: past its due date on `asOf` and not in a closed status (done, dropped).

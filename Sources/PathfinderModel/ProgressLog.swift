@@ -74,10 +74,15 @@ public struct ProgressLog: Hashable, Sendable {
     }
 
     /// The latest entry by date; the last written wins a tie.
-    public var latest: ProgressEntry? {
+    public var latest: ProgressEntry? { latestIndex.map { self[$0] } }
+
+    /// The latest entry's date, without making the entry.
+    public var latestDate: Day? { latestIndex.map { records[$0].date } }
+
+    private var latestIndex: Int? {
         guard var best = records.indices.first else { return nil }
         for i in records.indices where records[i].date >= records[best].date { best = i }
-        return self[best]
+        return best
     }
 }
 
@@ -96,10 +101,6 @@ extension ProgressLog: RandomAccessCollection, MutableCollection, RangeReplaceab
         var entries = Array(self)
         entries.replaceSubrange(range, with: new)
         self = ProgressLog(entries)
-    }
-
-    public mutating func append(_ entry: ProgressEntry) {
-        replaceSubrange(endIndex..<endIndex, with: CollectionOfOne(entry))
     }
 }
 

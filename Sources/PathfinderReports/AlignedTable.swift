@@ -12,6 +12,48 @@ public struct TextWidth: Sendable {
     }
 }
 
+extension TextWidth {
+    /// `text` on lines of at most `columns`, broken between words, each with its width. A
+    /// word longer than a line keeps a line of its own, or with `breakingLongWords` is broken
+    /// between characters (a table cell cannot grow).
+    public func wrap(_ text: String, to columns: Int, breakingLongWords: Bool = false) -> [(text: String, width: Int)] {
+        var lines: [(text: String, width: Int)] = []
+        var line = "", used = 0
+        func flush() {
+            lines.append((line, used))
+            line = ""
+            used = 0
+        }
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            var w = measure(word)
+            if used > 0, used + 1 + w > columns { flush() }
+            while breakingLongWords, w > columns {
+                // Nothing is on the line here: as much of the word as fills it.
+                var piece = "", pieceWidth = 0
+                for character in word {
+                    let cw = measure(String(character))
+                    if pieceWidth + cw > columns, pieceWidth > 0 { break }
+                    piece.append(character)
+                    pieceWidth += cw
+                }
+                lines.append((piece, pieceWidth))
+                word = String(word.dropFirst(piece.count))
+                w = measure(word)
+            }
+            guard !word.isEmpty else { continue }
+            if used > 0 {
+                line += " "
+                used += 1
+            }
+            line += word
+            used += w
+        }
+        if !line.isEmpty || lines.isEmpty { flush() }
+        return lines
+    }
+}
+
 /// An aligned plain-text table, measured in terminal columns. The command line's tables
 /// (`pathfinder list`) and the terminal reports are both drawn by it.
 public struct AlignedTable: Sendable {
@@ -32,8 +74,8 @@ public struct AlignedTable: Sendable {
 
     public mutating func add(_ row: [String]) { rows.append(row) }
 
-    public func render(maxWidth: Int? = nil) -> String {
-        let l = layout(maxWidth: maxWidth)
+    public func render() -> String {
+        let l = layout()
         var lines = l.head + l.rows.flatMap { $0 }
         if let rule = l.rule { lines.append(rule) }
         lines += l.foot.flatMap { $0 }
@@ -60,7 +102,7 @@ public struct AlignedTable: Sendable {
         if let maxWidth { narrow(&widths, to: maxWidth, headings: head.map(\.width)) }
         func lines(_ row: [(text: String, width: Int)]) -> [String] {
             let cells = row.enumerated().map { i, cell in
-                cell.width <= widths[i] ? [cell] : wrapCell(cell.text, to: widths[i])
+                cell.width <= widths[i] ? [cell] : width.wrap(cell.text, to: widths[i], breakingLongWords: true)
             }
             let height = cells.map(\.count).max() ?? 1
             return (0..<height).map { k in
@@ -92,47 +134,12 @@ public struct AlignedTable: Sendable {
                 (i < alignments.count ? alignments[i] : .left) == .left && widths[i] > floor(i)
             }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }
-            // Down to the next widest, or as far as needed, whichever comes first.
+            // Down to the next widest (or its floor), or as far as needed, whichever comes first;
+            // a column as wide as the next gives one column at a time, so the two take turns.
             let next = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
-            let cut = Swift.min(over, widths[widest] - Swift.max(floor(widest), next), widths[widest] - floor(widest))
-            widths[widest] -= Swift.max(1, cut)
-            over -= Swift.max(1, cut)
+            let cut = Swift.max(1, Swift.min(over, widths[widest] - Swift.max(floor(widest), next)))
+            widths[widest] -= cut
+            over -= cut
         }
-    }
-
-    /// A cell's text on lines of at most `columns`, broken between words (a word too long
-    /// for a line is broken between characters).
-    private func wrapCell(_ text: String, to columns: Int) -> [(text: String, width: Int)] {
-        var lines: [(text: String, width: Int)] = []
-        var line = "", used = 0
-        func flush() {
-            lines.append((line, used))
-            line = ""
-            used = 0
-        }
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            var w = width.measure(word)
-            if used > 0, used + 1 + w > columns { flush() }
-            while w > columns {
-                // A word too long for a line (used is 0 here): as much as fills a line.
-                var piece = "", pieceWidth = 0
-                for character in word {
-                    let cw = width.measure(String(character))
-                    if pieceWidth + cw > columns, pieceWidth > 0 { break }
-                    piece.append(character)
-                    pieceWidth += cw
-                }
-                lines.append((piece, pieceWidth))
-                word = String(word.dropFirst(piece.count))
-                w = width.measure(word)
-            }
-            guard !word.isEmpty else { continue }
-            if used > 0 { line += " "; used += 1 }
-            line += word
-            used += w
-        }
-        if used > 0 || lines.isEmpty { flush() }
-        return lines
     }
 }

@@ -116,25 +116,7 @@ extension ReportDocument {
 
     /// Word wrap measured in terminal columns; a word longer than the line keeps its own line.
     func wrap(_ text: String, width: TextWidth, lineWidth: Int, indent: String) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        var used = 0
-        for word in text.split(separator: " ") {
-            let w = width.measure(String(word))
-            if used > 0, used + 1 + w > lineWidth {
-                lines.append(indent + line)
-                line = ""
-                used = 0
-            }
-            if used > 0 {
-                line += " "
-                used += 1
-            }
-            line += word
-            used += w
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(indent + line) }
-        return lines
+        width.wrap(text, to: lineWidth).map { indent + $0.text }
     }
 }
 

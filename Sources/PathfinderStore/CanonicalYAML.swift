@@ -392,20 +392,21 @@ enum MinimalRewrite {
             if !s.hasSuffix("\n") { s += "\n" }
             if !s.hasSuffix("\n\n") { s += "\n" }
         }
-        // Two entries that followed each other in the old file still do: leave them as written
-        // (a hand-written file may have no blank line between entries).
-        for i in entries.indices.dropLast() where !(asWritten[i] && asWritten[i + 1]) { separate(&entries[i]) }
-        // An entry that had others after it keeps the blank line that separated them; now last
-        // (the note after it removed, or an added note undone), it ends the file as the old
-        // last entry did, so undoing an added note gives back the file as it was.
-        let lastIndex = new.progress.count - 1
-        if lastIndex >= 0, lastIndex < old.entriesRaw.count - 1, entries[lastIndex] == String(old.entriesRaw[lastIndex]),
-           let oldLast = old.entriesRaw.last {
-            let blank: (Character) -> Bool = { $0.unicodeScalars.allSatisfy { " \t\r\n".unicodeScalars.contains($0) } }
-            let ending = oldLast.reversed().prefix(while: blank).count
-            var trimmed = entries[lastIndex]
-            while let c = trimmed.last, blank(c) { trimmed.removeLast() }
-            entries[lastIndex] = trimmed + String(oldLast.suffix(ending))
+        // Where an entry ends is kept as written when what follows it is unchanged: the next
+        // entry as in the old file (a hand-written file may have no blank line between
+        // entries), or the end for the old last entry. Otherwise an entry followed by another
+        // gets a blank line, and one now last (the note after it removed, or an added note
+        // undone) ends as the old last entry did, so undoing an added note gives the file back.
+        let blank: (Character) -> Bool = { $0.unicodeScalars.allSatisfy { " \t\r\n".unicodeScalars.contains($0) } }
+        for i in entries.indices {
+            let isLast = i == entries.count - 1
+            if asWritten[i], isLast ? i == old.entriesRaw.count - 1 : asWritten[i + 1] { continue }
+            if !isLast {
+                separate(&entries[i])
+            } else if asWritten[i], let oldLast = old.entriesRaw.last {
+                while let c = entries[i].last, blank(c) { entries[i].removeLast() }
+                entries[i] += oldLast.suffix(oldLast.reversed().prefix(while: blank).count)
+            }
         }
         if !entries.isEmpty { separate(&heading) }
         if Lines.isBlank(text) {

@@ -222,12 +222,7 @@ public final class PlainFileStore {
     /// `transform` applied to every element on all cores, results in order, written straight
     /// into the array returned (no copies of 50,000 results on the way).
     static func parallelMap<T, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable {
-        guard !items.isEmpty else { return [] }
-        return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-            let slots = ResultSlots(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: items.count) { i in slots.base.advanced(by: i).initialize(to: transform(items[i])) }
-            initialized = items.count
-        }
+        parallelMap(items) { (transform($0), ()) }.0
     }
 
     /// `parallelMap` for a transform with two results, each written straight into its own array.

@@ -37,13 +37,14 @@ enum AreasScreen {
             let selected = i == cursor.selected
             drawRow(row, cols: cols, x: body.x, y: y, width: body.width, selected: selected, theme: theme, into: &screen)
         }
-        let totalY = body.y + listTop + min(visible, rows.count)
+        // The total under a rule; one line short (a small terminal), without the rule rather
+        // than not at all.
+        var totalY = body.y + listTop + min(visible, rows.count)
         if totalY + 1 < body.y + body.height {
             screen.put(String(repeating: "─", count: max(0, body.width - 2)), x: body.x + 1, y: totalY, style: theme.style(for: .border))
-            drawRow(AreaSummary.total(rows), cols: cols, x: body.x, y: totalY + 1, width: body.width, selected: false,
-                    theme: theme, into: &screen, bold: true)
-        } else if totalY < body.y + body.height {
-            // One line short (a small terminal): the total without its rule, rather than not at all.
+            totalY += 1
+        }
+        if totalY < body.y + body.height {
             drawRow(AreaSummary.total(rows), cols: cols, x: body.x, y: totalY, width: body.width, selected: false,
                     theme: theme, into: &screen, bold: true)
         }

@@ -280,21 +280,18 @@ enum MeetingScreen {
             return
         }
         let catalogue = state.partnership.catalogue
-        // Lines of spans: on a projector at 80 columns every word must be there, so values wrap
-        // under their label instead of running off the edge.
-        var lines: [[DocumentLine.Span]] = []
+        // On a projector at 80 columns every word must be there, so values wrap under their
+        // label (as on the action screen) instead of running off the edge.
         let width = max(10, body.width - 4)
-        func line(_ text: String, _ role: Role) { lines.append([.init(text: text, role: role)]) }
-        func wrapped(_ text: String, _ role: Role, indent: String = "", hanging: String = "") {
-            let room = max(4, width - max(DisplayWidth.of(indent), DisplayWidth.of(hanging)))
-            for (i, piece) in Text.wrap(text, to: room).enumerated() { line((i == 0 ? indent : hanging) + piece, role) }
+        var doc = DocumentBuilder(width: width)
+        func wrapped(_ text: String, _ role: Role) {
+            for piece in Text.wrap(text, to: width) { doc.spans([.init(text: piece, role: role)]) }
         }
-        let label = { (name: String) in Text.pad(name, to: 10) }
-        let hang = String(repeating: " ", count: 10)
-        line("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim)
+        func field(_ label: String, _ value: String, _ role: Role = .normal) { doc.field(label, value, role: role, labelWidth: 9) }
+        wrapped("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim)
         wrapped("\(action.id)  \(action.title)", .heading)
-        line("", .normal)
-        wrapped(action.lead + (action.leadBody.isEmpty ? "" : ", " + action.leadBody), .normal, indent: label("Lead"), hanging: hang)
+        doc.blank()
+        field("Lead", action.lead + (action.leadBody.isEmpty ? "" : ", " + action.leadBody))
         let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
         // What changed since the action was last reviewed goes right after the value, before
         // the RAG's meaning, so the narrowest screen still shows it.
@@ -302,37 +299,37 @@ enum MeetingScreen {
         if let was = previous?.item.status, was != action.status {
             status += " (was \(catalogue.status(was)?.label ?? was) on \(previous!.meeting.date.iso))"
         }
-        wrapped(status, .normal, indent: label("Status"), hanging: hang)
+        field("Status", status)
         var rag = "[\(action.rag.letter)] \(action.rag.label)"
         if let was = previous?.item.rag, was != action.rag { rag += " (was \(was.label) on \(previous!.meeting.date.iso))" }
         if let meaning = catalogue.ragMeanings[action.rag] { rag += " — " + meaning }
-        wrapped(rag, action.rag == .red ? .ragRed : action.rag == .amber ? .ragAmber : .ragGreen, indent: label("RAG"), hanging: hang)
+        field("RAG", rag, action.rag == .red ? .ragRed : action.rag == .amber ? .ragAmber : .ragGreen)
         let overdue = action.isOverdue(asOf: state.asOf, catalogue: catalogue)
-        line(label("Due") + (action.due?.iso ?? "no date") + (overdue ? "  OVERDUE" : ""), overdue ? .overdue : .normal)
+        field("Due", (action.due?.iso ?? "no date") + (overdue ? "  OVERDUE" : ""), overdue ? .overdue : .normal)
         if let indicator = action.indicator {
-            wrapped(indicator.name, .normal, indent: label("Indicator"), hanging: hang)
-            var bar = IndicatorBar.spans(indicator, width: min(30, max(10, width - 40)))
-            bar[0].text = hang + bar[0].text.dropFirst(2)
-            lines.append(bar)
+            field("Indicator", indicator.name)
+            // The bar's own two-space margin brings it under the values.
+            doc.lines.append(DocumentLine(IndicatorBar.spans(indicator, width: min(30, max(10, width - 40))), indent: 8))
         }
-        line("", .normal)
+        doc.blank()
         if let note = action.latestProgress {
             wrapped("Last note, \(note.date.iso), \(note.author):", .dim)
-            for piece in Text.wrapParagraphs(note.text, to: width - 2).prefix(4) { line("  " + piece, .normal) }
+            for piece in Text.wrapParagraphs(note.text, to: width - 2).prefix(4) { doc.spans([.init(text: "  " + piece, role: .normal)]) }
         } else {
-            line("No progress notes yet", .dim)
+            wrapped("No progress notes yet", .dim)
         }
         if !item.notes.isEmpty || !item.decisions.isEmpty {
-            line("", .normal)
-            line("This meeting", .heading)
-            for note in item.notes { wrapped(note, .normal, indent: "  • ", hanging: "    ") }
-            for decision in item.decisions { wrapped("Decided: " + decision, .normal, indent: "  ✔ ", hanging: "    ") }
+            doc.blank()
+            wrapped("This meeting", .heading)
+            for note in item.notes { doc.field("  •", note, labelWidth: 3) }
+            for decision in item.decisions { doc.field("  ✔", "Decided: " + decision, labelWidth: 3) }
         }
-        let changes = meeting.changes.filter { $0.action == action.id }
-        for change in changes { wrapped("\(change.field): \(change.old) → \(change.new)", .dim, indent: "  Δ ", hanging: "    ") }
-        for (i, spans) in lines.prefix(body.height - 1).enumerated() {
-            var x = body.x + 2
-            for span in spans {
+        for change in meeting.changes where change.action == action.id {
+            doc.field("  Δ", "\(change.field): \(change.old) → \(change.new)", role: .dim, labelWidth: 3)
+        }
+        for (i, line) in doc.lines.prefix(body.height - 1).enumerated() {
+            var x = body.x + 2 + line.indent
+            for span in line.spans {
                 let room = body.x + 2 + width - x
                 guard room > 0 else { break }
                 x += screen.put(Text.truncate(span.text, to: room), x: x, y: body.y + 1 + i, style: theme.style(for: span.role))

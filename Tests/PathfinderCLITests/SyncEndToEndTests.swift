@@ -8,13 +8,8 @@ import Testing
 struct SyncEndToEndTests {
     let po03 = "areas/portsmouth/actions/PO-03.md"
 
-    @Test func aConflictFromSyncIsResolvedOnScreen() throws {
-        let m = try TwoMachines()
-        try m.set(m.a, po03, "status", "done")
-        m.expectOK(try m.sync(m.a))
-        try m.set(m.b, po03, "status", "blocked")
-        _ = try m.run(["check"], m.b, name: "Bob")   // writes Bob's config (his name)
-
+    /// Bob's screens on his machine's store, in a shell of their own, at the areas list.
+    func bobsScreens(_ m: TwoMachines) throws -> TerminalSession {
         var environment = m.environment
         environment["XDG_CONFIG_HOME"] = m.root.appendingPathComponent("config-Bob").path
         environment["TERM"] = "xterm-256color"
@@ -25,9 +20,18 @@ struct SyncEndToEndTests {
         let session = try TerminalSession(command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
                                           environment: environment)
         try session.waitFor("READY$")
-        try session.type("\(Fixtures.binary.path) --store \(m.b.path); echo EXIT=$?")
-        try session.press("Enter")
-        try session.waitFor("All areas")
+        try Fixtures.launch(session, store: m.b)
+        return session
+    }
+
+    @Test func aConflictFromSyncIsResolvedOnScreen() throws {
+        let m = try TwoMachines()
+        try m.set(m.a, po03, "status", "done")
+        m.expectOK(try m.sync(m.a))
+        try m.set(m.b, po03, "status", "blocked")
+        _ = try m.run(["check"], m.b, name: "Bob")   // writes Bob's config (his name)
+
+        let session = try bobsScreens(m)
 
         // S syncs: Bob's change is committed, Ann's fetched, the status clash is for Bob to decide.
         try session.press("S")
@@ -57,20 +61,9 @@ struct SyncEndToEndTests {
         _ = try m.run(["check"], m.b, name: "Bob")
         _ = try m.sync(m.b)   // leaves the status clash recorded, Bob's value in the file
 
-        var environment = m.environment
-        environment["XDG_CONFIG_HOME"] = m.root.appendingPathComponent("config-Bob").path
-        environment["TERM"] = "xterm-256color"
-        environment["PS1"] = "READY$ "
-        environment["LANG"] = "C.UTF-8"
-        environment["LC_ALL"] = "C.UTF-8"
-        environment["CI"] = ""
-        let session = try TerminalSession(command: ["bash", "--norc", "--noprofile", "-i"], width: 80, height: 24,
-                                          environment: environment)
-        try session.waitFor("READY$")
-        try session.type("\(Fixtures.binary.path) --store \(m.b.path); echo EXIT=$?")
-        try session.press("Enter")
+        let session = try bobsScreens(m)
         // Said as the screens open, and S goes to the decision rather than failing.
-        try session.waitFor("All areas", "1 sync conflict waits for your decision: S shows it")
+        try session.waitFor("1 sync conflict waits for your decision: S shows it")
         try session.press("S")
         let screen = try session.waitFor("Sync conflicts", "PO-03 · status")
         #expect(screen.contains("yours: blocked"))

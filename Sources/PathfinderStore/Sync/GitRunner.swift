@@ -26,8 +26,10 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
     case notSetUp(String)
     /// A git command failed; the command and git's own first line of complaint.
     case gitFailed(command: String, message: String)
-    /// Something the user must do first (resolve conflicts, wait for another git, fix a file).
+    /// Something the user must do first (wait for another git, fix a file).
     case needsAttention(String)
+    /// Conflicts an earlier sync recorded are not decided yet: how many.
+    case conflictsWaiting(Int)
 
     public var description: String {
         switch self {
@@ -35,6 +37,9 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
         case let .notSetUp(path): "\(path) is not set up for sync: run `pathfinder sync --setup REMOTE` first"
         case let .gitFailed(command, message): "git \(command) failed: \(message)"
         case let .needsAttention(message): message
+        case let .conflictsWaiting(n):
+            "\(n) conflict\(n == 1 ? "" : "s") from an earlier sync need\(n == 1 ? "s" : "") a decision first: "
+                + "see them with `pathfinder conflicts`, then `pathfinder resolve PATH FIELD mine|theirs|--value V`"
         }
     }
 }

@@ -171,8 +171,9 @@ public final class StoreSync: Sendable {
 
     // MARK: Sync
 
-    /// Commits local changes, fetches, merges and pushes. Throws `SyncError.needsAttention`
-    /// when a person must act first (conflicts to resolve, files to mend, git busy), and
+    /// Commits local changes, fetches, merges and pushes. Throws `SyncError.conflictsWaiting`
+    /// while conflicts of an earlier sync are undecided, `SyncError.needsAttention` when a
+    /// person must act first in another way (files to mend, git busy), and
     /// `SyncError.notSetUp` when the store is not a repository. A remote that cannot be
     /// reached is not an error: the report says so and the next sync sends the changes.
     @discardableResult
@@ -200,7 +201,7 @@ public final class StoreSync: Sendable {
             try performSplits(&report)
         }
         let waiting = try ConflictLog.load(store: root)
-        if !waiting.isEmpty { throw SyncError.needsAttention(Self.waitingMessage(waiting)) }
+        if !waiting.isEmpty { throw SyncError.conflictsWaiting(waiting.count) }
 
         guard let branch = try currentBranch() else {
             throw SyncError.needsAttention("the store's repository is not on a branch (someone used git by hand); check it out on a branch and sync again")
@@ -265,12 +266,6 @@ public final class StoreSync: Sendable {
         }
         progress(SyncProgress(step: .done, message: report.offline == nil ? "Done" : "Could not send; your changes are committed here"))
         return report
-    }
-
-    static func waitingMessage(_ waiting: [SyncConflict]) -> String {
-        let n = waiting.count
-        return "\(n) conflict\(n == 1 ? "" : "s") from an earlier sync need\(n == 1 ? "s" : "") a decision first: "
-            + "see them with `pathfinder conflicts`, then `pathfinder resolve PATH FIELD mine|theirs|--value V`"
     }
 
     /// Kills this process at a named step when PATHFINDER_SYNC_FAULT asks for it: how the
