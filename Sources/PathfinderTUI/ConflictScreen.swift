@@ -1,61 +1,58 @@
 import PathfinderModel
 
-/// A save found the file changed on disk by someone else. Nothing is overwritten and nothing
-/// is thrown away: the two versions are shown field by field, the user keeps theirs or takes
-/// the one on disk for each, and the result is saved. Progress notes from both are kept.
+/// A save found the record changed on disk by someone else, and both changed the same field.
+/// Nothing is overwritten and nothing is thrown away: what only one side changed is already
+/// merged (`RecordMerge`), the fields both changed are shown side by side, the user keeps
+/// theirs or takes the one on disk for each, and the result is saved.
 public struct ConflictPage: Hashable, Sendable {
     public struct Field: Hashable, Sendable {
-        /// The action field, or nil for an area's or case study's whole text.
-        public var field: ActionField?
+        /// The field's key in the store's files (`rag`, `narrative`).
+        public var key: String
         public var label: String
         public var mine: String
         public var theirs: String
         public var takeTheirs: Bool
+
+        /// The action field it is, for an action's conflict.
+        public var field: ActionField? { ActionField(rawValue: key) }
     }
 
     public var mine: Record
     public var theirs: Record
+    /// Theirs with every change only one side made, and notes and list entries from both.
+    public var merged: Record
     public var fields: [Field]
     public var cursor = 0
 
-    /// `base` is the record as it was before the user's change, when known: fields the user did
-    /// not touch default to the version on disk, so their colleague's edit is kept.
+    /// `base` is the version the user's change started from: a field only one side changed
+    /// is merged without asking. Without it, every field that differs is asked about.
     public init(mine: Record, theirs: Record, base: Record?, catalogue: Catalogue? = nil) {
         self.mine = mine
         self.theirs = theirs
-        switch (mine, theirs) {
-        case let (.action(m), .action(t)):
-            let baseAction: Action? = if case let .action(b)? = base { b } else { nil }
-            // Progress notes are not among the fields: both sides' notes are always kept.
-            fields = ActionEdit.changes(from: t, to: m, catalogue: catalogue).map { change in
-                let mineChanged = baseAction.map { ActionEdit.changes(from: $0, to: m).contains { $0.field == change.field } } ?? true
-                return Field(field: change.field, label: change.field.label, mine: change.new, theirs: change.old, takeTheirs: !mineChanged)
+        let (merged, conflicts) = Record.merge(base: base, mine: mine, theirs: theirs)
+        self.merged = merged
+        fields = conflicts.map { c in
+            // Actions' catalogue ids are shown by their labels ("In progress", not in-progress).
+            if let field = ActionField(rawValue: c.key), case let .action(m) = mine, case let .action(t) = theirs {
+                return Field(key: c.key, label: c.label, mine: field.value(of: m, catalogue: catalogue),
+                             theirs: field.value(of: t, catalogue: catalogue), takeTheirs: false)
             }
-        case let (.area(m), .area(t)):
-            fields = [Field(field: nil, label: "Narrative", mine: m.narrative, theirs: t.narrative, takeTheirs: false)]
-        case let (.caseStudy(m), .caseStudy(t)):
-            fields = [Field(field: nil, label: "Text", mine: m.text, theirs: t.text, takeTheirs: false)]
-        default:
-            fields = []
+            return Field(key: c.key, label: c.label, mine: c.mine, theirs: c.theirs, takeTheirs: false)
         }
     }
 
-    /// What will be saved: the version on disk with the fields chosen from the user's, and
-    /// every progress note from both.
+    /// What will be saved: the merge, with each asked field as chosen.
     public var result: Record {
-        switch (mine, theirs) {
-        case let (.action(m), .action(t)):
-            var merged = t
-            for field in fields where !field.takeTheirs {
-                if let f = field.field { ActionEdit.take(f, from: m, into: &merged) }
-            }
-            for entry in m.progress where !merged.progress.contains(entry) { merged.addProgress(entry) }
-            merged.updated = m.updated
-            merged.updatedBy = m.updatedBy
-            return .action(merged)
-        default:
-            return fields.first?.takeTheirs == false ? mine : theirs
+        var result = merged
+        for field in fields {
+            result = result.taking(field.key, from: field.takeTheirs ? theirs : mine)
         }
+        if case var .action(r) = result, case let .action(m) = mine {
+            r.updated = m.updated
+            r.updatedBy = m.updatedBy
+            result = .action(r)
+        }
+        return result
     }
 }
 
@@ -66,7 +63,9 @@ enum ConflictScreen {
         let theme = state.theme
         screen.put(" \(p.mine.name) was changed on disk while you were editing it", x: body.x, y: body.y,
                    style: theme.style(for: .warning), maxWidth: body.width)
-        screen.put(" For each field keep yours (m, ←) or take the one on disk (t, →); Enter saves.", x: body.x, y: body.y + 1,
+        screen.put(" Both changed these: keep yours (m, ←) or take the one on disk (t, →); Enter saves.", x: body.x, y: body.y + 1,
+                   style: theme.style(for: .dim), maxWidth: body.width)
+        screen.put(" Everything else either of you changed is kept.", x: body.x, y: body.y + 2,
                    style: theme.style(for: .dim), maxWidth: body.width)
         let labelWidth = min(16, max(8, body.width / 5))
         let valueWidth = max(4, (body.width - labelWidth - 4) / 2)
@@ -139,10 +138,9 @@ enum ConflictScreen {
 
 extension AppState {
     /// Shows the version on disk, and the conflict page over it.
-    mutating func openConflict(mine: Record, theirs: Record) {
-        // What the user's version grew from: the last version of theirs known to be on disk,
-        // else the version before their first change this session.
-        let base = edits.onDisk[mine.key] ?? edits.undo.first { $0.after?.key == mine.key }?.before
+    mutating func openConflict(mine: Record, theirs: Record, base: Record?) {
+        // What the user's version grew from, else the last version known to be on disk.
+        let base = base ?? edits.onDisk[mine.key]
         place(theirs)
         let page = ConflictPage(mine: mine, theirs: theirs, base: base, catalogue: partnership.catalogue)
         push(.conflict(page))

@@ -147,7 +147,7 @@ extension AppState {
                 message = Message("\(action.id): nothing changed")
                 return []
             }
-            return edit(action.id, summary: "\(action.id) edited: " + changed.joined(separator: ", ")) { $0 = action }
+            return edit(action.id, from: form.original, summary: "\(action.id) edited: " + changed.joined(separator: ", ")) { $0 = action }
         }
     }
 
@@ -340,8 +340,11 @@ extension AppState {
 
     /// Changes one action: checks the result as the form and the command line would, stamps it
     /// with today and the user's name, shows it, keeps it for undo, and saves it.
-    mutating func edit(_ id: String, summary: String, _ change: (inout Action) -> Void) -> [Effect] {
-        guard let before = partnership.action(id) else { return [] }
+    /// `base` is the version the change was made on when that was earlier than now (a form
+    /// opened a while ago); `commit` merges it with what is on screen now.
+    mutating func edit(_ id: String, from base: Action? = nil, summary: String, _ change: (inout Action) -> Void) -> [Effect] {
+        guard let now = partnership.action(id) else { return [] }
+        let before = base ?? now
         guard canEdit(.action(before)) else {
             refuseEdit(.action(before))
             return []
@@ -371,7 +374,7 @@ extension AppState {
     }
 
     mutating func commit(_ change: Change) -> [Effect] {
-        var change = change
+        guard var change = rebased(change) else { return [] }
         // In a meeting, the meeting records what changed, and is saved with it.
         if let recorded = recordInMeeting(change) { change.alongside.append(recorded) }
         edits.undo.append(change)
@@ -380,12 +383,33 @@ extension AppState {
         return show(from: change.before, to: change.after) + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
     }
 
+    /// A change made on a version that is no longer the one on screen (a form left open while
+    /// a colleague's edit, a sync or a `git pull` was read in) is merged with what is there now
+    /// against the version it started from: their fields stay, ours are applied, and a field
+    /// both changed opens the conflict view instead (nil: nothing to commit yet).
+    mutating func rebased(_ change: Change) -> Change? {
+        guard let before = change.before, let after = change.after, before.key == after.key,
+              let now = current(after), now != before else { return change }
+        let (merged, conflicts) = Record.merge(base: before, mine: after, theirs: now)
+        guard conflicts.isEmpty else {
+            openConflict(mine: after, theirs: now, base: before)
+            return nil
+        }
+        var change = change
+        change.before = now
+        change.after = merged
+        change.summary += " (merged with a change made meanwhile)"
+        return change
+    }
+
     /// Puts a record on screen as `new` (nil: gone) and returns the effect that makes the disk
     /// agree: a save, a delete to the trash, or a restore from it.
     mutating func show(from old: Record?, to new: Record?) -> [Effect] {
         searchIndex = nil
         switch (old, new) {
         case let (_, new?):
+            // The first unconfirmed save of a record grows from what the store holds now.
+            if edits.pending[new.key] == nil, let shown = current(new) { edits.base[new.key] = shown }
             place(new)
             let effect: Effect
             if old == nil, case let .action(a) = new { effect = .restore(a) } else { effect = .save(new) }
@@ -471,7 +495,7 @@ extension AppState {
         }
         edits.redo.append(change)
         message = Message("Undone: " + change.summary)
-        let effects = show(from: change.after, to: rebased(change.before, from: change.after))
+        let effects = show(from: change.after, to: rebased(change.before, from: change.after, doing: "Undone"))
             + change.alongside.reversed().flatMap { show(from: current($0.after ?? $0.before!) ?? $0.after, to: $0.before) }
         followOpenAction(to: change.before)
         return effects
@@ -495,25 +519,23 @@ extension AppState {
         }
         edits.undo.append(change)
         message = Message("Redone: " + change.summary)
-        let effects = show(from: change.before, to: rebased(change.after, from: change.before))
+        let effects = show(from: change.before, to: rebased(change.after, from: change.before, doing: "Redone"))
             + change.alongside.flatMap { show(from: $0.before, to: $0.after) }
         followOpenAction(to: change.after ?? change.alongside.first?.after)
         return effects
     }
 
     /// Going back to `target` from `from`: when the record changed on disk since (a colleague's
-    /// edit, reloaded), only the fields this change touched go back, so their edit stays.
-    func rebased(_ target: Record?, from: Record?) -> Record? {
-        guard case let .action(want)? = target, case let .action(was)? = from,
-              case let .action(now)? = current(.action(want)), now != was else { return target }
-        var result = now
-        for change in ActionEdit.changes(from: was, to: want) {
-            ActionEdit.take(change.field, from: want, into: &result)
+    /// edit, reloaded), only the fields this change touched go back, so their edit stays; where
+    /// they changed one of those fields too, theirs stays (undo never overwrites a colleague).
+    mutating func rebased(_ target: Record?, from: Record?, doing verb: String) -> Record? {
+        guard let target, let from, let now = current(target), now != from else { return target }
+        let (merged, conflicts) = Record.merge(base: from, mine: target, theirs: now)
+        if !conflicts.isEmpty {
+            let fields = conflicts.map(\.label).joined(separator: ", ")
+            message = Message("\(verb), except \(fields): changed on disk since, so it stays as it is there", isError: true)
         }
-        let removed = was.progress.filter { !want.progress.contains($0) }
-        result.progress.removeAll { removed.contains($0) }
-        for entry in want.progress where !was.progress.contains(entry) && !result.progress.contains(entry) { result.addProgress(entry) }
-        return .action(result)
+        return merged
     }
 
     // MARK: What the run loop reports
@@ -524,6 +546,7 @@ extension AppState {
             if edits.pending[record.key].map({ $0.writes(record) }) == true { edits.pending.removeValue(forKey: record.key) }
             edits.failures.removeValue(forKey: record.key)
             edits.onDisk[record.key] = record
+            if edits.pending[record.key] == nil { edits.base.removeValue(forKey: record.key) }
             edits.lastSaved = time
         case let .saveFailed(record, reason):
             edits.failures[record.key] = reason
@@ -531,7 +554,7 @@ extension AppState {
         case let .conflict(mine, theirs):
             edits.pending.removeValue(forKey: mine.key)
             edits.failures.removeValue(forKey: mine.key)
-            openConflict(mine: mine, theirs: theirs)
+            return mergeChangedOnDisk(mine: mine, theirs: theirs, base: edits.base.removeValue(forKey: mine.key))
         case let .created(action):
             edits.pending.removeValue(forKey: "new \(action.area)")
             place(.action(action))
@@ -606,7 +629,7 @@ extension AppState {
             edits.pending.removeValue(forKey: "action \(id)")
             edits.failures.removeValue(forKey: "action \(id)")
         case let .storeChanged(change):
-            applyStoreChange(change)
+            return applyStoreChange(change)
         case let .textEdited(request, text, problem):
             guard let text else {
                 message = Message(problem ?? "The editor closed without saving; nothing changed", isError: problem != nil)
@@ -628,9 +651,14 @@ extension AppState {
         case let .note(id):
             return answer(.note(action: id), trimmed)
         case let .description(id):
-            return edit(id, summary: "\(id) description edited") { $0.description = trimmed }
+            // Merged against the text the editor opened with, so a description a colleague
+            // changed meanwhile is a conflict to decide, not overwritten.
+            guard var base = partnership.action(id) else { return [] }
+            base.description = request.text
+            return edit(id, from: base, summary: "\(id) description edited") { $0.description = trimmed }
         case let .narrative(areaID):
-            guard let before = partnership.area(areaID) else { return [] }
+            guard var before = partnership.area(areaID) else { return [] }
+            before.narrative = request.text
             var after = before
             after.narrative = trimmed
             return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
@@ -641,14 +669,46 @@ extension AppState {
             page = .actionForm(form)
             return []
         case let .caseStudyText(id):
-            guard let before = partnership.caseStudy(id) else { return [] }
+            guard var before = partnership.caseStudy(id) else { return [] }
+            before.text = request.text
             var after = before
             after.text = trimmed
             return edit(.caseStudy(after), from: .caseStudy(before), summary: "\(before.title): text edited")
         }
     }
 
-    mutating func applyStoreChange(_ change: StoreChange) {
+    mutating func applyStoreChange(_ change: StoreChange) -> [Effect] {
+        // Saves still waiting (a full disk, say) grew from the version just replaced: merge
+        // them with what was read, or they would overwrite it when tried again.
+        let waiting = edits.pending.compactMap { key, effect -> Record? in
+            if case let .save(record) = effect, edits.base[key] != nil { record } else { nil }
+        }
+        var effects: [Effect] = []
+        applyReadIn(change)
+        for mine in waiting.sorted(by: { $0.key < $1.key }) {
+            guard let theirs = current(mine), theirs != edits.base[mine.key], theirs != mine else { continue }
+            edits.pending.removeValue(forKey: mine.key)
+            edits.failures.removeValue(forKey: mine.key)
+            effects += mergeChangedOnDisk(mine: mine, theirs: theirs, base: edits.base.removeValue(forKey: mine.key))
+        }
+        return effects
+    }
+
+    /// A save met a version on disk it did not grow from: merged field by field against `base`
+    /// and saved when only different fields changed, else the conflict view.
+    mutating func mergeChangedOnDisk(mine: Record, theirs: Record, base: Record?) -> [Effect] {
+        let (merged, conflicts) = Record.merge(base: base, mine: mine, theirs: theirs)
+        guard base != nil, conflicts.isEmpty else {
+            openConflict(mine: mine, theirs: theirs, base: base)
+            return []
+        }
+        place(theirs)
+        message = Message("\(mine.name): merged with a change made on disk meanwhile; both kept")
+        return merged == theirs ? [] : show(from: theirs, to: merged)
+    }
+
+    /// Puts what was read from disk on screen.
+    mutating func applyReadIn(_ change: StoreChange) {
         searchIndex = nil
         let firstLoad = loadingStore && change.partnership != nil
         if let whole = change.partnership {

@@ -126,6 +126,10 @@ public struct EditSession: Hashable, Sendable {
     /// The version of each record last confirmed on disk, by key: the common ancestor when a
     /// save meets a colleague's change.
     public var onDisk: [String: Record] = [:]
+    /// For each record with a save not yet confirmed, by key: the version the store last read
+    /// or wrote, which that save grew from. A save that meets a change on disk (or a reload
+    /// that arrives first) merges against it, so the colleague's change is kept.
+    public var base: [String: Record] = [:]
     /// Clock time of the last successful save ("10:42"), shown in the status line.
     public var lastSaved: String?
     /// Records (by key) whose files cannot be written: problems in the file, or read-only mode.

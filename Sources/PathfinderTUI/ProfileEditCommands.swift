@@ -60,8 +60,8 @@ extension AppState {
                 message = Message("\(area.name): nothing changed")
                 return []
             }
-            let before = partnership.area(area.id) ?? form.original
-            return edit(.area(area), from: .area(before), summary: "\(area.name) edited: " + changed.joined(separator: ", "))
+            // From the version the form opened on: `commit` merges a change made meanwhile.
+            return edit(.area(area), from: .area(form.original), summary: "\(area.name) edited: " + changed.joined(separator: ", "))
         case var .caseStudyForm(form):
             let outcome = clickOrHandle(&form, event)
             page = .caseStudyForm(form)
@@ -75,8 +75,7 @@ extension AppState {
                 message = Message("“\(study.title)”: nothing changed")
                 return []
             }
-            let before = partnership.caseStudy(study.id) ?? form.original
-            return edit(.caseStudy(study), from: .caseStudy(before), summary: "“\(study.title)” edited: " + changed.joined(separator: ", "))
+            return edit(.caseStudy(study), from: .caseStudy(form.original), summary: "“\(study.title)” edited: " + changed.joined(separator: ", "))
         default:
             return nil
         }

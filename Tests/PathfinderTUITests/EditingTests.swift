@@ -194,7 +194,8 @@ import Testing
 
     @Test func undoAfterAColleaguesChangeRevertsOnlyMyField() {
         var s = onAction()
-        _ = press(&s, .character("s"), .character("d"), .enter)   // I set Done
+        let saves = press(&s, .character("s"), .character("d"), .enter)   // I set Done, and it is saved
+        if case let .save(mine)? = saves.first { s = update(s, .saved(mine, time: "10:42")).0 }
         var theirs = s.partnership.action("PO-01")!
         theirs.title = "Good Neighbours befriending (renamed by a colleague)"
         s = update(s, .storeChanged(StoreChange(actions: [theirs]))).0
@@ -220,9 +221,10 @@ import Testing
         theirs.progress.append(ProgressEntry(date: Day(iso: "2026-11-20")!, author: "Colleague", text: "Their note"))
         s = update(s, .conflict(mine: mine, theirs: .action(theirs))).0
         guard case let .conflict(page) = s.page else { Issue.record("no conflict page: \(s.page)"); return }
-        // Status: I changed it, so mine is chosen; RAG: only they changed it, so theirs is.
+        // Status: both changed it, so it is asked, mine chosen first; RAG: only they changed it,
+        // so theirs is kept without asking.
+        #expect(page.fields.map(\.field) == [.status])
         #expect(page.fields.first { $0.field == .status }?.takeTheirs == false)
-        #expect(page.fields.first { $0.field == .rag }?.takeTheirs == true)
         #expect(s.partnership.action("PO-01") == theirs)   // the screen shows what is on disk
         // Esc does not throw my change away.
         _ = press(&s, .escape)

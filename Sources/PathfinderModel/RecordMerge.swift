@@ -1,0 +1,254 @@
+/// A field two people changed differently since the version they both started from: the user
+/// decides it in the conflict view. Values are as users read them.
+public struct MergeConflict: Hashable, Sendable {
+    /// The field's key in the store's files (`rag`, `lead-body`, `narrative`).
+    public var key: String
+    public var label: String
+    public var base: String
+    public var mine: String
+    public var theirs: String
+
+    public init(key: String, label: String, base: String, mine: String, theirs: String) {
+        self.key = key
+        self.label = label
+        self.base = base
+        self.mine = mine
+        self.theirs = theirs
+    }
+}
+
+/// The outcome of a three-way merge: every change from both sides, and the fields both changed
+/// differently. In `merged` a conflicting field holds their value until the user decides
+/// (`RecordMerge.take`).
+public struct Merged<Value: Hashable & Sendable>: Hashable, Sendable {
+    public var merged: Value
+    public var conflicts: [MergeConflict]
+
+    public init(merged: Value, conflicts: [MergeConflict]) {
+        self.merged = merged
+        self.conflicts = conflicts
+    }
+}
+
+/// The one rule every edit path follows when the record changed on disk while a user was
+/// changing it (a form left open, an editor, a meeting, a sync or `git pull` meanwhile):
+/// merge field by field against the version the edit started from. A field only one side
+/// changed takes that change; progress notes and list entries from both are kept; a field both
+/// changed differently is a conflict, never settled silently.
+public enum RecordMerge {
+    // MARK: Actions
+
+    public static func merge(base: Action, mine: Action, theirs: Action) -> Merged<Action> {
+        var merged = theirs
+        var conflicts: [MergeConflict] = []
+        for field in ActionField.allCases {
+            func same(_ a: Action, _ b: Action) -> Bool {
+                field == .milestones ? a.milestones == b.milestones : field.value(of: a) == field.value(of: b)
+            }
+            if same(mine, base) || same(mine, theirs) { continue }
+            if same(theirs, base) {
+                ActionEdit.take(field, from: mine, into: &merged)
+                continue
+            }
+            // Both changed the field: lists may still merge entry by entry.
+            switch field {
+            case .partners:
+                merged.partners = ListMerge.merge(base: base.partners, mine: mine.partners, theirs: theirs.partners)
+                continue
+            case .successFactors:
+                merged.successFactors = ListMerge.merge(base: base.successFactors, mine: mine.successFactors, theirs: theirs.successFactors)
+                continue
+            case .caseStudies:
+                merged.caseStudies = ListMerge.merge(base: base.caseStudies, mine: mine.caseStudies, theirs: theirs.caseStudies)
+                continue
+            case .milestones:
+                if let list = ListMerge.merge(base: base.milestones, mine: mine.milestones, theirs: theirs.milestones, id: \.title,
+                                              combine: { old, ours, theirs in
+                                                  // A tick on one side and a new date on the other are both kept.
+                                                  var m = theirs
+                                                  if ours.done != old.done { m.done = ours.done }
+                                                  if ours.due != old.due {
+                                                      guard theirs.due == old.due else { return nil }
+                                                      m.due = ours.due
+                                                  }
+                                                  return m
+                                              }) {
+                    merged.milestones = list
+                    continue
+                }
+            default:
+                break
+            }
+            conflicts.append(MergeConflict(key: field.rawValue, label: field.label, base: field.value(of: base),
+                                           mine: field.value(of: mine), theirs: field.value(of: theirs)))
+        }
+        merged.progress = mergedNotes(base: base.progress, mine: mine.progress, theirs: theirs.progress)
+        // The save is the user's: it is stamped as theirs, on the later day.
+        if mine != base {
+            let mineIsLater = switch (mine.updated, theirs.updated) {
+            case let (m?, t?): m >= t
+            case (_, nil): true
+            case (nil, _?): false
+            }
+            merged.updated = mineIsLater ? mine.updated : theirs.updated
+            merged.updatedBy = mineIsLater ? mine.updatedBy : theirs.updatedBy
+        }
+        return Merged(merged: merged, conflicts: conflicts)
+    }
+
+    /// Progress notes from both sides in date order; a note one side removed (an undo) goes.
+    static func mergedNotes(base: ProgressLog, mine: ProgressLog, theirs: ProgressLog) -> ProgressLog {
+        if mine == base || mine == theirs { return theirs }
+        if theirs == base { return mine }
+        var result = Array(theirs)
+        let removed = base.filter { !mine.contains($0) }
+        result.removeAll { removed.contains($0) }
+        var log = ProgressLog(result)
+        for entry in mine where !base.contains(entry) && !log.contains(entry) {
+            let index = log.lastIndex { $0.date <= entry.date }.map { $0 + 1 } ?? 0
+            log.insert(entry, at: index)
+        }
+        return log
+    }
+
+    /// Sets one field of `record` to the value `source` has (the conflict view's "keep mine").
+    public static func take(_ key: String, from source: Action, into record: inout Action) {
+        if let field = ActionField(rawValue: key) { ActionEdit.take(field, from: source, into: &record) }
+    }
+
+    // MARK: Areas
+
+    public static func merge(base: Area, mine: Area, theirs: Area) -> Merged<Area> {
+        var merged = theirs
+        var conflicts: [MergeConflict] = []
+        for field in AreaField.allCases {
+            let (b, m, t) = (field.value(of: base), field.value(of: mine), field.value(of: theirs))
+            if m == b || m == t { continue }
+            if t == b {
+                take(field.rawValue, from: mine, into: &merged)
+                continue
+            }
+            let list: [[String]]? = switch field {
+            case .keyFigures, .steeringGroup, .forums:
+                ListMerge.merge(base: AreaEdit.entries(field, of: base), mine: AreaEdit.entries(field, of: mine),
+                                theirs: AreaEdit.entries(field, of: theirs), id: { $0.first ?? "" })
+            default: nil
+            }
+            if let list {
+                AreaEdit.setEntries(field, list, on: &merged)
+                continue
+            }
+            conflicts.append(MergeConflict(key: field.rawValue, label: field.label, base: b, mine: m, theirs: t))
+        }
+        return Merged(merged: merged, conflicts: conflicts)
+    }
+
+    public static func take(_ key: String, from source: Area, into record: inout Area) {
+        guard let field = AreaField(rawValue: key) else { return }
+        switch field {
+        case .name: record.name = source.name
+        case .code: record.code = source.code
+        case .authority: record.authority = source.authority
+        case .type: record.type = source.type
+        case .region: record.region = source.region
+        case .demography: record.demography = source.demography
+        case .keyFigures: record.keyFigures = source.keyFigures
+        case .steeringGroup: record.steeringGroup = source.steeringGroup
+        case .forums: record.forums = source.forums
+        case .source: record.source = source.source
+        case .narrative: record.narrative = source.narrative
+        }
+    }
+
+    // MARK: Case studies
+
+    public static func merge(base: CaseStudy, mine: CaseStudy, theirs: CaseStudy) -> Merged<CaseStudy> {
+        var merged = theirs
+        var conflicts: [MergeConflict] = []
+        for field in CaseStudyField.allCases {
+            let (b, m, t) = (field.value(of: base), field.value(of: mine), field.value(of: theirs))
+            if m == b || m == t { continue }
+            if t == b {
+                take(field.rawValue, from: mine, into: &merged)
+                continue
+            }
+            switch field {
+            case .themes:
+                merged.themes = ListMerge.merge(base: base.themes, mine: mine.themes, theirs: theirs.themes)
+                continue
+            case .organisations:
+                merged.organisations = ListMerge.merge(base: base.organisations, mine: mine.organisations, theirs: theirs.organisations)
+                continue
+            case .keyFigures:
+                if let list = ListMerge.merge(base: base.keyFigures, mine: mine.keyFigures, theirs: theirs.keyFigures, id: \.label) {
+                    merged.keyFigures = list
+                    continue
+                }
+            default:
+                break
+            }
+            conflicts.append(MergeConflict(key: field.rawValue, label: field.label, base: b, mine: m, theirs: t))
+        }
+        return Merged(merged: merged, conflicts: conflicts)
+    }
+
+    public static func take(_ key: String, from source: CaseStudy, into record: inout CaseStudy) {
+        guard let field = CaseStudyField(rawValue: key) else { return }
+        switch field {
+        case .title: record.title = source.title
+        case .area: record.area = source.area
+        case .place: record.place = source.place
+        case .themes: record.themes = source.themes
+        case .organisations: record.organisations = source.organisations
+        case .keyFigures: record.keyFigures = source.keyFigures
+        case .source: record.source = source.source
+        case .text: record.text = source.text
+        }
+    }
+
+    // MARK: Meetings
+
+    /// A meeting is mostly a record of what was said: notes, decisions, changes and actions
+    /// created from both sides are all kept; only its title, date and general notes can
+    /// conflict.
+    public static func merge(base: Meeting, mine: Meeting, theirs: Meeting) -> Merged<Meeting> {
+        var merged = theirs
+        var conflicts: [MergeConflict] = []
+        let scalars: [(String, String, (Meeting) -> String)] = [
+            ("title", "Title", \.title), ("date", "Date", { $0.date.iso }), ("notes", "Notes", \.notes),
+        ]
+        for (key, label, value) in scalars {
+            let (b, m, t) = (value(base), value(mine), value(theirs))
+            if m == b || m == t { continue }
+            if t == b {
+                take(key, from: mine, into: &merged)
+            } else {
+                conflicts.append(MergeConflict(key: key, label: label, base: b, mine: m, theirs: t))
+            }
+        }
+        merged.ended = theirs.ended || mine.ended
+        merged.attendees = ListMerge.merge(base: base.attendees, mine: mine.attendees, theirs: theirs.attendees)
+        merged.actionsCreated = ListMerge.merge(base: base.actionsCreated, mine: mine.actionsCreated, theirs: theirs.actionsCreated)
+        merged.changes = ListMerge.merge(base: base.changes, mine: mine.changes, theirs: theirs.changes)
+        merged.items = ListMerge.merge(base: base.items, mine: mine.items, theirs: theirs.items, id: \.action,
+                                       combine: { old, ours, theirs in
+                                           var item = theirs
+                                           item.notes = ListMerge.merge(base: old.notes, mine: ours.notes, theirs: theirs.notes)
+                                           item.decisions = ListMerge.merge(base: old.decisions, mine: ours.decisions, theirs: theirs.decisions)
+                                           item.reviewed = ours.reviewed || theirs.reviewed
+                                           if ours.status != old.status { item.status = ours.status }
+                                           if ours.rag != old.rag { item.rag = ours.rag }
+                                           return item
+                                       }) ?? theirs.items
+        return Merged(merged: merged, conflicts: conflicts)
+    }
+
+    public static func take(_ key: String, from source: Meeting, into record: inout Meeting) {
+        switch key {
+        case "title": record.title = source.title
+        case "date": record.date = source.date
+        case "notes": record.notes = source.notes
+        default: break
+        }
+    }
+}
