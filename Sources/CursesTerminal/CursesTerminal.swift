@@ -245,17 +245,8 @@ public final class CursesTerminal {
             werase(win)
             clearok(win, true)
         }
-        for y in 0..<min(rows, screen.height) {
-            for x in 0..<min(columns, screen.width) {
-                let cell = screen[x, y]
-                if cell.continuation { continue }
-                let span = x + 1 < screen.width && screen[x + 1, y].continuation ? 2 : 1
-                if let old, old[x, y] == cell,
-                   span == (x + 1 < old.width && old[x + 1, y].continuation ? 2 : 1) {
-                    continue
-                }
-                put(cell, x: x, y: y, columns: min(span, columns - x), window: win)
-            }
+        for update in ScreenDiff.updates(from: old, to: screen, columns: columns, rows: rows) {
+            put(update.cell, x: update.x, y: update.y, columns: update.columns, window: win)
         }
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
             if !cursorVisible { curs_set(1); cursorVisible = true }
