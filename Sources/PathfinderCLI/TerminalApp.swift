@@ -116,7 +116,10 @@ struct TerminalApp {
                 } else {
                     queue.append(.tick)
                 }
-                if let change = watcher?.poll() { queue.append(.storeChanged(change)) }
+                // What the watcher read in goes before the key: the store now checks saves
+                // against it, so the screens must have it too before a key can save (else a
+                // form saved in this turn would pass the check with a version from before it).
+                if let change = watcher?.poll() { queue.insert(.storeChanged(change), at: 0) }
                 // Each effect may answer with events (saved, conflict); they run in turn.
                 while !queue.isEmpty {
                     let effects = state.handle(queue.removeFirst())

@@ -52,7 +52,9 @@ struct ColleagueChangeEndToEndTests {
         try session.press("C-s")
         let screen = try session.waitFor("changed on disk", "Yours", "On disk")
         #expect(screen.contains("Mine") && screen.contains("Theirs"))
-        #expect(try field("lead", in: scratch.store) == "Theirs")
+        let leadOnDisk = try field("lead", in: scratch.store)
+        let file = try String(contentsOf: scratch.store.appendingPathComponent("areas/portsmouth/actions/PO-05.md"), encoding: .utf8)
+        #expect(leadOnDisk == "Theirs", "screen:\n\(screen)\nfile:\n\(file)")
         try session.press("Enter")   // keep mine
         try session.waitFor("PO-05 saved: yours for 1 field")
         #expect(try field("lead", in: scratch.store) == "Mine")
