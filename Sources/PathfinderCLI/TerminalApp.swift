@@ -260,6 +260,12 @@ public struct StoreEffects {
             do {
                 try store.delete(actionID: action.id, in: partnership)
                 return .deleted(action.id)
+            } catch let StoreError.changedOnDisk(path) {
+                // Someone changed it since it was read: their edit outweighs the delete.
+                if let theirs = store.reload([path]).actions.first(where: { $0.id == action.id }) {
+                    return .deleteRefused(theirs, reason: "it was changed on disk meanwhile (\(theirs.updatedBy.isEmpty ? "by someone else" : "by " + theirs.updatedBy))")
+                }
+                return .saveFailed(.action(action), reason: "not deleted: \(path) changed on disk and cannot be read now")
             } catch {
                 return .saveFailed(.action(action), reason: "not deleted: \(error)")
             }

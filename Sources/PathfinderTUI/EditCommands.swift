@@ -628,6 +628,14 @@ extension AppState {
         case let .deleted(id):
             edits.pending.removeValue(forKey: "action \(id)")
             edits.failures.removeValue(forKey: "action \(id)")
+        case let .deleteRefused(theirs, reason):
+            let key = Record.action(theirs).key
+            edits.pending.removeValue(forKey: key)
+            edits.failures.removeValue(forKey: key)
+            // The delete never happened, so there is nothing to undo.
+            if let i = edits.undo.lastIndex(where: { $0.before?.key == key && $0.after == nil }) { edits.undo.remove(at: i) }
+            place(.action(theirs))
+            message = Message("\(theirs.id) was not deleted: \(reason). Delete it again if you still mean to", isError: true)
         case let .storeChanged(change):
             return applyStoreChange(change)
         case let .textEdited(request, text, problem):
@@ -684,7 +692,15 @@ extension AppState {
             if case let .save(record) = effect, edits.base[key] != nil { record } else { nil }
         }
         var effects: [Effect] = []
+        // A delete still waiting whose action a colleague changed meanwhile is called off:
+        // their edit outweighs it (as sync decides a delete against an edit).
+        let changedBeforeDeleted = change.actions.filter { theirs in
+            if case let .delete(mine)? = edits.pending[Record.action(theirs).key] { mine != theirs } else { false }
+        }
         applyReadIn(change)
+        for theirs in changedBeforeDeleted {
+            effects += handleResult(.deleteRefused(theirs, reason: "it was changed on disk meanwhile"))
+        }
         for mine in waiting.sorted(by: { $0.key < $1.key }) {
             guard let theirs = current(mine), theirs != edits.base[mine.key], theirs != mine else { continue }
             edits.pending.removeValue(forKey: mine.key)

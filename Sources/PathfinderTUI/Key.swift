@@ -36,6 +36,9 @@ public enum Event: Hashable, Sendable {
     case created(Action)
     /// An action's file went to the trash.
     case deleted(String)
+    /// A delete found the file changed on disk since it was read (a colleague's edit): it is
+    /// not deleted, and the version on disk is shown again. An edit outweighs a delete.
+    case deleteRefused(Action, reason: String)
     /// Files changed underneath the program and were read again.
     case storeChanged(StoreChange)
     /// The editor closed; nil text means it failed or was not saved.

@@ -206,3 +206,40 @@ import Testing
 extension AppState {
     func control(_ c: Character) -> AppState { after(.control(c)) }
 }
+
+/// A delete meets a colleague's edit: the edit wins, as sync decides it.
+@Suite struct DeleteAgainstAnEditTests {
+    let editing = EditingTests()
+
+    func deleted() -> (AppState, Action) {
+        var s = editing.onAction()
+        _ = editing.press(&s, .delete)
+        let effects = editing.press(&s, .character("y"))
+        guard case let .delete(action)? = effects.first else { Issue.record("no delete: \(effects)"); return (s, Action(id: "", area: "", title: "")) }
+        return (s, action)
+    }
+
+    @Test func aDeleteTheStoreRefusesBringsTheActionBackWithNothingToUndo() {
+        var (s, action) = deleted()
+        #expect(s.partnership.action("PO-01") == nil)
+        var theirs = action
+        theirs.rag = .green
+        s = update(s, .deleteRefused(theirs, reason: "it was changed on disk meanwhile")).0
+        #expect(s.partnership.action("PO-01") == theirs)
+        #expect(s.edits.pending.isEmpty)
+        #expect(s.edits.undo.isEmpty)
+        #expect(s.message?.text == "PO-01 was not deleted: it was changed on disk meanwhile. Delete it again if you still mean to")
+    }
+
+    @Test func aDeleteWaitingOnAFullDiskIsCalledOffByAColleaguesEdit() {
+        var (s, action) = deleted()
+        s = update(s, .saveFailed(.action(action), reason: "No space left on device")).0
+        var theirs = action
+        theirs.title = "Renamed by Sam"
+        let (after, effects) = update(s, .storeChanged(StoreChange(actions: [theirs])))
+        #expect(after.partnership.action("PO-01")?.title == "Renamed by Sam")
+        #expect(after.edits.pending.isEmpty)
+        #expect(effects.isEmpty)   // the tick has nothing left to retry
+        #expect(update(after, .tick).1.isEmpty)
+    }
+}
