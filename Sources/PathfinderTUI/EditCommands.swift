@@ -607,6 +607,8 @@ extension AppState {
             edits.failures.removeValue(forKey: "action \(id)")
         case let .storeChanged(change):
             applyStoreChange(change)
+        case let .fileEdited(path, problem):
+            fileEdited(path, problem: problem)
         case let .textEdited(request, text, problem):
             guard let text else {
                 message = Message(problem ?? "The editor closed without saving; nothing changed", isError: problem != nil)
@@ -663,6 +665,8 @@ extension AppState {
         }
         edits.notEditable.formUnion(change.notEditable)
         edits.notEditable.subtract(change.editableAgain)
+        let hadErrors = Set(problems.filter { $0.severity == .error }.map(\.path))
+        takeProblems(change)
         // An open action whose file went away: say so rather than show an empty page.
         if case let .action(p) = page, partnership.action(p.action) == nil {
             goBack()
@@ -671,18 +675,32 @@ extension AppState {
         }
         keepSelectionVisible()
         let count = change.actions.count + change.removedActions.count + change.areas.count + change.caseStudies.count + change.meetings.count
+        let newErrors = change.problems.filter { $0.severity == .error && (change.partnership == nil || !hadErrors.contains($0.path)) }
         if firstLoad {
             // The store, read in the background, replaces the summary the screen began with.
-            let files = Set(change.problems.compactMap { $0.split(separator: ":").first }).count
-            message = files == 0 ? (message == .readingStore || message == .stillReadingStore ? nil : message)
-                : Message("\(files) file\(files == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
-        } else if let first = change.problems.first {
-            message = Message("Changed on disk with a problem: \(first)", isError: true)
+            message = problemsMessage ?? (message == .readingStore || message == .stillReadingStore ? nil : message)
+        } else if let first = newErrors.first {
+            message = Message("Changed on disk with a problem: \(first.path), line \(first.line): \(first.message) "
+                              + "(\(problemsKeyPhrase("the problems")))", isError: true)
         } else if change.partnership != nil {
             message = Message("The store changed on disk and was read again")
         } else if count > 0 {
             message = Message("\(count) file\(count == 1 ? "" : "s") changed on disk: read again")
         }
+    }
+}
+
+extension AppState {
+    /// The problems a store change brings: all of them after a full read, else those of the
+    /// files read again in place of what was known about them.
+    mutating func takeProblems(_ change: StoreChange) {
+        if change.partnership != nil {
+            problems = change.problems.errorsFirst()
+        } else if !change.readAgain.isEmpty || !change.problems.isEmpty {
+            let again = Set(change.readAgain).union(change.problems.map(\.path))
+            problems = (problems.filter { !again.contains($0.path) } + change.problems).errorsFirst()
+        }
+        keepProblemVisible()
     }
 }
 
