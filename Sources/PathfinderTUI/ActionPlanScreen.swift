@@ -24,8 +24,13 @@ enum ActionPlanScreen {
         guard case let .actionPlan(p) = state.page else { return nil }
         let n = state.filesWithErrors(inArea: p.area)
         guard n > 0 else { return nil }
-        return "! \(n) file\(n == 1 ? "" : "s") in this area \(n == 1 ? "has" : "have") problems: "
-            + state.problemsKeyPhrase(n == 1 ? "it" : "them")
+        let files = "\(n) file\(n == 1 ? "" : "s")"
+        // Shorter on a narrow screen, so the key to press is never cut off.
+        if state.width < 60 {
+            let key = state.keyMap.key(for: .showProblems, in: state.context).map { "press " + KeyName.display($0) } ?? ":problems"
+            return "! \(files) with problems (\(key))"
+        }
+        return "! \(files) in this area \(n == 1 ? "has" : "have") problems: " + state.problemsKeyPhrase(n == 1 ? "it" : "them")
     }
 
     /// The rows shown for a page: its area's actions, filtered, sorted, with theme group headings.

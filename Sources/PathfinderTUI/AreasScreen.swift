@@ -28,9 +28,10 @@ enum AreasScreen {
         let theme = state.theme
         let rows = state.loadingStore ? state.cachedSummary : state.partnership.summaries(asOf: state.asOf)
         let cols = columns(width: body.width - 2)
-        var intro = "\(rows.count) areas · overdue as of \(state.asOf.iso)"
+        // Files with problems first: on a narrow screen the date gives way, not the warning.
         let problemFiles = state.problemCount.filesWithErrors
-        if let sentence = state.problemCount.filesSentence { intro += " · ! " + sentence }
+        let intro = "\(rows.count) areas · " + (state.problemCount.filesSentence.map { "! \($0) · " } ?? "")
+            + "overdue as of \(state.asOf.iso)"
         screen.put(" " + intro, x: body.x, y: body.y, style: theme.style(for: .dim), maxWidth: body.width)
         Table.header(cols, x: body.x + 1, y: body.y + 2, theme: theme, into: &screen)
         let visible = visibleRows(state)

@@ -31,6 +31,10 @@ extension AppState {
             refuseEdit(.action(action))
             return []
         }
+        // In a meeting, the meeting records the change and is saved with it: it must be writable too.
+        if let (_, meeting) = openMeeting, meeting.items.contains(where: { $0.action == id }), refuse(writeRefusal(.meeting(meeting))) {
+            return []
+        }
         let catalogue = partnership.catalogue
         switch command {
         case .changeStatus:
@@ -87,8 +91,11 @@ extension AppState {
                 message = Message("There is no other area to move \(id) to", isError: true)
                 return []
             }
+            if refuse(moveRefusal(action)) { return [] }
             overlay = .picker(Picker(title: "Move \(id) to which area?", choices: choices), .moveAction(id))
         case .deleteAction:
+            // Refused before the question, not after the answer.
+            if refuse(storeRefusal(Change(before: .action(action), after: nil, summary: ""))) { return [] }
             overlay = .confirm(Confirmation(question: "Delete \(id) “\(action.title)”? It goes to the store's trash", purpose: .deleteAction(id)))
         default:
             break
@@ -173,7 +180,7 @@ extension AppState {
     }
 
     mutating func refuseEdit(_ record: Record) {
-        message = Message("\(record.name)'s file has problems and is not changed here: `pathfinder check` says what", isError: true)
+        message = Message(writeRefusal(record) ?? "\(record.name)'s file has problems and is not changed here", isError: true)
     }
 
     /// E on an area or a case study: its long text in the editor.
@@ -327,7 +334,7 @@ extension AppState {
             if case let .action(p) = page, p.action == id { goBack() }
             return commit(Change(before: .action(action), after: nil, summary: "\(id) deleted (to the trash)"))
         case let .moveAction(id):
-            guard let found = partnership.action(id) else { return [] }
+            guard let found = partnership.action(id), !refuse(moveRefusal(found)) else { return [] }
             // Stamped here, so the store signs the move with who and when.
             let action = found.stamped(by: edits.userName ?? "", on: edits.today)
             edits.pending[Record.action(found).key] = .move(action, toArea: value)
@@ -374,6 +381,7 @@ extension AppState {
         var change = change
         // In a meeting, the meeting records what changed, and is saved with it.
         if let recorded = recordInMeeting(change) { change.alongside.append(recorded) }
+        if refuse(storeRefusal(change)) { return [] }
         edits.undo.append(change)
         edits.redo.removeAll()
         message = Message(change.summary)
@@ -465,7 +473,9 @@ extension AppState {
             message = Message("Nothing to undo")
             return []
         }
-        if let refusal = undoRefusal(change) {
+        if let refusal = undoRefusal(change) ?? storeRefusal(change, undoing: true) {
+            // Kept, so it can be undone once what stood in the way is gone.
+            edits.undo.append(change)
             message = Message(refusal, isError: true)
             return []
         }
@@ -491,6 +501,11 @@ extension AppState {
     mutating func redoLast() -> [Effect] {
         guard let change = edits.redo.popLast() else {
             message = Message("Nothing to redo")
+            return []
+        }
+        if let refusal = storeRefusal(change) {
+            edits.redo.append(change)
+            message = Message("Not redone: " + refusal, isError: true)
             return []
         }
         edits.undo.append(change)

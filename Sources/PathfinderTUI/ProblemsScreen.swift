@@ -8,7 +8,10 @@ public struct ProblemsPage: Hashable, Sendable {
     public var selected = 0
     /// The first problem drawn: problems take several lines each, so the window scrolls by problem.
     public var top = 0
-    public init() {}
+    public init(selected: Int = 0, top: Int = 0) {
+        self.selected = selected
+        self.top = top
+    }
 }
 
 extension AppState {
