@@ -41,9 +41,17 @@ enum AreasScreen {
             drawRow(row, cols: cols, x: body.x, y: y, width: body.width, selected: selected, theme: theme, into: &screen,
                     problemFiles: state.filesWithErrors(inArea: row.area))
         }
+        // An area whose area.md did not load has no row of its own: a line says it is there, so
+        // it does not vanish with its actions (while room is left for the total).
+        var totalY = body.y + listTop + min(visible, rows.count)
+        let shown = Set(rows.map(\.area))
+        for area in Set(state.problems.compactMap(\.area)).subtracting(shown).sorted() where totalY + 1 < body.y + body.height {
+            let line = "\(area) !\(state.filesWithErrors(inArea: area)): did not load, \(state.problemsKeyPhrase("why"))"
+            screen.put(Text.truncate(" " + line, to: body.width), x: body.x, y: totalY, style: theme.style(for: .error))
+            totalY += 1
+        }
         // The total under a rule; one line short (a small terminal), without the rule rather
         // than not at all.
-        var totalY = body.y + listTop + min(visible, rows.count)
         if totalY + 1 < body.y + body.height {
             screen.put(String(repeating: "─", count: max(0, body.width - 2)), x: body.x + 1, y: totalY, style: theme.style(for: .border))
             totalY += 1

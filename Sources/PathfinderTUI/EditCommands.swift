@@ -474,8 +474,7 @@ extension AppState {
             return []
         }
         if let refusal = undoRefusal(change) ?? storeRefusal(change, undoing: true) {
-            // Kept, so it can be undone once what stood in the way is gone.
-            edits.undo.append(change)
+            // The change leaves the stack, so earlier ones undo next (docs/DECISIONS.md).
             message = Message(refusal, isError: true)
             return []
         }
@@ -504,7 +503,6 @@ extension AppState {
             return []
         }
         if let refusal = storeRefusal(change) {
-            edits.redo.append(change)
             message = Message("Not redone: " + refusal, isError: true)
             return []
         }

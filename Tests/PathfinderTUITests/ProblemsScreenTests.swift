@@ -63,6 +63,17 @@ import Testing
         #expect(render(clean).lines.last?.contains("! problems") == false)
     }
 
+    @Test func anAreaWhoseProfileDidNotLoadStillHasALine() {
+        var s = state([.areas(ListCursor())])
+        s.partnership.areas.removeAll { $0.id == "dorset" }
+        s.problems.append(.error("areas/dorset/area.md", 3, "YAML syntax: did not find expected ',' or ']'"))
+        s.problems = s.problems.errorsFirst()
+        let lines = render(s).lines
+        #expect(lines.contains { $0.hasPrefix(" dorset !1: did not load, press ! to see why") })
+        #expect(lines.contains { $0.contains("All areas") && $0.contains("!4") })
+        #expect(lines[1].contains("4 areas · ! 4 files have problems"))
+    }
+
     @Test func thePlanSaysItsAreaHasFilesWithProblems() {
         assertScreen(render(state(Self.plan)), golden: "problems-plan-portsmouth-80x24")
         assertScreen(render(state(Self.plan, width: 40, height: 12)), golden: "problems-plan-portsmouth-40x12")
