@@ -56,7 +56,9 @@ struct TerminalApp {
             state.edits.suggestedName = ProcessInfo.processInfo.environment["USER"] ?? ""
             state.edits.hasExternalEditor = ExternalEditor.command() != nil
             state.edits.notEditable = StoreChange.notEditable(first, store: store)
-            state.problems = (loaded?.problems ?? []).errorsFirst()
+            // From the summary cache until the store is read: its errors are the full read's, so
+            // the marks show at once with the count they will keep.
+            state.problems = (loaded?.problems ?? cachedSummary?.errors ?? []).errorsFirst()
             state.edits.readOnlyReason = readOnlyReason
             var background: BackgroundLoad?
             if loaded == nil {
@@ -159,6 +161,13 @@ struct TerminalApp {
                             let outcome = ExternalEditor.edit(request.text, fileName: request.fileName)
                             terminal.resume()
                             queue.append(.textEdited(request, text: outcome.text, problem: outcome.problem))
+                        case .readStoreAgain:
+                            if let full = try? store.load() {
+                                var change = StoreChange.fullRead(full, store: store)
+                                change.requested = true
+                                queue.append(.storeChanged(change))
+                            }
+                            watcher = StoreWatcher(store: store)
                         case let .editFile(path, line):
                             terminal.suspend()
                             let problem = ExternalEditor.open(file: store.root.appendingPathComponent(path).path, line: line)

@@ -60,6 +60,9 @@ public enum Effect: Hashable, Sendable {
     case move(Action, toArea: String)
     /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.
     case editText(TextRequest)
+    /// Read the whole store again (a file with errors was fixed outside the program, so errors
+    /// between files may be gone too); answered by `.storeChanged`.
+    case readStoreAgain
     /// Run $VISUAL or $EDITOR on a store file (at a line, where the editor takes `+N`), then
     /// read the store again; answered by `.storeChanged` and `.fileEdited`.
     case editFile(path: String, line: Int)

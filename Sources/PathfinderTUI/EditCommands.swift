@@ -619,7 +619,7 @@ extension AppState {
             edits.pending.removeValue(forKey: "action \(id)")
             edits.failures.removeValue(forKey: "action \(id)")
         case let .storeChanged(change):
-            applyStoreChange(change)
+            return applyStoreChange(change)
         case let .fileEdited(path, problem):
             fileEdited(path, problem: problem)
         case let .textEdited(request, text, problem):
@@ -663,7 +663,8 @@ extension AppState {
         }
     }
 
-    mutating func applyStoreChange(_ change: StoreChange) {
+    /// Takes in what changed on disk; asks for a full read when a file with errors was fixed.
+    mutating func applyStoreChange(_ change: StoreChange) -> [Effect] {
         searchIndex = nil
         let firstLoad = loadingStore && change.partnership != nil
         if let whole = change.partnership {
@@ -684,7 +685,7 @@ extension AppState {
         if case let .action(p) = page, partnership.action(p.action) == nil {
             goBack()
             message = Message("\(p.action) was removed on disk (by another program or a sync)", isError: true)
-            return
+            return []
         }
         keepSelectionVisible()
         let count = change.actions.count + change.removedActions.count + change.areas.count + change.caseStudies.count + change.meetings.count
@@ -695,11 +696,18 @@ extension AppState {
         } else if let first = newErrors.first {
             message = Message("Changed on disk with a problem: \(first.path), line \(first.line): \(first.message) "
                               + "(\(problemsKeyPhrase("the problems")))", isError: true)
-        } else if change.partnership != nil {
+        } else if change.partnership != nil, !change.requested {
             message = Message("The store changed on disk and was read again")
         } else if count > 0 {
             message = Message("\(count) file\(count == 1 ? "" : "s") changed on disk: read again")
         }
+        // A file fixed outside the program: a meeting that named its action may be fine now too,
+        // which only a full read tells.
+        let stillBad = Set(problems.filter { $0.severity == .error }.map(\.path))
+        let fixed = change.readAgain.filter { hadErrors.contains($0) && !stillBad.contains($0) }
+        guard change.partnership == nil, let first = fixed.first else { return [] }
+        message = Message("\(first) has no errors now: it is back on the screens")
+        return [.readStoreAgain]
     }
 }
 

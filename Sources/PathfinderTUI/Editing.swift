@@ -100,6 +100,8 @@ public struct StoreChange: Hashable, Sendable {
     public var problems: [Problem]
     /// The files (paths relative to the store) read again, with or without problems now.
     public var readAgain: [String]
+    /// Read because the screens asked (`.readStoreAgain`): what they said stands.
+    public var requested = false
 
     public init(actions: [Action] = [], removedActions: [String] = [], areas: [Area] = [], caseStudies: [CaseStudy] = [],
                 meetings: [Meeting] = [], partnership: Partnership? = nil, notEditable: Set<String> = [],

@@ -75,6 +75,10 @@ extension AppState {
     /// Asks the run loop to open a file in the user's editor at a problem's line; without an
     /// editor, says how to set one (a file fixed in any editor is read again when saved).
     mutating func openInEditor(_ problem: Problem) -> [Effect] {
+        if let reason = edits.readOnlyReason {
+            message = Message("Read-only: \(reason); the file is not opened for editing", isError: true)
+            return []
+        }
         guard edits.hasExternalEditor else {
             message = Message("No editor is set: quit, then start Pathfinder with EDITOR=nano (or vim, emacs…) set; "
                               + "or fix \(problem.path) in any text editor: it is read again when saved", isError: true)
@@ -130,6 +134,8 @@ enum ProblemsScreen {
         let count = state.problems.count
         p.selected = count == 0 ? 0 : min(max(0, p.selected), count - 1)
         p.top = min(max(0, p.top), p.selected)
+        // Each problem takes at least two lines: start the walk near the end (a long list, End).
+        p.top = max(p.top, p.selected - room(state) / 2)
         while p.top < p.selected, p.selected >= p.top + visibleProblems(state, p) { p.top += 1 }
     }
 

@@ -118,6 +118,12 @@ import Testing
         #expect(none.isEmpty)
         #expect(refused.message?.text.contains("EDITOR=") == true)
         #expect(refused.message?.isError == true)
+        // A store opened read-only is not edited this way either.
+        s.edits.hasExternalEditor = true
+        s.edits.readOnlyReason = "opened with --read-only"
+        let (readOnly, nothing) = update(s, .key(.enter))
+        #expect(nothing.isEmpty)
+        #expect(readOnly.message?.text.hasPrefix("Read-only: opened with --read-only") == true)
     }
 
     @Test func aFixedFileComesBackAndLeavesTheList() {
@@ -126,7 +132,16 @@ import Testing
         // The file read again alone, fixed: its problems go, its action returns to the plan.
         var fixed = Self.broken.partnership.actions.first { $0.id == "PO-04" }!
         fixed.id = "PO-03"
-        s = update(s, .storeChanged(StoreChange(actions: [fixed], readAgain: [po03]))).0
+        let reread: [Effect]
+        (s, reread) = update(s, .storeChanged(StoreChange(actions: [fixed], readAgain: [po03])))
+        // Fixed outside the program too: the whole store is read again, as a meeting that named
+        // the action may be fine now; that read, asked for, does not talk over the message.
+        #expect(reread == [.readStoreAgain])
+        #expect(s.message?.text == "\(po03) has no errors now: it is back on the screens")
+        var asked = StoreChange(partnership: s.partnership, problems: s.problems)
+        asked.requested = true
+        s = update(s, .storeChanged(asked)).0
+        #expect(s.message?.text == "\(po03) has no errors now: it is back on the screens")
         s = update(s, .fileEdited(path: po03, problem: nil)).0
         #expect(!s.problems.contains { $0.path == po03 })
         #expect(s.partnership.action("PO-03") != nil)
