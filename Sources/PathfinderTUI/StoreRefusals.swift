@@ -27,6 +27,19 @@ extension AppState {
                     }
                     return refusal
                 }
+            case let (.caseStudy(c)?, nil):
+                // Its file would go to the trash, and every action citing it would then not load cleanly.
+                let citing = partnership.actions(citing: c.id).map(\.id)
+                if let first = citing.first {
+                    return "\(c.title) is cited by \(first)\(citing.count > 1 ? " and \(citing.count - 1) more" : ""); "
+                        + "take it out of their case studies first"
+                }
+            case let (.area(a)?, nil):
+                let linked = partnership.caseStudies.filter { $0.area == a.id }.map(\.title)
+                if let first = linked.first {
+                    return "\(a.name) is the area of the case study “\(first)”\(linked.count > 1 ? " and \(linked.count - 1) more" : ""); "
+                        + "change their area first"
+                }
             case let (nil, .action(a)?):
                 // Put back from the trash (undoing a delete, redoing a create).
                 if partnership.area(a.area) == nil {

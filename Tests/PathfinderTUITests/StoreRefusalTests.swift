@@ -154,4 +154,34 @@ import Testing
         #expect(after.message?.text.contains("the meeting “\(Self.meeting.title)”'s file has problems") == true)
         expectNothingChanged(after, from: s, effects)
     }
+
+    @Test func undoingANewCaseStudyActionsNowCiteIsRefused() {
+        var s = onAction("PO-08")
+        let study = CaseStudy(id: "new-study", title: "A new study", area: "portsmouth")
+        s.partnership.caseStudies.append(study)
+        s.edits.undo = [Change(before: nil, after: .caseStudy(study), summary: "A new study created")]
+        // A colleague's action cites it now: trashing it would leave PO-08 linking to nothing.
+        var citing = s.partnership.action("PO-08")!
+        citing.caseStudies.append("new-study")
+        s = update(s, .storeChanged(StoreChange(actions: [citing]))).0
+        let before = s
+        let (after, effects) = update(s, .key(.character("u")))
+        #expect(after.message?.text == "A new study is cited by PO-08; take it out of their case studies first")
+        expectNothingChanged(after, from: before, effects)
+        #expect(after.partnership.caseStudy("new-study") != nil)
+    }
+
+    @Test func undoingANewAreaACaseStudyNamesIsRefused() {
+        var s = onAction("PO-08")
+        let area = Area(id: "wakefield", name: "Wakefield", code: "WA")
+        s.partnership.areas.append(area)
+        s.edits.undo = [Change(before: nil, after: .area(area), summary: "Wakefield created")]
+        var study = s.partnership.caseStudies[0]
+        study.area = "wakefield"
+        s = update(s, .storeChanged(StoreChange(caseStudies: [study]))).0
+        let before = s
+        let (after, effects) = update(s, .key(.character("u")))
+        #expect(after.message?.text == "Wakefield is the area of the case study “\(study.title)”; change their area first")
+        expectNothingChanged(after, from: before, effects)
+    }
 }
