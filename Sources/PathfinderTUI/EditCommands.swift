@@ -711,20 +711,6 @@ extension AppState {
     }
 }
 
-extension AppState {
-    /// The problems a store change brings: all of them after a full read, else those of the
-    /// files read again in place of what was known about them.
-    mutating func takeProblems(_ change: StoreChange) {
-        if change.partnership != nil {
-            problems = change.problems.errorsFirst()
-        } else if !change.readAgain.isEmpty || !change.problems.isEmpty {
-            let again = Set(change.readAgain).union(change.problems.map(\.path))
-            problems = (problems.filter { !again.contains($0.path) } + change.problems).errorsFirst()
-        }
-        keepProblemVisible()
-    }
-}
-
 extension Effect {
     /// Whether this effect writes exactly `record`.
     func writes(_ record: Record) -> Bool {

@@ -15,6 +15,18 @@ public struct ProblemsPage: Hashable, Sendable {
 }
 
 extension AppState {
+    /// The problems a store change brings: all of them after a full read, else those of the
+    /// files read again in place of what was known about them.
+    mutating func takeProblems(_ change: StoreChange) {
+        if change.partnership != nil {
+            problems = change.problems.errorsFirst()
+        } else if !change.readAgain.isEmpty || !change.problems.isEmpty {
+            let again = Set(change.readAgain).union(change.problems.map(\.path))
+            problems = (problems.filter { !again.contains($0.path) } + change.problems).errorsFirst()
+        }
+        keepProblemVisible()
+    }
+
     /// Counted the one way `check` and the summary count them.
     public var problemCount: ProblemCount { ProblemCount(problems) }
 
