@@ -144,7 +144,16 @@ extension AppState {
         case let .conflict(p):
             let i = bodyY - ConflictScreen.listTop
             return p.fields.indices.contains(i) ? i : nil
-        case .log, .syncConflicts, .actionForm, .areaForm, .caseStudyForm, .report, .problems:
+        case .log, .syncConflicts, .actionForm, .areaForm, .caseStudyForm, .report:
+            return nil
+        case let .problems(p):
+            // Each problem takes its file's line(s) and its wrapped message.
+            var row = ProblemsScreen.listTop
+            for (i, problem) in problems.enumerated().dropFirst(p.top).prefix(ProblemsScreen.visibleProblems(self, p)) {
+                let count = ProblemsScreen.lines(problem, width: width - 1).lines.count
+                if bodyY >= row, bodyY < row + count { return i }
+                row += count
+            }
             return nil
         case let .meeting(p):
             guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }

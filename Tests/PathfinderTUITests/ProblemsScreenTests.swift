@@ -93,6 +93,8 @@ import Testing
                                                      "areas/portsmouth/meetings/2006-11-28-steering-group.md"])
         assertScreen(render(s), golden: "problems-list-80x24")
         assertScreen(render(state(Self.plan, width: 40, height: 12).after(.character("!"))), golden: "problems-list-40x12")
+        // A click selects the problem under it (the second starts on the screen's row 6).
+        #expect(update(s, .mouse(.click(x: 5, y: 7))).0.page == .problems(ProblemsPage(selected: 1, top: 0)))
         // Down moves to the next problem; Esc goes back to the plan.
         s = s.after(.down)
         #expect(s.page == .problems(ProblemsPage(selected: 1, top: 0)))
