@@ -26,10 +26,7 @@ enum ActionPlanScreen {
         guard n > 0 else { return nil }
         let files = "\(n) file\(n == 1 ? "" : "s")"
         // Shorter on a narrow screen, so the key to press is never cut off.
-        if state.width < 60 {
-            let key = state.keyMap.key(for: .showProblems, in: state.context).map { "press " + KeyName.display($0) } ?? ":problems"
-            return "! \(files) with problems (\(key))"
-        }
+        if state.width < 60 { return "! \(files) with problems (\(state.problemsKey))" }
         return "! \(files) in this area \(n == 1 ? "has" : "have") problems: " + state.problemsKeyPhrase(n == 1 ? "it" : "them")
     }
 

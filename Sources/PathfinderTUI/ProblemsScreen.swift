@@ -48,6 +48,11 @@ extension AppState {
         return "type :problems to see \(pronoun)"
     }
 
+    /// "press !" (or ":problems"), where a screen has little room.
+    var problemsKey: String {
+        keyMap.key(for: .showProblems, in: context).map { "press " + KeyName.display($0) } ?? ":problems"
+    }
+
     mutating func openProblems() {
         if case .problems = page { return }
         if let index = pages.firstIndex(where: { if case .problems = $0 { true } else { false } }) {

@@ -74,6 +74,13 @@ import Testing
         #expect(lines[1].contains("4 areas · ! 4 files have problems"))
     }
 
+    @Test func theCaseStudiesSayOneDidNotLoad() {
+        var s = state([.caseStudies(ListCursor())])
+        #expect(!render(s).lines[1].contains("problems"))
+        s.problems.append(.error("case-studies/wakefield.md", 2, "missing required field \"title\""))
+        #expect(render(s).lines[1].contains("· ! 1 file with problems (press !)"))
+    }
+
     @Test func thePlanSaysItsAreaHasFilesWithProblems() {
         assertScreen(render(state(Self.plan)), golden: "problems-plan-portsmouth-80x24")
         assertScreen(render(state(Self.plan, width: 40, height: 12)), golden: "problems-plan-portsmouth-40x12")
