@@ -122,11 +122,15 @@ extension AppState {
 
 enum ProblemsScreen {
     static let listTop = 2   // heading, blank line
+    static let maxMessage = 600
 
     /// A problem as drawn: its file and line, then its message wrapped to the width.
     static func lines(_ problem: Problem, width: Int) -> (lines: [String], head: Int) {
         let head = Text.wrap("\(problem.path), line \(problem.line)", to: max(1, width - 1))
-        let body = Text.wrap("\(problem.severity.rawValue): \(problem.message)", to: max(1, width - 4))
+        // A message quoting a hostile file could be any length: the start says what is wrong, and
+        // wrapping all of it on every key would slow the screen.
+        let message = problem.message.prefix(maxMessage + 1).count > maxMessage ? problem.message.prefix(maxMessage) + "…" : problem.message
+        let body = Text.wrap("\(problem.severity.rawValue): \(message)", to: max(1, width - 4))
         return (head.map { " " + $0 } + body.map { "    " + $0 }, head.count)
     }
 

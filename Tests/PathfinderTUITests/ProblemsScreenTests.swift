@@ -168,6 +168,17 @@ import Testing
         #expect(render(s).lines[1].contains("No problems"))
     }
 
+    @Test func aHugeMessageIsCutNotWrappedWhole() {
+        let huge = Problem.error("areas/portsmouth/actions/PO-08.md", 2, String(repeating: "x ", count: 500_000))
+        let (lines, head) = ProblemsScreen.lines(huge, width: 80)
+        #expect(head == 1)
+        #expect(lines.count < 12)
+        #expect(lines.last?.hasSuffix("…") == true)
+        var s = state([.areas(ListCursor())]).after(.character("!"))
+        s.problems = [huge] + s.problems
+        #expect(render(s).lines[4].hasPrefix("    error: x x x"))
+    }
+
     @Test func theStartMessageCountsFilesAsCheckDoes() {
         let s = state([.areas(ListCursor())])
         #expect(s.problemsMessage == Message("3 files have problems: press ! to see them", isError: true))
