@@ -219,6 +219,8 @@ struct Delete: ParsableCommand {
         let (_, store, result, _) = try options.store.loadStore()
         let id = resolveID(id, in: result.partnership)
         guard let action = result.partnership.action(id) else { throw CLIError("no action \(TextLine.safe(id)) in the store") }
+        // Refused before asking: the store would refuse it after the question was answered.
+        if let refusal = result.partnership.deletionRefusal(id) { throw CLIError("\(refusal) (pathfinder edit \(id) status=dropped)") }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw CLIError("deleting \(id) needs --yes when not asked on a terminal") }
             FileHandle.standardError.write(Data("Move \(id) “\(TextLine.first(action.title))” to the trash? [y/N] ".utf8))

@@ -64,22 +64,45 @@ enum ExternalEditor {
         } catch {
             return (nil, "could not write the text for the editor: \(error.localizedDescription)")
         }
-        let process = Process()
-        // /usr/bin/env finds the editor on PATH, as a shell would, without being one.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command + [file.path]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return (nil, "could not run the editor \(command[0]): \(error.localizedDescription)")
-        }
-        guard process.terminationStatus == 0 else {
-            return (nil, "the editor \(command[0]) stopped with status \(process.terminationStatus); nothing changed")
-        }
+        if let problem = run(command + [file.path]) { return (nil, problem + "; nothing changed") }
         guard let data = try? Data(contentsOf: file), let edited = String(data: data, encoding: .utf8) else {
             return (nil, "the edited text could not be read back (not UTF-8?); nothing changed")
         }
         return (edited, nil)
+    }
+
+    /// Editors known to take `+N` before a file to open it at line N.
+    static let lineEditors: Set<String> = ["vi", "vim", "nvim", "gvim", "view", "vim.basic", "vim.tiny", "nano", "rnano", "pico",
+                                           "emacs", "emacsclient", "mg", "jed", "joe", "jmacs", "jstar", "ne", "micro", "kak", "gedit"]
+
+    /// The words that run the editor on a store file, at `line` when the editor takes `+N`.
+    static func arguments(_ command: [String], file: String, line: Int) -> [String] {
+        let program = command.first.map { ($0 as NSString).lastPathComponent } ?? ""
+        return command + (lineEditors.contains(program) && line > 1 ? ["+\(line)"] : []) + [file]
+    }
+
+    /// Runs the editor on a store file itself (the terminal must be handed over first): a file
+    /// that did not load is fixed where it is. Returns why it could not, or nil.
+    static func open(file: String, line: Int, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let command = command(environment: environment) else { return "no editor: set $VISUAL or $EDITOR" }
+        return run(arguments(command, file: file, line: line))
+    }
+
+    /// Runs an editor command and waits for it; nil when it ran and ended well.
+    private static func run(_ words: [String]) -> String? {
+        let process = Process()
+        // /usr/bin/env finds the editor on PATH, as a shell would, without being one.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = words
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return "could not run the editor \(words[0]): \(error.localizedDescription)"
+        }
+        guard process.terminationStatus == 0 else {
+            return "the editor \(words[0]) stopped with status \(process.terminationStatus)"
+        }
+        return nil
     }
 }

@@ -40,10 +40,10 @@ struct Check: ParsableCommand {
         let (location, result, _) = try options.load()
         let problems = result.problems.sorted()
         for problem in problems { print(problem.description) }
-        let errors = problems.filter { $0.severity == .error }.count
-        let warnings = problems.count - errors
+        // Counted as the summary and the screens count (`ProblemCount`), so the numbers agree.
+        let count = ProblemCount(problems)
         let p = result.partnership
-        FileHandle.standardError.write(Data("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
-        if errors > 0 { throw ExitCode(1) }
+        FileHandle.standardError.write(Data("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(count.tally)\n".utf8))
+        if count.errors > 0 { throw ExitCode(1) }
     }
 }

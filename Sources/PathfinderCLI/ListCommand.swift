@@ -57,9 +57,8 @@ struct List: ParsableCommand {
     }
 
     private func reportErrorFiles(_ errors: [Problem]) {
-        let errorFiles = Set(errors.map(\.path))
-        if !errorFiles.isEmpty {
-            FileHandle.standardError.write(Data("pathfinder: \(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") errors; `pathfinder check` lists them\n".utf8))
+        if let sentence = ProblemCount(errors).filesSentence {
+            FileHandle.standardError.write(Data("pathfinder: \(sentence); `pathfinder check` lists them\n".utf8))
         }
     }
 

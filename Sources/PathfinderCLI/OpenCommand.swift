@@ -90,9 +90,9 @@ struct Open: ParsableCommand {
         print("\(summary.title) — \(location.path.path)")
         print("As of \(asOf.iso)\n")
         print(ActionText.summaryTable(summary.rows(asOf: asOf)))
-        let errors = summary.errors
-        if !errors.isEmpty {
-            print("\n\(errors.count) file\(errors.count == 1 ? "" : "s") could not be read; `pathfinder check` lists them.")
+        // Counted as `check` and the screens count: files with errors, not errors.
+        if let sentence = ProblemCount(summary.errors).filesSentence {
+            print("\n\(sentence); `pathfinder check` lists them.")
         }
         print("\nThis is not an interactive terminal, so here is the summary. Run `pathfinder` in a terminal to open the screens;")
         print("`pathfinder list actions --overdue` and `pathfinder show ID` work anywhere.")

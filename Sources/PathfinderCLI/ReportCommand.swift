@@ -58,9 +58,8 @@ struct Report: ParsableCommand {
         case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
         }
         try output.emit(report.render(format, width: .terminal))
-        if !result.errors.isEmpty {
-            let files = Set(result.errors.map(\.path)).count
-            FileHandle.standardError.write(Data("pathfinder: \(files) file\(files == 1 ? " has" : "s have") errors and \(files == 1 ? "is" : "are") left out; `pathfinder check` lists them\n".utf8))
+        if let sentence = ProblemCount(result.problems).filesSentence {
+            FileHandle.standardError.write(Data("pathfinder: \(sentence) and may be left out; `pathfinder check` lists them\n".utf8))
         }
     }
 }

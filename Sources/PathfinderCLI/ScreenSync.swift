@@ -20,8 +20,7 @@ enum ScreenSync {
             }
             var events: [Event] = []
             if let reloaded = try? store.load() {
-                events.append(.storeChanged(StoreChange(partnership: reloaded.partnership,
-                                                        problems: reloaded.problems.filter { $0.severity == .error }.map(\.description))))
+                events.append(.storeChanged(.fullRead(reloaded, store: store)))
             }
             events.append(.synced(lines: lines, problem: nil))
             if !report.conflicts.isEmpty { events.append(conflicts(store: store)) }
@@ -116,7 +115,7 @@ enum ScreenSync {
             }
             try store.resolve(conflict, choosing: pick)
             var events: [Event] = []
-            if let reloaded = try? store.load() { events.append(.storeChanged(StoreChange(partnership: reloaded.partnership))) }
+            if let reloaded = try? store.load() { events.append(.storeChanged(.fullRead(reloaded, store: store))) }
             events.append(conflicts(store: store))
             return events
         } catch {

@@ -37,7 +37,6 @@ struct TerminalApp {
             config.set("theme", theme.name)
             try? config.save()
         }
-        let errorFiles = Set((loaded?.problems ?? []).filter { $0.severity == .error }.map(\.path))
 
         var exitCode: Int32 = 0
         var options = CursesTerminal.Options()
@@ -56,7 +55,10 @@ struct TerminalApp {
             state.edits.userName = config["name"].flatMap { $0.isEmpty ? nil : $0 }
             state.edits.suggestedName = ProcessInfo.processInfo.environment["USER"] ?? ""
             state.edits.hasExternalEditor = ExternalEditor.command() != nil
-            state.edits.notEditable = notEditable(first)
+            state.edits.notEditable = StoreChange.notEditable(first, store: store)
+            // From the summary cache until the store is read: its errors are the full read's, so
+            // the marks show at once with the count they will keep.
+            state.problems = (loaded?.problems ?? cachedSummary?.errors ?? []).errorsFirst()
             state.edits.readOnlyReason = readOnlyReason
             var background: BackgroundLoad?
             if loaded == nil {
@@ -72,8 +74,8 @@ struct TerminalApp {
             }
             if let first = warnings.first {
                 state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
-            } else if !errorFiles.isEmpty {
-                state.message = Message("\(errorFiles.count) file\(errorFiles.count == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
+            } else if let problems = state.problemsMessage {
+                state.message = problems
             } else if let waiting = try? store.conflicts(), !waiting.isEmpty {
                 // Said at once, so the decision is made before the next sync, not discovered by it.
                 state.message = Message("\(waiting.count) sync conflict\(waiting.count == 1 ? " waits" : "s wait") for your decision: S shows \(waiting.count == 1 ? "it" : "them")", isError: true)
@@ -90,10 +92,7 @@ struct TerminalApp {
                     background = nil
                     switch result {
                     case let .success(full):
-                        var change = StoreChange(partnership: full.partnership,
-                                                 problems: full.problems.filter { $0.severity == .error }.map(\.description))
-                        change.notEditable = notEditable(full.partnership)
-                        queue.append(.storeChanged(change))
+                        queue.append(.storeChanged(.fullRead(full, store: store)))
                         queue += typedAhead
                         typedAhead = []
                         watcher = StoreWatcher(store: store)
@@ -165,6 +164,26 @@ struct TerminalApp {
                             let outcome = ExternalEditor.edit(request.text, fileName: request.fileName)
                             terminal.resume()
                             queue.append(.textEdited(request, text: outcome.text, problem: outcome.problem))
+                        case .readStoreAgain:
+                            if let full = try? store.load() {
+                                var change = StoreChange.fullRead(full, store: store)
+                                change.requested = true
+                                queue.append(.storeChanged(change))
+                            }
+                            watcher = StoreWatcher(store: store)
+                        case let .editFile(path, line):
+                            terminal.suspend()
+                            let problem = ExternalEditor.open(file: store.root.appendingPathComponent(path).path, line: line)
+                            terminal.resume()
+                            // Read all again, not the one file: a fixed action may also mend a
+                            // meeting that names it, and the list must say so.
+                            do {
+                                queue.append(.storeChanged(.fullRead(try store.load(), store: store)))
+                            } catch {
+                                queue.append(.notice("The store could not be read again: \(error)", isError: true))
+                            }
+                            watcher = StoreWatcher(store: store)
+                            queue.append(.fileEdited(path: path, problem: problem))
                         default:
                             if let answer = StoreEffects(store: store).perform(effect, partnership: state.partnership) {
                                 queue.append(answer)
@@ -179,15 +198,6 @@ struct TerminalApp {
             onExit()
             exit(exitCode)
         }
-    }
-
-    /// Record keys of everything loaded whose file must not be written.
-    func notEditable(_ partnership: Partnership) -> Set<String> {
-        var keys = Set<String>()
-        for a in partnership.actions where !store.isEditable(PlainFileStore.actionPath(a)) { keys.insert(Record.action(a).key) }
-        for a in partnership.areas where !store.isEditable(PlainFileStore.areaPath(a)) { keys.insert(Record.area(a).key) }
-        for c in partnership.caseStudies where !store.isEditable(PlainFileStore.caseStudyPath(c)) { keys.insert(Record.caseStudy(c).key) }
-        return keys
     }
 
     static func clock(_ date: Date = Date()) -> String {
@@ -365,18 +375,10 @@ struct StoreWatcher {
         guard !paths.isEmpty else { return nil }
         let reload = store.reload(paths)
         guard !reload.isEmpty else { return nil }
-        if reload.needsFullLoad, let result = try? store.load() {
-            var change = StoreChange(partnership: result.partnership,
-                                     problems: result.problems.filter { $0.severity == .error }.map(\.description))
-            change.editableAgain = Set(result.partnership.actions.map { Record.action($0).key })
-            change.notEditable = Set(result.partnership.actions.filter { !store.isEditable(PlainFileStore.actionPath($0)) }
-                .map { Record.action($0).key })
-            change.editableAgain.subtract(change.notEditable)
-            return change
-        }
+        if reload.needsFullLoad, let result = try? store.load() { return .fullRead(result, store: store) }
         var change = StoreChange(actions: reload.actions, removedActions: reload.removedActions, areas: reload.areas,
                                  caseStudies: reload.caseStudies, meetings: reload.meetings,
-                                 problems: reload.problems.filter { $0.severity == .error }.map(\.description))
+                                 problems: reload.problems, readAgain: paths)
         let bad = Set(reload.problems.filter { $0.severity == .error }.map(\.path))
         for path in paths {
             guard let key = Self.key(of: path) else { continue }
@@ -393,7 +395,33 @@ struct StoreWatcher {
         if parts.count == 4, parts[0] == "areas", parts[2] == "actions" { return "action \(name)" }
         if parts.count == 3, parts[0] == "areas", last == "area.md" { return "area \(parts[1])" }
         if parts.count == 2, parts[0] == "case-studies" { return "case study \(name)" }
+        if parts.count == 4, parts[0] == "areas", parts[2] == "meetings" { return "meeting \(parts[1])/\(name)" }
         return nil
+    }
+}
+
+extension StoreChange {
+    /// The whole store as a full read found it, with every problem and which records' files
+    /// may be written: one place for every full read the screens take in (start, a change
+    /// on disk, a sync, an edit from the problems screen).
+    static func fullRead(_ result: LoadResult, store: PlainFileStore) -> StoreChange {
+        let partnership = result.partnership
+        var change = StoreChange(partnership: partnership, problems: result.problems)
+        change.notEditable = notEditable(partnership, store: store)
+        change.editableAgain = Set(partnership.actions.map { Record.action($0).key } + partnership.areas.map { Record.area($0).key }
+            + partnership.caseStudies.map { Record.caseStudy($0).key } + partnership.meetings.map { Record.meeting($0).key })
+            .subtracting(change.notEditable)
+        return change
+    }
+
+    /// Record keys of everything loaded whose file must not be written (the store would refuse).
+    static func notEditable(_ partnership: Partnership, store: PlainFileStore) -> Set<String> {
+        var keys = Set<String>()
+        for a in partnership.actions where !store.isEditable(PlainFileStore.actionPath(a)) { keys.insert(Record.action(a).key) }
+        for a in partnership.areas where !store.isEditable(PlainFileStore.areaPath(a)) { keys.insert(Record.area(a).key) }
+        for c in partnership.caseStudies where !store.isEditable(PlainFileStore.caseStudyPath(c)) { keys.insert(Record.caseStudy(c).key) }
+        for m in partnership.meetings where !store.isEditable(PlainFileStore.meetingPath(m)) { keys.insert(Record.meeting(m).key) }
+        return keys
     }
 }
 

@@ -40,4 +40,25 @@ public struct Partnership: Hashable, Sendable {
         let cited = Set(actions(inArea: id).flatMap(\.caseStudies))
         return caseStudies.filter { $0.area == id || cited.contains($0.id) }
     }
+
+    /// Meetings that name an action: on their agenda, in the changes they recorded, or among
+    /// the actions they created. Their minutes would point at nothing if it were deleted.
+    public func meetingsNaming(_ action: String) -> [Meeting] {
+        meetings.filter { $0.names(action) }
+    }
+
+    /// Why an action may not be deleted, with what to do instead; nil when it may. The store
+    /// refuses a delete with this, and the screens refuse it before asking to confirm.
+    public func deletionRefusal(_ action: String) -> String? {
+        guard let meeting = meetingsNaming(action).first else { return nil }
+        return "\(action) is named in the meeting “\(meeting.title)” of \(meeting.date.iso), so it is kept for the minutes: "
+            + "set its status to dropped instead"
+    }
+}
+
+extension Meeting {
+    /// Whether the meeting names the action anywhere (agenda, recorded changes, actions created).
+    public func names(_ action: String) -> Bool {
+        items.contains { $0.action == action } || changes.contains { $0.action == action } || actionsCreated.contains(action)
+    }
 }

@@ -31,9 +31,7 @@ extension PlainFileStore {
     /// point at nothing: drop the action instead).
     @discardableResult
     public func delete(actionID id: String, in partnership: Partnership) throws -> TrashedAction {
-        if let meeting = partnership.meetings.first(where: { Self.names($0, id) }) {
-            throw StoreError.invalid("\(id) is named in the meeting “\(meeting.title)” of \(meeting.date.iso); drop it instead (status=dropped)")
-        }
+        if let refusal = partnership.deletionRefusal(id) { throw StoreError.invalid(refusal) }
         return try WriteLock.hold(store: rootPath) {
             let path = try locateLocked(actionID: id)
             let full = rootPath + "/" + path
@@ -127,7 +125,7 @@ extension PlainFileStore {
             }
             if let loaded = hashes[oldPath], AtomicFile.hash(bytes) != loaded { throw StoreError.changedOnDisk(oldPath) }
             // Meetings to relink, checked before anything is written.
-            let meetings = partnership.meetings.filter { Self.names($0, id) }
+            let meetings = partnership.meetingsNaming(id)
             for meeting in meetings {
                 let path = Self.meetingPath(meeting)
                 let now = try AtomicFile.readIfPresent(rootPath + "/" + path)
@@ -189,10 +187,6 @@ extension PlainFileStore {
     }
 
     // MARK: Helpers
-
-    static func names(_ meeting: Meeting, _ id: String) -> Bool {
-        meeting.items.contains { $0.action == id } || meeting.changes.contains { $0.action == id } || meeting.actionsCreated.contains(id)
-    }
 
     static func relink(_ meeting: inout Meeting, from old: String, to new: String) {
         for i in meeting.items.indices where meeting.items[i].action == old { meeting.items[i].action = new }

@@ -1,35 +1,8 @@
-/// Something wrong in a store file, reported as `path:line: error|warning: message`.
-public struct Problem: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Hashable, Sendable { case error, warning }
+import PathfinderModel
 
-    /// Relative to the store's folder, with `/` separators.
-    public var path: String
-    public var line: Int
-    public var severity: Severity
-    public var message: String
-
-    public init(path: String, line: Int, severity: Severity, message: String) {
-        self.path = path
-        self.line = line
-        self.severity = severity
-        self.message = message
-    }
-
-    public static func error(_ path: String, _ line: Int, _ message: String) -> Problem {
-        Problem(path: path, line: line, severity: .error, message: message)
-    }
-
-    public static func warning(_ path: String, _ line: Int, _ message: String) -> Problem {
-        Problem(path: path, line: line, severity: .warning, message: message)
-    }
-
-    public var description: String { "\(path):\(line): \(severity.rawValue): \(message)" }
-
-    /// By path, then line, then message, so a report reads top to bottom through the store.
-    public static func < (a: Problem, b: Problem) -> Bool {
-        (a.path, a.line, a.message) < (b.path, b.line, b.message)
-    }
-}
+/// The store's problems are the model's values (`PathfinderModel.Problem`), so the screens get
+/// them as they are rather than as lines of text to take apart again.
+public typealias Problem = PathfinderModel.Problem
 
 /// An error the store cannot work around, shown to the user as one line.
 public enum StoreError: Error, Equatable, CustomStringConvertible {

@@ -13,9 +13,22 @@ enum ActionPlanScreen {
         }
     }
 
-    static let listTop = 2   // summary line, header
+    /// Summary line, the line about files with problems when the area has any, header.
+    static func listTop(_ state: AppState) -> Int { problemNotice(state) == nil ? 2 : 3 }
 
-    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop) }
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop(state)) }
+
+    /// "! 1 file in this area has problems: press ! to see it", when the plan on screen has
+    /// files that did not load or are read-only (their actions are missing or cannot change).
+    static func problemNotice(_ state: AppState) -> String? {
+        guard case let .actionPlan(p) = state.page else { return nil }
+        let n = state.filesWithErrors(inArea: p.area)
+        guard n > 0 else { return nil }
+        let files = "\(n) file\(n == 1 ? "" : "s")"
+        // Shorter on a narrow screen, so the key to press is never cut off.
+        if state.width < 60 { return "! \(files) with problems (\(state.problemsKey))" }
+        return "! \(files) in this area \(n == 1 ? "has" : "have") problems: " + state.problemsKeyPhrase(n == 1 ? "it" : "them")
+    }
 
     /// The rows shown for a page: its area's actions, filtered, sorted, with theme group headings.
     static func rows(_ p: ActionPlanPage, _ state: AppState) -> (rows: [Row], shown: Int, total: Int) {
@@ -75,8 +88,12 @@ enum ActionPlanScreen {
         var summary = " \(name): \(shown) of \(total) actions · \(p.sort.label)"
         if !p.filter.isEmpty { summary += " · filter: \(p.filter.text)" }
         screen.put(Text.truncate(summary, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        let listTop = listTop(state)
+        if let notice = problemNotice(state) {
+            screen.put(Text.truncate(" " + notice, to: body.width), x: body.x, y: body.y + 1, style: theme.style(for: .error))
+        }
         let cols = columns(width: body.width - 2)
-        Table.header(cols, x: body.x + 1, y: body.y + 1, theme: theme, into: &screen)
+        Table.header(cols, x: body.x + 1, y: body.y + listTop - 1, theme: theme, into: &screen)
         if rows.isEmpty {
             let text = total == 0 ? "No actions yet in this plan." : "No action matches the filter. Press f to change it, or Esc in the filter to clear it."
             screen.put(" " + text, x: body.x, y: body.y + listTop, style: theme.style(for: .dim), maxWidth: body.width)

@@ -60,6 +60,12 @@ public enum Effect: Hashable, Sendable {
     case move(Action, toArea: String)
     /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.
     case editText(TextRequest)
+    /// Read the whole store again (a file with errors was fixed outside the program, so errors
+    /// between files may be gone too); answered by `.storeChanged`.
+    case readStoreAgain
+    /// Run $VISUAL or $EDITOR on a store file (at a line, where the editor takes `+N`), then
+    /// read the store again; answered by `.storeChanged` and `.fileEdited`.
+    case editFile(path: String, line: Int)
     /// Keep the user's name in the per-user config.
     case rememberName(String)
     /// Make a meeting's file (the store names it) with its agenda; answered by `.meetingCreated`.
@@ -100,6 +106,9 @@ public struct AppState: Sendable {
     /// the areas list shows `cachedSummary`; anything needing the actions waits.
     public var loadingStore = false
     public var cachedSummary: [AreaSummary] = []
+    /// Every problem the store's files have (`check`'s list), errors first: the problems
+    /// screen lists them, and the areas and plans mark the files they are in.
+    public var problems: [Problem] = []
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,

@@ -28,30 +28,44 @@ enum AreasScreen {
         let theme = state.theme
         let rows = state.loadingStore ? state.cachedSummary : state.partnership.summaries(asOf: state.asOf)
         let cols = columns(width: body.width - 2)
-        let intro = "\(rows.count) areas · overdue as of \(state.asOf.iso)"
+        // Files with problems first: on a narrow screen the date gives way, not the warning.
+        let problemFiles = state.problemCount.filesWithErrors
+        let intro = "\(rows.count) areas · " + (state.problemCount.filesSentence.map { "! \($0) · " } ?? "")
+            + "overdue as of \(state.asOf.iso)"
         screen.put(" " + intro, x: body.x, y: body.y, style: theme.style(for: .dim), maxWidth: body.width)
         Table.header(cols, x: body.x + 1, y: body.y + 2, theme: theme, into: &screen)
         let visible = visibleRows(state)
         for (i, row) in rows.enumerated().dropFirst(cursor.top).prefix(visible) {
             let y = body.y + listTop + i - cursor.top
             let selected = i == cursor.selected
-            drawRow(row, cols: cols, x: body.x, y: y, width: body.width, selected: selected, theme: theme, into: &screen)
+            drawRow(row, cols: cols, x: body.x, y: y, width: body.width, selected: selected, theme: theme, into: &screen,
+                    problemFiles: state.filesWithErrors(inArea: row.area))
+        }
+        // An area whose area.md did not load has no row of its own: a line says it is there, so
+        // it does not vanish with its actions (while room is left for the total).
+        var totalY = body.y + listTop + min(visible, rows.count)
+        let shown = Set(rows.map(\.area))
+        for area in Set(state.problems.compactMap(\.area)).subtracting(shown).sorted() where totalY + 1 < body.y + body.height {
+            let line = "\(area) !\(state.filesWithErrors(inArea: area)): did not load, \(state.problemsKeyPhrase("why"))"
+            screen.put(Text.truncate(" " + line, to: body.width), x: body.x, y: totalY, style: theme.style(for: .error))
+            totalY += 1
         }
         // The total under a rule; one line short (a small terminal), without the rule rather
         // than not at all.
-        var totalY = body.y + listTop + min(visible, rows.count)
         if totalY + 1 < body.y + body.height {
             screen.put(String(repeating: "─", count: max(0, body.width - 2)), x: body.x + 1, y: totalY, style: theme.style(for: .border))
             totalY += 1
         }
         if totalY < body.y + body.height {
             drawRow(AreaSummary.total(rows), cols: cols, x: body.x, y: totalY, width: body.width, selected: false,
-                    theme: theme, into: &screen, bold: true)
+                    theme: theme, into: &screen, bold: true, problemFiles: problemFiles)
         }
     }
 
+    /// `problemFiles`: how many of the row's files have errors, marked "!2" after the name
+    /// (a mark and a number, not colour alone).
     static func drawRow(_ row: AreaSummary, cols: [Column], x: Int, y: Int, width: Int, selected: Bool, theme: Theme,
-                        into screen: inout Screen, bold: Bool = false) {
+                        into screen: inout Screen, bold: Bool = false, problemFiles: Int = 0) {
         var base = theme.style(for: selected ? .selected : .normal)
         if bold { base.bold = true }
         if selected { screen.fill(x: x, y: y, width: width, height: 1, style: base) }
@@ -63,6 +77,14 @@ enum AreasScreen {
         for col in cols {
             if col.title == "R/A/G" {
                 RAGBadge.drawCount(row.rag, x: cx, y: y, width: col.width, theme: theme, selected: selected, into: &screen)
+            } else if col.title == "Area", problemFiles > 0 {
+                let mark = " !\(problemFiles)"
+                let markWidth = DisplayWidth.of(mark)
+                let nameWidth = max(1, col.width - markWidth)
+                screen.put(Text.pad(Text.truncate(row.name, to: nameWidth), to: nameWidth), x: cx, y: y, style: base)
+                var markStyle = theme.style(for: selected ? .selected : .error)
+                if bold { markStyle.bold = true }
+                screen.put(mark, x: cx + nameWidth, y: y, style: markStyle, maxWidth: col.width - nameWidth)
             } else {
                 var style = base
                 if col.title == "Overdue" || col.title == "Late", row.overdue > 0, !selected { style = theme.style(for: .overdue) }

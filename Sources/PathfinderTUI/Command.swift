@@ -47,6 +47,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // Working together through git.
     case sync, history
     case showReport = "report"
+    // Files that did not load.
+    case showProblems = "problems"
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
@@ -71,7 +73,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             .meeting
         case .quit, .help, .commandLine, .cycleTheme, .redraw, .sync:
             .program
-        case .history, .showReport:
+        case .history, .showReport, .showProblems:
             .finding
         }
     }
@@ -147,6 +149,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .sync: "sync"
         case .history: "history"
         case .showReport: "report"
+        case .showProblems: "problems"
         }
     }
 
@@ -179,7 +182,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .cycleSort: "Sort by theme, due date, RAG, status or id"
         case .quit: "Quit Pathfinder (everything is already saved)"
         case .help: "Show or hide this list of keys"
-        case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :theme NAME  :q"
+        case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :problems  :theme NAME  :q"
         case .cycleTheme: "Next colour theme (remembered)"
         case .redraw: "Redraw the screen"
         case .changeStatus: "Change the action's status (saved at once)"
@@ -221,6 +224,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .sync: "Sync with colleagues through git: save, fetch, merge field by field, send"
         case .history: "The action's history from git: who changed what, and when"
         case .showReport: "The highlight report of this area (of all, on the areas list); :report PATH.html writes it"
+        case .showProblems: "Files with problems (not loaded, or read-only): file, line and what is wrong; Enter opens one in your editor"
         }
     }
 }

@@ -4,7 +4,7 @@ import PathfinderModel
 /// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
 /// Also `:PO-03` or `:portsmouth` alone.
 extension AppState {
-    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :report [PATH]  :minutes PATH  :sync  :changed [DATE]  :conflicts  :trash  :theme NAME  :q"
+    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :report [PATH]  :minutes PATH  :sync  :changed [DATE]  :conflicts  :trash  :problems  :theme NAME  :q"
 
     mutating func runCommandLine(_ line: String) -> [Effect] {
         let words = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -56,6 +56,8 @@ extension AppState {
             return [.loadSyncConflicts]
         case "trash":
             return [.loadTrash]
+        case "problems", "problem", "check":
+            openProblems()
         case "report", "minutes":
             return runReportCommand(verb, argument)
         case "meeting":
@@ -112,9 +114,10 @@ extension AppState {
             let i = bodyY - AreasScreen.listTop + cursor.top
             return (bodyY >= AreasScreen.listTop && partnership.areas.indices.contains(i)) ? i : nil
         case let .actionPlan(p):
-            let i = bodyY - ActionPlanScreen.listTop + p.cursor.top
+            let top = ActionPlanScreen.listTop(self)
+            let i = bodyY - top + p.cursor.top
             let rows = ActionPlanScreen.rows(p, self).rows
-            return (bodyY >= ActionPlanScreen.listTop && rows.indices.contains(i) && rows[i].action != nil) ? i : nil
+            return (bodyY >= top && rows.indices.contains(i) && rows[i].action != nil) ? i : nil
         case let .caseStudies(cursor):
             let i = bodyY - CaseStudiesScreen.listTop + cursor.top
             return (bodyY >= CaseStudiesScreen.listTop && partnership.caseStudies.indices.contains(i)) ? i : nil
@@ -143,6 +146,15 @@ extension AppState {
             return p.fields.indices.contains(i) ? i : nil
         case .log, .syncConflicts, .actionForm, .areaForm, .caseStudyForm, .report:
             return nil
+        case let .problems(p):
+            // Each problem takes its file's line(s) and its wrapped message.
+            var row = ProblemsScreen.listTop
+            for (i, problem) in problems.enumerated().dropFirst(p.top).prefix(ProblemsScreen.visibleProblems(self, p)) {
+                let count = ProblemsScreen.lines(problem, width: width - 1).lines.count
+                if bodyY >= row, bodyY < row + count { return i }
+                row += count
+            }
+            return nil
         case let .meeting(p):
             guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
             let rows = max(1, bodyHeight - MeetingScreen.listTop)
@@ -169,6 +181,7 @@ extension AppState {
         case let .log(p): p.cursor.selected
         case let .syncConflicts(p): p.cursor.selected
         case .actionForm, .areaForm, .caseStudyForm, .report: nil
+        case let .problems(p): p.selected
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
         case let .action(p): p.document.link
@@ -208,6 +221,9 @@ extension AppState {
             page = .syncConflicts(p)
         case .actionForm, .areaForm, .caseStudyForm, .report:
             break
+        case var .problems(p):
+            p.selected = row
+            page = .problems(p)
         case var .successFactors(p):
             p.row = row / 1000
             p.column = row % 1000

@@ -31,6 +31,10 @@ extension AppState {
             refuseEdit(.action(action))
             return []
         }
+        // In a meeting, the meeting records the change and is saved with it: it must be writable too.
+        if let (_, meeting) = openMeeting, meeting.items.contains(where: { $0.action == id }), refuse(writeRefusal(.meeting(meeting))) {
+            return []
+        }
         let catalogue = partnership.catalogue
         switch command {
         case .changeStatus:
@@ -87,8 +91,11 @@ extension AppState {
                 message = Message("There is no other area to move \(id) to", isError: true)
                 return []
             }
+            if refuse(moveRefusal(action)) { return [] }
             overlay = .picker(Picker(title: "Move \(id) to which area?", choices: choices), .moveAction(id))
         case .deleteAction:
+            // Refused before the question, not after the answer.
+            if refuse(storeRefusal(Change(before: .action(action), after: nil, summary: ""))) { return [] }
             overlay = .confirm(Confirmation(question: "Delete \(id) “\(action.title)”? It goes to the store's trash", purpose: .deleteAction(id)))
         default:
             break
@@ -173,7 +180,7 @@ extension AppState {
     }
 
     mutating func refuseEdit(_ record: Record) {
-        message = Message("\(record.name)'s file has problems and is not changed here: `pathfinder check` says what", isError: true)
+        message = Message(writeRefusal(record) ?? "\(record.name)'s file has problems and is not changed here", isError: true)
     }
 
     /// E on an area or a case study: its long text in the editor.
@@ -327,7 +334,7 @@ extension AppState {
             if case let .action(p) = page, p.action == id { goBack() }
             return commit(Change(before: .action(action), after: nil, summary: "\(id) deleted (to the trash)"))
         case let .moveAction(id):
-            guard let found = partnership.action(id) else { return [] }
+            guard let found = partnership.action(id), !refuse(moveRefusal(found)) else { return [] }
             // Stamped here, so the store signs the move with who and when.
             let action = found.stamped(by: edits.userName ?? "", on: edits.today)
             edits.pending[Record.action(found).key] = .move(action, toArea: value)
@@ -377,6 +384,7 @@ extension AppState {
         guard var change = rebased(change) else { return [] }
         // In a meeting, the meeting records what changed, and is saved with it.
         if let recorded = recordInMeeting(change) { change.alongside.append(recorded) }
+        if refuse(storeRefusal(change)) { return [] }
         edits.undo.append(change)
         edits.redo.removeAll()
         message = Message(change.summary)
@@ -489,7 +497,8 @@ extension AppState {
             message = Message("Nothing to undo")
             return []
         }
-        if let refusal = undoRefusal(change) {
+        if let refusal = undoRefusal(change) ?? storeRefusal(change, undoing: true) {
+            // The change leaves the stack, so earlier ones undo next (docs/DECISIONS.md).
             message = Message(refusal, isError: true)
             return []
         }
@@ -515,6 +524,10 @@ extension AppState {
     mutating func redoLast() -> [Effect] {
         guard let change = edits.redo.popLast() else {
             message = Message("Nothing to redo")
+            return []
+        }
+        if let refusal = storeRefusal(change) {
+            message = Message("Not redone: " + refusal, isError: true)
             return []
         }
         edits.undo.append(change)
@@ -638,6 +651,8 @@ extension AppState {
             message = Message("\(theirs.id) was not deleted: \(reason). Delete it again if you still mean to", isError: true)
         case let .storeChanged(change):
             return applyStoreChange(change)
+        case let .fileEdited(path, problem):
+            fileEdited(path, problem: problem)
         case let .textEdited(request, text, problem):
             guard let text else {
                 message = Message(problem ?? "The editor closed without saving; nothing changed", isError: problem != nil)
@@ -697,7 +712,7 @@ extension AppState {
         let changedBeforeDeleted = change.actions.filter { theirs in
             if case let .delete(mine)? = edits.pending[Record.action(theirs).key] { mine != theirs } else { false }
         }
-        applyReadIn(change)
+        effects += applyReadIn(change)
         for theirs in changedBeforeDeleted {
             effects += handleResult(.deleteRefused(theirs, reason: "it was changed on disk meanwhile"))
         }
@@ -723,8 +738,9 @@ extension AppState {
         return merged == theirs ? [] : show(from: theirs, to: merged)
     }
 
-    /// Puts what was read from disk on screen.
-    mutating func applyReadIn(_ change: StoreChange) {
+    /// Puts what was read from disk on screen; asks for a full read when a file with errors
+    /// was fixed.
+    mutating func applyReadIn(_ change: StoreChange) -> [Effect] {
         searchIndex = nil
         let firstLoad = loadingStore && change.partnership != nil
         if let whole = change.partnership {
@@ -739,26 +755,35 @@ extension AppState {
         }
         edits.notEditable.formUnion(change.notEditable)
         edits.notEditable.subtract(change.editableAgain)
+        let hadErrors = Set(problems.filter { $0.severity == .error }.map(\.path))
+        takeProblems(change)
         // An open action whose file went away: say so rather than show an empty page.
         if case let .action(p) = page, partnership.action(p.action) == nil {
             goBack()
             message = Message("\(p.action) was removed on disk (by another program or a sync)", isError: true)
-            return
+            return []
         }
         keepSelectionVisible()
         let count = change.actions.count + change.removedActions.count + change.areas.count + change.caseStudies.count + change.meetings.count
+        let newErrors = change.problems.filter { $0.severity == .error && (change.partnership == nil || !hadErrors.contains($0.path)) }
         if firstLoad {
             // The store, read in the background, replaces the summary the screen began with.
-            let files = Set(change.problems.compactMap { $0.split(separator: ":").first }).count
-            message = files == 0 ? (message == .readingStore || message == .stillReadingStore ? nil : message)
-                : Message("\(files) file\(files == 1 ? " has" : "s have") problems and will not be changed: `pathfinder check` lists them", isError: true)
-        } else if let first = change.problems.first {
-            message = Message("Changed on disk with a problem: \(first)", isError: true)
-        } else if change.partnership != nil {
+            message = problemsMessage ?? (message == .readingStore || message == .stillReadingStore ? nil : message)
+        } else if let first = newErrors.first {
+            message = Message("Changed on disk with a problem: \(first.path), line \(first.line): \(first.message) "
+                              + "(\(problemsKeyPhrase("the problems")))", isError: true)
+        } else if change.partnership != nil, !change.requested {
             message = Message("The store changed on disk and was read again")
         } else if count > 0 {
             message = Message("\(count) file\(count == 1 ? "" : "s") changed on disk: read again")
         }
+        // A file fixed outside the program: a meeting that named its action may be fine now too,
+        // which only a full read tells.
+        let stillBad = Set(problems.filter { $0.severity == .error }.map(\.path))
+        let fixed = change.readAgain.filter { hadErrors.contains($0) && !stillBad.contains($0) }
+        guard change.partnership == nil, let first = fixed.first else { return [] }
+        message = Message("\(first) has no errors now: it is back on the screens")
+        return [.readStoreAgain]
     }
 }
 

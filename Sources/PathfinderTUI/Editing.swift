@@ -95,12 +95,17 @@ public struct StoreChange: Hashable, Sendable {
     public var notEditable: Set<String>
     /// Record keys that are editable again.
     public var editableAgain: Set<String>
-    /// One line per problem, `path:line: error: message`.
-    public var problems: [String]
+    /// With `partnership`, every problem in the store; otherwise the problems of the files
+    /// read again (`readAgain`), which replace what was known about those files.
+    public var problems: [Problem]
+    /// The files (paths relative to the store) read again, with or without problems now.
+    public var readAgain: [String]
+    /// Read because the screens asked (`.readStoreAgain`): what they said stands.
+    public var requested = false
 
     public init(actions: [Action] = [], removedActions: [String] = [], areas: [Area] = [], caseStudies: [CaseStudy] = [],
                 meetings: [Meeting] = [], partnership: Partnership? = nil, notEditable: Set<String> = [],
-                editableAgain: Set<String> = [], problems: [String] = []) {
+                editableAgain: Set<String> = [], problems: [Problem] = [], readAgain: [String] = []) {
         self.actions = actions
         self.removedActions = removedActions
         self.areas = areas
@@ -110,6 +115,7 @@ public struct StoreChange: Hashable, Sendable {
         self.notEditable = notEditable
         self.editableAgain = editableAgain
         self.problems = problems
+        self.readAgain = readAgain
     }
 }
 

@@ -43,6 +43,9 @@ public enum Event: Hashable, Sendable {
     case storeChanged(StoreChange)
     /// The editor closed; nil text means it failed or was not saved.
     case textEdited(TextRequest, text: String?, problem: String?)
+    /// The editor closed on a store file (opened from the problems screen) and the store was
+    /// read again; `problem` says why the editor could not run.
+    case fileEdited(path: String, problem: String?)
     /// A second has passed: time to retry failed saves.
     case tick
     /// A meeting's file was made.

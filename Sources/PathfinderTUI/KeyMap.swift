@@ -2,7 +2,7 @@
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts"
+         syncConflicts = "sync-conflicts", problems
 
     /// How the help overlay names the context.
     public var title: String {
@@ -21,6 +21,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .meeting: "A meeting"
         case .log: "History"
         case .syncConflicts: "Sync conflicts"
+        case .problems: "Problems"
         }
     }
 }
@@ -70,7 +71,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -100,6 +101,7 @@ public struct KeyMap: Hashable, Sendable {
     bind global 5 search
     bind global 6 help
     bind global T cycle-theme
+    bind global ! problems
     bind global <C-l> redraw
     bind areas p go-action-plan
     bind area p go-action-plan
@@ -295,9 +297,9 @@ public struct KeyMap: Hashable, Sendable {
 
     /// What the status line shows on each screen, most useful first; it shows as many as fit.
     static let hintCommands: [KeyContext: [Command]] = [
-        .areas: [.open, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goSuccessFactors],
+        .areas: [.open, .showProblems, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goSuccessFactors],
         .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .back, .help, .search, .quit],
-        .actionPlan: [.open, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
+        .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
         .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
@@ -307,13 +309,15 @@ public struct KeyMap: Hashable, Sendable {
         .conflict: [.keepMine, .takeTheirs, .saveMerge, .keepAllMine, .takeAllTheirs, .help],
         .log: [.open, .back, .help],
         .syncConflicts: [.keepMine, .takeTheirs, .open, .back, .help],
+        .problems: [.open, .back, .help],
         .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 
     /// The status-line hints for a screen, from its bound keys: a command with no key is left
-    /// out, so a hint never names a key that does nothing.
-    public func hints(for context: KeyContext) -> [KeyHint] {
-        (KeyMap.hintCommands[context] ?? [.help, .quit]).compactMap { command in
+    /// out, so a hint never names a key that does nothing; `omitting` leaves out commands with
+    /// nothing to do now (no problems to show).
+    public func hints(for context: KeyContext, omitting: Set<Command> = []) -> [KeyHint] {
+        (KeyMap.hintCommands[context] ?? [.help, .quit]).filter { !omitting.contains($0) }.compactMap { command in
             key(for: command, in: context).map { KeyHint(key: KeyName.display($0), label: command.hint) }
         }
     }

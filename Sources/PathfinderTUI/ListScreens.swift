@@ -8,7 +8,13 @@ enum CaseStudiesScreen {
     static func render(_ state: AppState, _ cursor: ListCursor, _ body: Rect, _ screen: inout Screen) {
         let theme = state.theme
         let studies = state.partnership.caseStudies
-        screen.put(" \(studies.count) case stud\(studies.count == 1 ? "y" : "ies")", x: body.x, y: body.y, style: theme.style(for: .heading))
+        var heading = " \(studies.count) case stud\(studies.count == 1 ? "y" : "ies")"
+        // A case study file with errors is not in the list: the heading says it is there.
+        let broken = ProblemCount(state.problems.lazy.filter { $0.path.hasPrefix("case-studies/") }).filesWithErrors
+        if broken > 0 {
+            heading += " · ! \(broken) file\(broken == 1 ? "" : "s") with problems (\(state.problemsKey))"
+        }
+        screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         let whereWidth = body.width >= 80 ? 16 : 12
         let themesWidth = body.width >= 100 ? 34 : (body.width >= 70 ? 20 : 0)
         var cols = [Column(title: "Case study", width: max(10, body.width - 3 - whereWidth - themesWidth - (themesWidth > 0 ? 2 : 1))),

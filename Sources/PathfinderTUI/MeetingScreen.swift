@@ -124,7 +124,7 @@ extension AppState {
         guard let (_, before) = openMeeting else { return [] }
         var after = before
         change(&after)
-        guard after != before else { return [] }
+        guard after != before, !refuse(writeRefusal(.meeting(before))) else { return [] }
         return show(from: .meeting(before), to: .meeting(after))
     }
 
@@ -143,6 +143,11 @@ extension AppState {
     mutating func handleMeeting(_ command: Command, _ p: inout MeetingPage) -> [Effect] {
         guard let meeting = partnership.meetings.first(where: { $0.id == p.meeting }) else { return [] }
         let count = meeting.items.count
+        // Asked before the question that leads to a change the store would refuse.
+        if [.addItem, .addDiscussion, .addDecision, .captureAction, .endMeeting].contains(command),
+           refuse(writeRefusal(.meeting(meeting))) {
+            return []
+        }
         switch command {
         case .toggleAgenda:
             p.showingAgenda.toggle()

@@ -112,4 +112,6 @@ public enum Page: Hashable, Sendable {
     case caseStudyForm(CaseStudyForm)
     /// A report on screen.
     case report(ReportPage)
+    /// Every file with problems, to read and fix.
+    case problems(ProblemsPage)
 }

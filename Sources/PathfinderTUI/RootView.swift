@@ -30,6 +30,7 @@ public enum RootView {
         case let .areaForm(form): form.render(into: &screen, in: body, theme: state.theme)
         case let .caseStudyForm(form): form.render(into: &screen, in: body, theme: state.theme)
         case let .report(p): ReportScreen.render(state, p, body, &screen)
+        case let .problems(p): ProblemsScreen.render(state, p, body, &screen)
         }
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
@@ -82,6 +83,7 @@ public enum RootView {
             case let .areaForm(form): crumbs.append(form.heading)
             case let .caseStudyForm(form): crumbs.append(form.heading)
             case let .report(p): crumbs.append(p.title)
+            case .problems: crumbs.append("Problems")
             }
         }
         return crumbs
@@ -179,7 +181,7 @@ public enum RootView {
             case let .actionForm(form): hints = form.hints
             case let .areaForm(form): hints = form.hints
             case let .caseStudyForm(form): hints = form.hints
-            default: hints = state.keyMap.hints(for: state.context)
+            default: hints = state.keyMap.hints(for: state.context, omitting: state.problemCount.filesWithErrors == 0 ? [.showProblems] : [])
             }
         case let .picker(picker, _)?: hints = picker.hints
         case let .textArea(area, _)?: hints = area.hints

@@ -33,8 +33,8 @@ extension AppState {
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
-        case .saved, .saveFailed, .conflict, .created, .deleted, .deleteRefused, .storeChanged, .textEdited, .tick, .meetingCreated, .moved, .showLog, .showReport, .exportExists, .notice,
-             .syncConflicts, .synced:
+        case .saved, .saveFailed, .conflict, .created, .deleted, .deleteRefused, .storeChanged, .textEdited, .tick, .meetingCreated, .moved,
+             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
         default:
@@ -86,6 +86,7 @@ extension AppState {
         case .meeting: .meeting
         case .log: .log
         case .syncConflicts: .syncConflicts
+        case .problems: .problems
         }
     }
 
@@ -138,6 +139,8 @@ extension AppState {
         case .showReport:
             let area: String? = if case .areas = page { nil } else { currentArea }
             return export(ExportRequest(kind: .highlight(area: area)))
+        case .showProblems:
+            openProblems()
         default:
             return performOnPage(command)
         }
@@ -194,6 +197,10 @@ extension AppState {
         case var .report(p):
             handleReport(command, &p)
             page = .report(p)
+        case var .problems(p):
+            let effects = handleProblems(command, &p)
+            if case .problems = page { page = .problems(p) }
+            return effects
         }
         return []
     }
@@ -281,6 +288,8 @@ extension AppState {
         case var .search(p):
             p.cursor.keepVisible(count: p.results.count, visible: SearchScreen.visibleRows(self))
             page = .search(p)
+        case .problems:
+            keepProblemVisible()
         default:
             break
         }

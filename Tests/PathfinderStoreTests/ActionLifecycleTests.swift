@@ -107,7 +107,10 @@ import Testing
         meeting.items = [MeetingItem(action: "PO-04")]
         try store.save(meeting)
         let p = try store.load().partnership
-        #expect(throws: StoreError.self) { try store.delete(actionID: "PO-04", in: p) }
+        // The model's rule, in its words: the screens and `pathfinder delete` refuse with it first.
+        let refusal = try #require(p.deletionRefusal("PO-04"))
+        #expect(refusal.hasSuffix("set its status to dropped instead"))
+        #expect(throws: StoreError.invalid(refusal)) { try store.delete(actionID: "PO-04", in: p) }
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("areas/portsmouth/actions/PO-04.md").path))
     }
 
