@@ -153,8 +153,9 @@ extension PlainFileStore {
     }
 
     /// Makes a new meeting file, `areas/<area>/meetings/<date>-<slug of title>.md` (with `-2`,
-    /// `-3`... if that is taken), and returns it.
-    public func createMeeting(area: String, date: Day, title: String, attendees: [String] = []) throws -> Meeting {
+    /// `-3`... if that is taken), with its agenda (the actions to discuss, in order), in one
+    /// write: a failure leaves no meeting file, so trying again makes one meeting, not two.
+    public func createMeeting(area: String, date: Day, title: String, attendees: [String] = [], agenda: [String] = []) throws -> Meeting {
         guard areaCodes[area] != nil else { throw StoreError.invalid("no area \"\(area)\" in the store") }
         return try holdWriteLock {
             let taken = Set(disk.names("areas/\(area)/meetings").map { String($0.dropLast(3)) })
@@ -166,7 +167,8 @@ extension PlainFileStore {
                 file = "\(base)-\(n)"
                 n += 1
             }
-            let meeting = Meeting(id: "\(area)/\(file)", area: area, date: date, title: title, attendees: attendees)
+            var meeting = Meeting(id: "\(area)/\(file)", area: area, date: date, title: title, attendees: attendees)
+            meeting.items = agenda.map { MeetingItem(action: $0) }
             _ = try saveLocked(meeting, path: Self.meetingPath(meeting), overwrite: false)
             return meeting
         }

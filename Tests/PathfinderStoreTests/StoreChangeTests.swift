@@ -50,7 +50,9 @@ import Testing
         case .trashCaseStudy:
             try store.trash(.caseStudy(try #require(p.caseStudies.first { $0.id == "wakefield-futurebuilders" })))
             return "case study"
-        case .meeting: return try store.createMeeting(area: "newham", date: today, title: "First").id
+        case .meeting:
+            // With its agenda, in the one write: no meeting file without it is ever left.
+            return try store.createMeeting(area: "portsmouth", date: today, title: "First", agenda: ["PO-03", "PO-05"]).id
         }
     }
 
