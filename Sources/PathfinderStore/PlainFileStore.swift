@@ -286,9 +286,10 @@ public final class PlainFileStore {
             if isLink { links.note("case-studies/\(name)", root: root) }
             files.append(StoreFile(path: "case-studies/\(name)", kind: .caseStudy, folder: "", id: String(name.dropLast(3))))
         }
-        // The trash is never loaded, but a link in it would take a deletion out of the store.
-        if !links.covers(trashFolder) {
-            links.found += walk(StoreDisk(root: root), from: trashFolder) { fd, folder in
+        // The trash and the program's own folder are never loaded, but a link in them would take
+        // a deletion, a lock or the cache out of the store.
+        for folder in [trashFolder, ".pathfinder"] where !links.covers(folder) {
+            links.found += walk(StoreDisk(root: root), from: folder) { fd, folder in
                 StoreDisk.names(in: fd).filter(\.isLink).map { (folder + "/" + $0.name, StoreDisk.linkTarget(in: fd, $0.name)) }
             }
         }

@@ -141,8 +141,8 @@ struct StoreLinks {
     var problems: [Problem] {
         found.map { link in
             let kind = link.path.hasSuffix(".md") || link.path.hasSuffix(".yaml") ? "file" : "folder"
-            return .error(link.path, 1, "\(link.path) is a symbolic link to \(link.target); Pathfinder never writes through links: "
-                          + "replace it with a real \(kind) (what it holds is shown, read-only)")
+            return .error(link.path, 1, "\(link.path) is a symbolic link to \(link.target) (what it holds is shown, read-only); "
+                          + "Pathfinder never writes through links: replace it with a real \(kind)")
         }
     }
 

@@ -171,7 +171,7 @@ import Testing
         let problem = try #require(result.errors.first { $0.path == "areas/portsmouth/actions" })
         #expect(problem.description == "areas/portsmouth/actions:1: error: areas/portsmouth/actions is a symbolic link to "
                 + outside.appendingPathComponent("actions").path
-                + "; Pathfinder never writes through links: replace it with a real folder (what it holds is shown, read-only)")
+                + " (what it holds is shown, read-only); Pathfinder never writes through links: replace it with a real folder")
     }
 
     @Test func aSingleLinkedFileIsReportedAndLeftAlone() throws {

@@ -165,7 +165,7 @@ extension PlainFileStore {
         case .theirs: value = conflict.theirs
         case let .value(text): value = try Self.typed(text, like: conflict.mine ?? conflict.theirs)
         }
-        return try WriteLock.hold(store: rootPath) {
+        return try holdWriteLock {
             try commitLocked(path: path, overwrite: false, render: { current in
                 guard let current else { return [] }
                 return (try? Self.setting(conflict.location, to: value, in: current, path: path)) ?? current
@@ -195,7 +195,7 @@ extension PlainFileStore {
             try delete(actionID: id, in: try load().partnership)
             return true
         }
-        return try WriteLock.hold(store: rootPath) {
+        return try holdWriteLock {
             guard try disk.remove(path) else { return false }
             hashes[path] = nil
             return true
