@@ -7,6 +7,8 @@ import Darwin
 /// Files written so that a crash, a full disk or a kill -9 leaves either the old file or the
 /// new one, never a mixture: write a temporary file in the same folder, flush it to disk,
 /// rename it over the old one, then flush the folder so the rename itself survives.
+/// `write` is for files the user names (exports); inside a store every write goes through
+/// `StoreDisk`, which does the same without following links.
 public enum AtomicFile {
     static func read(_ path: String) throws -> [UInt8] {
         guard let bytes = try readIfPresent(path) else {

@@ -60,7 +60,9 @@ enum StaleTemporaries {
     private static let swept = SweptFolders()
 
     static func sweepOnce(_ disk: StoreDisk, folder: String, fd: Int32) {
-        guard swept.insert(disk.root + "/" + folder) else { return }
+        // While a change a killed process left is not yet put right, the files it set aside
+        // look stale but are needed to undo it: the next write lock recovers it first.
+        guard disk.kind(StoreChange.journal) == nil, swept.insert(disk.root + "/" + folder) else { return }
         _ = sweep(folder: fd, path: folder)
     }
 }
@@ -88,6 +90,8 @@ extension PlainFileStore {
         var problems: [Problem] = []
         let locked: Bool = (try? holdWriteLock {
             if let note = StoreChange.recover(disk) { problems.append(.warning(StoreChange.journal, 1, note)) }
+            // A change that could not be put right keeps the files it set aside.
+            guard disk.kind(StoreChange.journal) == nil else { return false }
             problems += Self.walk(disk) { StaleTemporaries.sweep(folder: $0, path: $1, now: now) }.map(\.problem)
             return true
         }) ?? false
@@ -96,7 +100,7 @@ extension PlainFileStore {
                 StoreDisk.names(in: fd).compactMap { entry -> StaleTemporaries.Found? in
                     guard !entry.isLink, TemporaryName.writer(of: entry.name) != nil else { return nil }
                     return StaleTemporaries.Found(path: folder.isEmpty ? entry.name : folder + "/" + entry.name, removed: false,
-                                                  reason: "the store could not be locked to clear it")
+                                                  reason: "the store could not be locked to clear it, or a change is still to be put right")
                 }
             }
             problems += found.map(\.problem)

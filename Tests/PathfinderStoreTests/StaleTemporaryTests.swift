@@ -77,6 +77,29 @@ import Testing
         #expect(!exists(root, leftover))
     }
 
+    @Test func filesAChangeSetAsideAreKeptUntilThatChangeIsPutRight() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "stale-journal")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dead = try Self.finishedPid()
+        // A killed change whose first step (setting PO-03 aside) cannot be undone: its folder is gone.
+        let aside = "areas/portsmouth/actions/.PO-03.md.\(dead).7.tmp"
+        try place(root, aside, age: 3600)
+        var change = StoreChange(what: "move PO-03 to dorset")
+        change.steps = [.rename(from: "areas/gone/actions/PO-03.md", to: aside),
+                        .rename(from: "areas/portsmouth/actions/PO-05.md", to: "areas/dorset/actions/DO-ZZZZ.md")]
+        try TestStores.write(root, StoreChange.journal, String(decoding: try JSONEncoder().encode(change), as: UTF8.self))
+        let problems = PlainFileStore(root: root).tidy()
+        #expect(exists(root, aside), "the only copy of what the change set aside was removed")
+        #expect(exists(root, StoreChange.journal))
+        #expect(problems.contains { $0.path == StoreChange.journal && $0.message.contains("could not be undone yet") })
+        #expect(problems.contains { $0.path == aside && $0.message.contains("left alone") })
+        // A save meanwhile leaves it too.
+        let store = PlainFileStore(root: root)
+        _ = try store.load()
+        _ = try store.modify(actionID: "PO-04", by: "Zoë", today: Day(iso: "2006-12-15")!) { $0.rag = .red }
+        #expect(exists(root, aside))
+    }
+
     @Test func nothingIsRemovedThroughALink() throws {
         let root = try TestStores.copy(TestStores.sample, label: "stale-link")
         let outside = TestStores.temporaryFolder("stale-outside")
