@@ -277,8 +277,7 @@ struct SummaryCache {
     /// The folder gets a `.gitignore` of `*`, so a store kept in git never commits this
     /// machine's state.
     func write(_ contents: SummaryCacheContents) {
-        let disk = StoreDisk(root: root)
-        // Through the store's chokepoint: a `.pathfinder` that is a link gets no cache.
+        let disk = StoreDisk(root: root)   // the store's chokepoint: a linked `.pathfinder` gets no cache
         guard (try? disk.makeFolder(".pathfinder")) != nil else { return }
         if disk.kind(".pathfinder/.gitignore") == nil {
             try? disk.write("# Pathfinder's own per-machine state (cache, lock): never shared.\n*\n", to: ".pathfinder/.gitignore")
