@@ -36,6 +36,15 @@ final class StoreDisk {
 
     init(root: String) {
         self.root = root
+        // Tests only, end to end: PATHFINDER_STORE_KILL_AT=N kills the process at its Nth
+        // change to the disk, as a power cut would (as PATHFINDER_SYNC_FAULT does for sync).
+        if let n = ProcessInfo.processInfo.environment["PATHFINDER_STORE_KILL_AT"].flatMap(Int.init) {
+            var seen = 0
+            fault = { _ in
+                seen += 1
+                if seen == n { kill(getpid(), SIGKILL) }
+            }
+        }
     }
 
     convenience init(store: URL) {

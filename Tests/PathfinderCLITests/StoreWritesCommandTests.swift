@@ -82,3 +82,46 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 }
+
+/// `pathfinder move` killed (SIGKILL) at each of its steps in turn: the next command finds the
+/// store as before the move or as after it, never both copies, and moving again makes one copy.
+@Suite(.serialized) struct KilledMoveTests {
+    func actionFiles(_ store: URL) -> Set<String> {
+        let all = FileManager.default.enumerator(atPath: store.appendingPathComponent("areas").path)?.allObjects as? [String] ?? []
+        return Set(all.filter { $0.contains("/actions/") && $0.hasSuffix(".md") && !($0 as NSString).lastPathComponent.hasPrefix(".") })
+    }
+
+    @Test func aMoveKilledAtAnyStepIsUndoneOrFinishedByTheNextCommand() throws {
+        var step = 1
+        while step < 40 {
+            let s = try Fixtures.scratch()
+            defer { try? FileManager.default.removeItem(at: s.root) }
+            let env = ["XDG_CONFIG_HOME": s.home.path, "HOME": s.home.path, "USER": "tester"]
+            let before = actionFiles(s.store)
+            let meeting = s.store.appendingPathComponent("areas/portsmouth/meetings/2006-11-28-steering-group.md")
+            let meetingBefore = try Data(contentsOf: meeting)
+            let killed = try Fixtures.run(["move", "PO-05", "--to", "dorset", "--store", s.store.path],
+                                          environment: env.merging(["PATHFINDER_STORE_KILL_AT": "\(step)"]) { $1 })
+            if killed.status == 0 { break }
+            let check = try Fixtures.run(["check", "--store", s.store.path], environment: env)
+            #expect(check.status == 0, "killed at step \(step): \(check.out)")
+            let after = actionFiles(s.store)
+            let meetingAfter = try Data(contentsOf: meeting)
+            if after == before {
+                #expect(meetingAfter == meetingBefore, "killed at step \(step): the meeting was changed but the move undone")
+            } else {
+                #expect(after.subtracting(before).count == 1 && before.subtracting(after) == ["portsmouth/actions/PO-05.md"],
+                        "killed at step \(step): \(after.symmetricDifference(before))")
+                #expect(!String(decoding: meetingAfter, as: UTF8.self).contains("PO-05"))
+            }
+            if after == before {
+                let again = try Fixtures.run(["move", "PO-05", "--to", "dorset", "--store", s.store.path], environment: env)
+                #expect(again.status == 0, "\(again.err)")
+                #expect(actionFiles(s.store).subtracting(before).count == 1)
+                #expect(!actionFiles(s.store).contains("portsmouth/actions/PO-05.md"))
+            }
+            step += 1
+        }
+        #expect(step > 3 && step < 40)
+    }
+}
