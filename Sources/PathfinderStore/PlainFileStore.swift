@@ -266,16 +266,21 @@ public final class PlainFileStore {
             defer { close(fd) }
             return StoreDisk.names(in: fd).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
         }
-        for place in StoreLinks.fixedPlaces where StoreDisk(root: root).kind(place) == .link { links.note(place, root: root) }
+        // `lstat` follows links on the way but not the last one: a link inside a linked folder shows too.
+        func isLinkAt(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(root + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        }
+        for place in StoreLinks.fixedPlaces where isLinkAt(place) { links.note(place, root: root) }
         var files: [StoreFile] = []
         for (area, isLink) in entries("areas") {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: "\(root)/areas/\(area)", isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             if isLink { links.note("areas/\(area)", root: root) }
             files.append(StoreFile(path: "areas/\(area)/area.md", kind: .area, folder: area, id: area))
-            if StoreDisk(root: root + "/areas/" + area).kind("area.md") == .link { links.note("areas/\(area)/area.md", root: root) }
+            if isLinkAt("areas/\(area)/area.md") { links.note("areas/\(area)/area.md", root: root) }
             for (folder, kind) in [("actions", StoreFile.Kind.action), ("meetings", .meeting)] {
-                if StoreDisk(root: root + "/areas/" + area).kind(folder) == .link { links.note("areas/\(area)/\(folder)", root: root) }
+                if isLinkAt("areas/\(area)/\(folder)") { links.note("areas/\(area)/\(folder)", root: root) }
                 for (name, isLink) in entries("areas/\(area)/\(folder)") where name.hasSuffix(".md") {
                     if isLink { links.note("areas/\(area)/\(folder)/\(name)", root: root) }
                     files.append(StoreFile(path: "areas/\(area)/\(folder)/\(name)", kind: kind, folder: area, id: String(name.dropLast(3))))

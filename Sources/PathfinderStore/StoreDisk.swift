@@ -38,7 +38,7 @@ final class StoreDisk {
         self.root = root
         // Tests only, end to end: PATHFINDER_STORE_KILL_AT=N kills the process at its Nth
         // change to the disk, as a power cut would (as PATHFINDER_SYNC_FAULT does for sync).
-        if let n = ProcessInfo.processInfo.environment["PATHFINDER_STORE_KILL_AT"].flatMap(Int.init) {
+        if let n = Self.killAt {
             var seen = 0
             fault = { _ in
                 seen += 1
@@ -46,6 +46,8 @@ final class StoreDisk {
             }
         }
     }
+
+    private static let killAt = ProcessInfo.processInfo.environment["PATHFINDER_STORE_KILL_AT"].flatMap(Int.init)
 
     convenience init(store: URL) {
         self.init(root: store.standardizedFileURL.path)
