@@ -37,7 +37,7 @@ enum StaleTemporaries {
             let here = writer.host == nil || writer.host == TemporaryName.host
             if !here {
                 found.append(Found(path: path, removed: false, reason: "written on the computer “\(writer.host ?? "")”, which this one cannot check"))
-            } else if isRunning(writer.pid) {
+            } else if isRunning(writer.pid, since: TimeInterval(info.st_mtim.tv_sec)) {
                 found.append(Found(path: path, removed: false, reason: "process \(writer.pid) on this computer is still running"))
             } else if age < minimumAge {
                 found.append(Found(path: path, removed: false, reason: "less than a minute old"))
@@ -51,8 +51,26 @@ enum StaleTemporaries {
         return found
     }
 
-    static func isRunning(_ pid: Int32) -> Bool {
-        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    /// Whether the process that wrote a file last changed at `written` may still be running: a
+    /// process with its pid that started after that is another one that got the pid later.
+    static func isRunning(_ pid: Int32, since written: TimeInterval) -> Bool {
+        if pid == getpid() { return true }
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let started = startTime(of: pid) else { return true }
+        return started <= written + 1
+    }
+
+    /// When a process started (Linux: /proc/<pid>/stat and the boot time), or nil if unknown.
+    static func startTime(of pid: Int32) -> TimeInterval? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name, which may hold spaces: state is field 3, starttime 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]), sysconf(Int32(_SC_CLK_TCK)) > 0,
+              let boot = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = boot.split(separator: "\n").first(where: { $0.hasPrefix("btime ") }),
+              let bootTime = Double(line.dropFirst(6)) else { return nil }
+        return bootTime + ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// Folders already swept by this process: a write sweeps the folder it writes into the

@@ -114,6 +114,26 @@ import Testing
         #expect(exists(outside, "actions/.PO-03.md.\(dead).1.tmp"))
     }
 
+    @Test func aPidTakenSinceByAnotherProcessDoesNotKeepAFileForEver() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "stale-reused")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A process running now, started after the file was last written: it got the pid later.
+        let later = Process()
+        later.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        later.arguments = ["30"]
+        try later.run()
+        defer { later.terminate() }
+        let reused = "areas/portsmouth/actions/.PO-03.md.\(later.processIdentifier)-99@\(TemporaryName.host).tmp"
+        try place(root, reused, age: 120)
+        // pid 1 has run since long before its file was written: it may be the writer.
+        let early = "areas/portsmouth/actions/.PO-05.md.1.98.tmp"
+        try place(root, early, age: 120)
+        let problems = PlainFileStore(root: root).tidy()
+        #expect(!exists(root, reused))
+        #expect(problems.contains { $0.path == reused && $0.message.contains("removed it") })
+        #expect(exists(root, early))
+    }
+
     @Test func namesRecordTheirWriter() {
         let name = TemporaryName.make(for: "PO-03.md")
         #expect(name.hasPrefix(".PO-03.md."))
