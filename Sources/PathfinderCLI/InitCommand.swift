@@ -37,8 +37,13 @@ struct Check: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let (location, result, _) = try options.load()
-        let problems = result.problems.sorted()
+        let (location, store, loaded, _) = try options.loadStore()
+        // Clears what crashes left (docs/store-format.md, "Temporary files and crashes") and
+        // says so; a change a killed process left half-made is finished or undone first, so the
+        // store is then read again as it now is.
+        let tidied = store.tidy()
+        let result = tidied.contains { $0.path == PlainFileStore.journalPath } ? try store.load() : loaded
+        let problems = (result.problems + tidied).sorted()
         for problem in problems { print(problem.description) }
         // Counted as the summary and the screens count (`ProblemCount`), so the numbers agree.
         let count = ProblemCount(problems)

@@ -62,6 +62,9 @@ struct Open: ParsableCommand {
                 case "r": app.readOnlyReason = "\(holder.user.isEmpty ? "another Pathfinder" : holder.user) has this store open"
                 default: throw ExitCode(1)
                 }
+            } catch let SessionLock.Failure.unwritable(why) {
+                // E.g. `.pathfinder` is a link: the screens still open, to look, not to change.
+                app.readOnlyReason = why
             }
         }
         // Released on the way out; if a signal ends the program instead, its handler removes it.

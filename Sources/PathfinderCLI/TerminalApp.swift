@@ -256,9 +256,8 @@ public struct StoreEffects {
     public func perform(_ effect: Effect, partnership: Partnership) -> Event? {
         if case let .createMeeting(draft) = effect {
             do {
-                var meeting = try store.createMeeting(area: draft.area, date: draft.date, title: draft.title, attendees: draft.attendees)
-                meeting.items = draft.agenda.map { MeetingItem(action: $0) }
-                try store.save(meeting)
+                let meeting = try store.createMeeting(area: draft.area, date: draft.date, title: draft.title,
+                                                      attendees: draft.attendees, agenda: draft.agenda)
                 return .meetingCreated(meeting)
             } catch {
                 return .saveFailed(.meeting(Meeting(id: "\(draft.area)/new", area: draft.area, date: draft.date, title: draft.title)),

@@ -32,7 +32,7 @@ extension PlainFileStore {
     @discardableResult
     public func delete(actionID id: String, in partnership: Partnership) throws -> TrashedAction {
         if let refusal = partnership.deletionRefusal(id) { throw StoreError.invalid(refusal) }
-        return try WriteLock.hold(store: rootPath) {
+        return try holdWriteLock {
             let path = try locateLocked(actionID: id)
             let full = rootPath + "/" + path
             if let loaded = hashes[path], let bytes = try AtomicFile.readIfPresent(full), AtomicFile.hash(bytes) != loaded {
@@ -40,18 +40,17 @@ extension PlainFileStore {
             }
             let area = String(path.split(separator: "/")[1])
             let folder = "\(Self.trashFolder)/areas/\(area)/actions"
-            try makeFolder(folder)
             // An earlier deletion of the same id stays beside it as <ID>~2.md, ~3...: the trash
             // never loses a file.
             var name = "\(id).md"
             var n = 2
-            while FileManager.default.fileExists(atPath: "\(rootPath)/\(folder)/\(name)") {
+            while disk.kind("\(folder)/\(name)") != nil {
                 name = "\(id)~\(n).md"
                 n += 1
             }
             let title = (try? AtomicFile.readIfPresent(full)).flatMap { $0 }
                 .flatMap { FileParser.action($0, path: path, area: area, fileID: id, editing: false).value?.title } ?? ""
-            try Self.moveWithoutReplacing(from: full, to: "\(rootPath)/\(folder)/\(name)")
+            try StoreChange.run("delete \(id)", disk: disk) { try $0.move(path, to: "\(folder)/\(name)", disk: disk) }
             hashes[path] = nil
             actionPaths[id] = nil
             readOnly.remove(path)
@@ -85,18 +84,19 @@ extension PlainFileStore {
     /// is in use again or the area is gone. With several deletions of one id, the latest returns.
     @discardableResult
     public func restore(actionID id: String) throws -> TrashedAction {
-        try WriteLock.hold(store: rootPath) {
+        try holdWriteLock {
             let entries = trash().filter { $0.id == id }
             guard let entry = entries.first else { throw StoreError.invalid("no action \(id) in the trash") }
             if let taken = try? locateLocked(actionID: id) {
                 throw StoreError.invalid("\(id) is in use again (\(taken)); the copy in the trash was left there")
             }
-            guard FileManager.default.fileExists(atPath: "\(rootPath)/areas/\(entry.area)/area.md") else {
+            try disk.refuseLinks(entry.path)
+            try disk.refuseLinks("areas/\(entry.area)/actions/\(id).md")
+            guard disk.kind("areas/\(entry.area)/area.md") != nil else {
                 throw StoreError.invalid("the area \(entry.area) of \(id) is no longer in the store; the copy in the trash was left there")
             }
             let path = "areas/\(entry.area)/actions/\(id).md"
-            try makeFolder("areas/\(entry.area)/actions")
-            try Self.moveWithoutReplacing(from: "\(rootPath)/\(entry.path)", to: "\(rootPath)/\(path)")
+            try StoreChange.run("restore \(id)", disk: disk) { try $0.move(entry.path, to: path, disk: disk) }
             if let bytes = try AtomicFile.readIfPresent("\(rootPath)/\(path)") { hashes[path] = AtomicFile.hash(bytes) }
             actionPaths[id] = path
             return entry
@@ -108,13 +108,13 @@ extension PlainFileStore {
     /// Moves an action to another area. Ids begin with the area's code, so the action gets a new
     /// id there (docs/store-format.md); meetings that name the old id are changed to the new one,
     /// and a progress note records the move and the old id. The file keeps its own formatting.
-    /// The new file is written first and the old one removed last, so a crash in between leaves
-    /// both (nothing lost; `check` reports nothing wrong, the note says which is the copy).
+    /// All or nothing (`StoreChange`): a failure or a crash part-way leaves the store as it was,
+    /// so a retry makes exactly one copy.
     public func move(actionID id: String, toArea target: String, in partnership: Partnership, by user: String, today: Day,
                      random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
         guard let area = partnership.area(target) else { throw StoreError.invalid("no area \"\(target)\" in the store") }
         guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(area.id)\" has no code to make ids from") }
-        return try WriteLock.hold(store: rootPath) {
+        return try holdWriteLock {
             let oldPath = try locateLocked(actionID: id)
             let oldArea = String(oldPath.split(separator: "/")[1])
             guard oldArea != area.id else { throw StoreError.invalid("\(id) is already in \(area.name)") }
@@ -132,7 +132,7 @@ extension PlainFileStore {
                 if hashes[path] == nil || now.map(AtomicFile.hash) != hashes[path] { throw StoreError.changedOnDisk(path) }
             }
             var existing = Set(partnership.actions.map(\.id)).union(actionPaths.keys)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(rootPath)/areas/\(area.id)/actions")) ?? [] where name.hasSuffix(".md") {
+            for name in disk.names("areas/\(area.id)/actions") where name.hasSuffix(".md") {
                 existing.insert(String(name.dropLast(3)))
             }
             var moved = old
@@ -144,21 +144,33 @@ extension PlainFileStore {
             let newPath = Self.actionPath(moved)
             // Rendered over the old file, so hand formatting and unknown fields move with it.
             let rendered = Self.bytes(moved, over: bytes, path: oldPath)
-            _ = try commitLocked(path: newPath, overwrite: false, render: { _ in rendered }) { out in
-                let check = FileParser.action(out, path: newPath, area: area.id, fileID: moved.id)
-                guard let value = check.value else { return check.problems }
-                return check.problems + Validator.action(value, path: newPath, lines: check.lines, items: check.itemLines,
-                                                         catalogue: catalogue, areaCode: area.code, caseStudies: caseStudyIDs)
+            var written: [(String, [UInt8])] = []
+            // Every file's new bytes are made and checked before anything is written; then the
+            // new file, the meetings and the old file's removal happen together or not at all.
+            try StoreChange.run("move \(id) to \(area.id)", disk: disk) { change in
+                guard disk.kind(newPath) == nil else { throw StoreError.changedOnDisk(newPath) }
+                let newBytes = try prepareLocked(path: newPath, overwrite: false, render: { _ in rendered }) { out in
+                    let check = FileParser.action(out, path: newPath, area: area.id, fileID: moved.id)
+                    guard let value = check.value else { return check.problems }
+                    return check.problems + Validator.action(value, path: newPath, lines: check.lines, items: check.itemLines,
+                                                             catalogue: catalogue, areaCode: area.code, caseStudies: caseStudyIDs)
+                } ?? rendered
+                try change.write(newBytes, to: newPath, disk: disk)
+                written.append((newPath, newBytes))
+                for var meeting in meetings {
+                    Self.relink(&meeting, from: id, to: moved.id)
+                    let path = Self.meetingPath(meeting)
+                    let file = String(StoreDisk.split(path).name.dropLast(3))
+                    guard let out = try prepareLocked(path: path, overwrite: false, render: { Self.bytes(meeting, over: $0, path: path) }, check: {
+                        FileParser.meeting($0, path: path, area: meeting.area, fileID: file).problems
+                    }) else { continue }
+                    try change.write(out, to: path, disk: disk)
+                    written.append((path, out))
+                }
+                change.remove(oldPath)
             }
+            for (path, out) in written { hashes[path] = AtomicFile.hash(out) }
             actionPaths[moved.id] = newPath
-            for var meeting in meetings {
-                Self.relink(&meeting, from: id, to: moved.id)
-                _ = try saveMeetingLocked(meeting)
-            }
-            guard unlink(rootPath + "/" + oldPath) == 0 || errno == ENOENT else {
-                throw StoreError.writeFailed(oldPath, String(cString: strerror(errno)))
-            }
-            Self.syncFolder(rootPath + "/areas/\(oldArea)/actions")
             hashes[oldPath] = nil
             actionPaths[id] = nil
             return moved
@@ -170,7 +182,7 @@ extension PlainFileStore {
     /// and it starts at the catalogue's first open status, rated green. Returns the copy.
     public func duplicate(actionID id: String, in partnership: Partnership, by user: String, today: Day,
                           random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
-        let path = try WriteLock.hold(store: rootPath) { try locateLocked(actionID: id) }
+        let path = try holdWriteLock { try locateLocked(actionID: id) }
         let area = String(path.split(separator: "/")[1])
         guard let bytes = try AtomicFile.readIfPresent(rootPath + "/" + path),
               let original = FileParser.action(bytes, path: path, area: area, fileID: id).value else {
@@ -192,49 +204,5 @@ extension PlainFileStore {
         for i in meeting.items.indices where meeting.items[i].action == old { meeting.items[i].action = new }
         for i in meeting.changes.indices where meeting.changes[i].action == old { meeting.changes[i].action = new }
         meeting.actionsCreated = meeting.actionsCreated.map { $0 == old ? new : $0 }
-    }
-
-    func saveMeetingLocked(_ meeting: Meeting) throws -> Bool {
-        let path = Self.meetingPath(meeting)
-        let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
-        return try commitLocked(path: path, overwrite: false, render: { Self.bytes(meeting, over: $0, path: path) }) { bytes in
-            FileParser.meeting(bytes, path: path, area: meeting.area, fileID: file).problems
-        }
-    }
-
-    func makeFolder(_ relative: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: rootPath + "/" + relative, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.writeFailed(relative, error.localizedDescription)
-        }
-    }
-
-    /// Moves a file without ever replacing one that is there: `link` fails if the target exists
-    /// (where links are not supported, e.g. a FAT USB stick, a checked `rename` under the write
-    /// lock). Both folders are flushed so the move survives a crash.
-    static func moveWithoutReplacing(from source: String, to target: String) throws {
-        if link(source, target) != 0 {
-            let code = errno
-            if code == EEXIST { throw StoreError.writeFailed(target, "there is already a file there") }
-            guard code == EPERM || code == ENOTSUP || code == EXDEV || code == EMLINK else {
-                throw StoreError.writeFailed(target, String(cString: strerror(code)))
-            }
-            if FileManager.default.fileExists(atPath: target) { throw StoreError.writeFailed(target, "there is already a file there") }
-            guard rename(source, target) == 0 else { throw StoreError.writeFailed(target, String(cString: strerror(errno))) }
-        } else {
-            syncFolder((target as NSString).deletingLastPathComponent)
-            guard unlink(source) == 0 else { throw StoreError.writeFailed(source, String(cString: strerror(errno))) }
-        }
-        syncFolder((target as NSString).deletingLastPathComponent)
-        syncFolder((source as NSString).deletingLastPathComponent)
-    }
-
-    static func syncFolder(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
     }
 }

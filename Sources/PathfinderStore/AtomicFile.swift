@@ -7,6 +7,8 @@ import Darwin
 /// Files written so that a crash, a full disk or a kill -9 leaves either the old file or the
 /// new one, never a mixture: write a temporary file in the same folder, flush it to disk,
 /// rename it over the old one, then flush the folder so the rename itself survives.
+/// `write` is for files the user names (exports); inside a store every write goes through
+/// `StoreDisk`, which does the same without following links.
 public enum AtomicFile {
     static func read(_ path: String) throws -> [UInt8] {
         guard let bytes = try readIfPresent(path) else {
@@ -49,7 +51,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = (folder.isEmpty ? "" : folder + "/") + TemporaryName.make(for: name)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.writeFailed(path, String(cString: strerror(errno))) }
         var renamed = false
@@ -119,16 +121,19 @@ public enum AtomicFile {
 /// holds it calls the `...Locked` functions rather than taking it again.
 enum WriteLock {
     static func hold<T>(store root: String, _ body: () throws -> T) throws -> T {
-        let folder = root + "/.pathfinder"
-        if mkdir(folder, 0o755) != 0, errno != EEXIST {
-            throw StoreError.writeFailed(folder, String(cString: strerror(errno)))
-        }
-        let fd = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.writeFailed(folder + "/lock", String(cString: strerror(errno))) }
+        try hold(StoreDisk(root: root), body)
+    }
+
+    /// Takes the lock (through the store's chokepoint: a linked `.pathfinder` is refused, so
+    /// every write refuses with one line naming the link), then finishes or undoes any change
+    /// a killed process left half-made before `body` writes anything.
+    static func hold<T>(_ disk: StoreDisk, _ body: () throws -> T) throws -> T {
+        let fd = try disk.openForLocking(".pathfinder/lock")
         defer { close(fd) }   // closing releases the lock
         while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw StoreError.writeFailed(folder + "/lock", String(cString: strerror(errno))) }
+            guard errno == EINTR else { throw StoreError.writeFailed(".pathfinder/lock", String(cString: strerror(errno))) }
         }
+        StoreChange.recover(disk)
         return try body()
     }
 }

@@ -42,8 +42,12 @@ public final class PlainFileStore {
     /// Where each loaded or saved action lives, by id.
     var actionPaths: [String: String] = [:]
 
+    /// Every change this store makes on disk goes through here (no writes through links).
+    let disk: StoreDisk
+
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        disk = StoreDisk(root: self.root.path)
     }
 
     var rootPath: String { root.path }
@@ -81,10 +85,11 @@ public final class PlainFileStore {
         if let m = manifest.value, m.format > FileParser.supportedFormat {
             throw StoreError.newerFormat(path: "pathfinder.yaml", found: m.format, supported: FileParser.supportedFormat)
         }
-        var problems = manifest.problems
+        var links = StoreLinks()
+        let list = Self.storeFiles(rootPath, links: &links)
+        var problems = manifest.problems + links.problems
         let catalogue = manifest.value?.catalogue
 
-        let list = Self.storeFiles(rootPath)
         let root = rootPath
         // Parsing is most of the cost of a load and a pure function of each file's bytes, so it
         // runs on every core. Areas and case studies go first (there are few), so that each
@@ -172,6 +177,7 @@ public final class PlainFileStore {
             .union(actionFiles.filter(\.broken).map(\.path)).union(meetings.filter(\.broken).map(\.path))
         let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
             .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
+            .union(links.found.isEmpty ? [] : list.map(\.path).filter(links.covers))
         readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
         hashes = [:]
         hashes.reserveCapacity(list.count)
@@ -247,23 +253,50 @@ public final class PlainFileStore {
 
     /// Every file a store holds that the program reads, in a stable order.
     static func storeFiles(_ root: String) -> [StoreFile] {
-        let fm = FileManager.default
-        func names(_ folder: String) -> [String] {
-            ((try? fm.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        var links = StoreLinks()
+        return storeFiles(root, links: &links)
+    }
+
+    /// The files, noting every symbolic link inside the store on the way: what a link leads to
+    /// is still listed (nothing vanishes from the screens), and `load` makes it read-only.
+    static func storeFiles(_ root: String, links: inout StoreLinks) -> [StoreFile] {
+        func entries(_ folder: String) -> [(name: String, isLink: Bool)] {
+            let fd = open(root + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return [] }
+            defer { close(fd) }
+            return StoreDisk.names(in: fd).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
         }
+        // `lstat` follows links on the way but not the last one: a link inside a linked folder shows too.
+        func isLinkAt(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(root + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        }
+        for place in StoreLinks.fixedPlaces where isLinkAt(place) { links.note(place, root: root) }
         var files: [StoreFile] = []
-        for area in names("areas") {
+        for (area, isLink) in entries("areas") {
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: "\(root)/areas/\(area)", isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: "\(root)/areas/\(area)", isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            if isLink { links.note("areas/\(area)", root: root) }
             files.append(StoreFile(path: "areas/\(area)/area.md", kind: .area, folder: area, id: area))
+            if isLinkAt("areas/\(area)/area.md") { links.note("areas/\(area)/area.md", root: root) }
             for (folder, kind) in [("actions", StoreFile.Kind.action), ("meetings", .meeting)] {
-                for name in names("areas/\(area)/\(folder)") where name.hasSuffix(".md") {
+                if isLinkAt("areas/\(area)/\(folder)") { links.note("areas/\(area)/\(folder)", root: root) }
+                for (name, isLink) in entries("areas/\(area)/\(folder)") where name.hasSuffix(".md") {
+                    if isLink { links.note("areas/\(area)/\(folder)/\(name)", root: root) }
                     files.append(StoreFile(path: "areas/\(area)/\(folder)/\(name)", kind: kind, folder: area, id: String(name.dropLast(3))))
                 }
             }
         }
-        for name in names("case-studies") where name.hasSuffix(".md") {
+        for (name, isLink) in entries("case-studies") where name.hasSuffix(".md") {
+            if isLink { links.note("case-studies/\(name)", root: root) }
             files.append(StoreFile(path: "case-studies/\(name)", kind: .caseStudy, folder: "", id: String(name.dropLast(3))))
+        }
+        // The trash and the program's own folder are never loaded, but a link in them would take
+        // a deletion, a lock or the cache out of the store.
+        for folder in [trashFolder, ".pathfinder"] where !links.covers(folder) {
+            links.found += walk(StoreDisk(root: root), from: folder) { fd, folder in
+                StoreDisk.names(in: fd).filter(\.isLink).map { (folder + "/" + $0.name, StoreDisk.linkTarget(in: fd, $0.name)) }
+            }
         }
         return files
     }
@@ -351,202 +384,6 @@ public final class PlainFileStore {
         let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
         return plainBytes(meeting, over: current, parse: { FileParser.meeting($0, path: path, area: meeting.area, fileID: file) },
                           fields: CanonicalFields.meeting, order: CanonicalFields.meetingOrder, body: \.notes)
-    }
-
-    // MARK: Saving
-
-    /// Saves one action atomically, changing only the lines of the fields that changed.
-    /// Refuses with `changedOnDisk` when the file is not what was loaded (someone else saved it
-    /// meanwhile, created it, or deleted it) unless `overwrite` is set; with `hasProblems` when
-    /// the file loaded with problems; with `wouldNotLoad` when the result would not load cleanly
-    /// (an empty title, an unknown status). Returns whether anything was written.
-    @discardableResult
-    public func save(_ action: Action, overwrite: Bool = false) throws -> Bool {
-        let path = Self.actionPath(action)
-        try checkWritable(path)
-        if let other = actionPaths[action.id], other != path {
-            throw StoreError.invalid("\(action.id) is kept in \(other); moving an action to another area is not supported")
-        }
-        return try WriteLock.hold(store: rootPath) { try saveLocked(action, path: path, overwrite: overwrite) }
-    }
-
-    func saveLocked(_ action: Action, path: String, overwrite: Bool) throws -> Bool {
-        let written = try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(action, over: $0, path: path) }) { bytes in
-            let parsed = FileParser.action(bytes, path: path, area: action.area, fileID: action.id)
-            guard let value = parsed.value else { return parsed.problems }
-            return parsed.problems + Validator.action(value, path: path, lines: parsed.lines, items: parsed.itemLines,
-                                                      catalogue: catalogue, areaCode: areaCodes[action.area], caseStudies: caseStudyIDs)
-        }
-        actionPaths[action.id] = path
-        return written
-    }
-
-    @discardableResult
-    public func save(_ area: Area, overwrite: Bool = false) throws -> Bool {
-        let path = Self.areaPath(area)
-        try checkWritable(path)
-        let others = Set(areaCodes.filter { $0.key != area.id }.values)
-        let written = try WriteLock.hold(store: rootPath) {
-            try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(area, over: $0, path: path) }) { bytes in
-                let parsed = FileParser.area(bytes, path: path, id: area.id)
-                guard others.contains(area.code) else { return parsed.problems }
-                return parsed.problems + [.error(path, parsed.lines["code"] ?? 1, "area code \(area.code) is already used")]
-            }
-        }
-        areaCodes[area.id] = area.code
-        return written
-    }
-
-    @discardableResult
-    public func save(_ study: CaseStudy, overwrite: Bool = false) throws -> Bool {
-        let path = Self.caseStudyPath(study)
-        try checkWritable(path)
-        let areas = Set(areaCodes.keys)
-        let written = try WriteLock.hold(store: rootPath) {
-            try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(study, over: $0, path: path) }) { bytes in
-                let parsed = FileParser.caseStudy(bytes, path: path, id: study.id)
-                guard let value = parsed.value else { return parsed.problems }
-                return parsed.problems + Validator.caseStudy(value, path: path, lines: parsed.lines, items: parsed.itemLines,
-                                                             catalogue: catalogue, areas: areas)
-            }
-        }
-        caseStudyIDs.insert(study.id)
-        return written
-    }
-
-    /// Saves a meeting (links to actions are not checked here: a meeting may name an action
-    /// created in the same session; `load` reports any that do not exist).
-    @discardableResult
-    public func save(_ meeting: Meeting, overwrite: Bool = false) throws -> Bool {
-        let path = Self.meetingPath(meeting)
-        try checkWritable(path)
-        return try WriteLock.hold(store: rootPath) { try saveLocked(meeting, path: path, overwrite: overwrite) }
-    }
-
-    private func saveLocked(_ meeting: Meeting, path: String, overwrite: Bool) throws -> Bool {
-        let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
-        return try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(meeting, over: $0, path: path) }) { bytes in
-            FileParser.meeting(bytes, path: path, area: meeting.area, fileID: file).problems
-        }
-    }
-
-    func checkWritable(_ path: String) throws {
-        if readOnly.contains(path) { throw StoreError.hasProblems(path) }
-    }
-
-    /// The check-then-write at the heart of every save; the caller holds the write lock.
-    /// `render` makes the new bytes from the file's bytes now (nil if there is no file);
-    /// `check` reads them back as the next load would, so nothing is written that would not
-    /// load cleanly.
-    func commitLocked(path: String, overwrite: Bool, render: ([UInt8]?) -> [UInt8],
-                              check: ([UInt8]) -> [Problem]) throws -> Bool {
-        let full = rootPath + "/" + path
-        let current = try AtomicFile.readIfPresent(full)
-        if !overwrite {
-            switch (hashes[path], current) {
-            case let (loaded?, bytes?) where AtomicFile.hash(bytes) != loaded: throw StoreError.changedOnDisk(path)
-            case (_?, nil): throw StoreError.changedOnDisk(path)   // deleted by someone else
-            case (nil, _?): throw StoreError.changedOnDisk(path)   // created by someone else
-            default: break
-            }
-        }
-        let bytes = render(current)
-        if let problem = check(bytes).sorted().first(where: { $0.severity == .error }) {
-            throw StoreError.wouldNotLoad(path: path, problem: problem.description)
-        }
-        if current == bytes {
-            hashes[path] = AtomicFile.hash(bytes)
-            return false
-        }
-        let folder = (full as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.writeFailed(path, error.localizedDescription)
-        }
-        try AtomicFile.write(bytes, to: full)
-        hashes[path] = AtomicFile.hash(bytes)
-        return true
-    }
-
-    // MARK: Creating
-
-    /// Makes a new action in an area with a fresh id (docs/store-format.md) and saves it. The id
-    /// avoids every id in the partnership, every id this store has loaded or saved, and every
-    /// file in the area's folder at the moment of writing (under the write lock, so another
-    /// process creating an action at the same time cannot take the same id).
-    public func create(_ draft: Action, in partnership: Partnership,
-                       random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
-        guard let area = partnership.area(draft.area) else { throw StoreError.invalid("no area \"\(draft.area)\" in the store") }
-        guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(area.id)\" has no code to make ids from") }
-        var existing = Set(partnership.actions.map(\.id))
-        existing.formUnion(actionPaths.keys)
-        return try WriteLock.hold(store: rootPath) {
-            let folder = rootPath + "/areas/\(area.id)/actions"
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".md") {
-                existing.insert(String(name.dropLast(3)))
-            }
-            var action = draft
-            action.id = ActionID.make(code: area.code, existing: existing, random: random)
-            _ = try saveLocked(action, path: Self.actionPath(action), overwrite: false)
-            return action
-        }
-    }
-
-    /// Makes a new meeting file, `areas/<area>/meetings/<date>-<slug of title>.md` (with `-2`,
-    /// `-3`... if that is taken), and returns it.
-    public func createMeeting(area: String, date: Day, title: String, attendees: [String] = []) throws -> Meeting {
-        guard areaCodes[area] != nil else { throw StoreError.invalid("no area \"\(area)\" in the store") }
-        return try WriteLock.hold(store: rootPath) {
-            let folder = rootPath + "/areas/\(area)/meetings"
-            let taken = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { String($0.dropLast(3)) })
-                .union(hashes.keys.filter { $0.hasPrefix("areas/\(area)/meetings/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
-            let base = date.iso + (Self.slug(title).isEmpty ? "" : "-" + Self.slug(title))
-            var file = base
-            var n = 2
-            while taken.contains(file) {
-                file = "\(base)-\(n)"
-                n += 1
-            }
-            let meeting = Meeting(id: "\(area)/\(file)", area: area, date: date, title: title, attendees: attendees)
-            _ = try saveLocked(meeting, path: Self.meetingPath(meeting), overwrite: false)
-            return meeting
-        }
-    }
-
-    /// Lowercase ASCII letters and digits joined by single dashes, at most 40 characters.
-    static func slug(_ text: String) -> String {
-        var out = ""
-        for c in TextMatch.fold(text) {
-            if c.isASCII, c.isLetter || c.isNumber {
-                out.append(c)
-            } else if !out.isEmpty, out.last != "-" {
-                out.append("-")
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        if out.count > 40 {
-            out = String(out.prefix(40))
-            while out.hasSuffix("-") { out.removeLast() }
-        }
-        return out
-    }
-
-    // MARK: A new store
-
-    /// Makes a new, empty store with the default catalogues (`DefaultCatalogue`) in a folder
-    /// that is empty or absent: `pathfinder.yaml`, `areas/` and `case-studies/`.
-    public static func initialise(at root: URL, title: String, catalogue: Catalogue = DefaultCatalogue.catalogue) throws {
-        let fm = FileManager.default
-        let path = root.standardizedFileURL.path
-        if let contents = try? fm.contentsOfDirectory(atPath: path), !contents.isEmpty { throw StoreError.notEmpty(path) }
-        do {
-            try fm.createDirectory(atPath: path + "/areas", withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: path + "/case-studies", withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.writeFailed(path, "\(error.localizedDescription)")
-        }
-        try AtomicFile.write(CanonicalFields.manifest(title: title, asOf: nil, catalogue: catalogue), to: path + "/pathfinder.yaml")
     }
 }
 

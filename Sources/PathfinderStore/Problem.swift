@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Saving would write a file that does not load cleanly (e.g. an empty title); nothing was written.
     case wouldNotLoad(path: String, problem: String)
     case invalid(String)
+    /// A folder or file inside the store is a symbolic link: nothing is written through it.
+    case throughLink(path: String, target: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .hasProblems(path): "\(path) has problems to fix first (run `pathfinder check`); it was not changed"
         case let .wouldNotLoad(path, problem): "\(path) was not saved: \(problem)"
         case let .invalid(message): message
+        case let .throughLink(path, target):
+            "\(path) is a symbolic link to \(target); Pathfinder never writes through links: replace it with a real \(path.hasSuffix(".md") || path.hasSuffix(".yaml") ? "file" : "folder"); nothing was changed"
         }
     }
 }

@@ -11,37 +11,39 @@ extension PlainFileStore {
         case let .area(area): path = Self.areaPath(area)
         case let .caseStudy(study): path = Self.caseStudyPath(study)
         }
-        try WriteLock.hold(store: rootPath) {
+        try holdWriteLock {
             let full = rootPath + "/" + path
             guard let bytes = try AtomicFile.readIfPresent(full) else { return }
             if let loaded = hashes[path], AtomicFile.hash(bytes) != loaded { throw StoreError.changedOnDisk(path) }
+            var leaving: [String] = []
             if case let .area(area) = record {
-                let fm = FileManager.default
                 for folder in ["actions", "meetings"] {
-                    let names = (try? fm.contentsOfDirectory(atPath: "\(rootPath)/areas/\(area.id)/\(folder)")) ?? []
+                    let names = disk.names("areas/\(area.id)/\(folder)")
                     if names.contains(where: { $0.hasSuffix(".md") }) {
                         throw StoreError.invalid("\(area.name) has \(folder) in areas/\(area.id)/\(folder); it stays")
                     }
+                    if disk.kind("areas/\(area.id)/\(folder)") == .folder, names.isEmpty { leaving.append(folder) }
                 }
+                // The area's folder goes too when nothing else is in it, so no folder is left
+                // without its area.md.
+                let rest = Set(disk.names("areas/\(area.id)")).subtracting(leaving + ["area.md"])
+                leaving = leaving.map { "areas/\(area.id)/\($0)" } + (rest.isEmpty ? ["areas/\(area.id)"] : [])
             }
             let target = "\(Self.trashFolder)/\(path)"
-            try makeFolder((target as NSString).deletingLastPathComponent)
-            var destination = rootPath + "/" + target
+            var destination = target
             var n = 2
-            while FileManager.default.fileExists(atPath: destination) {
-                destination = rootPath + "/" + String(target.dropLast(3)) + "~\(n).md"
+            while disk.kind(destination) != nil {
+                destination = String(target.dropLast(3)) + "~\(n).md"
                 n += 1
             }
-            try Self.moveWithoutReplacing(from: full, to: destination)
+            try StoreChange.run("put \(path) in the trash", disk: disk) { change in
+                try change.move(path, to: destination, disk: disk)
+                for folder in leaving { change.removeFolder(folder) }
+            }
             hashes[path] = nil
             readOnly.remove(path)
             switch record {
             case let .area(area):
-                // The area's folder goes too when nothing else is in it.
-                let folder = "\(rootPath)/areas/\(area.id)"
-                for sub in ["actions", "meetings"] { rmdir(folder + "/" + sub) }
-                rmdir(folder)
-                Self.syncFolder(rootPath + "/areas")
                 areaCodes[area.id] = nil
             case let .caseStudy(study):
                 caseStudyIDs.remove(study.id)

@@ -68,14 +68,25 @@ public struct SessionLock: Sendable {
         let root = store.standardizedFileURL.path
         let me = Holder(pid: getpid(), host: hostName(), user: user, started: ISO8601DateFormatter().string(from: now))
         // The write lock makes look-then-take one step, so two starting at once cannot both win.
-        return try WriteLock.hold(store: root) {
+        let disk = StoreDisk(root: root)
+        do {
+            return try acquireLocked(disk, me: me, force: force)
+        } catch let error as StoreError {
+            // No lock can be taken (e.g. `.pathfinder` is a link): say why; the screens open read-only.
+            throw Failure.unwritable(error.description)
+        }
+    }
+
+    private static func acquireLocked(_ disk: StoreDisk, me: Holder, force: Bool) throws -> SessionLock {
+        let root = disk.root
+        return try WriteLock.hold(disk) {
             let file = path(root)
             if let existing = try? String(contentsOfFile: file, encoding: .utf8), let other = Holder.parse(existing),
                other.pid != me.pid || other.host != me.host {
                 guard force || other.isStale else { throw Failure.heldBy(other) }
             }
             do {
-                try AtomicFile.write(Array(me.text.utf8), to: file)
+                try disk.write(Array(me.text.utf8), to: ".pathfinder/session.lock")
             } catch {
                 throw Failure.unwritable("\(error)")
             }
@@ -90,10 +101,11 @@ public struct SessionLock: Sendable {
 
     /// Gives the store up, if it is still ours (someone may have taken it over).
     public func release() {
-        _ = try? WriteLock.hold(store: root) {
+        let disk = StoreDisk(root: root)
+        _ = try? WriteLock.hold(disk) {
             let file = Self.path(root)
             if let text = try? String(contentsOfFile: file, encoding: .utf8), Holder.parse(text) == holder {
-                unlink(file)
+                _ = try? disk.remove(".pathfinder/session.lock")
             }
         }
     }

@@ -277,12 +277,12 @@ struct SummaryCache {
     /// The folder gets a `.gitignore` of `*`, so a store kept in git never commits this
     /// machine's state.
     func write(_ contents: SummaryCacheContents) {
-        let folder = root + "/.pathfinder"
-        if mkdir(folder, 0o755) != 0, errno != EEXIST { return }
-        if access(folder + "/.gitignore", F_OK) != 0 {
-            try? AtomicFile.write("# Pathfinder's own per-machine state (cache, lock): never shared.\n*\n", to: folder + "/.gitignore")
+        let disk = StoreDisk(root: root)   // the store's chokepoint: a linked `.pathfinder` gets no cache
+        guard (try? disk.makeFolder(".pathfinder")) != nil else { return }
+        if disk.kind(".pathfinder/.gitignore") == nil {
+            try? disk.write("# Pathfinder's own per-machine state (cache, lock): never shared.\n*\n", to: ".pathfinder/.gitignore")
         }
-        try? AtomicFile.write(SummaryCacheFile.encode(contents), to: cachePath)
+        try? disk.write(SummaryCacheFile.encode(contents), to: PlainFileStore.summaryCachePath)
     }
 }
 

@@ -166,7 +166,7 @@ public final class StoreSync: Sendable {
         if !out.isEmpty, !out.hasSuffix("\n") { out += "\n" }
         if !present.contains(heading) { out += (out.isEmpty ? "" : "\n") + heading + "\n" }
         out += missing.map { $0 + "\n" }.joined()
-        try AtomicFile.write(out, to: path)
+        try StoreDisk(store: root).write(out, to: name)
     }
 
     // MARK: Sync
@@ -401,8 +401,7 @@ public final class StoreSync: Sendable {
                 report.notices.append("\(path) was deleted on the other machine but edited here: your edited file was kept")
             } else if present.contains(3), !present.contains(2) {
                 if !FileManager.default.fileExists(atPath: full), let theirs = try git.blobs([":3:\(path)"]).first ?? nil {
-                    try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    try AtomicFile.write(theirs, to: full)
+                    try StoreDisk(store: root).write(theirs, to: path)
                 }
                 try git.check(["add", "--", path])
                 conflicts.append(SyncConflict(path: path, location: [.key("file")], kind: .deletedHere, base: nil, mine: nil, theirs: nil))
@@ -413,11 +412,11 @@ public final class StoreSync: Sendable {
                     : StoreFileMerge.merge(base: versions[0] ?? [], mine: versions[1] ?? [], theirs: versions[2] ?? [], path: path)
                 switch outcome {
                 case let .merged(text, found):
-                    try AtomicFile.write(text, to: full)
+                    try StoreDisk(store: root).write(text, to: path)
                     conflicts += found.map { SyncConflict(path: path, location: $0.location, base: $0.base, mine: $0.mine, theirs: $0.theirs) }
                     try git.check(["add", "--", path])
                 case let .keepBoth(theirs):
-                    if let mine = versions[1] { try AtomicFile.write(mine, to: full) }
+                    if let mine = versions[1] { try StoreDisk(store: root).write(mine, to: path) }
                     try PendingSplit(path: path, theirs: theirs).save(store: root)
                     try git.check(["add", "--", path])
                 case .unreadable:
@@ -461,7 +460,7 @@ public final class StoreSync: Sendable {
         var lines: [String] = []
         for (file, split) in pending {
             let parts = split.path.split(separator: "/").map(String.init)
-            guard parts.count == 4 else { try? FileManager.default.removeItem(at: file); continue }
+            guard parts.count == 4 else { _ = try? StoreDisk(store: root).remove(file); continue }
             let area = parts[1]
             let folder = root.appendingPathComponent("areas/\(area)/actions")
             let theirs = split.theirs
@@ -483,7 +482,7 @@ public final class StoreSync: Sendable {
             let target = "areas/\(area)/actions/\(newID).md"
             let text = try PlainFileStore.setting([.key("id")], to: .text(newID), in: theirs, path: split.path)
             if Self.workingCopy(root, target) != text {
-                try AtomicFile.write(text, to: root.appendingPathComponent(target).path)
+                try StoreDisk(store: root).write(text, to: target)
             }
             fault("after-split-write")
             try git.check(["add", "--", target])
@@ -491,7 +490,7 @@ public final class StoreSync: Sendable {
             let line = "\(oldID) was created on both machines: both kept; the other machine's (“\(FieldChange.short(TerminalSafe.line(title)))”) is now \(newID)"
             lines.append(line)
             report.notices.append(line)
-            try? FileManager.default.removeItem(at: file)
+            _ = try? StoreDisk(store: root).remove(file)
         }
         if try !git.changedFiles(["--cached", "HEAD"]).isEmpty {
             try git.check(["commit", "--quiet", "--no-verify", "-F", "-"], input: Data(Self.message(lines).utf8))
@@ -569,10 +568,9 @@ public struct SyncState: Codable, Sendable {
     }
 
     func save(store: URL) throws {
-        try? FileManager.default.createDirectory(at: store.appendingPathComponent(".pathfinder"), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(self)), to: Self.url(store: store).path)
+        try StoreDisk(store: store).write(Array(try encoder.encode(self)), to: ".pathfinder/sync.json")
     }
 }
 
@@ -590,22 +588,22 @@ struct PendingSplit: Codable {
         text = String(decoding: theirs, as: UTF8.self)
     }
 
-    static func folder(store: URL) -> URL { store.appendingPathComponent(".pathfinder/pending-splits") }
+    static let folder = ".pathfinder/pending-splits"
 
     func save(store: URL) throws {
-        let folder = Self.folder(store: store)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = String(AtomicFile.hash(Array((path + "\n" + text).utf8)), radix: 16) + ".json"
-        try AtomicFile.write(Array(try JSONEncoder().encode(self)), to: folder.appendingPathComponent(name).path)
+        try StoreDisk(store: store).write(Array(try JSONEncoder().encode(self)), to: Self.folder + "/" + name)
     }
 
-    static func all(store: URL) -> [(URL, PendingSplit)] {
-        let folder = Self.folder(store: store)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    /// Each waiting split with its store-relative path.
+    static func all(store: URL) -> [(String, PendingSplit)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent(folder).path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
         return names.compactMap { name in
-            let url = folder.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: url), let split = try? JSONDecoder().decode(PendingSplit.self, from: data) else { return nil }
-            return (url, split)
+            let path = folder + "/" + name
+            guard let data = try? Data(contentsOf: store.appendingPathComponent(path)),
+                  let split = try? JSONDecoder().decode(PendingSplit.self, from: data) else { return nil }
+            return (path, split)
         }
     }
 }

@@ -101,13 +101,11 @@ public enum ConflictLog {
     }
 
     static func save(_ conflicts: [SyncConflict], store root: URL) throws {
-        let folder = root.appendingPathComponent(".pathfinder")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let sorted = conflicts.sorted { ($0.path, $0.field) < ($1.path, $1.field) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(sorted)
-        try AtomicFile.write(Array(data) + [0x0A], to: url(store: root).path)
+        try StoreDisk(store: root).write(Array(data) + [0x0A], to: ".pathfinder/conflicts.json")
     }
 
     static func remove(_ conflict: SyncConflict, store root: URL) throws {
@@ -167,7 +165,7 @@ extension PlainFileStore {
         case .theirs: value = conflict.theirs
         case let .value(text): value = try Self.typed(text, like: conflict.mine ?? conflict.theirs)
         }
-        return try WriteLock.hold(store: rootPath) {
+        return try holdWriteLock {
             try commitLocked(path: path, overwrite: false, render: { current in
                 guard let current else { return [] }
                 return (try? Self.setting(conflict.location, to: value, in: current, path: path)) ?? current
@@ -197,14 +195,8 @@ extension PlainFileStore {
             try delete(actionID: id, in: try load().partnership)
             return true
         }
-        return try WriteLock.hold(store: rootPath) {
-            let full = rootPath + "/" + path
-            guard FileManager.default.fileExists(atPath: full) else { return false }
-            do {
-                try FileManager.default.removeItem(atPath: full)
-            } catch {
-                throw StoreError.writeFailed(path, error.localizedDescription)
-            }
+        return try holdWriteLock {
+            guard try disk.remove(path) else { return false }
             hashes[path] = nil
             return true
         }
