@@ -17,15 +17,19 @@ struct Init: ParsableCommand {
     @Flag(help: "Also make it a git repository, ready for `pathfinder sync --setup REMOTE` (see docs/sync.md).")
     var git = false
 
+    func validate() throws {
+        if let problem = TextRule.line(200).problem(title) { throw ValidationError("--title: \(problem)") }
+    }
+
     func run() throws {
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         try PlainFileStore.initialise(at: url, title: title)
-        print("Made a new store in \(url.path)")
+        Output.line("Made a new store in \(url.path)")
         if git {
             try SyncSupport.oneLine { try SyncSupport.engine(url).prepareRepository() }
-            print("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE")
+            Output.line("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE")
         }
-        print("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)")
+        Output.line("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)")
     }
 }
 
@@ -39,11 +43,11 @@ struct Check: ParsableCommand {
     func run() throws {
         let (location, result, _) = try options.load()
         let problems = result.problems.sorted()
-        for problem in problems { print(problem.description) }
+        for problem in problems { Output.line(problem.description) }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         let p = result.partnership
-        FileHandle.standardError.write(Data("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n".utf8))
+        Output.notice("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }
 }

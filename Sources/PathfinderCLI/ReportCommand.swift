@@ -7,6 +7,17 @@ import PathfinderStore
 extension ReportFormat: ExpressibleByArgument {}
 extension MinutesFormat: ExpressibleByArgument {}
 
+extension ReportFormat {
+    /// How the report is made safe on a terminal: the terminal format is text for people.
+    var outputKind: Output.Kind {
+        switch self {
+        case .terminal: .text
+        case .json: .json
+        case .markdown, .html, .csv: .markup
+        }
+    }
+}
+
 /// `pathfinder report [highlight|factors|funding]`: a steering group's reports, to the terminal
 /// or a file in Markdown, HTML, CSV or JSON.
 struct Report: ParsableCommand {
@@ -41,7 +52,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let since {
-            guard Day(iso: since) != nil else { throw ValidationError("--since needs a date like 2006-11-14, not “\(since)”") }
+            guard Day(iso: since) != nil else { throw ValidationError("--since needs a date like 2006-11-14, not \(Quote.value(since))") }
             guard kind == .highlight else { throw ValidationError("--since is for the highlight report only") }
         }
     }
@@ -50,17 +61,17 @@ struct Report: ParsableCommand {
         let (_, result, asOf) = try options.load()
         let p = result.partnership
         if let area, p.area(area) == nil {
-            throw CLIError("no area “\(area)”; the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
+            throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
         let report: any RenderableReport = switch kind {
         case .highlight: HighlightReport.build(p, area: area, since: since.flatMap { Day(iso: $0) }, asOf: asOf)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
         }
-        try output.emit(report.render(format, width: .terminal))
+        try output.emit(report.render(format, width: .terminal), as: format.outputKind)
         if !result.errors.isEmpty {
             let files = Set(result.errors.map(\.path)).count
-            FileHandle.standardError.write(Data("pathfinder: \(files) file\(files == 1 ? " has" : "s have") errors and \(files == 1 ? "is" : "are") left out; `pathfinder check` lists them\n".utf8))
+            Output.error("\(files) file\(files == 1 ? " has" : "s have") errors and \(files == 1 ? "is" : "are") left out; `pathfinder check` lists them")
         }
     }
 }
@@ -90,7 +101,7 @@ struct MinutesCommand: ParsableCommand {
         let (_, result, _) = try options.load()
         let p = result.partnership
         let found = try Self.find(meeting, in: p.meetings)
-        try output.emit(Minutes.build(found, in: p).render(format))
+        try output.emit(Minutes.build(found, in: p).render(format), as: .markup)
     }
 
     /// The one meeting a name means: an exact id or file name first, then a unique prefix of either.
@@ -110,12 +121,12 @@ struct MinutesCommand: ParsableCommand {
         case 1:
             return sorted[0]
         case 0:
-            if meetings.isEmpty { throw CLIError("no meeting “\(name)”: the store has no meetings yet") }
+            if meetings.isEmpty { throw CLIError("no meeting \(Quote.value(name)): the store has no meetings yet") }
             let all = meetings.map(\.id).sorted()
             let shown = all.prefix(10).joined(separator: ", ") + (all.count > 10 ? ", … (\(all.count) in all)" : "")
-            throw CLIError("no meeting “\(name)”; the meetings are: \(shown)")
+            throw CLIError("no meeting \(Quote.value(name)); the meetings are: \(shown)")
         default:
-            throw CLIError("“\(name)” matches \(sorted.count) meetings: \(sorted.map(\.id).joined(separator: ", ")); give more of the name")
+            throw CLIError("\(Quote.value(name)) matches \(sorted.count) meetings: \(sorted.map(\.id).joined(separator: ", ")); give more of the name")
         }
     }
 }
@@ -128,9 +139,10 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Replace the --output file if it exists.") var force = false
 
-    func emit(_ text: String) throws {
+    /// Writes the text; on stdout made safe for its kind (`Output`), to a file exactly as it is.
+    func emit(_ text: String, as kind: Output.Kind) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.write(text, as: kind)
             return
         }
         let path = URL(fileURLWithPath: output).standardizedFileURL.path
@@ -142,13 +154,13 @@ struct OutputOptions: ParsableArguments {
             }
         }
         try AtomicFile.write(text, to: path)
-        FileHandle.standardError.write(Data("pathfinder: wrote \(output)\n".utf8))
+        Output.error("wrote \(output)")
     }
 
     /// On a terminal, asks y/N; elsewhere (scripts, tests) the answer is no.
     private static func askToReplace(_ path: String) -> Bool {
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return false }
-        FileHandle.standardError.write(Data("\(path) already exists. Replace it? [y/N] ".utf8))
+        Output.prompt("\(path) already exists. Replace it? [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }
