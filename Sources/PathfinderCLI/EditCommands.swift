@@ -188,6 +188,7 @@ struct NewAction: ParsableCommand {
 
     func perform() throws {
         let pairs = try Assignments.parse(assignments)
+        if pairs.contains(where: { $0.0 == .title }) { throw CLIError("“title” is given twice (--title and title=): give each field once") }
         let (store, p) = try options.openForEditing()
         let wanted = area.lowercased()
         guard let found = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {

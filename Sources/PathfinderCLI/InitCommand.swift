@@ -43,7 +43,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let (location, result, _) = try options.load()
         let problems = result.problems.sorted()
-        for problem in problems { Output.line(problem.description) }
+        // One line each, whatever the message quotes.
+        for problem in problems { Output.line(SafeText.line(problem.description)) }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         let p = result.partnership

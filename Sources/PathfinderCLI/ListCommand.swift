@@ -152,7 +152,8 @@ struct Show: ParsableCommand {
         } else if let study = p.caseStudy(id) {
             Output.line(ActionText.caseStudy(study, in: p))
         } else {
-            throw CLIError("nothing in the store is called \(Quote.value(id)); try `pathfinder list actions --search \(id)`")
+            let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
+            throw CLIError("nothing in the store is called \(Quote.value(id))\(search)")
         }
     }
 }

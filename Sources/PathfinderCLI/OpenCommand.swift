@@ -84,7 +84,7 @@ struct Open: ParsableCommand {
     }
 
     private func printSummary(location: StoreLocation, summary: StoreSummary, asOf: Day) {
-        Output.line("\(summary.title) — \(location.path.path)")
+        Output.line(SafeText.line("\(summary.title) — \(location.path.path)"))
         Output.line("As of \(asOf.iso)\n")
         Output.line(ActionText.summaryTable(summary.rows(asOf: asOf)))
         let errors = summary.errors

@@ -20,7 +20,10 @@ public struct TextRule: Hashable, Sendable {
     /// Why `text` cannot be saved under this rule, or nil. The message says what to do and
     /// never repeats the value.
     public func problem(_ text: String) -> String? {
-        for scalar in text.unicodeScalars {
+        // Most text is plain: a byte scan finds nothing that could be a control or a separator
+        // (C1 controls start with 0xC2 in UTF-8, U+2028/2029 with 0xE2) without decoding.
+        let mayHoldControls = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        for scalar in mayHoldControls ? text.unicodeScalars : "".unicodeScalars {
             if TextRule.isLineBreak(scalar) {
                 if multiline, scalar == "\n" || scalar == "\r" { continue }
                 return multiline
@@ -31,6 +34,8 @@ public struct TextRule: Hashable, Sendable {
                 return "has a control character in it (\(TextRule.name(scalar))), which cannot be saved"
             }
         }
+        // A character takes at least a byte: only a long text needs counting.
+        guard text.utf8.count > limit else { return nil }
         let count = text.count
         if count > limit {
             return "too long: \(Number.grouped(Double(count))) characters, at most \(Number.grouped(Double(limit)))"

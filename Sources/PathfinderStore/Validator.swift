@@ -50,6 +50,7 @@ enum Validator {
                 warning(line("funding"), "Compact: \(concern.message)")
             }
         }
+        problems += FieldTextCheck.action(a, path: path, lines: lines)
         return problems
     }
 
@@ -65,6 +66,7 @@ enum Validator {
                                        "unknown theme \"\(theme)\" (see the themes in pathfinder.yaml)"))
             }
         }
+        problems += FieldTextCheck.caseStudy(s, path: path, lines: lines)
         return problems
     }
 
