@@ -32,7 +32,7 @@ struct Sync: ParsableCommand {
         } else {
             report = try sync.sync(progress: progress)
         }
-        SyncSupport.print(report)
+        SyncSupport.show(report)
         if let offline = report.offline {
             throw CLIError("\(offline): your changes are committed here, and the next sync sends them")
         }
@@ -246,7 +246,7 @@ enum SyncSupport {
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    static func print(_ report: SyncReport) {
+    static func show(_ report: SyncReport) {
         if !report.committed.isEmpty {
             Output.line("Committed your changes:")
             list(report.committed)

@@ -159,6 +159,26 @@ import Testing
         #expect(actions.first?["title"] as? String == h)
     }
 
+    /// Every write to stdout or stderr in the command line goes through `Output`: a new
+    /// `print` elsewhere would bypass the rule, so it fails here.
+    @Test func nothingInTheCommandLineWritesAroundTheOneOutput() throws {
+        let folder = Fixtures.repository.appendingPathComponent("Sources/PathfinderCLI")
+        var offenders: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") && name != "Output.swift" {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for (n, line) in text.components(separatedBy: "\n").enumerated() {
+                let code = line.trimmingCharacters(in: .whitespaces)
+                if code.hasPrefix("//") { continue }
+                for pattern in [#"(^|[^.\w])print\("#, #"Swift\.print\("#, #"FileHandle\.standard(Output|Error)"#, #"\bfputs\("#,
+                                #"\bputs\("#, #"\bdebugPrint\("#, #"\bdump\("#]
+                where code.range(of: pattern, options: .regularExpression) != nil {
+                    offenders.append("\(name):\(n + 1): \(code)")
+                }
+            }
+        }
+        #expect(offenders.isEmpty, "write through Output instead:\n\(offenders.joined(separator: "\n"))")
+    }
+
     @Test func theOutputRuleKeepsLineBreaksOnlyWhereTheyAreStructure() {
         #expect(Output.clean("a\u{1B}[2Jb\nc\r\nd\re\t", as: .text, terminal: false) == "a␛[2Jb\nc\nd␍e␉")
         #expect(Output.clean("x\u{1B}y", as: .markup, terminal: false) == "x\u{1B}y")
