@@ -53,7 +53,7 @@ struct Open: ParsableCommand {
                 lock = try SessionLock.acquire(store: location.path, user: user)
             } catch let SessionLock.Failure.heldBy(holder) {
                 // Asked before the screens start, on the plain terminal.
-                switch Open.ask("Another Pathfinder has this store open: \(holder).\n"
+                switch Open.ask("Another Pathfinder has this store open: \(SafeText.line("\(holder)")).\n"
                                 + "[r] look read-only, [t] take it over (only if that one is gone), [q] quit: ") {
                 case "t": lock = try SessionLock.acquire(store: location.path, user: user, force: true)
                 case "r": app.readOnlyReason = "\(holder.user.isEmpty ? "another Pathfinder" : holder.user) has this store open"

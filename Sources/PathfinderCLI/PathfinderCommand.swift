@@ -10,7 +10,8 @@ public struct PathfinderCommand: ParsableCommand {
         abstract: "Review and edit partnership action plans, offline, in a folder of plain files.",
         discussion: """
         The store is --store DIR, else $PATHFINDER_STORE, else your own copy of the sample store \
-        (made on first run under $XDG_DATA_HOME/pathfinder/store).
+        (made on first run under $XDG_DATA_HOME/pathfinder/store). --store, --as-of and --as-user \
+        may come before the command's name or after it.
         """,
         version: "0.1.0",
         subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self, Report.self, MinutesCommand.self],
