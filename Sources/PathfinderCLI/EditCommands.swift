@@ -13,6 +13,10 @@ struct EditOptions: ParsableArguments {
     /// A name is one line of at most 120 characters, as the screens' note author is.
     func validate() throws {
         if let asUser, let problem = TextRule.author.problem(asUser) { throw ValidationError("--as-user: \(problem)") }
+        // The name goes into files (updated-by, a note's heading): from the config or $USER too.
+        if asUser == nil, let problem = TextRule.author.problem(user()) {
+            throw ValidationError("your name (`name` in your Pathfinder config, else $USER) \(problem); give --as-user NAME")
+        }
     }
 
     /// `--as-user`, else the per-user config's `name`, else `$USER`.

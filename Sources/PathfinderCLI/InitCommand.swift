@@ -24,12 +24,12 @@ struct Init: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         try PlainFileStore.initialise(at: url, title: title)
-        Output.line("Made a new store in \(url.path)")
+        Output.line(SafeText.line("Made a new store in \(url.path)"))
         if git {
             try SyncSupport.oneLine { try SyncSupport.engine(url).prepareRepository() }
-            Output.line("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE")
+            Output.line(SafeText.line("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE"))
         }
-        Output.line("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)")
+        Output.line(SafeText.line("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)"))
     }
 }
 

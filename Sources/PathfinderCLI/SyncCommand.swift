@@ -24,7 +24,7 @@ struct Sync: ParsableCommand {
     private func body() throws {
         let sync = try SyncSupport.engine(try storeFolder())
         let progress: (SyncProgress) -> Void = { step in
-            if step.step != .done { Output.line("\(step.message)…") }
+            if step.step != .done { Output.line(SafeText.line("\(step.message)…")) }
         }
         let report: SyncReport
         if let setup {
@@ -127,6 +127,18 @@ struct Resolve: ParsableCommand {
         case let (c?, nil) where c != "mine" && c != "theirs": throw ValidationError("choose mine or theirs, not \(Quote.value(c))")
         default: break
         }
+        for (name, text) in [("PATH", path), ("FIELD", field)] {
+            if let problem = TextRule.line(1_000).problem(text) { throw ValidationError("\(name): \(problem)") }
+        }
+        if let value, let problem = Self.rule(path: path, field: field).problem(value) { throw ValidationError("--value: \(problem)") }
+    }
+
+    /// A value given for a field follows that field's rule, as if typed in its form; fields
+    /// inside lists (`milestones[Survey sent].due`) are one line.
+    static func rule(path: String, field: String) -> TextRule {
+        if path.hasSuffix("area.md") { return AreaField(rawValue: field)?.rule ?? .line(1_000) }
+        if path.contains("case-studies/") { return CaseStudyField(rawValue: field)?.rule ?? .line(1_000) }
+        return ActionField(rawValue: field)?.rule ?? (field == "body" ? .text(20_000) : .line(1_000))
     }
 
     func run() throws { try SyncSupport.oneLine(body) }
@@ -146,7 +158,7 @@ struct Resolve: ParsableCommand {
         case .theirs: "took theirs"
         case .value: "set the value given"
         }
-        Output.line("Resolved \(file) \(field): \(said).")
+        Output.line(SafeText.line("Resolved \(file) \(field): \(said)."))
         let left = try store.conflicts().count
         Output.line(left == 0 ? "No conflicts left: `pathfinder sync` sends your decisions." : "\(left) conflict\(left == 1 ? "" : "s") left: pathfinder conflicts")
     }
@@ -261,7 +273,7 @@ enum SyncSupport {
             for conflict in report.conflicts { Output.line("  \(TextLine.safe(conflict.summary))") }
             Output.line("Decide with: pathfinder resolve PATH FIELD mine|theirs (or --value V), then sync again.")
         }
-        if report.sent, let remote = report.remote { Output.line("Up to date with \(remote).") }
+        if report.sent, let remote = report.remote { Output.line(SafeText.line("Up to date with \(remote).")) }
     }
 
     /// Lines indented, at most 20 (a first sync of a whole store would fill the screen).

@@ -42,6 +42,22 @@ import Testing
         #expect(twoLines.status == 0, "\(twoLines.err)")
     }
 
+    /// Other ways a value reaches a file follow the same rules: a value given to decide a
+    /// conflict, and the user's name from the config or $USER.
+    @Test func resolvedValuesAndNamesFollowTheRulesToo() throws {
+        let s = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: s.root) }
+        let title = try run(["resolve", "PO-03", "title", "--value", "one\ntwo"], s)
+        #expect(title.status == 64 && title.err.contains("--value: must be one line"), "\(title.err)")
+        let long = try run(["resolve", "areas/portsmouth/area.md", "name", "--value", String(repeating: "n", count: 121)], s)
+        #expect(long.status == 64 && long.err.contains("--value: too long: 121 characters, at most 120"), "\(long.err)")
+        let field = try run(["resolve", "PO-03", String(repeating: "f", count: 5_000), "mine"], s)
+        #expect(field.status == 64 && field.err.count < 300, "\(field.err.prefix(300))")
+        let user = try Fixtures.run(["edit", "PO-03", "rag=red", "--store", s.store.path],
+                                    environment: ["XDG_CONFIG_HOME": s.home.path, "HOME": s.home.path, "USER": "ann\u{1B}]2;x\u{07}"])
+        #expect(user.status == 64 && user.err.contains("give --as-user NAME"), "\(user.err)")
+    }
+
     @Test func aFieldGivenTwiceIsRefusedEvenUnderAnotherName() throws {
         let s = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: s.root) }
