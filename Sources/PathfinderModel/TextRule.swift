@@ -20,19 +20,13 @@ public struct TextRule: Hashable, Sendable {
     /// Why `text` cannot be saved under this rule, or nil. The message says what to do and
     /// never repeats the value.
     public func problem(_ text: String) -> String? {
-        // Most text is plain: a byte scan finds nothing that could be a control or a separator
-        // (C1 controls start with 0xC2 in UTF-8, U+2028/2029 with 0xE2) without decoding.
-        let mayHoldControls = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
-        for scalar in mayHoldControls ? text.unicodeScalars : "".unicodeScalars {
+        if let scalar = firstRefused(text) {
             if TextRule.isLineBreak(scalar) {
-                if multiline, scalar == "\n" || scalar == "\r" { continue }
                 return multiline
                     ? "has a \(TextRule.name(scalar)) in it: use an ordinary line break"
                     : "must be one line: take out the line break (\(TextRule.name(scalar)))"
             }
-            if TextRule.isControl(scalar), !(multiline && scalar == "\t") {
-                return "has a control character in it (\(TextRule.name(scalar))), which cannot be saved"
-            }
+            return "has a control character in it (\(TextRule.name(scalar))), which cannot be saved"
         }
         // A character takes at least a byte: only a long text needs counting.
         guard text.utf8.count > limit else { return nil }
@@ -43,15 +37,35 @@ public struct TextRule: Hashable, Sendable {
         return nil
     }
 
+    /// The first character the rule refuses, found in the UTF-8 bytes without decoding (every
+    /// file's every field is checked on load): C0 and DEL are one byte, C1 controls are 0xC2
+    /// 0x80-0x9F, and U+2028/U+2029 are 0xE2 0x80 0xA8/0xA9.
+    private func firstRefused(_ text: String) -> Unicode.Scalar? {
+        var text = text
+        return text.withUTF8 { bytes -> Unicode.Scalar? in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if !(multiline && (b == 0x0A || b == 0x0D || b == 0x09)) { return Unicode.Scalar(b) }
+                } else if b == 0x7F {
+                    return Unicode.Scalar(b)
+                } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(bytes[i + 1]) {
+                    return Unicode.Scalar(bytes[i + 1])
+                } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    return bytes[i + 2] == 0xA8 ? "\u{2028}" : "\u{2029}"
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// LF, CR, and the other characters that break a line: NEL (U+0085), the line and paragraph
     /// separators (U+2028, U+2029), and the vertical tab and form feed.
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
         [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(s.value)
-    }
-
-    /// C0 controls, DEL and C1 controls: never part of text a person means.
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value)
     }
 
     /// A character named as a reader can look it up: "line feed", "U+001B".
