@@ -47,11 +47,17 @@ enum Output {
 
     /// One error, warning or notice for stderr, on one line: the program's own line breaks
     /// become "; ", and a value's own controls show as symbols.
+    /// A message longer than `longest` characters (a program's own never is; one relaying
+    /// git's words about a huge argument could be) is cut there.
     static func oneLine(_ message: String) -> String {
         let parts = message.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return SafeText.line(parts.joined(separator: "; "))
+        var line = parts.joined(separator: "; ")
+        if line.count > longest { line = String(line.prefix(longest)) + "… (cut from \(Number.grouped(Double(line.count))) characters)" }
+        return SafeText.line(line)
     }
+
+    static let longest = 1_000
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 

@@ -148,9 +148,9 @@ struct OutputOptions: ParsableArguments {
         let path = URL(fileURLWithPath: output).standardizedFileURL.path
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            if isFolder.boolValue { throw CLIError("\(output) is a folder; give a file name for --output") }
+            if isFolder.boolValue { throw CLIError("\(Quote.short(output)) is a folder; give a file name for --output") }
             if !force, !Self.askToReplace(output) {
-                throw CLIError("\(output) already exists; use --force to replace it")
+                throw CLIError("\(Quote.short(output)) already exists; use --force to replace it")
             }
         }
         try AtomicFile.write(text, to: path)

@@ -19,6 +19,10 @@ struct Sync: ParsableCommand {
     @Option(help: ArgumentHelp("Make the store a git repository sharing with REMOTE, then sync.", valueName: "REMOTE"))
     var setup: String?
 
+    func validate() throws {
+        if let setup, let problem = TextRule.line(1_000).problem(setup) { throw ValidationError("--setup: \(problem)") }
+    }
+
     func run() throws { try SyncSupport.oneLine(body) }
 
     private func body() throws {

@@ -186,6 +186,9 @@ import Testing
         #expect(Output.clean("{\"t\": \"\u{9B}\u{202E}\u{2028}\"}\n", as: .json, terminal: true) == "{\"t\": \"\\u009b\\u202e\\u2028\"}\n")
         #expect(Output.clean("{\"t\": \"\u{9B}\"}", as: .json, terminal: false) == "{\"t\": \"\u{9B}\"}")
         #expect(Output.oneLine("first\nsecond \u{1B}]2;x\u{07}") == "first; second ␛]2;x␇")
+        // Words relayed from git about a huge argument are cut, not repeated in full.
+        #expect(Output.oneLine("fatal: " + String(repeating: "g", count: 50_000)).hasSuffix("… (cut from 50,007 characters)"))
+        #expect(Output.oneLine("fatal: " + String(repeating: "g", count: 50_000)).count < Output.longest + 40)
     }
 }
 
