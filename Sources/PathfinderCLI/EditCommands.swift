@@ -99,7 +99,7 @@ private func resolveID(_ id: String, in partnership: Partnership) -> String {
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Change fields of an action: all of them or none.",
-        discussion: "Example: pathfinder edit PO-03 status=in-progress rag=amber due=+2w. " + Assignments.fieldList)
+        discussion: "Example:\n  pathfinder edit PO-03 status=in-progress rag=amber due=+2w\n\n" + Assignments.fieldList)
 
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
@@ -133,7 +133,7 @@ struct Edit: ParsableCommand {
 struct Note: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a progress note to an action, by you.",
-        discussion: "Example: pathfinder note PO-03 \"Survey results in; 41 replies.\" --date 2006-12-01")
+        discussion: "Example:\n  pathfinder note PO-03 \"Survey results in; 41 replies.\" --date 2006-12-01")
 
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @Argument(help: ArgumentHelp("The note (Markdown).", valueName: "TEXT")) var text: String
@@ -180,8 +180,8 @@ struct NewAction: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new-action",
         abstract: "Make a new action in an area and print its id.",
-        discussion: "Example: pathfinder new-action --area portsmouth --title \"Map services\" theme=developing-market-intelligence "
-            + "due=eoq. The lead defaults to you; a theme is needed unless the store has only one. " + Assignments.fieldList)
+        discussion: "Example:\n  pathfinder new-action --area portsmouth --title \"Map services\" theme=developing-market-intelligence due=eoq\n\n"
+            + "The lead defaults to you; a theme is needed unless the store has only one. " + Assignments.fieldList)
 
     @Option(help: ArgumentHelp("The area (its id, name or code).", valueName: "AREA")) var area: String
     @Option(help: ArgumentHelp("The action's title.", valueName: "TEXT")) var title: String

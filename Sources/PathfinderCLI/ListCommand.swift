@@ -135,7 +135,7 @@ struct List: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action or case study in full.",
-        discussion: "Examples: pathfinder show PO-03, pathfinder show portsmouth, pathfinder show portsmouth-good-neighbours")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours")
 
     @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth) or a case study id.", valueName: "ID"))
     var id: String

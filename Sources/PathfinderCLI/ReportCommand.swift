@@ -82,12 +82,12 @@ struct MinutesCommand: ParsableCommand {
         commandName: "minutes",
         abstract: "Print the minutes of a meeting as Markdown or HTML.",
         discussion: """
-        MEETING is the meeting's id (area/file, e.g. portsmouth/2006-11-14-steering-group), its \
+        MEETING is the meeting's id (area/file, e.g. portsmouth/2006-11-28-steering-group), its \
         file name, or the start of either, as long as only one meeting matches.
 
         Examples:
-          pathfinder minutes portsmouth/2006-11-14-steering-group
-          pathfinder minutes 2006-11-14 --format html --output minutes.html
+          pathfinder minutes portsmouth/2006-11-28-steering-group
+          pathfinder minutes 2006-11-28 --format html --output minutes.html
         """)
 
     @Argument(help: ArgumentHelp("The meeting: its id, file name, or a unique start of either.", valueName: "MEETING"))

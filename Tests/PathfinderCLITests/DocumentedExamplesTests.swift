@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import PathfinderCLI
 
 /// Every command line the README and docs/*.md show in a ```sh block is run, so an example
 /// can never drift from the program: each must exit 0. A line that cannot run here is listed
@@ -76,10 +77,38 @@ import Testing
     @Test func everyExampleInTheDocsRuns() throws {
         let examples = try Self.examples()
         #expect(examples.count > 30)
+        // A listed line that no document shows any more is a stale entry: take it out.
+        let shown = Set(examples.map(\.command))
+        for listed in Array(Self.notRun.keys) + Array(Self.otherStatus.keys) {
+            #expect(shown.contains(listed), "`\(listed)` is listed here but no document shows it")
+        }
         let byFile = Dictionary(grouping: examples, by: \.file)
         for file in byFile.keys.sorted() {
             try run(byFile[file]!, file: file)
         }
+    }
+
+    /// The examples each command's --help gives run too, each on a fresh copy of the sample
+    /// store, so `--help` cannot drift either.
+    @Test func everyExampleInTheHelpRuns() throws {
+        var examples: [Example] = []
+        for command in PathfinderCommand.configuration.subcommands {
+            let lines = command.configuration.discussion.components(separatedBy: "\n")
+            var inExamples = false
+            for (n, line) in lines.enumerated() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                // The indented lines under "Example:" or "Examples:".
+                if text == "Example:" || text == "Examples:" {
+                    inExamples = true
+                } else if text.isEmpty || !line.hasPrefix("  ") {
+                    inExamples = false
+                } else if inExamples, text.hasPrefix("pathfinder ") {
+                    examples.append(Example(file: "pathfinder \(command._commandName) --help", line: n + 1, command: text, block: 0))
+                }
+            }
+        }
+        #expect(examples.count >= 12)
+        for example in examples { try run([example], file: example.file) }
     }
 
     /// Runs one file's examples in order in one scratch place: a home with `~/partnership`
