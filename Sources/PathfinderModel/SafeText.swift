@@ -28,6 +28,7 @@ public enum SafeText {
 
     /// Text with every character made safe to show, line breaks included (one line).
     public static func line(_ text: some StringProtocol) -> String {
+        if isPlain(text, keepingLineFeeds: false) { return String(text) }
         var out = ""
         for character in text { out.append(safe(character)) }
         return out
@@ -37,6 +38,7 @@ public enum SafeText {
     /// break) stay line breaks; everything else unsafe, a lone CR included (it would let the
     /// rest of a line overwrite what came before it), becomes its visible symbol.
     public static func lines(_ text: some StringProtocol) -> String {
+        if isPlain(text, keepingLineFeeds: true) { return String(text) }
         var out = ""
         for character in text {
             if character == "\n" || character == "\r\n" {
@@ -46,6 +48,31 @@ public enum SafeText {
             }
         }
         return out
+    }
+
+    /// Whether the text holds nothing unsafe (a line feed aside, when kept), found from its
+    /// UTF-8 bytes without decoding: most text is plain, and every table and screen line passes
+    /// here. C0 and DEL are one byte; C1 is 0xC2 0x80-0x9F; U+2028-202E is 0xE2 0x80 0xA8-0xAE;
+    /// U+2066-2069 is 0xE2 0x81 0xA6-0xA9.
+    static func isPlain(_ text: some StringProtocol, keepingLineFeeds: Bool) -> Bool {
+        var plain = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in text.utf8 {
+            if b < 0x20 {
+                if !(keepingLineFeeds && b == 0x0A) { plain = false }
+            } else if b == 0x7F {
+                plain = false
+            } else if previous.1 == 0xC2, (0x80...0x9F).contains(b) {
+                plain = false
+            } else if previous == (0xE2, 0x80), (0xA8...0xAE).contains(b) {
+                plain = false
+            } else if previous == (0xE2, 0x81), (0xA6...0xA9).contains(b) {
+                plain = false
+            }
+            if !plain { return false }
+            previous = (previous.1, b)
+        }
+        return true
     }
 
     /// Whether any character of the text would be changed by `line(_:)`.

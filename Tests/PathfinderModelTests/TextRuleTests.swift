@@ -134,3 +134,23 @@ import Testing
         #expect(SafeText.lines("a\nb\r\nc\rd") == "a\nb\nc␍d")
     }
 }
+
+/// The quick test for plain text agrees with the character-by-character rule on every
+/// character near the unsafe ranges.
+@Suite struct SafeTextPlainTests {
+    @Test func thePlainCheckAgreesWithTheRule() {
+        let around: [ClosedRange<UInt32>] = [0...0xFF, 0x2000...0x2080, 0xD7F0...0xD7FF, 0xE000...0xE010, 0x1F600...0x1F610]
+        for range in around {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                let text = "a" + String(Character(scalar)) + "b"
+                let unsafe = SafeText.isUnsafe(scalar)
+                #expect(SafeText.isPlain(text, keepingLineFeeds: false) == !unsafe, "U+\(String(v, radix: 16))")
+                #expect(SafeText.line(text) == "a" + String(SafeText.safe(Character(scalar))) + "b")
+            }
+        }
+        #expect(SafeText.isPlain("a\nb", keepingLineFeeds: true))
+        #expect(!SafeText.isPlain("a\nb", keepingLineFeeds: false))
+        #expect(SafeText.lines("plain — text, Ж, শ্রী") == "plain — text, Ж, শ্রী")
+    }
+}
