@@ -29,10 +29,11 @@ enum ActionText {
 
     static func area(_ area: Area, in p: Partnership, asOf: Day) -> String {
         var out: [String] = []
-        out.append("\(area.name) (\(area.code))")
-        out.append(String(repeating: "=", count: area.name.count + area.code.count + 3))
+        let heading = "\(area.name) (\(area.code))".oneLine
+        out.append(heading)
+        out.append(String(repeating: "=", count: heading.count))
         func field(_ label: String, _ value: String) {
-            if !value.isEmpty { out.append("\(label): \(value)") }
+            if !value.isEmpty { out.append("\(label): \(value.oneLine)") }
         }
         field("Authority", area.authority)
         field("Type", area.type)
@@ -41,26 +42,26 @@ enum ActionText {
         if !area.keyFigures.isEmpty {
             out.append("\nKey figures")
             for figure in area.keyFigures {
-                out.append("  \(figure.label): \(figure.value)" + (figure.source.isEmpty ? "" : " (\(figure.source))"))
+                out.append(("  \(figure.label): \(figure.value)" + (figure.source.isEmpty ? "" : " (\(figure.source))")).oneLine)
             }
         }
         if !area.steeringGroup.isEmpty {
             out.append("\nSteering group")
             for m in area.steeringGroup {
                 let who = [m.name, m.role].filter { !$0.isEmpty }.joined(separator: ", ")
-                out.append("  \(who)" + (m.body.isEmpty ? "" : " — \(m.body)"))
+                out.append(("  \(who)" + (m.body.isEmpty ? "" : " — \(m.body)")).oneLine)
             }
         }
         if !area.forums.isEmpty {
             out.append("\nForums")
-            for f in area.forums { out.append("  \(f.name)" + (f.description.isEmpty ? "" : ": \(f.description)")) }
+            for f in area.forums { out.append(("  \(f.name)" + (f.description.isEmpty ? "" : ": \(f.description)")).oneLine) }
         }
         if !area.narrative.isEmpty { out.append("\n" + area.narrative.trimmingTrailingNewlines) }
         let summary = AreaSummary.of(area: area, actions: p.actions(inArea: area.id), asOf: asOf, catalogue: p.catalogue)
         out.append("\nAction plan: \(summary.actions) actions, R/A/G \(summary.rag.red)/\(summary.rag.amber)/\(summary.rag.green), \(summary.overdue) overdue as of \(asOf.iso)")
         for action in p.actions(inArea: area.id) {
             let overdue = action.isOverdue(asOf: asOf, catalogue: p.catalogue) ? " OVERDUE" : ""
-            out.append("  \(action.id)  [\(action.rag.letter)] \(action.title) (due \(action.due?.iso ?? "-"))\(overdue)")
+            out.append("  \(action.id)  [\(action.rag.letter)] \(action.title.oneLine) (due \(action.due?.iso ?? "-"))\(overdue)")
         }
         field("\nSource", area.source)
         return out.joined(separator: "\n")
@@ -68,9 +69,10 @@ enum ActionText {
 
     static func action(_ a: Action, in p: Partnership, asOf: Day) -> String {
         let c = p.catalogue
-        var out: [String] = ["\(a.id)  \(a.title)", String(repeating: "=", count: a.id.count + 2 + a.title.count)]
+        let heading = "\(a.id)  \(a.title)".oneLine
+        var out: [String] = [heading, String(repeating: "=", count: heading.count)]
         func field(_ label: String, _ value: String) {
-            if !value.isEmpty { out.append("\(label.padding(13))\(value)") }
+            if !value.isEmpty { out.append("\(label.padding(13))\(value.oneLine)") }
         }
         field("Area:", p.area(a.area)?.name ?? a.area)
         field("Theme:", c.theme(a.theme)?.label ?? a.theme)
@@ -87,13 +89,13 @@ enum ActionText {
         if !a.milestones.isEmpty {
             out.append("\nMilestones")
             for m in a.milestones {
-                out.append("  [\(m.done ? "x" : " ")] \(m.title)" + (m.due.map { " (due \($0.iso))" } ?? ""))
+                out.append("  [\(m.done ? "x" : " ")] \(m.title.oneLine)" + (m.due.map { " (due \($0.iso))" } ?? ""))
             }
         }
         if let i = a.indicator {
-            out.append("\nIndicator: \(i.name)")
+            out.append("\nIndicator: \(i.name.oneLine)")
             let current = i.current.map { Number.format($0) + i.unit } ?? "not yet measured"
-            out.append("  baseline \(Number.format(i.baseline))\(i.unit), target \(Number.format(i.target))\(i.unit), current \(current)")
+            out.append("  baseline \(Number.format(i.baseline))\(i.unit), target \(Number.format(i.target))\(i.unit), current \(current)".oneLine)
         }
         if let f = a.funding {
             out.append("\nFunding")
@@ -105,13 +107,13 @@ enum ActionText {
         }
         if !a.caseStudies.isEmpty {
             out.append("\nCase studies")
-            for id in a.caseStudies { out.append("  \(id): \(p.caseStudy(id)?.title ?? "(missing)")") }
+            for id in a.caseStudies { out.append("  \(id): \(p.caseStudy(id)?.title ?? "(missing)")".oneLine) }
         }
         if !a.description.isEmpty { out.append("\n" + a.description.trimmingTrailingNewlines) }
         if !a.progress.isEmpty {
             out.append("\nProgress")
             for entry in a.progress {
-                out.append("  \(entry.date.iso) — \(entry.author)")
+                out.append("  \(entry.date.iso) — \(entry.author.oneLine)")
                 for line in entry.text.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false) {
                     out.append("    \(line)")
                 }
@@ -121,27 +123,31 @@ enum ActionText {
     }
 
     static func caseStudy(_ s: CaseStudy, in p: Partnership) -> String {
-        var out: [String] = [s.title, String(repeating: "=", count: s.title.count)]
+        var out: [String] = [s.title.oneLine, String(repeating: "=", count: s.title.count)]
         let whereText = s.area.flatMap { p.area($0)?.name } ?? s.place
-        if !whereText.isEmpty { out.append("Where: \(whereText)") }
-        if !s.themes.isEmpty { out.append("Themes: " + s.themes.map { p.catalogue.theme($0)?.label ?? $0 }.joined(separator: "; ")) }
-        if !s.organisations.isEmpty { out.append("Organisations: " + s.organisations.joined(separator: "; ")) }
-        if !s.source.isEmpty { out.append("Source: \(s.source)") }
+        if !whereText.isEmpty { out.append("Where: \(whereText.oneLine)") }
+        if !s.themes.isEmpty { out.append(("Themes: " + s.themes.map { p.catalogue.theme($0)?.label ?? $0 }.joined(separator: "; ")).oneLine) }
+        if !s.organisations.isEmpty { out.append(("Organisations: " + s.organisations.joined(separator: "; ")).oneLine) }
+        if !s.source.isEmpty { out.append("Source: \(s.source.oneLine)") }
         if !s.keyFigures.isEmpty {
             out.append("\nKey figures")
-            for f in s.keyFigures { out.append("  \(f.label): \(f.value)") }
+            for f in s.keyFigures { out.append("  \(f.label): \(f.value)".oneLine) }
         }
         if !s.text.isEmpty { out.append("\n" + s.text.trimmingTrailingNewlines) }
         let citing = p.actions(citing: s.id)
         if !citing.isEmpty {
             out.append("\nCited by")
-            for a in citing { out.append("  \(a.id)  \(a.title)") }
+            for a in citing { out.append("  \(a.id)  \(a.title.oneLine)") }
         }
         return out.joined(separator: "\n")
     }
 }
 
 extension String {
+    /// A one-line value (a title, a name) as one line whatever it holds: a line break in it
+    /// shows as a symbol rather than starting a line that would read as another field.
+    var oneLine: String { SafeText.line(self) }
+
     var trimmingTrailingNewlines: String {
         var s = self
         while s.last?.isNewline == true { s.removeLast() }

@@ -7,9 +7,7 @@ extension StoreOptions {
     /// the files that changed since it was written (`PlainFileStore.areasSummary`).
     func summary() throws -> (location: StoreLocation, summary: StoreSummary, asOf: Day) {
         let location = try location()
-        if location.createdFromSample {
-            FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
-        }
+        location.announce()
         let summary = try PlainFileStore(root: location.path).areasSummary()
         return (location, summary, try day(default: summary.asOf))
     }

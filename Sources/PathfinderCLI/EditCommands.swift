@@ -10,6 +10,15 @@ struct EditOptions: ParsableArguments {
     @Option(name: .customLong("as-user"), help: ArgumentHelp("Who makes the change (default: `name` in your Pathfinder config, else $USER).", valueName: "NAME"))
     var asUser: String?
 
+    /// A name is one line of at most 120 characters, as the screens' note author is.
+    func validate() throws {
+        if let asUser, let problem = TextRule.author.problem(asUser) { throw ValidationError("--as-user: \(problem)") }
+        // The name goes into files (updated-by, a note's heading): from the config or $USER too.
+        if asUser == nil, let problem = TextRule.author.problem(user()) {
+            throw ValidationError("your name (`name` in your Pathfinder config, else $USER) \(problem); give --as-user NAME")
+        }
+    }
+
     /// `--as-user`, else the per-user config's `name`, else `$USER`.
     func user(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         for candidate in [asUser, UserConfig.load(environment: environment)["name"], environment["USER"]] {
@@ -26,9 +35,7 @@ struct EditOptions: ParsableArguments {
     /// milliseconds on a store of 50,000 actions), and its catalogue and areas.
     func openForEditing() throws -> (store: PlainFileStore, partnership: Partnership) {
         let location = try store.location()
-        if location.createdFromSample {
-            FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
-        }
+        location.announce()
         let opened = PlainFileStore(root: location.path)
         return (opened, try opened.loadForEditing())
     }
@@ -37,16 +44,18 @@ struct EditOptions: ParsableArguments {
 /// `FIELD=VALUE` arguments, read before the store is touched so a typo costs nothing.
 enum Assignments {
     static func parse(_ arguments: [String]) throws -> [(ActionField, String)] {
-        try arguments.map { argument in
+        let pairs = try arguments.map { argument -> (field: ActionField, key: String, value: String) in
             guard let eq = argument.firstIndex(of: "=") else {
-                throw CLIError("“\(TextLine.safe(argument))” is not FIELD=VALUE (e.g. status=done, due=+2w)")
+                throw CLIError("\(Quote.value(argument)) is not FIELD=VALUE (e.g. status=done, due=+2w)")
             }
             let key = String(argument[..<eq])
             guard let field = ActionField(key: key) else {
-                throw CLIError("unknown field “\(TextLine.safe(key))” (fields: \(ActionField.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw CLIError("unknown field \(Quote.value(key)) (fields: \(ActionField.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
-            return (field, String(argument[argument.index(after: eq)...]))
+            return (field, key, String(argument[argument.index(after: eq)...]))
         }
+        if let problem = FieldAssignments.duplicateProblem(pairs.map { ($0.field, $0.key) }) { throw CLIError(problem) }
+        return pairs.map { ($0.field, $0.value) }
     }
 
     /// Applies every pair and then the whole-action checks; the first problem stops it all, as
@@ -74,17 +83,11 @@ enum Assignments {
     }
 }
 
-/// Errors can quote text from files or typed text: shown with control characters made visible,
-/// so nothing raw reaches the terminal.
-func visibleErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as StoreError {
-        throw CLIError(TextLine.safe(error.description))
-    } catch let error as CLIError {
-        throw CLIError(TextLine.safe(error.description))
-    } catch let error as SessionLock.Failure {
-        throw CLIError(TextLine.safe(error.description))
+/// An action id given as an argument: refused at once unless it has an id's shape, so a path
+/// or a 100 KB value never reaches the store or git, and the message stays short.
+func checkActionID(_ id: String) throws {
+    guard ActionID.isValid(id) || ActionID.isValid(id.uppercased()) else {
+        throw CLIError("no action \(Quote.value(id)) in the store (an action id is like PO-03)")
     }
 }
 
@@ -96,17 +99,18 @@ private func resolveID(_ id: String, in partnership: Partnership) -> String {
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Change fields of an action: all of them or none.",
-        discussion: "Example: pathfinder edit PO-03 status=in-progress rag=amber due=+2w. " + Assignments.fieldList)
+        discussion: "Example:\n  pathfinder edit PO-03 status=in-progress rag=amber due=+2w\n\n" + Assignments.fieldList)
 
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
+        try checkActionID(id)
         let pairs = try Assignments.parse(assignments)
-        guard !pairs.isEmpty else { throw CLIError("say what to change: pathfinder edit \(TextLine.safe(id)) FIELD=VALUE...") }
+        guard !pairs.isEmpty else { throw CLIError("say what to change: pathfinder edit \(Quote.short(id)) FIELD=VALUE...") }
         let (store, partnership) = try options.openForEditing()
         let today = try options.today()
         let id = store.actionID(matching: id) ?? id
@@ -118,10 +122,10 @@ struct Edit: ParsableCommand {
         }
         let changes = before.map { ActionEdit.changes(from: $0, to: after, catalogue: catalogue) } ?? []
         if changes.isEmpty {
-            print("\(id): nothing to change")
+            Output.line("\(id): nothing to change")
         }
         for change in changes {
-            print("\(id): \(change.field.rawValue): \(TextLine.first(change.old)) → \(TextLine.first(change.new))")
+            Output.line("\(id): \(change.field.rawValue): \(TextLine.first(change.old)) → \(TextLine.first(change.new))")
         }
     }
 }
@@ -129,7 +133,7 @@ struct Edit: ParsableCommand {
 struct Note: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a progress note to an action, by you.",
-        discussion: "Example: pathfinder note PO-03 \"Survey results in; 41 replies.\" --date 2006-12-01")
+        discussion: "Example:\n  pathfinder note PO-03 \"Survey results in; 41 replies.\" --date 2006-12-01")
 
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @Argument(help: ArgumentHelp("The note (Markdown).", valueName: "TEXT")) var text: String
@@ -139,16 +143,18 @@ struct Note: ParsableCommand {
     var times: Int = 1
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
+        try checkActionID(id)
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw CLIError("the note is empty; nothing was added") }
+        if let problem = TextRule.note.problem(text) { throw CLIError("the note: \(problem); nothing was added") }
         let today = try options.today()
         var day = today
         if let date {
             guard let parsed = DateInput.parse(date, today: today) else {
-                throw CLIError("--date: “\(TextLine.safe(date))” is not a date (\(DateInput.hint))")
+                throw CLIError("--date: \(Quote.value(date)) is not a date (\(DateInput.hint))")
             }
             day = parsed
         }
@@ -165,7 +171,7 @@ struct Note: ParsableCommand {
             }
             // Said only once the save has returned: a script (or the kill test) may rely on it.
             // Written straight to the file descriptor, not buffered, so it is out before the next save.
-            FileHandle.standardOutput.write(Data("\(id): progress note added (\(day.iso), \(TextLine.safe(user)))\(times > 1 ? " #\(n)" : "")\n".utf8))
+            Output.line("\(id): progress note added (\(day.iso), \(user))\(times > 1 ? " #\(n)" : "")")
         }
     }
 }
@@ -174,22 +180,23 @@ struct NewAction: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new-action",
         abstract: "Make a new action in an area and print its id.",
-        discussion: "Example: pathfinder new-action --area portsmouth --title \"Map services\" theme=developing-market-intelligence "
-            + "due=eoq. The lead defaults to you; a theme is needed unless the store has only one. " + Assignments.fieldList)
+        discussion: "Example:\n  pathfinder new-action --area portsmouth --title \"Map services\" theme=developing-market-intelligence due=eoq\n\n"
+            + "The lead defaults to you; a theme is needed unless the store has only one. " + Assignments.fieldList)
 
     @Option(help: ArgumentHelp("The area (its id, name or code).", valueName: "AREA")) var area: String
     @Option(help: ArgumentHelp("The action's title.", valueName: "TEXT")) var title: String
     @Argument(help: ArgumentHelp("More fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
         let pairs = try Assignments.parse(assignments)
+        if pairs.contains(where: { $0.0 == .title }) { throw CLIError("“title” is given twice (--title and title=): give each field once") }
         let (store, p) = try options.openForEditing()
         let wanted = area.lowercased()
         guard let found = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
-            throw CLIError("no area “\(TextLine.safe(area))” (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
+            throw CLIError("no area \(Quote.value(area)) (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
         }
         let today = try options.today()
         let user = options.user()
@@ -199,7 +206,7 @@ struct NewAction: ParsableCommand {
         if catalogue.themes.count == 1 { draft.theme = catalogue.themes[0].id }
         try Assignments.apply([(.title, title)] + pairs, to: &draft, catalogue: catalogue, today: today, name: "new action")
         let created = try store.create(draft.stamped(by: user, on: today), in: p)
-        print(created.id)
+        Output.line(created.id)
     }
 }
 
@@ -213,22 +220,23 @@ struct Delete: ParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
+        try checkActionID(id)
         let (_, store, result, _) = try options.store.loadStore()
         let id = resolveID(id, in: result.partnership)
-        guard let action = result.partnership.action(id) else { throw CLIError("no action \(TextLine.safe(id)) in the store") }
+        guard let action = result.partnership.action(id) else { throw CLIError("no action \(Quote.short(id)) in the store") }
         // Refused before asking: the store would refuse it after the question was answered.
         if let refusal = result.partnership.deletionRefusal(id) { throw CLIError("\(refusal) (pathfinder edit \(id) status=dropped)") }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw CLIError("deleting \(id) needs --yes when not asked on a terminal") }
-            FileHandle.standardError.write(Data("Move \(id) “\(TextLine.first(action.title))” to the trash? [y/N] ".utf8))
+            Output.prompt("Move \(id) “\(TextLine.first(action.title))” to the trash? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw CLIError("\(id) was not deleted") }
         }
         let entry = try store.delete(actionID: id, in: result.partnership)
-        print("\(id): moved to \(entry.path) (pathfinder trash restore \(id) brings it back)")
+        Output.line("\(id): moved to \(entry.path) (pathfinder trash restore \(id) brings it back)")
     }
 }
 
@@ -241,7 +249,7 @@ struct Trash: ParsableCommand {
     @Argument(help: ArgumentHelp("The action to restore.", valueName: "ID")) var id: String?
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
         let location = try options.store.location()
@@ -250,22 +258,23 @@ struct Trash: ParsableCommand {
         case "list", "ls":
             let entries = store.trash()
             if entries.isEmpty {
-                FileHandle.standardError.write(Data("The trash is empty.\n".utf8))
+                Output.notice("The trash is empty.")
                 return
             }
             var table = TextTable(["Id", "Area", "Deleted", "Title"])
             for e in entries {
                 table.add([e.id, e.area, e.deleted.map { Day.today(now: $0).iso } ?? "", TextLine.first(e.title)])
             }
-            print(table.render())
+            Output.line(table.render())
         case "restore":
             guard let id else { throw CLIError("say which action to restore: pathfinder trash restore ID") }
+            try checkActionID(id)
             _ = try store.load()
             let inTrash = store.trash().contains { $0.id == id }
             let entry = try store.restore(actionID: inTrash ? id : id.uppercased())
-            print("\(entry.id): restored to areas/\(entry.area)/actions/\(entry.id).md")
+            Output.line("\(entry.id): restored to areas/\(entry.area)/actions/\(entry.id).md")
         default:
-            throw CLIError("“\(TextLine.safe(verb))”: say list or restore")
+            throw CLIError("\(Quote.value(verb)): say list or restore")
         }
     }
 }
@@ -279,18 +288,19 @@ struct Move: ParsableCommand {
     @Option(help: ArgumentHelp("The area to move it to (id, name or code).", valueName: "AREA")) var to: String
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
+        try checkActionID(id)
         let (_, store, result, _) = try options.store.loadStore()
         let p = result.partnership
         let wanted = to.lowercased()
         guard let area = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
-            throw CLIError("no area “\(TextLine.safe(to))” (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
+            throw CLIError("no area \(Quote.value(to)) (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
         }
         let id = resolveID(id, in: p)
         let moved = try store.move(actionID: id, toArea: area.id, in: p, by: options.user(), today: try options.today())
-        print(moved.id)
+        Output.line(moved.id)
     }
 }
 
@@ -302,12 +312,13 @@ struct Duplicate: ParsableCommand {
     @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
     @OptionGroup var options: EditOptions
 
-    func run() throws { try visibleErrors(perform) }
+    func run() throws { try perform() }
 
     func perform() throws {
+        try checkActionID(id)
         let (_, store, result, _) = try options.store.loadStore()
         let id = resolveID(id, in: result.partnership)
         let copy = try store.duplicate(actionID: id, in: result.partnership, by: options.user(), today: try options.today())
-        print(copy.id)
+        Output.line(copy.id)
     }
 }

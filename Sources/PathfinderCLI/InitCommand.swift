@@ -17,15 +17,19 @@ struct Init: ParsableCommand {
     @Flag(help: "Also make it a git repository, ready for `pathfinder sync --setup REMOTE` (see docs/sync.md).")
     var git = false
 
+    func validate() throws {
+        if let problem = TextRule.line(200).problem(title) { throw ValidationError("--title: \(problem)") }
+    }
+
     func run() throws {
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         try PlainFileStore.initialise(at: url, title: title)
-        print("Made a new store in \(url.path)")
+        Output.line(SafeText.line("Made a new store in \(url.path)"))
         if git {
             try SyncSupport.oneLine { try SyncSupport.engine(url).prepareRepository() }
-            print("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE")
+            Output.line(SafeText.line("It is a git repository; share it with: pathfinder --store \(directory) sync --setup REMOTE"))
         }
-        print("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)")
+        Output.line(SafeText.line("Add an area with a folder areas/<name>/ holding area.md (see docs/store-format.md), then: pathfinder --store \(directory)"))
     }
 }
 
@@ -44,11 +48,12 @@ struct Check: ParsableCommand {
         let tidied = store.tidy()
         let result = tidied.contains { $0.path == PlainFileStore.journalPath } ? try store.load() : loaded
         let problems = (result.problems + tidied).sorted()
-        for problem in problems { print(problem.description) }
+        // One line each, whatever the message quotes.
+        for problem in problems { Output.line(SafeText.line(problem.description)) }
         // Counted as the summary and the screens count (`ProblemCount`), so the numbers agree.
         let count = ProblemCount(problems)
         let p = result.partnership
-        FileHandle.standardError.write(Data("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(count.tally)\n".utf8))
+        Output.notice("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(count.tally)")
         if count.errors > 0 { throw ExitCode(1) }
     }
 }

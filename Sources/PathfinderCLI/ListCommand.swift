@@ -29,8 +29,8 @@ struct List: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func validate() throws {
-        if let rag, RAG(rawValue: rag.lowercased()) == nil { throw ValidationError("--rag is red, amber or green, not “\(rag)”") }
-        if let dueBefore, Day(iso: dueBefore) == nil { throw ValidationError("--due-before needs a date like 2007-03-31, not “\(dueBefore)”") }
+        if let rag, RAG(rawValue: rag.lowercased()) == nil { throw ValidationError("--rag is red, amber or green, not \(Quote.value(rag))") }
+        if let dueBefore, Day(iso: dueBefore) == nil { throw ValidationError("--due-before needs a date like 2007-03-31, not \(Quote.value(dueBefore))") }
         let actionOnly = status != nil || rag != nil || theme != nil || factor != nil || overdue || dueBefore != nil
         if kind != .actions, actionOnly {
             throw ValidationError("--status, --rag, --theme, --factor, --overdue and --due-before filter actions: use `list actions`")
@@ -45,7 +45,7 @@ struct List: ParsableCommand {
         let (_, result, asOf) = try options.load()
         let p = result.partnership
         if let area, p.area(area) == nil {
-            throw CLIError("no area “\(area)”; the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
+            throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
         try checkCatalogue(p.catalogue)
         switch kind {
@@ -58,20 +58,20 @@ struct List: ParsableCommand {
 
     private func reportErrorFiles(_ errors: [Problem]) {
         if let sentence = ProblemCount(errors).filesSentence {
-            FileHandle.standardError.write(Data("pathfinder: \(sentence); `pathfinder check` lists them\n".utf8))
+            Output.error("\(sentence); `pathfinder check` lists them")
         }
     }
 
     /// An id that is not in the catalogue is a typo, not an empty result: say so.
     private func checkCatalogue(_ c: Catalogue) throws {
         if let status, c.status(status) == nil {
-            throw CLIError("no status “\(status)”; the statuses are: \(c.statuses.map(\.id).joined(separator: ", "))")
+            throw CLIError("no status \(Quote.value(status)); the statuses are: \(c.statuses.map(\.id).joined(separator: ", "))")
         }
         if let theme, c.theme(theme) == nil {
-            throw CLIError("no theme “\(theme)”; see the themes in pathfinder.yaml")
+            throw CLIError("no theme \(Quote.value(theme)); see the themes in pathfinder.yaml")
         }
         if let factor, c.successFactor(factor) == nil {
-            throw CLIError("no success factor “\(factor)”; the factors are: \(c.successFactors.map(\.id).joined(separator: ", "))")
+            throw CLIError("no success factor \(Quote.value(factor)); the factors are: \(c.successFactors.map(\.id).joined(separator: ", "))")
         }
     }
 
@@ -79,7 +79,7 @@ struct List: ParsableCommand {
     private func listAreas() throws {
         let (_, summary, asOf) = try options.summary()
         if let area, !summary.areaIDs.contains(area) {
-            throw CLIError("no area “\(area)”; the areas are: \(summary.areaIDs.joined(separator: ", "))")
+            throw CLIError("no area \(Quote.value(area)); the areas are: \(summary.areaIDs.joined(separator: ", "))")
         }
         var rows = summary.rows(asOf: asOf)
         if let area { rows = rows.filter { $0.area == area } }
@@ -93,7 +93,7 @@ struct List: ParsableCommand {
                 table.add([r.area, r.name, r.type, String(r.actions), "\(r.rag.red)/\(r.rag.amber)/\(r.rag.green)",
                            String(r.overdue), r.nextDue?.iso ?? "-"])
             }
-            print(table.render())
+            Output.line(table.render())
         }
         reportErrorFiles(summary.errors)
     }
@@ -113,8 +113,8 @@ struct List: ParsableCommand {
             table.add([a.id, a.rag.letter, p.catalogue.status(a.status)?.label ?? a.status,
                        (a.due?.iso ?? "-") + overdueMark, a.lead, a.title])
         }
-        print(table.render())
-        print("\(actions.count) action\(actions.count == 1 ? "" : "s") (as of \(asOf.iso); ! = overdue)")
+        Output.line(table.render())
+        Output.line("\(actions.count) action\(actions.count == 1 ? "" : "s") (as of \(asOf.iso); ! = overdue)")
     }
 
     private func listCaseStudies(_ p: Partnership) throws {
@@ -127,14 +127,14 @@ struct List: ParsableCommand {
         }
         var table = TextTable(["Id", "Area / place", "Title"])
         for s in studies { table.add([s.id, s.area.flatMap { p.area($0)?.name } ?? s.place, s.title]) }
-        print(table.render())
+        Output.line(table.render())
     }
 }
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action or case study in full.",
-        discussion: "Examples: pathfinder show PO-03, pathfinder show portsmouth, pathfinder show portsmouth-good-neighbours")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours")
 
     @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth) or a case study id.", valueName: "ID"))
     var id: String
@@ -145,13 +145,14 @@ struct Show: ParsableCommand {
         let (_, result, asOf) = try options.load()
         let p = result.partnership
         if let action = p.action(id) ?? p.action(id.uppercased()) {
-            print(ActionText.action(action, in: p, asOf: asOf))
+            Output.line(ActionText.action(action, in: p, asOf: asOf))
         } else if let area = p.area(id.lowercased()) {
-            print(ActionText.area(area, in: p, asOf: asOf))
+            Output.line(ActionText.area(area, in: p, asOf: asOf))
         } else if let study = p.caseStudy(id) {
-            print(ActionText.caseStudy(study, in: p))
+            Output.line(ActionText.caseStudy(study, in: p))
         } else {
-            throw CLIError("nothing in the store is called “\(id)”; try `pathfinder list actions --search \(id)`")
+            let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
+            throw CLIError("nothing in the store is called \(Quote.value(id))\(search)")
         }
     }
 }
@@ -159,7 +160,7 @@ struct Show: ParsableCommand {
 private func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    Output.json(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 private struct JSONArea: Encodable {

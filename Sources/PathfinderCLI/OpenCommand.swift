@@ -26,10 +26,7 @@ struct Open: ParsableCommand {
         }
         var app: TerminalApp
         let location = try options.location()
-        if location.createdFromSample {
-            // Also on the screen's message line (this line is behind the screens until they close).
-            FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
-        }
+        location.announce()
         let store = PlainFileStore(root: location.path)
         // With a summary cache from an earlier run, the areas show at once and the store is read
         // in the background; without one (a first run), it is read first, as that is quicker
@@ -56,7 +53,7 @@ struct Open: ParsableCommand {
                 lock = try SessionLock.acquire(store: location.path, user: user)
             } catch let SessionLock.Failure.heldBy(holder) {
                 // Asked before the screens start, on the plain terminal.
-                switch Open.ask("Another Pathfinder has this store open: \(holder).\n"
+                switch Open.ask("Another Pathfinder has this store open: \(SafeText.line("\(holder)")).\n"
                                 + "[r] look read-only, [t] take it over (only if that one is gone), [q] quit: ") {
                 case "t": lock = try SessionLock.acquire(store: location.path, user: user, force: true)
                 case "r": app.readOnlyReason = "\(holder.user.isEmpty ? "another Pathfinder" : holder.user) has this store open"
@@ -78,7 +75,7 @@ struct Open: ParsableCommand {
 
     /// One answer typed on the plain terminal: its first letter, lowercased.
     static func ask(_ question: String) -> String {
-        FileHandle.standardError.write(Data(question.utf8))
+        Output.prompt(question)
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().first.map(String.init) ?? ""
     }
 
@@ -90,14 +87,14 @@ struct Open: ParsableCommand {
     }
 
     private func printSummary(location: StoreLocation, summary: StoreSummary, asOf: Day) {
-        print("\(summary.title) — \(location.path.path)")
-        print("As of \(asOf.iso)\n")
-        print(ActionText.summaryTable(summary.rows(asOf: asOf)))
+        Output.line(SafeText.line("\(summary.title) — \(location.path.path)"))
+        Output.line("As of \(asOf.iso)\n")
+        Output.line(ActionText.summaryTable(summary.rows(asOf: asOf)))
         // Counted as `check` and the screens count: files with errors, not errors.
         if let sentence = ProblemCount(summary.errors).filesSentence {
-            print("\n\(sentence); `pathfinder check` lists them.")
+            Output.line("\n\(sentence); `pathfinder check` lists them.")
         }
-        print("\nThis is not an interactive terminal, so here is the summary. Run `pathfinder` in a terminal to open the screens;")
-        print("`pathfinder list actions --overdue` and `pathfinder show ID` work anywhere.")
+        Output.line("\nThis is not an interactive terminal, so here is the summary. Run `pathfinder` in a terminal to open the screens;")
+        Output.line("`pathfinder list actions --overdue` and `pathfinder show ID` work anywhere.")
     }
 }

@@ -10,7 +10,8 @@ public struct PathfinderCommand: ParsableCommand {
         abstract: "Review and edit partnership action plans, offline, in a folder of plain files.",
         discussion: """
         The store is --store DIR, else $PATHFINDER_STORE, else your own copy of the sample store \
-        (made on first run under $XDG_DATA_HOME/pathfinder/store).
+        (made on first run under $XDG_DATA_HOME/pathfinder/store). --store, --as-of and --as-user \
+        may come before the command's name or after it.
         """,
         version: "0.1.0",
         subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self, Report.self, MinutesCommand.self],
@@ -41,9 +42,7 @@ struct StoreOptions: ParsableArguments {
     /// The store as well, for commands that go on to save through it.
     func loadStore() throws -> (location: StoreLocation, store: PlainFileStore, result: LoadResult, asOf: Day) {
         let location = try location()
-        if location.createdFromSample {
-            FileHandle.standardError.write(Data("pathfinder: made your own copy of the sample store in \(location.path.path)\n".utf8))
-        }
+        location.announce()
         let store = PlainFileStore(root: location.path)
         let result = try store.load()
         return (location, store, result, try day(default: result.partnership.asOf))
@@ -51,7 +50,7 @@ struct StoreOptions: ParsableArguments {
 
     func day(default pinned: Day?) throws -> Day {
         if let asOf {
-            guard let day = Day(iso: asOf) else { throw ValidationError("--as-of needs a date like 2006-12-15, not “\(asOf)”") }
+            guard let day = Day(iso: asOf) else { throw ValidationError("--as-of needs a date like 2006-12-15, not \(Quote.value(asOf))") }
             return day
         }
         return pinned ?? Day.today()
@@ -59,23 +58,36 @@ struct StoreOptions: ParsableArguments {
 }
 
 extension PathfinderCommand {
-    /// Runs the command line, turning every error into one line on stderr and an exit code.
+    /// Runs the command line, turning every error into one line on stderr and an exit code:
+    /// 1 for a refusal, 64 (as argument parsers conventionally exit) for a usage mistake.
     public static func run(arguments: [String]? = nil) -> Int32 {
+        let arguments = GlobalOptions.inPlace(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("pathfinder: \(error.description)\n".utf8))
+            Output.error(error.description)
             return 1
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("pathfinder: \(error.description)\n".utf8))
+            Output.error(error.description)
+            return 1
+        } catch let error as SessionLock.Failure {
+            Output.error(error.description)
             return 1
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+            if code == .success {
+                // --help and --version: several lines for people, on stdout.
+                let text = fullMessage(for: error)
+                Output.write(text.hasSuffix("\n") ? text : text + "\n", as: .text)
+            } else {
+                let message = Quote.shortenQuoted(message(for: error))
+                if !message.isEmpty {
+                    // A usage mistake says where the command's usage is, not the usage itself.
+                    let help = code == .validationFailure ? "; see `\(GlobalOptions.helpCommand(arguments))`" : ""
+                    Output.error(message + help)
+                }
             }
             return code.rawValue
         }

@@ -7,6 +7,17 @@ import PathfinderStore
 extension ReportFormat: ExpressibleByArgument {}
 extension MinutesFormat: ExpressibleByArgument {}
 
+extension ReportFormat {
+    /// How the report is made safe on a terminal: the terminal format is text for people.
+    var outputKind: Output.Kind {
+        switch self {
+        case .terminal: .text
+        case .json: .json
+        case .markdown, .html, .csv: .markup
+        }
+    }
+}
+
 /// `pathfinder report [highlight|factors|funding]`: a steering group's reports, to the terminal
 /// or a file in Markdown, HTML, CSV or JSON.
 struct Report: ParsableCommand {
@@ -41,7 +52,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let since {
-            guard Day(iso: since) != nil else { throw ValidationError("--since needs a date like 2006-11-14, not “\(since)”") }
+            guard Day(iso: since) != nil else { throw ValidationError("--since needs a date like 2006-11-14, not \(Quote.value(since))") }
             guard kind == .highlight else { throw ValidationError("--since is for the highlight report only") }
         }
     }
@@ -50,16 +61,16 @@ struct Report: ParsableCommand {
         let (_, result, asOf) = try options.load()
         let p = result.partnership
         if let area, p.area(area) == nil {
-            throw CLIError("no area “\(area)”; the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
+            throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
         let report: any RenderableReport = switch kind {
         case .highlight: HighlightReport.build(p, area: area, since: since.flatMap { Day(iso: $0) }, asOf: asOf)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
         }
-        try output.emit(report.render(format, width: .terminal))
+        try output.emit(report.render(format, width: .terminal), as: format.outputKind)
         if let sentence = ProblemCount(result.problems).filesSentence {
-            FileHandle.standardError.write(Data("pathfinder: \(sentence) and may be left out; `pathfinder check` lists them\n".utf8))
+            Output.error("\(sentence) and may be left out; `pathfinder check` lists them")
         }
     }
 }
@@ -70,12 +81,12 @@ struct MinutesCommand: ParsableCommand {
         commandName: "minutes",
         abstract: "Print the minutes of a meeting as Markdown or HTML.",
         discussion: """
-        MEETING is the meeting's id (area/file, e.g. portsmouth/2006-11-14-steering-group), its \
+        MEETING is the meeting's id (area/file, e.g. portsmouth/2006-11-28-steering-group), its \
         file name, or the start of either, as long as only one meeting matches.
 
         Examples:
-          pathfinder minutes portsmouth/2006-11-14-steering-group
-          pathfinder minutes 2006-11-14 --format html --output minutes.html
+          pathfinder minutes portsmouth/2006-11-28-steering-group
+          pathfinder minutes 2006-11-28 --format html --output minutes.html
         """)
 
     @Argument(help: ArgumentHelp("The meeting: its id, file name, or a unique start of either.", valueName: "MEETING"))
@@ -89,7 +100,7 @@ struct MinutesCommand: ParsableCommand {
         let (_, result, _) = try options.load()
         let p = result.partnership
         let found = try Self.find(meeting, in: p.meetings)
-        try output.emit(Minutes.build(found, in: p).render(format))
+        try output.emit(Minutes.build(found, in: p).render(format), as: .markup)
     }
 
     /// The one meeting a name means: an exact id or file name first, then a unique prefix of either.
@@ -109,12 +120,12 @@ struct MinutesCommand: ParsableCommand {
         case 1:
             return sorted[0]
         case 0:
-            if meetings.isEmpty { throw CLIError("no meeting “\(name)”: the store has no meetings yet") }
+            if meetings.isEmpty { throw CLIError("no meeting \(Quote.value(name)): the store has no meetings yet") }
             let all = meetings.map(\.id).sorted()
             let shown = all.prefix(10).joined(separator: ", ") + (all.count > 10 ? ", … (\(all.count) in all)" : "")
-            throw CLIError("no meeting “\(name)”; the meetings are: \(shown)")
+            throw CLIError("no meeting \(Quote.value(name)); the meetings are: \(shown)")
         default:
-            throw CLIError("“\(name)” matches \(sorted.count) meetings: \(sorted.map(\.id).joined(separator: ", ")); give more of the name")
+            throw CLIError("\(Quote.value(name)) matches \(sorted.count) meetings: \(sorted.map(\.id).joined(separator: ", ")); give more of the name")
         }
     }
 }
@@ -127,27 +138,28 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Replace the --output file if it exists.") var force = false
 
-    func emit(_ text: String) throws {
+    /// Writes the text; on stdout made safe for its kind (`Output`), to a file exactly as it is.
+    func emit(_ text: String, as kind: Output.Kind) throws {
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.write(text, as: kind)
             return
         }
         let path = URL(fileURLWithPath: output).standardizedFileURL.path
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            if isFolder.boolValue { throw CLIError("\(output) is a folder; give a file name for --output") }
+            if isFolder.boolValue { throw CLIError("\(Quote.short(output)) is a folder; give a file name for --output") }
             if !force, !Self.askToReplace(output) {
-                throw CLIError("\(output) already exists; use --force to replace it")
+                throw CLIError("\(Quote.short(output)) already exists; use --force to replace it")
             }
         }
         try AtomicFile.write(text, to: path)
-        FileHandle.standardError.write(Data("pathfinder: wrote \(output)\n".utf8))
+        Output.error("wrote \(output)")
     }
 
     /// On a terminal, asks y/N; elsewhere (scripts, tests) the answer is no.
     private static func askToReplace(_ path: String) -> Bool {
         guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return false }
-        FileHandle.standardError.write(Data("\(path) already exists. Replace it? [y/N] ".utf8))
+        Output.prompt("\(path) already exists. Replace it? [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         return answer == "y" || answer == "yes"
     }

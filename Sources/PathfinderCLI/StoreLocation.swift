@@ -40,6 +40,12 @@ struct StoreLocation {
         return StoreLocation(path: store, createdFromSample: true)
     }
 
+    /// Says where a per-user store this run made is (also on the screens' message line: this
+    /// line is behind the screens until they close).
+    func announce() {
+        if createdFromSample { Output.error("made your own copy of the sample store in \(path.path)") }
+    }
+
     /// The sample store shipped with the program as a resource.
     static var bundledSample: URL? {
         Bundle.module.url(forResource: "sample-areas", withExtension: nil)

@@ -19,12 +19,16 @@ struct Sync: ParsableCommand {
     @Option(help: ArgumentHelp("Make the store a git repository sharing with REMOTE, then sync.", valueName: "REMOTE"))
     var setup: String?
 
+    func validate() throws {
+        if let setup, let problem = TextRule.line(1_000).problem(setup) { throw ValidationError("--setup: \(problem)") }
+    }
+
     func run() throws { try SyncSupport.oneLine(body) }
 
     private func body() throws {
         let sync = try SyncSupport.engine(try storeFolder())
         let progress: (SyncProgress) -> Void = { step in
-            if step.step != .done { print("\(step.message)…") }
+            if step.step != .done { Output.line(SafeText.line("\(step.message)…")) }
         }
         let report: SyncReport
         if let setup {
@@ -32,7 +36,7 @@ struct Sync: ParsableCommand {
         } else {
             report = try sync.sync(progress: progress)
         }
-        SyncSupport.print(report)
+        SyncSupport.show(report)
         if let offline = report.offline {
             throw CLIError("\(offline): your changes are committed here, and the next sync sends them")
         }
@@ -88,15 +92,15 @@ struct Conflicts: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(conflicts), as: UTF8.self))
+            Output.json(String(decoding: try encoder.encode(conflicts), as: UTF8.self))
             return
         }
         guard !conflicts.isEmpty else {
-            print("No conflicts.")
+            Output.line("No conflicts.")
             return
         }
-        for conflict in conflicts { print(TextLine.safe(conflict.summary)) }
-        print("\nDecide each with: pathfinder resolve PATH FIELD mine|theirs (or --value V)")
+        for conflict in conflicts { Output.line(TextLine.safe(conflict.summary)) }
+        Output.line("\nDecide each with: pathfinder resolve PATH FIELD mine|theirs (or --value V)")
     }
 }
 
@@ -124,9 +128,21 @@ struct Resolve: ParsableCommand {
         switch (choice, value) {
         case (nil, nil): throw ValidationError("say mine, theirs or --value V")
         case (_?, _?): throw ValidationError("give mine/theirs or --value, not both")
-        case let (c?, nil) where c != "mine" && c != "theirs": throw ValidationError("choose mine or theirs, not “\(c)”")
+        case let (c?, nil) where c != "mine" && c != "theirs": throw ValidationError("choose mine or theirs, not \(Quote.value(c))")
         default: break
         }
+        for (name, text) in [("PATH", path), ("FIELD", field)] {
+            if let problem = TextRule.line(1_000).problem(text) { throw ValidationError("\(name): \(problem)") }
+        }
+        if let value, let problem = Self.rule(path: path, field: field).problem(value) { throw ValidationError("--value: \(problem)") }
+    }
+
+    /// A value given for a field follows that field's rule, as if typed in its form; fields
+    /// inside lists (`milestones[Survey sent].due`) are one line.
+    static func rule(path: String, field: String) -> TextRule {
+        if path.hasSuffix("area.md") { return AreaField(rawValue: field)?.rule ?? .line(1_000) }
+        if path.contains("case-studies/") { return CaseStudyField(rawValue: field)?.rule ?? .line(1_000) }
+        return ActionField(rawValue: field)?.rule ?? (field == "body" ? .text(20_000) : .line(1_000))
     }
 
     func run() throws { try SyncSupport.oneLine(body) }
@@ -146,9 +162,9 @@ struct Resolve: ParsableCommand {
         case .theirs: "took theirs"
         case .value: "set the value given"
         }
-        print("Resolved \(file) \(field): \(said).")
+        Output.line(SafeText.line("Resolved \(file) \(field): \(said)."))
         let left = try store.conflicts().count
-        print(left == 0 ? "No conflicts left: `pathfinder sync` sends your decisions." : "\(left) conflict\(left == 1 ? "" : "s") left: pathfinder conflicts")
+        Output.line(left == 0 ? "No conflicts left: `pathfinder sync` sends your decisions." : "\(left) conflict\(left == 1 ? "" : "s") left: pathfinder conflicts")
     }
 }
 
@@ -165,20 +181,21 @@ struct History: ParsableCommand {
     func run() throws { try SyncSupport.oneLine(body) }
 
     private func body() throws {
+        try checkActionID(id)
         let location = try options.location()
         let entries = try SyncSupport.engine(location.path).history(actionID: id)
         guard !entries.isEmpty else {
-            print("\(id) has no history yet: it changes with the next sync.")
+            Output.line("\(id) has no history yet: it changes with the next sync.")
             return
         }
         for entry in entries {
             var details = entry.change.kind == .changed ? entry.change.details : [entry.change.line]
             if !entry.change.notesAdded.isEmpty { details.removeAll { $0.hasSuffix("progress note") || $0.hasSuffix("progress notes") } }
-            print("\(SyncSupport.when(entry.date))  \(TextLine.safe(entry.author))")
-            for line in details.isEmpty && entry.change.notesAdded.isEmpty ? ["layout only"] : details { print("  \(TextLine.safe(line))") }
+            Output.line("\(SyncSupport.when(entry.date))  \(TextLine.safe(entry.author))")
+            for line in details.isEmpty && entry.change.notesAdded.isEmpty ? ["layout only"] : details { Output.line("  \(TextLine.safe(line))") }
             for note in entry.change.notesAdded {
                 let text = TextLine.first(note.text)
-                print("  + note \(note.date.iso)\(note.author.isEmpty ? "" : " — " + TextLine.first(note.author)): \(text)")
+                Output.line("  + note \(note.date.iso)\(note.author.isEmpty ? "" : " — " + TextLine.first(note.author)): \(text)")
             }
         }
     }
@@ -201,7 +218,7 @@ struct Changed: ParsableCommand {
         let sync = try SyncSupport.engine(location.path)
         let files: [ChangedFile]
         if let since {
-            guard let day = Day(iso: since) else { throw ValidationError("--since needs a date like 2006-12-15, not “\(since)”") }
+            guard let day = Day(iso: since) else { throw ValidationError("--since needs a date like 2006-12-15, not \(Quote.value(since))") }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = .current
             let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
@@ -210,13 +227,13 @@ struct Changed: ParsableCommand {
             files = try sync.changedSinceLastSync()
         }
         guard !files.isEmpty else {
-            print("Nothing changed.")
+            Output.line("Nothing changed.")
             return
         }
         for file in files {
             var who = file.authors.isEmpty ? "" : " — " + file.authors.joined(separator: ", ")
             if file.notSynced { who += file.authors.isEmpty ? " — not yet synced" : "; not yet synced" }
-            print(TextLine.safe(file.change.line + who))
+            Output.line(TextLine.safe(file.change.line + who))
         }
     }
 }
@@ -245,28 +262,28 @@ enum SyncSupport {
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    static func print(_ report: SyncReport) {
+    static func show(_ report: SyncReport) {
         if !report.committed.isEmpty {
-            Swift.print("Committed your changes:")
+            Output.line("Committed your changes:")
             list(report.committed)
         }
         if !report.receivedChanges.isEmpty {
-            Swift.print("Received:")
+            Output.line("Received:")
             list(report.receivedChanges)
         }
-        for notice in report.notices { Swift.print("Note: \(TextLine.safe(notice))") }
+        for notice in report.notices { Output.line("Note: \(TextLine.safe(notice))") }
         if !report.conflicts.isEmpty {
-            Swift.print("\(report.conflicts.count) conflict\(report.conflicts.count == 1 ? "" : "s") (your value is kept until you decide):")
-            for conflict in report.conflicts { Swift.print("  \(TextLine.safe(conflict.summary))") }
-            Swift.print("Decide with: pathfinder resolve PATH FIELD mine|theirs (or --value V), then sync again.")
+            Output.line("\(report.conflicts.count) conflict\(report.conflicts.count == 1 ? "" : "s") (your value is kept until you decide):")
+            for conflict in report.conflicts { Output.line("  \(TextLine.safe(conflict.summary))") }
+            Output.line("Decide with: pathfinder resolve PATH FIELD mine|theirs (or --value V), then sync again.")
         }
-        if report.sent, let remote = report.remote { Swift.print("Up to date with \(remote).") }
+        if report.sent, let remote = report.remote { Output.line(SafeText.line("Up to date with \(remote).")) }
     }
 
     /// Lines indented, at most 20 (a first sync of a whole store would fill the screen).
     static func list(_ lines: [String]) {
-        for line in lines.prefix(lines.count > 20 ? 15 : 20) { Swift.print("  \(TextLine.safe(line))") }
-        if lines.count > 20 { Swift.print("  … and \(lines.count - 15) more (git log shows them all)") }
+        for line in lines.prefix(lines.count > 20 ? 15 : 20) { Output.line("  \(TextLine.safe(line))") }
+        if lines.count > 20 { Output.line("  … and \(lines.count - 15) more (git log shows them all)") }
     }
 
     static func when(_ date: Date) -> String {
@@ -277,17 +294,14 @@ enum SyncSupport {
     }
 }
 
-/// Text from a file on one line, control characters made visible.
+/// Text from a file on one line: its first line, at most 70 characters (the rest of a note is
+/// in `pathfinder show`). Controls are made visible where it is written (`Output`).
 enum TextLine {
     static func first(_ text: String) -> String {
-        let line = safe(text.split(separator: "\n").first.map(String.init) ?? "")
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return line.count > 70 ? String(line.prefix(67)) + "…" : line
     }
 
-    /// Control characters (escape sequences from a file or a file name) shown as `?`.
-    static func safe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) ? "?" : $0
-        }))
-    }
+    /// Control characters and bidi controls shown as the screens show them (`SafeText`).
+    static func safe(_ text: String) -> String { SafeText.line(text) }
 }

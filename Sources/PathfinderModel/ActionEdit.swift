@@ -136,15 +136,16 @@ public enum ActionEdit {
     public static func set(_ field: ActionField, to text: String, on action: inout Action, catalogue: Catalogue, today: Day) throws {
         let t = trim(text)
         func fail(_ message: String) -> FieldProblem { FieldProblem(field: field, message: message) }
+        if let problem = field.rule.problem(text) { throw fail(problem) }
         func date() throws -> Day? {
             if t.isEmpty { return nil }
-            guard let day = DateInput.parse(t, today: today) else { throw fail("“\(t)” is not a date (\(DateInput.hint))") }
+            guard let day = DateInput.parse(t, today: today) else { throw fail("\(Quote.value(t)) is not a date (\(DateInput.hint))") }
             return day
         }
         func number() throws -> Double? {
             if t.isEmpty { return nil }
             guard let value = Double(t.filter { $0 != "," && $0 != "£" && $0 != "%" }), value.isFinite else {
-                throw fail("“\(t)” is not a number")
+                throw fail("\(Quote.value(t)) is not a number")
             }
             return value
         }
@@ -152,7 +153,7 @@ public enum ActionEdit {
         func entry(_ entries: [CatalogueEntry], _ what: String) throws -> String {
             let wanted = fold(t)
             if let e = entries.first(where: { fold($0.id) == wanted || fold($0.label) == wanted }) { return e.id }
-            throw fail("unknown \(what) “\(t)” (one of: \(entries.map(\.id).joined(separator: ", ")))")
+            throw fail("unknown \(what) \(Quote.value(t)) (one of: \(entries.map(\.id).joined(separator: ", ")))")
         }
         switch field {
         case .title:
@@ -165,7 +166,7 @@ public enum ActionEdit {
             action.successFactors = try list().map { item in
                 let wanted = fold(item)
                 guard let f = catalogue.successFactors.first(where: { fold($0.id) == wanted || fold($0.label) == wanted }) else {
-                    throw fail("unknown success factor “\(item)” (one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))")
+                    throw fail("unknown success factor \(Quote.value(item)) (one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))")
                 }
                 return f.id
             }
@@ -177,13 +178,13 @@ public enum ActionEdit {
         case .status:
             let wanted = fold(t)
             guard let s = catalogue.statuses.first(where: { fold($0.id) == wanted || fold($0.label) == wanted }) else {
-                throw fail("unknown status “\(t)” (one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+                throw fail("unknown status \(Quote.value(t)) (one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
             }
             action.status = s.id
         case .rag:
             let wanted = fold(t)
             guard let rag = RAG.allCases.first(where: { $0.rawValue == wanted || fold($0.letter) == wanted }) else {
-                throw fail("“\(t)” is not a RAG rating (red, amber or green)")
+                throw fail("\(Quote.value(t)) is not a RAG rating (red, amber or green)")
             }
             action.rag = rag
         case .start: action.start = try date()
@@ -203,7 +204,7 @@ public enum ActionEdit {
                 var due: Day?
                 if rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
                     let inside = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
-                    guard let day = DateInput.parse(inside, today: today) else { throw fail("“\(inside)” is not a date (\(DateInput.hint))") }
+                    guard let day = DateInput.parse(inside, today: today) else { throw fail("\(Quote.value(inside)) is not a date (\(DateInput.hint))") }
                     due = day
                     rest = trim(String(rest[..<open]))
                 }
@@ -261,14 +262,14 @@ public enum ActionEdit {
         if trim(a.theme).isEmpty {
             add(.theme, "a theme is needed")
         } else if !catalogue.themes.isEmpty, catalogue.theme(a.theme) == nil {
-            add(.theme, "unknown theme \"\(a.theme)\" (see the themes in pathfinder.yaml)")
+            add(.theme, "unknown theme \"\(Quote.short(a.theme))\" (see the themes in pathfinder.yaml)")
         }
         if trim(a.lead).isEmpty { add(.lead, "a lead is needed") }
         if catalogue.status(a.status) == nil {
-            add(.status, "unknown status \"\(a.status)\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+            add(.status, "unknown status \"\(Quote.short(a.status))\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
         }
         for factor in a.successFactors where !catalogue.successFactors.isEmpty && catalogue.successFactor(factor) == nil {
-            add(.successFactors, "unknown success factor \"\(factor)\"")
+            add(.successFactors, "unknown success factor \"\(Quote.short(factor))\"")
         }
         if let start = a.start, let due = a.due, due < start {
             add(.due, "due date \(due.iso) is before the start date \(start.iso)")

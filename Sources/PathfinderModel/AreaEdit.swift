@@ -127,6 +127,7 @@ public enum AreaEdit {
     public static func set(_ field: AreaField, to text: String, on area: inout Area) throws {
         let t = ActionEdit.trim(text)
         func fail(_ message: String) -> RecordProblem<AreaField> { RecordProblem(field: field, message: message) }
+        if let problem = field.rule.problem(text) { throw fail(problem) }
         switch field {
         case .name:
             guard !t.isEmpty else { throw fail("a name is needed") }
@@ -152,7 +153,7 @@ public enum AreaEdit {
     /// Why a code cannot be one, or nil: two or three capital letters, as action ids start.
     public static func codeProblem(_ code: String) -> String? {
         let ok = (2...3).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isUppercase }
-        return ok ? nil : "“\(code)” is not an area code (two or three capital letters, e.g. PO)"
+        return ok ? nil : "\(Quote.value(code)) is not an area code (two or three capital letters, e.g. PO)"
     }
 
     /// The entries of a list field, each as its parts (`AreaField.parts`).
@@ -182,7 +183,7 @@ public enum AreaEdit {
         switch field {
         case .keyFigures:
             if part(0).isEmpty { return "a key figure needs a label" }
-            if part(1).isEmpty { return "key figure “\(part(0))” needs a value" }
+            if part(1).isEmpty { return "key figure \(Quote.value(part(0))) needs a value" }
         case .steeringGroup:
             if part(0).isEmpty && part(1).isEmpty { return "a steering group member needs a name or a role" }
         case .forums:
@@ -203,9 +204,9 @@ public enum AreaEdit {
         if ActionEdit.trim(a.name).isEmpty {
             add(.name, "a name is needed")
         } else if !Slug.isSlug(a.id) {
-            add(.name, "its folder “\(a.id)” must be lowercase letters, digits and dashes")
+            add(.name, "its folder \(Quote.value(a.id)) must be lowercase letters, digits and dashes")
         } else if rest.contains(where: { $0.id == a.id }) {
-            add(.name, "there is already an area in the folder “\(a.id)”")
+            add(.name, "there is already an area in the folder \(Quote.value(a.id))")
         }
         if let problem = codeProblem(a.code) {
             add(.code, problem)

@@ -50,6 +50,7 @@ public enum CaseStudyEdit {
                            catalogue: Catalogue) throws {
         let t = ActionEdit.trim(text)
         func fail(_ message: String) -> RecordProblem<CaseStudyField> { RecordProblem(field: field, message: message) }
+        if let problem = field.rule.problem(text) { throw fail(problem) }
         switch field {
         case .title:
             guard !t.isEmpty else { throw fail("a title is needed") }
@@ -61,7 +62,7 @@ public enum CaseStudyEdit {
             }
             let wanted = ActionEdit.fold(t)
             guard let area = areas.first(where: { ActionEdit.fold($0.id) == wanted || ActionEdit.fold($0.name) == wanted }) else {
-                throw fail("“\(t)” is not one of the store's areas (say where it happened under Place)")
+                throw fail("\(Quote.value(t)) is not one of the store's areas (say where it happened under Place)")
             }
             study.area = area.id
         case .place: study.place = t
@@ -70,7 +71,7 @@ public enum CaseStudyEdit {
                 if catalogue.themes.isEmpty { return item }
                 let wanted = ActionEdit.fold(item)
                 guard let theme = catalogue.themes.first(where: { ActionEdit.fold($0.id) == wanted || ActionEdit.fold($0.label) == wanted })
-                else { throw fail("unknown theme “\(item)” (one of: \(catalogue.themes.map(\.id).joined(separator: ", ")))") }
+                else { throw fail("unknown theme \(Quote.value(item)) (one of: \(catalogue.themes.map(\.id).joined(separator: ", ")))") }
                 return theme.id
             }
         case .organisations, .keyFigures:
@@ -106,7 +107,7 @@ public enum CaseStudyEdit {
             if part(0).isEmpty { return "an organisation needs a name" }
         case .keyFigures:
             if part(0).isEmpty { return "a key figure needs a label" }
-            if part(1).isEmpty { return "key figure “\(part(0))” needs a value" }
+            if part(1).isEmpty { return "key figure \(Quote.value(part(0))) needs a value" }
         default: break
         }
         return nil
@@ -122,15 +123,15 @@ public enum CaseStudyEdit {
         if ActionEdit.trim(c.title).isEmpty {
             add(.title, "a title is needed")
         } else if !Slug.isSlug(c.id) {
-            add(.title, "its file name “\(c.id)” must be lowercase letters, digits and dashes")
+            add(.title, "its file name \(Quote.value(c.id)) must be lowercase letters, digits and dashes")
         } else if others.contains(where: { $0.id == c.id }) {
-            add(.title, "there is already a case study named “\(c.id)”")
+            add(.title, "there is already a case study named \(Quote.value(c.id))")
         }
         if let area = c.area, !areas.contains(where: { $0.id == area }) {
-            add(.area, "“\(area)” is not one of the store's areas")
+            add(.area, "\(Quote.value(area)) is not one of the store's areas")
         }
         for theme in c.themes where !catalogue.themes.isEmpty && catalogue.theme(theme) == nil {
-            add(.themes, "unknown theme “\(theme)”")
+            add(.themes, "unknown theme \(Quote.value(theme))")
         }
         for field in [CaseStudyField.organisations, .keyFigures] {
             if let problem = entries(field, of: c).lazy.compactMap({ entryProblem(field, $0) }).first { add(field, problem) }

@@ -136,6 +136,7 @@ public final class PlainFileStore {
         var codes: [String: String] = [:]
         for area in areas {
             problems += area.problems
+            if let value = area.value { problems += FieldTextCheck.area(value, path: area.path, lines: area.lines) }
             guard let value = area.value, !value.code.isEmpty, !area.broken else { continue }
             if let other = codes[value.code] {
                 problems.append(.error(area.path, area.lines["code"] ?? 1, "area code \(value.code) is also used by \(other)"))

@@ -15,33 +15,33 @@ enum Validator {
         func warning(_ line: Int, _ message: String) { problems.append(.warning(path, line, message)) }
         if let catalogue {
             if !a.status.isEmpty, catalogue.status(a.status) == nil {
-                error("status", "unknown status \"\(a.status)\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+                error("status", "unknown status \"\(Quote.short(a.status))\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
             }
             if !a.theme.isEmpty, catalogue.theme(a.theme) == nil {
-                error("theme", "unknown theme \"\(a.theme)\" (see the themes in pathfinder.yaml)")
+                error("theme", "unknown theme \"\(Quote.short(a.theme))\" (see the themes in pathfinder.yaml)")
             }
             for (i, factor) in a.successFactors.enumerated() where catalogue.successFactor(factor) == nil {
                 problems.append(.error(path, items["success-factors"]?[safe: i] ?? line("success-factors"),
-                                       "unknown success factor \"\(factor)\" (expected one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))"))
+                                       "unknown success factor \"\(Quote.short(factor))\" (expected one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))"))
             }
         }
         if let start = a.start, let due = a.due, due < start {
             error("due", "due date \(due.iso) is before the start date \(start.iso)")
         }
         if let areaCode, !areaCode.isEmpty, let code = a.id.split(separator: "-").first, String(code) != areaCode {
-            error("id", "id \"\(a.id)\" does not start with this area's code \(areaCode)")
+            error("id", "id \"\(Quote.short(a.id))\" does not start with this area's code \(areaCode)")
         }
         if let caseStudies {
             for (i, id) in a.caseStudies.enumerated() where !caseStudies.contains(id) {
                 problems.append(.error(path, items["case-studies"]?[safe: i] ?? line("case-studies"),
-                                       "links to case study \"\(id)\", which does not exist in case-studies/"))
+                                       "links to case study \"\(Quote.short(id))\", which does not exist in case-studies/"))
             }
         }
         if let due = a.due {
             for (i, milestone) in a.milestones.enumerated() {
                 if let mdue = milestone.due, mdue > due {
                     warning(items["milestones"]?[safe: i] ?? line("milestones"),
-                            "milestone \"\(milestone.title)\" is due \(mdue.iso), after the action's due date \(due.iso)")
+                            "milestone \"\(Quote.short(milestone.title))\" is due \(mdue.iso), after the action's due date \(due.iso)")
                 }
             }
         }
@@ -50,6 +50,7 @@ enum Validator {
                 warning(line("funding"), "Compact: \(concern.message)")
             }
         }
+        problems += FieldTextCheck.action(a, path: path, lines: lines)
         return problems
     }
 
@@ -57,14 +58,15 @@ enum Validator {
                           areas: Set<String>) -> [Problem] {
         var problems: [Problem] = []
         if let area = s.area, !areas.contains(area) {
-            problems.append(.error(path, lines["area"] ?? 1, "links to area \"\(area)\", which does not exist in areas/ (use place: for somewhere that is not a store area)"))
+            problems.append(.error(path, lines["area"] ?? 1, "links to area \"\(Quote.short(area))\", which does not exist in areas/ (use place: for somewhere that is not a store area)"))
         }
         if let catalogue {
             for (i, theme) in s.themes.enumerated() where catalogue.theme(theme) == nil {
                 problems.append(.error(path, items["themes"]?[safe: i] ?? lines["themes"] ?? 1,
-                                       "unknown theme \"\(theme)\" (see the themes in pathfinder.yaml)"))
+                                       "unknown theme \"\(Quote.short(theme))\" (see the themes in pathfinder.yaml)"))
             }
         }
+        problems += FieldTextCheck.caseStudy(s, path: path, lines: lines)
         return problems
     }
 
@@ -72,7 +74,7 @@ enum Validator {
         var problems: [Problem] = []
         func check(_ key: String, _ ids: [String], _ what: String) {
             for (i, id) in ids.enumerated() where !id.isEmpty && !actions.contains(id) {
-                problems.append(.error(path, items[key]?[safe: i] ?? lines[key] ?? 1, "\(what) names action \"\(id)\", which does not exist"))
+                problems.append(.error(path, items[key]?[safe: i] ?? lines[key] ?? 1, "\(what) names action \"\(Quote.short(id))\", which does not exist"))
             }
         }
         check("items", m.items.map(\.action), "agenda item")

@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// How many terminal columns text takes, measured as the terminal does, and how to show
 /// characters that must not reach the terminal raw.
 ///
@@ -90,34 +92,14 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Whether a scalar must never reach the terminal as it is: C0 and C1 controls and DEL
-    /// (escape sequences, bells, cursor moves), the line and paragraph separators, and the bidi
-    /// embeddings, overrides and isolates (U+202A-202E, U+2066-2069), which can reorder the
-    /// rest of a line in a terminal that applies the bidi algorithm.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-    }
+    /// Whether a scalar must never reach the terminal as it is: the rule the command line
+    /// shares (`SafeText.isUnsafe`).
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { SafeText.isUnsafe(scalar) }
 
-    /// A character as it may be shown: control characters become visible symbols (ESC as ␛,
-    /// so an escape sequence in a file reads as text), DEL as ␡, the line and paragraph
-    /// separators as ␤ and ¶, and C1 controls and bidi controls as �. Anything else is returned
-    /// unchanged. Every replacement is one column wide.
-    public static func safe(_ character: Character) -> Character {
-        guard let unsafe = character.unicodeScalars.first(where: isUnsafe) else { return character }
-        let v = unsafe.value
-        if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }   // ␀..␟
-        if v == 0x7F { return "␡" }
-        if v == 0x2028 { return "␤" }
-        if v == 0x2029 { return "¶" }
-        return "�"
-    }
+    /// A character as it may be shown (`SafeText.safe`): ESC as ␛, DEL as ␡, the line and
+    /// paragraph separators as ␤ and ¶, C1 and bidi controls as �; each one column wide.
+    public static func safe(_ character: Character) -> Character { SafeText.safe(character) }
 
     /// Text with every character made safe to show.
-    public static func safe(text: some StringProtocol) -> String {
-        var out = ""
-        for character in text { out.append(safe(character)) }
-        return out
-    }
+    public static func safe(text: some StringProtocol) -> String { SafeText.line(text) }
 }

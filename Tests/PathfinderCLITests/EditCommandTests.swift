@@ -56,7 +56,7 @@ import Testing
             (["colour=red"], "pathfinder: unknown field “colour”"),
             (["status"], "pathfinder: “status” is not FIELD=VALUE"),
             (["case-studies=no-such-study"], "no-such-study"),
-            (["status=\u{1B}[2Jx"], "unknown status “?[2Jx”"),   // nothing raw reaches the terminal
+            (["status=\u{1B}[2Jx"], "status: has a control character in it (escape, U+001B)"),   // nothing raw reaches the terminal
         ]
         for (pairs, message) in cases {
             let r = try run(["edit", "PO-03"] + pairs, s)

@@ -1,4 +1,5 @@
 import Foundation
+import PathfinderModel
 
 /// The git merge driver for Pathfinder files (`pathfinder merge-driver %O %A %B %P`, registered
 /// by sync's setup). git runs it in the repository's top folder, which is the store.
@@ -26,7 +27,7 @@ public enum MergeDriver {
                 }, store: store)
                 return 0
             } catch {
-                FileHandle.standardError.write(Data("pathfinder merge-driver: \(path): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("pathfinder merge-driver: \(SafeText.line("\(path): \(error)"))\n".utf8))
                 return 2
             }
         case let .keepBoth(theirs):
@@ -34,7 +35,7 @@ public enum MergeDriver {
                 try PendingSplit(path: path, theirs: theirs).save(store: store)
                 return 0
             } catch {
-                FileHandle.standardError.write(Data("pathfinder merge-driver: \(path): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("pathfinder merge-driver: \(SafeText.line("\(path): \(error)"))\n".utf8))
                 return 2
             }
         case .unreadable:
