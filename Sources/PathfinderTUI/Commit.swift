@@ -26,6 +26,13 @@ extension AppState {
             message = Message("\(id) not changed: \(problem.message)", isError: true)
             return []
         }
+        // A note added by any key (n, N, a RAG's reason) follows the rule the command line's does.
+        for note in ActionEdit.notesAdded(from: before, to: after) {
+            if let problem = TextRule.note.problem(note.text) {
+                message = Message("\(id) not changed: note: \(problem)", isError: true)
+                return []
+            }
+        }
         after.updated = edits.today
         after.updatedBy = edits.userName ?? ""
         return commit(Change(before: .action(before), after: .action(after), summary: summary))

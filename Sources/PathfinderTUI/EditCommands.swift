@@ -258,6 +258,10 @@ extension AppState {
                 message = Message("A name is needed to sign changes", isError: true)
                 return []
             }
+            if let problem = TextRule.author.problem(text) {
+                message = Message("Your name: \(problem)", isError: true)
+                return []
+            }
             edits.userName = text
             return [.rememberName(text)] + perform(then)
         case .quitUnsaved:

@@ -243,3 +243,25 @@ extension AppState {
         #expect(update(after, .tick).1.isEmpty)
     }
 }
+
+/// Notes and names typed on the screens follow the same rules as the command line's.
+@Suite struct ScreenTextRuleTests {
+    let editing = EditingTests()
+
+    @Test func aNoteOrANameOverTheLimitIsRefused() {
+        var s = editing.onAction()
+        let long = String(repeating: "x", count: 20_001)
+        let request = TextRequest(purpose: .note(action: "PO-01"), text: "", fileName: "n.md")
+        let (refused, effects) = update(s, .textEdited(request, text: long, problem: nil))
+        #expect(effects.isEmpty)
+        #expect(refused.message?.text == "PO-01 not changed: note: too long: 20,001 characters, at most 20,000")
+        #expect(refused.partnership.action("PO-01")?.progress == s.partnership.action("PO-01")?.progress)
+        s.edits.userName = nil
+        _ = editing.press(&s, .character("v"))
+        _ = editing.press(&s, .control("u"))
+        editing.type(&s, String(repeating: "Zoë ", count: 31))
+        _ = editing.press(&s, .enter)
+        #expect(s.edits.userName == nil)
+        #expect(s.message?.text == "Your name: too long: 123 characters, at most 120")
+    }
+}
