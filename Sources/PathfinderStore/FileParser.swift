@@ -42,9 +42,12 @@ enum FileParser {
     /// Decodes, splits and parses a file's front matter. A file without any is an error.
     /// `editing` false skips cutting the front matter into fields (only a save needs that).
     static func open(_ bytes: [UInt8], path: String, editing: Bool = true) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
+        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) { return (nil, nil, [tooBig], false) }
         guard let (text, crlf, bom) = SourceDocument.decode(bytes) else {
             return (nil, nil, [notUTF8(bytes, path: path)], false)
         }
+        // Checked before the fences and the YAML, which the markers would only confuse.
+        if let conflict = ConflictMarkers.problem(text, path: path) { return (nil, nil, [conflict], false) }
         let (split, unclosed) = SourceDocument.split(text)
         guard var document = split else {
             return (nil, nil, [.error(path, unclosed ?? 1, "front matter is not closed: add a line \"---\" after the fields")], false)
@@ -129,7 +132,9 @@ enum FileParser {
     }
 
     static func manifest(_ bytes: [UInt8], path: String = "pathfinder.yaml") -> Parsed<Manifest> {
+        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) { return failed(nil, [tooBig]) }
         guard let (text, _, _) = SourceDocument.decode(bytes) else { return failed(nil, [notUTF8(bytes, path: path)]) }
+        if let conflict = ConflictMarkers.problem(text, path: path) { return failed(nil, [conflict]) }
         let node: YNode?
         do {
             node = try FrontMatterYAML.parse(text)

@@ -51,16 +51,22 @@ enum FrontMatterYAML {
     static func viaYams(_ yaml: String) throws -> YNode? {
         // The basic resolver reads every plain scalar as text, and naming the encoding stops
         // Yams reading the environment on every call; both matter when loading 50,000 files.
-        try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(convert)
+        // Anchors and aliases are refused before composing: Yams expands each alias into a copy
+        // of its anchor's value (and hashes whole keys), so a few lines could cost gigabytes.
+        if let refusal = YAMLRefusal.scan(yaml) { throw refusal }
+        let lines = YAMLLineMap(yaml)
+        return try Yams.compose(yaml: yaml, .basic, .default, .utf8).map { convert($0, lines) }
     }
 
-    static func convert(_ node: Node) -> YNode {
-        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+    /// Yams' node with the file's line numbers (see `YAMLLineMap` for what a line is).
+    static func convert(_ node: Node, _ lines: YAMLLineMap) -> YNode {
+        let line = lines.line(node.mark?.line ?? 1), column = node.mark?.column ?? 1
         switch node {
         case let .scalar(scalar): return YNode(kind: .scalar(scalar.string), line: line, column: column)
-        case let .sequence(sequence): return YNode(kind: .sequence(sequence.map(convert)), line: line, column: column)
+        case let .sequence(sequence): return YNode(kind: .sequence(sequence.map { convert($0, lines) }), line: line, column: column)
         case let .mapping(mapping):
-            return YNode(kind: .mapping(mapping.map { YPair(key: convert($0.key), value: convert($0.value)) }), line: line, column: column)
+            return YNode(kind: .mapping(mapping.map { YPair(key: convert($0.key, lines), value: convert($0.value, lines)) }),
+                         line: line, column: column)
         case .alias: return YNode(kind: .alias, line: line, column: column)
         }
     }

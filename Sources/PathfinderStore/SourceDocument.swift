@@ -237,17 +237,21 @@ enum YAMLErrors {
     /// points at where the unfinished thing began rather than past the end.
     static func problem(_ error: Error, yaml: String, path: String, lineOffset: Int) -> Problem {
         let lastLine = max(1, Lines.count(yaml))
+        let lines = YAMLLineMap(yaml)
+        if let refusal = error as? YAMLRefusal {
+            return .error(path, min(lines.line(refusal.line), lastLine) + lineOffset, refusal.message)
+        }
         switch error as? YamlError {
         case let .scanner(context, problem, mark, _)?, let .parser(context, problem, mark, _)?,
              let .composer(context, problem, mark, _)?:
             var line = mark.line
-            if line > lastLine || problem.contains("end of stream"), let context { line = context.mark.line }
-            line = min(max(1, line), lastLine)
+            if lines.line(line) > lastLine || problem.contains("end of stream"), let context { line = context.mark.line }
+            line = min(max(1, lines.line(line)), lastLine)
             let text = [context?.text ?? "", problem].filter { !$0.isEmpty }.joined(separator: ": ")
             return .error(path, line + lineOffset, "YAML syntax: \(text)")
         case let .duplicatedKeysInMapping(duplicates, context)?:
             let key = duplicates.first ?? ""
-            let first = context.mark.line
+            let first = lines.line(context.mark.line)
             let second = secondOccurrence(of: key, in: yaml, after: first, column: context.mark.column) ?? first
             return .error(path, second + lineOffset,
                           "duplicate field \"\(key)\" (also on line \(first + lineOffset)): keep one of them")
