@@ -17,12 +17,8 @@ enum FileLimits {
     /// The problem for a file too big to read, or nil.
     static func sizeProblem(_ count: Int, path: String) -> Problem? {
         guard count > maximumBytes else { return nil }
-        return .error(path, 1, "the file is \(megabytes(count)), more than Pathfinder reads (\(megabytes(maximumBytes))): is it really a store file? Move it out of the store")
-    }
-
-    static func megabytes(_ count: Int) -> String {
-        let tenths = (count * 10 + (1 << 19)) >> 20
-        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
+        // Only the first megabyte or so is read (see `AtomicFile.readIfPresent`), so the size is not known.
+        return .error(path, 1, "the file is larger than Pathfinder reads (1 MB): is it really a store file? Move it out of the store")
     }
 }
 
@@ -134,6 +130,8 @@ struct YAMLRefusal: Error, Sendable {
         return copy.withUTF8 { buffer in scan(buffer) }
     }
 
+    static let tooDeep = "the fields are nested more than \(FileLimits.maximumDepth) deep: is it really a store file?"
+
     private static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLRefusal? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -145,7 +143,13 @@ struct YAMLRefusal: Error, Sendable {
         var values = 0
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                // libyaml stops at 1,000 levels itself; say so in the same words as below.
+                if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting") {
+                    return YAMLRefusal(line: Int(parser.problem_mark.line) + 1, message: tooDeep)
+                }
+                return nil
+            }
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1
             let isKey = open.last.map { $0.mapping && $0.key } ?? false
@@ -177,7 +181,7 @@ struct YAMLRefusal: Error, Sendable {
                 if let refusal = node(anchor: anchor) { return refusal }
                 open.append((event.type == YAML_MAPPING_START_EVENT, true))
                 if open.count > FileLimits.maximumDepth {
-                    return YAMLRefusal(line: line, message: "the fields are nested more than \(FileLimits.maximumDepth) deep: is it really a store file?")
+                    return YAMLRefusal(line: line, message: tooDeep)
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 open.removeLast()

@@ -263,7 +263,7 @@ struct SummaryCache {
     func summary() throws -> StoreSummary {
         let start = Date().timeIntervalSince1970
         let manifest = try PlainFileStore.readManifestForLoad(root: root)
-        let old = (try? AtomicFile.readIfPresent(cachePath)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
+        let old = (try? AtomicFile.readIfPresent(cachePath, limit: .max)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.run()
         let summary = refresh.summary(manifest: manifest)
@@ -529,17 +529,20 @@ private struct Refresh {
     /// Opens a regular file, takes its stamp from the open file (so stamp and bytes belong to
     /// the same file), then reads it. Nil for anything the load would report as unreadable.
     static func readWithStamp(_ folder: Int32, _ name: String) -> (FileStamp, [UInt8])? {
-        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC)
+        // Without waiting: a named pipe would block the open until someone writes to it.
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let stamp = FileStamp(info)
         guard stamp.isRegularFile else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        // A file over the size limit is read only far enough for the parser to refuse it.
+        let limit = FileLimits.maximumBytes + 1
+        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size) + 1, limit))
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+        while count < limit {
+            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: min(max(4096, bytes.count), limit - count))) }
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
