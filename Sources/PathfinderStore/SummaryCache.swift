@@ -581,18 +581,25 @@ private struct Refresh {
             fileErrors(j, i, entry)
             guard case let .area(_, _, code, codeLine) = entry.facts else { return }
             let area = jobs[j].area, text = strings[Int(code)]
-            areaIDs.insert(area)
+            guard !entry.broken else { return }
             if areaCodes[area] == nil { areaCodes[area] = text }
-            guard !entry.broken, !text.isEmpty else { return }
+            guard !text.isEmpty else { return }
             if let other = codes[text] {
                 errors.append(.error(path(j, i), Int(codeLine), "area code \(text) is also used by \(other)"))
             } else {
                 codes[text] = area
             }
         }
+        // Links are checked against every file that is there, loaded or not (as `load()` does).
         var studyIDs = Set<String>()
-        each(.caseStudy) { j, i, entry in
-            if entry.facts != .none { studyIDs.insert(String(jobs[j].names[i].dropLast(3))) }
+        var actionFiles = Set<String>()
+        for job in jobs {
+            switch job.kind {
+            case .area: areaIDs.insert(job.area)
+            case .caseStudy: studyIDs.formUnion(job.names.map { String($0.dropLast(3)) })
+            case .action: actionFiles.formUnion(job.names.map { String($0.dropLast(3)) })
+            case .meeting: break
+            }
         }
         each(.caseStudy) { j, i, entry in
             fileErrors(j, i, entry)
@@ -650,7 +657,7 @@ private struct Refresh {
             errors += Validator.meeting(meeting, path: path(j, i), lines: [:],
                                         items: ["items": items.map { Int($0.line) }, "changes": changes.map { Int($0.line) },
                                                 "actions-created": created.map { Int($0.line) }],
-                                        actions: actionIDs ?? { actionIDs = Set(firstFile.keys); return actionIDs! }())
+                                        actions: actionIDs ?? { actionIDs = Set(firstFile.keys).union(actionFiles); return actionIDs! }())
                 .filter { $0.severity == .error }
         }
 
