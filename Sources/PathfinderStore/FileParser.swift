@@ -149,6 +149,9 @@ enum FileParser {
         let formatText = r.string("format", required: true)
         let format = Int(formatText) ?? 0
         if !formatText.isEmpty, Int(formatText) == nil { r.error(r.lineOf(key: "format"), "\"format\" should be a whole number") }
+        if let value = Int(formatText), value < 1 {
+            r.error(r.lineOf(key: "format"), "\"format\" should be 1 or more, not \(value) (this Pathfinder writes format \(supportedFormat))")
+        }
         if format > supportedFormat {
             r.error(r.lineOf(key: "format"), "store format \(format) is newer than this Pathfinder reads (\(supportedFormat)): update Pathfinder")
         }
@@ -179,6 +182,7 @@ enum FileParser {
                         r.error(r.lineOf(k), "unknown RAG rating \"\(k.string ?? "?")\" (expected red, amber or green)")
                         continue
                     }
+                    if v.scalar == nil { r.error(r.lineOf(v), "the meaning of \(key) should be text, not a \(v.kindName)") }
                     meanings[value] = v.string ?? ""
                 }
             } else {
@@ -190,6 +194,15 @@ enum FileParser {
                          minimumNoticeMonths: f.number(f.node("minimum-notice-months"), name: "minimum-notice-months", line: f.lineOf(key: "minimum-notice-months")),
                          fullCostRecoveryExpected: f.bool(f.node("full-cost-recovery"), name: "full-cost-recovery", line: f.lineOf(key: "full-cost-recovery")) ?? false)
         } ?? FundingRules(minimumTermYears: nil, minimumNoticeMonths: nil, fullCostRecoveryExpected: false)
+        for (key, value) in [("minimum-term-years", rules.minimumTermYears), ("minimum-notice-months", rules.minimumNoticeMonths)] {
+            if let value, value < 0, let rulesNode = r.node("funding-rules") {
+                let line = rulesNode[key].map { r.lineOf($0) } ?? r.lineOf(key: "funding-rules")
+                r.error(line, "\"\(key)\" should be 0 or more, not \(value.formatted)")
+            }
+        }
+        if let list = r.node("statuses")?.sequence, list.isEmpty {
+            r.error(r.lineOf(key: "statuses"), "\"statuses\" should list at least one status (or be left out for the usual five)")
+        }
         for key in ["themes", "success-factors", "statuses"] {
             var seen = Set<String>()
             for item in r.node(key)?.sequence ?? [] {
@@ -506,4 +519,9 @@ enum Bytes {
         if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
         return Array(text.utf8).withUnsafeBufferPointer(search)
     }
+}
+
+private extension Double {
+    /// 3 rather than 3.0, as people write it.
+    var formatted: String { rounded() == self && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

@@ -154,6 +154,8 @@ enum FastYAML {
     private struct Reader {
         let lines: [Line]
         var position = 0
+        /// Blocks open now: deeper than any store file goes is left to Yams, whose caller refuses it.
+        var depth = 0
 
         init(lines: [Line]) { self.lines = lines }
 
@@ -162,6 +164,9 @@ enum FastYAML {
         /// A block mapping whose keys are at `indent`; the first key may follow "- " on its line
         /// (then `firstText` is the rest of that line after the dash).
         mutating func mapping(indent: Int, firstText: ArraySlice<UInt8>? = nil, firstLine: Int? = nil) throws -> YNode {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > FileLimits.maximumDepth { throw Bail() }
             var pairs: [YPair] = []
             var seen = Set<ArraySlice<UInt8>>()
             var startLine = 0
@@ -215,6 +220,9 @@ enum FastYAML {
 
         /// A block sequence whose dashes are at `indent`.
         mutating func sequence(indent: Int) throws -> YNode {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > FileLimits.maximumDepth { throw Bail() }
             var items: [YNode] = []
             let startLine = current?.number ?? 0
             while let line = current, line.indent == indent, isDash(line.text) {

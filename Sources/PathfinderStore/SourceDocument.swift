@@ -245,10 +245,12 @@ enum YAMLErrors {
         case let .scanner(context, problem, mark, _)?, let .parser(context, problem, mark, _)?,
              let .composer(context, problem, mark, _)?:
             var line = mark.line
-            if lines.line(line) > lastLine || problem.contains("end of stream"), let context { line = context.mark.line }
+            // A key that turned out not to be one is wrong where it starts, not where YAML gave up.
+            if lines.line(line) > lastLine || problem.contains("end of stream") || context?.text == "while scanning a simple key",
+               let context { line = context.mark.line }
             line = min(max(1, lines.line(line)), lastLine)
             let text = [context?.text ?? "", problem].filter { !$0.isEmpty }.joined(separator: ": ")
-            return .error(path, line + lineOffset, "YAML syntax: \(text)")
+            return .error(path, line + lineOffset, "YAML syntax: \(text)\(oddBreakHint(yaml, line: line))")
         case let .duplicatedKeysInMapping(duplicates, context)?:
             let key = duplicates.first ?? ""
             let first = lines.line(context.mark.line)
@@ -264,6 +266,19 @@ enum YAMLErrors {
         default:
             return .error(path, 1 + lineOffset, "YAML syntax: \(error)")
         }
+    }
+
+    /// Why YAML may have seen a line break the editor does not show: a hint naming the character.
+    static func oddBreakHint(_ yaml: String, line: Int) -> String {
+        let all = Lines.split(yaml)
+        guard line >= 1, line <= all.count else { return "" }
+        let text = all[line - 1].utf8.last == 0x0A ? Substring(all[line - 1].utf8.dropLast()) : all[line - 1]
+        let found: String? = Bytes.contains(text, "\u{2028}") ? "a line separator (U+2028)"
+            : Bytes.contains(text, "\u{2029}") ? "a paragraph separator (U+2029)"
+            : Bytes.contains(text, "\u{85}") ? "a next-line character (U+0085)"
+            : text.utf8.dropLast().contains(0x0D) ? "a carriage return (CR)" : nil
+        guard let found else { return "" }
+        return " (this line holds \(found), which YAML reads as a new line: remove it, or put the value in quotes)"
     }
 
     /// The line (from 1) of a key's second occurrence at the same column as its first.
