@@ -1,0 +1,54 @@
+import Foundation
+import PathfinderStore
+
+/// `pathfinder-bench fuzz [--cases N] [--seed S] [--from N] [--store DIR] [--corpus DIR] [--load-every N]`:
+/// the long run of the store-file fuzzer (docs/reliability.md). Starts from every file of the
+/// store (default ./sample-areas) and of each case of the broken-file corpus (default
+/// ./Tests/PathfinderStoreTests/BrokenCorpus), loads a scratch copy of the store with the
+/// damaged file in it every N cases, and prints each broken promise and a summary.
+enum FuzzCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        func value(_ name: String) -> String? {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+            return arguments[i + 1]
+        }
+        let cases = value("--cases").flatMap(Int.init) ?? 10_000
+        let seed = value("--seed").flatMap(UInt64.init) ?? 1
+        let first = value("--from").flatMap(Int.init) ?? 0
+        let loadEvery = value("--load-every").flatMap(Int.init) ?? 10
+        let store = URL(fileURLWithPath: value("--store") ?? "sample-areas").resolvingSymlinksInPath()
+        let corpus = value("--corpus") ?? "Tests/PathfinderStoreTests/BrokenCorpus"
+        var samples = FileFuzzer.samples(store: store.path)
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted()
+        for folder in folders where !folder.hasPrefix(".") {
+            samples += FileFuzzer.samples(store: corpus + "/" + folder)
+        }
+        guard !samples.isEmpty else {
+            print("no store files found in \(store.path)")
+            return 2
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-fuzz-\(getpid())")
+        do {
+            try FileManager.default.copyItem(at: store, to: scratch)
+        } catch {
+            print("cannot copy the store: \(error)")
+            return 2
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        print("fuzz: \(samples.count) files to start from, \(cases) cases from \(first), seed \(seed), a store load every \(loadEvery)")
+        let started = Date()
+        let report = FileFuzzer(samples: samples, seed: seed).run(cases: cases, first: first, store: scratch.path, loadEvery: loadEvery) { n, report in
+            if (n + 1) % 1000 == 0 {
+                print("  \(n + 1 - first) cases, \(report.findings.count) findings, \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
+            }
+        }
+        for finding in report.findings { print("FINDING " + finding) }
+        let seconds = Date().timeIntervalSince(started)
+        print("""
+            fuzz: \(report.cases) cases in \(String(format: "%.1f", seconds)) s (\(report.clean) read cleanly and round-tripped \
+            through a save, \(report.storeLoads) store loads); \(report.findings.count) findings; slowest case \
+            \(String(format: "%.3f", report.slowest.seconds)) s (\(report.slowest.what)); peak memory \(peakMegabytes()) MB
+            """)
+        return report.findings.isEmpty ? 0 : 1
+    }
+}
