@@ -7,6 +7,9 @@ import PathfinderStore
 /// ./Tests/PathfinderStoreTests/BrokenCorpus), loads a scratch copy of the store with the
 /// damaged file in it every N cases, and prints each broken promise and a summary.
 enum FuzzCommand {
+    /// Written at once, not buffered: a run stopped by a limit still shows how far it got.
+    static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
     static func run(_ arguments: [String]) -> Int32 {
         func value(_ name: String) -> String? {
             guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -24,27 +27,29 @@ enum FuzzCommand {
             samples += FileFuzzer.samples(store: corpus + "/" + folder)
         }
         guard !samples.isEmpty else {
-            print("no store files found in \(store.path)")
+            say("no store files found in \(store.path)")
             return 2
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-fuzz-\(getpid())")
         do {
             try FileManager.default.copyItem(at: store, to: scratch)
         } catch {
-            print("cannot copy the store: \(error)")
+            say("cannot copy the store: \(error)")
             return 2
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
-        print("fuzz: \(samples.count) files to start from, \(cases) cases from \(first), seed \(seed), a store load every \(loadEvery)")
+        say("fuzz: \(samples.count) files to start from, \(cases) cases from \(first), seed \(seed), a store load every \(loadEvery)")
         let started = Date()
         let report = FileFuzzer(samples: samples, seed: seed).run(cases: cases, first: first, store: scratch.path, loadEvery: loadEvery) { n, report in
-            if (n + 1) % 1000 == 0 {
-                print("  \(n + 1 - first) cases, \(report.findings.count) findings, \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
+            if arguments.contains("--trace") {
+                say("  case \(n) done, peak \(peakMegabytes()) MB")
+            } else if (n + 1) % 1000 == 0 {
+                say("  \(n + 1 - first) cases, \(report.findings.count) findings, \(String(format: "%.0f", Date().timeIntervalSince(started))) s")
             }
         }
-        for finding in report.findings { print("FINDING " + finding) }
+        for finding in report.findings { say("FINDING " + finding) }
         let seconds = Date().timeIntervalSince(started)
-        print("""
+        say("""
             fuzz: \(report.cases) cases in \(String(format: "%.1f", seconds)) s (\(report.clean) read cleanly and round-tripped \
             through a save, \(report.storeLoads) store loads); \(report.findings.count) findings; slowest case \
             \(String(format: "%.3f", report.slowest.seconds)) s (\(report.slowest.what)); peak memory \(peakMegabytes()) MB
