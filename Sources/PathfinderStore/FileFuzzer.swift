@@ -57,16 +57,7 @@ public struct FileFuzzer: Sendable {
         var report = Report()
         let baseline = store.flatMap { try? PlainFileStore(root: URL(fileURLWithPath: $0)).load() }
         for n in first..<(first + cases) {
-            var rng = FuzzRandom(seed: seed &+ UInt64(n) &* 0x9E37_79B9)
-            let sample = samples[Int(rng.next() % UInt64(samples.count))]
-            var bytes = sample.bytes
-            var applied: [String] = []
-            for _ in 0...(rng.next() % 3) {
-                let (name, mutated) = Self.mutate(bytes, &rng)
-                bytes = mutated
-                applied.append(name)
-            }
-            let what = "seed \(seed) case \(n): \(sample.path) [\(applied.joined(separator: ", "))]"
+            let (sample, bytes, what) = fuzzCase(n)
             let started = Self.now()
             var findings = Self.check(path: sample.path, bytes: bytes, clean: &report.clean)
             // Only a file of the store itself goes in (a corpus file would change the store).
@@ -82,6 +73,21 @@ public struct FileFuzzer: Sendable {
             progress(n, report)
         }
         return report
+    }
+
+    /// Case `n`: the file it starts from, its damaged bytes, and a description.
+    public func fuzzCase(_ n: Int) -> (sample: Sample, bytes: [UInt8], what: String) {
+        var rng = FuzzRandom(seed: seed &+ UInt64(n) &* 0x9E37_79B9)
+        let sample = samples[Int(rng.next() % UInt64(samples.count))]
+        var bytes = sample.bytes
+        var applied: [String] = []
+        for _ in 0...(rng.next() % 3) {
+            let (name, mutated) = Self.mutate(bytes, &rng)
+            // Past 3 MB a case only tests the size limit again, at the harness's expense.
+            bytes = mutated.count > 3 << 20 ? Array(mutated.prefix(3 << 20)) : mutated
+            applied.append(name)
+        }
+        return (sample, bytes, "seed \(seed) case \(n): \(sample.path) [\(applied.joined(separator: ", "))]")
     }
 
     static func now() -> Double {

@@ -76,7 +76,8 @@ extension FileFuzzer {
             return ("deep nesting", lines.flatMap { $0 })
         case 10:
             guard !lines.isEmpty else { return ("repeat", bytes) }
-            let copies = Array(repeating: lines[line], count: 1 + rng.below(30_000))
+            // Enough copies to pass the size limit at times, not hundreds of megabytes.
+            let copies = Array(repeating: lines[line], count: 1 + rng.below(min(30_000, 1_600_000 / max(1, lines[line].count))))
             lines.replaceSubrange(line..<(line + 1), with: copies)
             return ("repeat a line", lines.flatMap { $0 })
         case 11:

@@ -88,7 +88,9 @@ enum FileParser {
     /// A warning for each field that is not one the program reads but is one or two letters from
     /// one that it does (`stauts`, `reveiwed`): kept in the file, but probably a typing slip.
     static func nearMisses(_ r: inout FieldReader, known: [String]) {
-        for (key, line, _) in r.keyMarks where !known.contains(key) && key.count >= 4 {
+        // No known field is longer than 32 bytes, so a longer key cannot be a slip of one; not
+        // comparing it keeps a key of a million letters from costing seconds.
+        for (key, line, _) in r.keyMarks where (4...64).contains(key.utf8.count) && !known.contains(key) {
             let scored = known.map { ($0, editDistance(key, $0, limit: 2)) }.filter { $0.1 <= 2 }
             if let best = scored.min(by: { $0.1 < $1.1 }) {
                 r.warning(line + r.lineOffset, "unknown field \"\(key)\" is kept but not read: did you mean \"\(best.0)\"?")

@@ -82,8 +82,10 @@ struct SourceDocument: Hashable, Sendable {
         if crlf {
             var plain: [UInt8] = []
             plain.reserveCapacity(slice.count)
-            for (i, byte) in zip(slice.indices, slice) where !(byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) {
-                plain.append(byte)
+            bytes.withUnsafeBufferPointer { all in
+                for i in start..<all.count where !(all[i] == 0x0D && i + 1 < all.count && all[i + 1] == 0x0A) {
+                    plain.append(all[i])
+                }
             }
             text = String(validating: plain, as: UTF8.self)
         } else {

@@ -1,7 +1,8 @@
 import Foundation
 import PathfinderStore
 
-/// `pathfinder-bench fuzz [--cases N] [--seed S] [--from N] [--store DIR] [--corpus DIR] [--load-every N]`:
+/// `pathfinder-bench fuzz [--cases N] [--seed S] [--from N] [--store DIR] [--corpus DIR] [--load-every N] [--trace]`
+/// (or `--write-case N --to FILE` to write one case's file):
 /// the long run of the store-file fuzzer (docs/reliability.md). Starts from every file of the
 /// store (default ./sample-areas) and of each case of the broken-file corpus (default
 /// ./Tests/PathfinderStoreTests/BrokenCorpus), loads a scratch copy of the store with the
@@ -29,6 +30,13 @@ enum FuzzCommand {
         guard !samples.isEmpty else {
             say("no store files found in \(store.path)")
             return 2
+        }
+        if let n = value("--write-case").flatMap(Int.init), let file = value("--to") {
+            // One case's file, to try by hand (e.g. in a copy of the store with pathfinder check).
+            let (_, bytes, what) = FileFuzzer(samples: samples, seed: seed).fuzzCase(n)
+            _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
+            say(what)
+            return 0
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-fuzz-\(getpid())")
         do {
