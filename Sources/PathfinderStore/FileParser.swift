@@ -42,7 +42,9 @@ enum FileParser {
     /// Decodes, splits and parses a file's front matter. A file without any is an error.
     /// `editing` false skips cutting the front matter into fields (only a save needs that).
     static func open(_ bytes: [UInt8], path: String, editing: Bool = true) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
-        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) { return (nil, nil, [tooBig], false) }
+        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) ?? FileLimits.longLineProblem(bytes, path: path) {
+            return (nil, nil, [tooBig], false)
+        }
         guard let (text, crlf, bom) = SourceDocument.decode(bytes) else {
             return (nil, nil, [notUTF8(bytes, path: path)], false)
         }
@@ -134,7 +136,9 @@ enum FileParser {
     }
 
     static func manifest(_ bytes: [UInt8], path: String = "pathfinder.yaml") -> Parsed<Manifest> {
-        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) { return failed(nil, [tooBig]) }
+        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) ?? FileLimits.longLineProblem(bytes, path: path) {
+            return failed(nil, [tooBig])
+        }
         guard let (text, _, _) = SourceDocument.decode(bytes) else { return failed(nil, [notUTF8(bytes, path: path)]) }
         if let conflict = ConflictMarkers.problem(text, path: path) { return failed(nil, [conflict]) }
         let node: YNode?

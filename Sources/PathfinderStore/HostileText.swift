@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CYaml
 import PathfinderModel
 
@@ -9,12 +14,33 @@ enum FileLimits {
     /// No real store file comes near this (the largest sample action is about 6 KB); a bigger
     /// file is refused before it is decoded.
     static let maximumBytes = 1 << 20
+    /// Bytes in one line. A paragraph written on one line is a few thousand at most; a longer
+    /// line is a pasted document or a damaged file, and costs every screen that wraps it.
+    static let maximumLineBytes = 1 << 14
     /// Containers inside containers in front matter. A store file needs four or five.
     static let maximumDepth = 64
     /// Values (scalars, lists, sets of fields) in one front matter.
     static let maximumValues = 50_000
 
     /// The problem for a file too big to read, or nil.
+    /// The problem for the first line longer than the limit, or nil.
+    static func longLineProblem(_ bytes: [UInt8], path: String) -> Problem? {
+        guard bytes.count > maximumLineBytes else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Problem? in
+            guard let base = buffer.baseAddress else { return nil }
+            var start = 0, line = 1
+            while start < buffer.count {
+                let end = memchr(base + start, 0x0A, buffer.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+                if end - start > maximumLineBytes {
+                    return .error(path, line, "this line is \(end - start) bytes long, more than Pathfinder reads in one line (\(maximumLineBytes)): break it into shorter lines")
+                }
+                start = end + 1
+                line += 1
+            }
+            return nil
+        }
+    }
+
     static func sizeProblem(_ count: Int, path: String) -> Problem? {
         guard count > maximumBytes else { return nil }
         // Only the first megabyte or so is read (see `AtomicFile.readIfPresent`), so the size is not known.

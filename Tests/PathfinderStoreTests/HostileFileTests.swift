@@ -88,8 +88,8 @@ import Testing
     @Test(arguments: kinds)
     func nestingBeyondAnyStoreFileIsRefused(kind: String) throws {
         let deep: [(String, String)] = [
-            ("100,000 [", "x: " + String(repeating: "[", count: 100_000)),
-            ("100,000 {", "x: " + String(repeating: "{a: ", count: 100_000)),
+            ("100,000 [ on 1,000 lines", "x: " + String(repeating: String(repeating: "[", count: 100) + "\n", count: 1_000)),
+            ("100,000 { on 1,000 lines", "x: " + String(repeating: String(repeating: "{a: ", count: 100) + "\n", count: 1_000)),
             ("balanced flow", "x: " + String(repeating: "[", count: 500) + String(repeating: "]", count: 500)),
             ("block mappings", "x:\n" + (1...200).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n") + " end"),
             ("compact sequences", "x:\n  " + String(repeating: "- ", count: 5_000) + "a"),
@@ -107,10 +107,14 @@ import Testing
     }
 
     @Test func tooManyValuesAreRefused() throws {
-        let yaml = "x: [" + Array(repeating: "[a]", count: 30_000).joined(separator: ", ") + "]"
+        let yaml = "x: [\n" + String(repeating: "  [a],\n", count: 30_000) + "]"
         let (path, text, line) = Self.file("action", fragment: yaml)
         let outcome = try Self.load([path: text])
-        #expect(outcome.errors(in: path) == ["\(path):\(line): error: more than 50000 values in the fields: is it really a store file?"])
+        // Reported where the limit is passed: the item that holds the 50,001st value.
+        let errors = outcome.errors(in: path)
+        #expect(errors.count == 1 && errors[0].hasSuffix(": error: more than 50000 values in the fields: is it really a store file?"))
+        let reported = errors.first.flatMap { Int($0.split(separator: ":")[1]) } ?? 0
+        #expect((line + 24_000...line + 26_000).contains(reported), "\(errors)")
         #expect(outcome.loadedGoodAction)
     }
 
@@ -127,10 +131,31 @@ import Testing
         }
     }
 
+    @Test func nestingOnOneLongLineIsRefusedByTheLineLimit() throws {
+        let (path, text, line) = Self.file("action", fragment: "x: " + String(repeating: "[", count: 100_000))
+        let outcome = try Self.load([path: text])
+        #expect(outcome.errors(in: path) == ["\(path):\(line): error: this line is 100003 bytes long, more than Pathfinder reads in one line (16384): break it into shorter lines"])
+        #expect(outcome.loadedGoodAction)
+    }
+
+    @Test(arguments: kinds)
+    func aLineLongerThanTheLimitIsRefusedAtItsLine(kind: String) throws {
+        // One line of 100,000 letters in the fields, or in the text after them.
+        let (path, text, line) = Self.file(kind, fragment: "source: " + String(repeating: "a", count: 100_000))
+        let inFields = try Self.load([path: text])
+        #expect(inFields.errors(in: path) == ["\(path):\(line): error: this line is 100008 bytes long, more than Pathfinder reads in one line (16384): break it into shorter lines"])
+        #expect(inFields.loadedGoodAction)
+        let (_, plain, _) = Self.file(kind, fragment: "source: short")
+        let long = plain + String(repeating: "word ", count: 20_000) + "\n"
+        let inText = try Self.load([path: long])
+        let lastLine = long.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(inText.errors(in: path).count == 1 && inText.errors(in: path)[0].hasPrefix("\(path):\(lastLine): error: this line is 100000 bytes long"))
+        #expect(inText.loadedGoodAction)
+    }
+
     @Test func aLongLineWithinTheLimitStillLoads() throws {
-        let title = String(repeating: "word ", count: 180_000)
-        let (path, text, _) = Self.file("action", fragment: "source: \(title)")
-        let outcome = try Self.load([path: text + String(repeating: "x", count: 100_000) + "\n"])
+        let (path, text, _) = Self.file("action", fragment: "source: " + String(repeating: "word ", count: 3_000))
+        let outcome = try Self.load([path: text + String(repeating: "x", count: 16_000) + "\n"])
         #expect(outcome.errors(in: path).isEmpty)
         #expect(outcome.loadedGoodAction)
     }
