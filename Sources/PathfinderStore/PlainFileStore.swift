@@ -155,7 +155,9 @@ public final class PlainFileStore {
         var duplicates = Set<Int>()
         for (i, file) in actionFiles.enumerated() {
             problems += file.problems
-            guard file.hasValue else { continue }
+            // A file with errors of its own (an id that is not its name, say) is left out, so it
+            // claims no id: the file that really has it keeps it.
+            guard file.hasValue, !file.broken else { continue }
             let id = loadedActions[i].id
             if let other = firstFile[id] {
                 problems.append(.error(file.path, file.idLine, "duplicate id \(id): also used by \(other)"))

@@ -633,12 +633,12 @@ private struct Refresh {
                                                items: a.items, catalogue: catalogue, areaCode: areaCode, caseStudies: studyIDs)
                         .filter { $0.severity == .error }
                 }
+                guard !entry.broken else { continue }   // left out, so it claims no id (as in `load()`)
                 if let other = firstFile.updateValue(j << 32 | i, forKey: id) {
                     firstFile[id] = other   // the first file keeps the id
                     errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(id): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
                     continue
                 }
-                guard !entry.broken else { continue }
                 let s = Int(a.status)
                 if closed[s] < 0 { closed[s] = closedIn.isClosed(status: strings[s]) ? 1 : 0 }
                 list.append(StoreSummary.Counted(closed: closed[s] == 1, rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))

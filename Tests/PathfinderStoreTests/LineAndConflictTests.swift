@@ -118,6 +118,10 @@ import Testing
                 "areas/dorset/area.md": broken,
                 "case-studies/dorset.md": "---\ntitle: Dorset study\narea: dorset\n---\n",
             ]),
+            ("an action file naming another file's id", [
+                "areas/portsmouth/actions/PO-02.md":
+                    "---\nid: PO-01\ntitle: T\ntheme: procurement-practice\nlead: Jo\nstatus: done\nrag: green\n---\n",
+            ]),
             ("an action in an area whose code is wrong", [
                 "areas/dorset/area.md": "---\nname: Dorset\ncode: dorset\n---\n",
                 "areas/dorset/actions/DO-01.md":
