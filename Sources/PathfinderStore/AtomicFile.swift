@@ -18,8 +18,12 @@ public enum AtomicFile {
     }
 
     /// The file's bytes, or nil when there is no such file (any other failure throws).
-    static func readIfPresent(_ path: String) throws -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// At most `limit` bytes are read: a store file bigger than any real one (see `FileLimits`)
+    /// is read only as far as the parser needs to refuse it, so a huge file, or a link to an
+    /// endless device, costs little. Only a regular file is read: opening a named pipe would
+    /// wait forever for a writer, so it is opened without waiting and refused.
+    static func readIfPresent(_ path: String, limit: Int = FileLimits.maximumBytes + 1) throws -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { return nil }
@@ -27,12 +31,15 @@ public enum AtomicFile {
         }
         defer { close(fd) }
         var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        guard fstat(fd, &info) == 0 else { throw StoreError.unreadable(path, String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw StoreError.unreadable(path, "it is not a plain file") }
+        let size = min(Int(info.st_size), limit)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size + 1)
         var chunk = [UInt8](repeating: 0, count: max(4096, min(size + 1, 1 << 20)))
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
             if n < 0 {
                 let code = errno
                 if code == EINTR { continue }

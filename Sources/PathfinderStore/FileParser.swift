@@ -42,9 +42,14 @@ enum FileParser {
     /// Decodes, splits and parses a file's front matter. A file without any is an error.
     /// `editing` false skips cutting the front matter into fields (only a save needs that).
     static func open(_ bytes: [UInt8], path: String, editing: Bool = true) -> (SourceDocument?, FieldReader?, [Problem], editable: Bool) {
+        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) ?? FileLimits.longLineProblem(bytes, path: path) {
+            return (nil, nil, [tooBig], false)
+        }
         guard let (text, crlf, bom) = SourceDocument.decode(bytes) else {
             return (nil, nil, [notUTF8(bytes, path: path)], false)
         }
+        // Checked before the fences and the YAML, which the markers would only confuse.
+        if let conflict = ConflictMarkers.problem(text, path: path) { return (nil, nil, [conflict], false) }
         let (split, unclosed) = SourceDocument.split(text)
         guard var document = split else {
             return (nil, nil, [.error(path, unclosed ?? 1, "front matter is not closed: add a line \"---\" after the fields")], false)
@@ -85,7 +90,9 @@ enum FileParser {
     /// A warning for each field that is not one the program reads but is one or two letters from
     /// one that it does (`stauts`, `reveiwed`): kept in the file, but probably a typing slip.
     static func nearMisses(_ r: inout FieldReader, known: [String]) {
-        for (key, line, _) in r.keyMarks where !known.contains(key) && key.count >= 4 {
+        // No known field is longer than 32 bytes, so a longer key cannot be a slip of one; not
+        // comparing it keeps a key of a million letters from costing seconds.
+        for (key, line, _) in r.keyMarks where (4...64).contains(key.utf8.count) && !known.contains(key) {
             let scored = known.map { ($0, editDistance(key, $0, limit: 2)) }.filter { $0.1 <= 2 }
             if let best = scored.min(by: { $0.1 < $1.1 }) {
                 r.warning(line + r.lineOffset, "unknown field \"\(key)\" is kept but not read: did you mean \"\(best.0)\"?")
@@ -129,7 +136,11 @@ enum FileParser {
     }
 
     static func manifest(_ bytes: [UInt8], path: String = "pathfinder.yaml") -> Parsed<Manifest> {
+        if let tooBig = FileLimits.sizeProblem(bytes.count, path: path) ?? FileLimits.longLineProblem(bytes, path: path) {
+            return failed(nil, [tooBig])
+        }
         guard let (text, _, _) = SourceDocument.decode(bytes) else { return failed(nil, [notUTF8(bytes, path: path)]) }
+        if let conflict = ConflictMarkers.problem(text, path: path) { return failed(nil, [conflict]) }
         let node: YNode?
         do {
             node = try FrontMatterYAML.parse(text)
@@ -144,6 +155,9 @@ enum FileParser {
         let formatText = r.string("format", required: true)
         let format = Int(formatText) ?? 0
         if !formatText.isEmpty, Int(formatText) == nil { r.error(r.lineOf(key: "format"), "\"format\" should be a whole number") }
+        if let value = Int(formatText), value < 1 {
+            r.error(r.lineOf(key: "format"), "\"format\" should be 1 or more, not \(value) (this Pathfinder writes format \(supportedFormat))")
+        }
         if format > supportedFormat {
             r.error(r.lineOf(key: "format"), "store format \(format) is newer than this Pathfinder reads (\(supportedFormat)): update Pathfinder")
         }
@@ -174,6 +188,7 @@ enum FileParser {
                         r.error(r.lineOf(k), "unknown RAG rating \"\(k.string ?? "?")\" (expected red, amber or green)")
                         continue
                     }
+                    if v.scalar == nil { r.error(r.lineOf(v), "the meaning of \(key) should be text, not a \(v.kindName)") }
                     meanings[value] = v.string ?? ""
                 }
             } else {
@@ -185,6 +200,15 @@ enum FileParser {
                          minimumNoticeMonths: f.number(f.node("minimum-notice-months"), name: "minimum-notice-months", line: f.lineOf(key: "minimum-notice-months")),
                          fullCostRecoveryExpected: f.bool(f.node("full-cost-recovery"), name: "full-cost-recovery", line: f.lineOf(key: "full-cost-recovery")) ?? false)
         } ?? FundingRules(minimumTermYears: nil, minimumNoticeMonths: nil, fullCostRecoveryExpected: false)
+        for (key, value) in [("minimum-term-years", rules.minimumTermYears), ("minimum-notice-months", rules.minimumNoticeMonths)] {
+            if let value, value < 0, let rulesNode = r.node("funding-rules") {
+                let line = rulesNode[key].map { r.lineOf($0) } ?? r.lineOf(key: "funding-rules")
+                r.error(line, "\"\(key)\" should be 0 or more, not \(value.formatted)")
+            }
+        }
+        if let list = r.node("statuses")?.sequence, list.isEmpty {
+            r.error(r.lineOf(key: "statuses"), "\"statuses\" should list at least one status (or be left out for the usual five)")
+        }
         for key in ["themes", "success-factors", "statuses"] {
             var seen = Set<String>()
             for item in r.node(key)?.sequence ?? [] {
@@ -501,4 +525,9 @@ enum Bytes {
         if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
         return Array(text.utf8).withUnsafeBufferPointer(search)
     }
+}
+
+private extension Double {
+    /// 3 rather than 3.0, as people write it.
+    var formatted: String { rounded() == self && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

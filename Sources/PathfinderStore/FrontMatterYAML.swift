@@ -51,16 +51,22 @@ enum FrontMatterYAML {
     static func viaYams(_ yaml: String) throws -> YNode? {
         // The basic resolver reads every plain scalar as text, and naming the encoding stops
         // Yams reading the environment on every call; both matter when loading 50,000 files.
-        try Yams.compose(yaml: yaml, .basic, .default, .utf8).map(convert)
+        // Anchors and aliases are refused before composing: Yams expands each alias into a copy
+        // of its anchor's value (and hashes whole keys), so a few lines could cost gigabytes.
+        if let refusal = YAMLRefusal.scan(yaml) { throw refusal }
+        let lines = YAMLLineMap(yaml)
+        return try Yams.compose(yaml: yaml, .basic, .default, .utf8).map { convert($0, lines) }
     }
 
-    static func convert(_ node: Node) -> YNode {
-        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+    /// Yams' node with the file's line numbers (see `YAMLLineMap` for what a line is).
+    static func convert(_ node: Node, _ lines: YAMLLineMap) -> YNode {
+        let line = lines.line(node.mark?.line ?? 1), column = node.mark?.column ?? 1
         switch node {
         case let .scalar(scalar): return YNode(kind: .scalar(scalar.string), line: line, column: column)
-        case let .sequence(sequence): return YNode(kind: .sequence(sequence.map(convert)), line: line, column: column)
+        case let .sequence(sequence): return YNode(kind: .sequence(sequence.map { convert($0, lines) }), line: line, column: column)
         case let .mapping(mapping):
-            return YNode(kind: .mapping(mapping.map { YPair(key: convert($0.key), value: convert($0.value)) }), line: line, column: column)
+            return YNode(kind: .mapping(mapping.map { YPair(key: convert($0.key, lines), value: convert($0.value, lines)) }),
+                         line: line, column: column)
         case .alias: return YNode(kind: .alias, line: line, column: column)
         }
     }
@@ -148,6 +154,8 @@ enum FastYAML {
     private struct Reader {
         let lines: [Line]
         var position = 0
+        /// Blocks open now: deeper than any store file goes is left to Yams, whose caller refuses it.
+        var depth = 0
 
         init(lines: [Line]) { self.lines = lines }
 
@@ -156,6 +164,9 @@ enum FastYAML {
         /// A block mapping whose keys are at `indent`; the first key may follow "- " on its line
         /// (then `firstText` is the rest of that line after the dash).
         mutating func mapping(indent: Int, firstText: ArraySlice<UInt8>? = nil, firstLine: Int? = nil) throws -> YNode {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > FileLimits.maximumDepth { throw Bail() }
             var pairs: [YPair] = []
             var seen = Set<ArraySlice<UInt8>>()
             var startLine = 0
@@ -209,6 +220,9 @@ enum FastYAML {
 
         /// A block sequence whose dashes are at `indent`.
         mutating func sequence(indent: Int) throws -> YNode {
+            depth += 1
+            defer { depth -= 1 }
+            if depth > FileLimits.maximumDepth { throw Bail() }
             var items: [YNode] = []
             let startLine = current?.number ?? 0
             while let line = current, line.indent == indent, isDash(line.text) {

@@ -107,6 +107,11 @@ public final class PlainFileStore {
         }
         let areaCodes = Dictionary(areas.compactMap { e in e.value.map { ($0.id, $0.code) } }, uniquingKeysWith: { a, _ in a })
         let studyIDs = Set(studies.compactMap { $0.value?.id })
+        // Links are checked against every file that is there, loaded or not: a file that could
+        // not be read has its own error, and should not also make each link to it an error.
+        let codesToCheck = Dictionary(areas.filter { !$0.broken }.compactMap { e in e.value.map { ($0.id, $0.code) } },
+                                      uniquingKeysWith: { a, _ in a })
+        let studyFiles = Set(profileFiles.filter { $0.kind == .caseStudy }.map(\.id))
         let shared = SharedText()
         // Actions are most of a store: each worker writes its action straight into the array
         // the partnership keeps, and what the rest of the load needs about its file into a
@@ -120,7 +125,7 @@ public final class PlainFileStore {
             var loaded = ActionFile(path: file.path, problems: parsed.problems, hash: parsed.hash, parsed: p)
             guard let action = p.value else { return (ActionFile.none, loaded) }
             loaded.problems += Validator.action(action, path: file.path, lines: p.lines, items: p.itemLines, catalogue: catalogue,
-                                                areaCode: areaCodes[action.area], caseStudies: studyIDs)
+                                                areaCode: codesToCheck[action.area], caseStudies: studyFiles)
             return (action, loaded)
         }
         var meetings: [LoadedEntry<Meeting>] = []
@@ -144,7 +149,7 @@ public final class PlainFileStore {
                 codes[value.code] = value.id
             }
         }
-        let areaIDs = Set(areas.compactMap { $0.value?.id })
+        let areaIDs = Set(profileFiles.filter { $0.kind == .area }.map(\.id))
         for study in studies {
             problems += study.problems
             guard let value = study.value else { continue }
@@ -156,7 +161,9 @@ public final class PlainFileStore {
         var duplicates = Set<Int>()
         for (i, file) in actionFiles.enumerated() {
             problems += file.problems
-            guard file.hasValue else { continue }
+            // A file with errors of its own (an id that is not its name, say) is left out, so it
+            // claims no id: the file that really has it keeps it.
+            guard file.hasValue, !file.broken else { continue }
             let id = loadedActions[i].id
             if let other = firstFile[id] {
                 problems.append(.error(file.path, file.idLine, "duplicate id \(id): also used by \(other)"))
@@ -165,7 +172,7 @@ public final class PlainFileStore {
                 firstFile[id] = file.path
             }
         }
-        let actionIDs = Set(firstFile.keys)
+        let actionIDs = Set(firstFile.keys).union(list.lazy.filter { $0.kind == .action }.map(\.id))
         for meeting in meetings {
             problems += meeting.problems
             guard let value = meeting.value else { continue }

@@ -82,8 +82,10 @@ struct SourceDocument: Hashable, Sendable {
         if crlf {
             var plain: [UInt8] = []
             plain.reserveCapacity(slice.count)
-            for (i, byte) in zip(slice.indices, slice) where !(byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) {
-                plain.append(byte)
+            bytes.withUnsafeBufferPointer { all in
+                for i in start..<all.count where !(all[i] == 0x0D && i + 1 < all.count && all[i + 1] == 0x0A) {
+                    plain.append(all[i])
+                }
             }
             text = String(validating: plain, as: UTF8.self)
         } else {
@@ -237,17 +239,23 @@ enum YAMLErrors {
     /// points at where the unfinished thing began rather than past the end.
     static func problem(_ error: Error, yaml: String, path: String, lineOffset: Int) -> Problem {
         let lastLine = max(1, Lines.count(yaml))
+        let lines = YAMLLineMap(yaml)
+        if let refusal = error as? YAMLRefusal {
+            return .error(path, min(lines.line(refusal.line), lastLine) + lineOffset, refusal.message)
+        }
         switch error as? YamlError {
         case let .scanner(context, problem, mark, _)?, let .parser(context, problem, mark, _)?,
              let .composer(context, problem, mark, _)?:
             var line = mark.line
-            if line > lastLine || problem.contains("end of stream"), let context { line = context.mark.line }
-            line = min(max(1, line), lastLine)
+            // A key that turned out not to be one is wrong where it starts, not where YAML gave up.
+            if lines.line(line) > lastLine || problem.contains("end of stream") || context?.text == "while scanning a simple key",
+               let context { line = context.mark.line }
+            line = min(max(1, lines.line(line)), lastLine)
             let text = [context?.text ?? "", problem].filter { !$0.isEmpty }.joined(separator: ": ")
-            return .error(path, line + lineOffset, "YAML syntax: \(text)")
+            return .error(path, line + lineOffset, "YAML syntax: \(text)\(oddBreakHint(yaml, line: line))")
         case let .duplicatedKeysInMapping(duplicates, context)?:
             let key = duplicates.first ?? ""
-            let first = context.mark.line
+            let first = lines.line(context.mark.line)
             let second = secondOccurrence(of: key, in: yaml, after: first, column: context.mark.column) ?? first
             return .error(path, second + lineOffset,
                           "duplicate field \"\(key)\" (also on line \(first + lineOffset)): keep one of them")
@@ -260,6 +268,19 @@ enum YAMLErrors {
         default:
             return .error(path, 1 + lineOffset, "YAML syntax: \(error)")
         }
+    }
+
+    /// Why YAML may have seen a line break the editor does not show: a hint naming the character.
+    static func oddBreakHint(_ yaml: String, line: Int) -> String {
+        let all = Lines.split(yaml)
+        guard line >= 1, line <= all.count else { return "" }
+        let text = all[line - 1].utf8.last == 0x0A ? Substring(all[line - 1].utf8.dropLast()) : all[line - 1]
+        let found: String? = Bytes.contains(text, "\u{2028}") ? "a line separator (U+2028)"
+            : Bytes.contains(text, "\u{2029}") ? "a paragraph separator (U+2029)"
+            : Bytes.contains(text, "\u{85}") ? "a next-line character (U+0085)"
+            : text.utf8.dropLast().contains(0x0D) ? "a carriage return (CR)" : nil
+        guard let found else { return "" }
+        return " (this line holds \(found), which YAML reads as a new line: remove it, or put the value in quotes)"
     }
 
     /// The line (from 1) of a key's second occurrence at the same column as its first.

@@ -263,7 +263,7 @@ struct SummaryCache {
     func summary() throws -> StoreSummary {
         let start = Date().timeIntervalSince1970
         let manifest = try PlainFileStore.readManifestForLoad(root: root)
-        let old = (try? AtomicFile.readIfPresent(cachePath)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
+        let old = (try? AtomicFile.readIfPresent(cachePath, limit: .max)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.run()
         let summary = refresh.summary(manifest: manifest)
@@ -529,17 +529,20 @@ private struct Refresh {
     /// Opens a regular file, takes its stamp from the open file (so stamp and bytes belong to
     /// the same file), then reads it. Nil for anything the load would report as unreadable.
     static func readWithStamp(_ folder: Int32, _ name: String) -> (FileStamp, [UInt8])? {
-        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC)
+        // Without waiting: a named pipe would block the open until someone writes to it.
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let stamp = FileStamp(info)
         guard stamp.isRegularFile else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        // A file over the size limit is read only far enough for the parser to refuse it.
+        let limit = FileLimits.maximumBytes + 1
+        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size) + 1, limit))
         var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
+        while count < limit {
+            if count == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: min(max(4096, bytes.count), limit - count))) }
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -578,18 +581,25 @@ private struct Refresh {
             fileErrors(j, i, entry)
             guard case let .area(_, _, code, codeLine) = entry.facts else { return }
             let area = jobs[j].area, text = strings[Int(code)]
-            areaIDs.insert(area)
+            guard !entry.broken else { return }
             if areaCodes[area] == nil { areaCodes[area] = text }
-            guard !entry.broken, !text.isEmpty else { return }
+            guard !text.isEmpty else { return }
             if let other = codes[text] {
                 errors.append(.error(path(j, i), Int(codeLine), "area code \(text) is also used by \(other)"))
             } else {
                 codes[text] = area
             }
         }
+        // Links are checked against every file that is there, loaded or not (as `load()` does).
         var studyIDs = Set<String>()
-        each(.caseStudy) { j, i, entry in
-            if entry.facts != .none { studyIDs.insert(String(jobs[j].names[i].dropLast(3))) }
+        var actionFiles = Set<String>()
+        for job in jobs {
+            switch job.kind {
+            case .area: areaIDs.insert(job.area)
+            case .caseStudy: studyIDs.formUnion(job.names.map { String($0.dropLast(3)) })
+            case .action: actionFiles.formUnion(job.names.map { String($0.dropLast(3)) })
+            case .meeting: break
+            }
         }
         each(.caseStudy) { j, i, entry in
             fileErrors(j, i, entry)
@@ -623,12 +633,12 @@ private struct Refresh {
                                                items: a.items, catalogue: catalogue, areaCode: areaCode, caseStudies: studyIDs)
                         .filter { $0.severity == .error }
                 }
+                guard !entry.broken else { continue }   // left out, so it claims no id (as in `load()`)
                 if let other = firstFile.updateValue(j << 32 | i, forKey: id) {
                     firstFile[id] = other   // the first file keeps the id
                     errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(id): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
                     continue
                 }
-                guard !entry.broken else { continue }
                 let s = Int(a.status)
                 if closed[s] < 0 { closed[s] = closedIn.isClosed(status: strings[s]) ? 1 : 0 }
                 list.append(StoreSummary.Counted(closed: closed[s] == 1, rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))
@@ -647,7 +657,7 @@ private struct Refresh {
             errors += Validator.meeting(meeting, path: path(j, i), lines: [:],
                                         items: ["items": items.map { Int($0.line) }, "changes": changes.map { Int($0.line) },
                                                 "actions-created": created.map { Int($0.line) }],
-                                        actions: actionIDs ?? { actionIDs = Set(firstFile.keys); return actionIDs! }())
+                                        actions: actionIDs ?? { actionIDs = Set(firstFile.keys).union(actionFiles); return actionIDs! }())
                 .filter { $0.severity == .error }
         }
 

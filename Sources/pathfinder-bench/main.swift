@@ -9,6 +9,7 @@ import PathfinderTUI
 // memory. Run:
 //   swift build -c release --product pathfinder-bench
 //   pathfinder-bench [areas] [actions-per-area] [--store DIR]
+//   pathfinder-bench fuzz [--cases N] [--seed S]   (the store-file fuzzer: see FuzzCommand)
 // --store DIR generates the store there if it has none (and keeps it), else reuses it.
 // The cold load and the summaries run in child processes (`--load-only DIR`,
 // `--summary-only DIR`), so each is timed and measured as a fresh `pathfinder` would be.
@@ -48,6 +49,8 @@ var arguments = Array(CommandLine.arguments.dropFirst())
     defer { arguments.removeSubrange(i...(i + 1)) }
     return arguments[i + 1]
 }
+
+if arguments.first == "fuzz" { exit(FuzzCommand.run(Array(arguments.dropFirst()))) }
 
 // Child modes: one measurement in a fresh process, printed as one line of numbers.
 if let store = option("--load-only") {

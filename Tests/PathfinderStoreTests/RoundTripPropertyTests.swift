@@ -156,7 +156,7 @@ import Testing
                 themes: entries(&rng), successFactors: entries(&rng),
                 statuses: [StatusEntry(id: "open", label: Self.nonEmpty(&rng), symbol: Awkward.pick(&rng), closed: Bool.random(using: &rng))],
                 ragMeanings: [.red: Awkward.phrase(&rng), .green: Awkward.phrase(&rng)],
-                fundingRules: FundingRules(minimumTermYears: Self.maybe(&rng, Self.number), minimumNoticeMonths: nil,
+                fundingRules: FundingRules(minimumTermYears: Self.maybe(&rng, Self.number).map(abs), minimumNoticeMonths: nil,
                                            fullCostRecoveryExpected: Bool.random(using: &rng)))
             let asOf = Self.maybe(&rng, Self.day)
             let written = StoreText.manifest(title: Self.nonEmpty(&rng), asOf: asOf, catalogue: catalogue)

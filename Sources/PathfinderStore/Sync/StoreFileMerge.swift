@@ -312,6 +312,8 @@ struct Side {
     static let empty = Side(document: SourceDocument(blocks: [], body: "", hasFrontMatter: true), keys: [], values: [:], blockText: [:])
 
     static func read(_ bytes: [UInt8], path: String, manifest: Bool) -> Side? {
+        // A side too big to be a store file (maybe read only in part) is left to git's line merge.
+        guard bytes.count <= FileLimits.maximumBytes else { return nil }
         let document: SourceDocument
         let reader: FieldReader
         if manifest {

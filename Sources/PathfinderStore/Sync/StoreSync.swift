@@ -158,7 +158,7 @@ public final class StoreSync: Sendable {
 
     private func ensureLines(in name: String, _ wanted: [String], heading: String) throws {
         let path = root.appendingPathComponent(name).path
-        let text = (try AtomicFile.readIfPresent(path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let text = (try AtomicFile.readIfPresent(path, limit: .max)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let present = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = wanted.filter { !present.contains($0) }
         guard !missing.isEmpty else { return }
@@ -563,7 +563,7 @@ public struct SyncState: Codable, Sendable {
     static func url(store: URL) -> URL { store.appendingPathComponent(".pathfinder/sync.json") }
 
     public static func load(store: URL) -> SyncState? {
-        guard let bytes = (try? AtomicFile.readIfPresent(url(store: store).path)) ?? nil else { return nil }
+        guard let bytes = (try? AtomicFile.readIfPresent(url(store: store).path, limit: .max)) ?? nil else { return nil }
         return try? JSONDecoder().decode(SyncState.self, from: Data(bytes))
     }
 

@@ -81,7 +81,7 @@ public enum ConflictLog {
 
     /// The conflicts waiting for a decision, in path and field order.
     public static func load(store root: URL) throws -> [SyncConflict] {
-        guard let bytes = try AtomicFile.readIfPresent(url(store: root).path), !bytes.isEmpty else { return [] }
+        guard let bytes = try AtomicFile.readIfPresent(url(store: root).path, limit: .max), !bytes.isEmpty else { return [] }
         do {
             return try JSONDecoder().decode([SyncConflict].self, from: Data(bytes))
         } catch {
