@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized)
 struct ProblemsEndToEndTests {
     /// A copy of the sample store with three files with errors: PO-03's front matter broken
-    /// (so it does not load), the Portsmouth meeting naming PO-03 (now missing), and PO-07 with
+    /// (so it does not load), the Portsmouth meeting's date impossible, and PO-07 with
     /// two errors (an unknown status and theme). TH-06 keeps its three Compact warnings.
     static func brokenStore() throws -> (root: URL, store: URL, home: URL) {
         let scratch = try Fixtures.scratch()
@@ -24,6 +24,10 @@ struct ProblemsEndToEndTests {
                 return String(line)
             }.joined(separator: "\n")
         }
+        // No knock-on errors: the meeting naming PO-03 gets one of its own (no 31 November).
+        let meeting = scratch.store.appendingPathComponent("areas/portsmouth/meetings/2006-11-28-steering-group.md")
+        try (try String(contentsOf: meeting, encoding: .utf8)).replacingOccurrences(of: "date: 2006-11-28", with: "date: 2006-11-31")
+            .write(to: meeting, atomically: true, encoding: .utf8)
         return scratch
     }
 
@@ -90,15 +94,15 @@ struct ProblemsEndToEndTests {
 
         // Enter: the editor mends the file; the store is read again and the list says so.
         try session.press("Enter")
-        screen = try session.waitFor("areas/portsmouth/actions/PO-03.md has no errors now", "1 file with errors")
+        screen = try session.waitFor("areas/portsmouth/actions/PO-03.md has no errors now", "2 files with errors")
         #expect(!screen.contains("PO-03.md, line"))
         let given = try String(contentsOf: arguments, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(given.count == 2 && given[0].hasPrefix("+") && Int(given[0].dropFirst()) ?? 0 > 1, "\(given)")
         #expect(given.last == scratch.store.appendingPathComponent("areas/portsmouth/actions/PO-03.md").path)
 
-        // Back on the plan, PO-03 is there again; one file of the area still has problems.
+        // Back on the plan, PO-03 is there again; two files of the area still have problems.
         try session.press("Escape")
-        screen = try session.waitFor("Portsmouth: 11 of 11 actions", "PO-03", "1 file in this area has problems")
+        screen = try session.waitFor("Portsmouth: 11 of 11 actions", "PO-03", "2 files in this area have problems")
         try session.press("q")
         try session.waitFor("EXIT=0")
     }

@@ -7,8 +7,8 @@ import Testing
 /// Files that did not load stay visible: the areas list marks their area, the plan says so, and
 /// the problems screen lists each with its path, line and message, and opens it in the editor.
 @Suite struct ProblemsScreenTests {
-    /// The sample store with PO-03's front matter broken (so the Portsmouth meeting that names
-    /// PO-03 has an error too) and two errors in PO-07 (an unknown status and theme), loaded.
+    /// The sample store with PO-03's front matter broken, the Portsmouth meeting's date made
+    /// impossible, and two errors in PO-07 (an unknown status and theme), loaded.
     static let broken: LoadResult = {
         let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("sample-areas").resolvingSymlinksInPath()
@@ -28,6 +28,11 @@ import Testing
                 return String(line)
             }.joined(separator: "\n")
         }
+        // The meeting gets an error of its own (no day 31 in November): a file that did not load
+        // gives no knock-on errors in others, so the meeting naming PO-03 is not one by itself.
+        let meeting = root.appendingPathComponent("areas/portsmouth/meetings/2006-11-28-steering-group.md")
+        try! (try! String(contentsOf: meeting, encoding: .utf8)).replacingOccurrences(of: "date: 2006-11-28", with: "date: 2006-11-31")
+            .write(to: meeting, atomically: true, encoding: .utf8)
         return try! PlainFileStore(root: root).load()
     }()
 
