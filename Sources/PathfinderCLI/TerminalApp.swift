@@ -272,9 +272,14 @@ public struct StoreEffects {
             } catch let StoreError.changedOnDisk(path) {
                 // Someone changed it since it was read: their edit outweighs the delete.
                 if let theirs = store.reload([path]).actions.first(where: { $0.id == action.id }) {
-                    return .deleteRefused(theirs, reason: "it was changed on disk meanwhile (\(theirs.updatedBy.isEmpty ? "by someone else" : "by " + theirs.updatedBy))")
+                    let who = theirs.updatedBy.isEmpty ? "by someone else" : "by " + theirs.updatedBy
+                    return .deleteRefused(theirs, reason: "it was changed on disk meanwhile (\(who)); delete it again if you still mean to")
                 }
                 return .saveFailed(.action(action), reason: "not deleted: \(path) changed on disk and cannot be read now")
+            } catch let error as StoreError where error.isRefusal {
+                // Trying again would meet the same answer (a link, a file with problems): the
+                // action comes back on the plan and the message says why.
+                return .deleteRefused(action, reason: error.description)
             } catch {
                 return .saveFailed(.action(action), reason: "not deleted: \(error)")
             }

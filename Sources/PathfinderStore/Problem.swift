@@ -37,3 +37,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// A refusal that trying again would meet just the same (a link in the store, a file with
+    /// problems, a rule broken), as against a write that failed this time (a full disk).
+    public var isRefusal: Bool {
+        switch self {
+        case .throughLink, .hasProblems, .wouldNotLoad, .invalid, .notEmpty, .newerFormat, .notAStore: true
+        case .unreadable, .changedOnDisk, .writeFailed: false
+        }
+    }
+}

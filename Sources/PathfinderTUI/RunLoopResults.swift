@@ -100,7 +100,7 @@ extension AppState {
             // The delete never happened, so there is nothing to undo.
             if let i = edits.undo.lastIndex(where: { $0.before?.key == key && $0.after == nil }) { edits.undo.remove(at: i) }
             place(.action(theirs))
-            message = Message("\(theirs.id) was not deleted: \(reason). Delete it again if you still mean to", isError: true)
+            message = Message("\(theirs.id) was not deleted: \(reason)", isError: true)
         case let .storeChanged(change):
             return applyStoreChange(change)
         case let .fileEdited(path, problem):
@@ -166,7 +166,7 @@ extension AppState {
         }
         effects += applyReadIn(change)
         for theirs in changedBeforeDeleted {
-            effects += handleResult(.deleteRefused(theirs, reason: "it was changed on disk meanwhile"))
+            effects += handleResult(.deleteRefused(theirs, reason: "it was changed on disk meanwhile; delete it again if you still mean to"))
         }
         for mine in waiting.sorted(by: { $0.key < $1.key }) {
             guard let theirs = current(mine), theirs != edits.base[mine.key], theirs != mine else { continue }

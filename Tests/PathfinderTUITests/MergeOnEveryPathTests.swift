@@ -224,11 +224,11 @@ extension AppState {
         #expect(s.partnership.action("PO-01") == nil)
         var theirs = action
         theirs.rag = .green
-        s = update(s, .deleteRefused(theirs, reason: "it was changed on disk meanwhile")).0
+        s = update(s, .deleteRefused(theirs, reason: "it was changed on disk meanwhile; delete it again if you still mean to")).0
         #expect(s.partnership.action("PO-01") == theirs)
         #expect(s.edits.pending.isEmpty)
         #expect(s.edits.undo.isEmpty)
-        #expect(s.message?.text == "PO-01 was not deleted: it was changed on disk meanwhile. Delete it again if you still mean to")
+        #expect(s.message?.text == "PO-01 was not deleted: it was changed on disk meanwhile; delete it again if you still mean to")
     }
 
     @Test func aDeleteWaitingOnAFullDiskIsCalledOffByAColleaguesEdit() {
