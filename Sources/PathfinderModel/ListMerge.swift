@@ -53,12 +53,26 @@ public enum ListMerge {
             guard !placed.contains(key) else { continue }
             placed.insert(key)
             if let old = baseByID[key], old == element { continue }   // removed by them, untouched by us
-            var at = 0
-            for previous in mine[..<index].reversed() {
-                let previousKey = id(previous)
-                if let found = result.lastIndex(where: { id($0) == previousKey }) {
-                    at = found + 1
+            // After the nearest entry before it that is kept, else before the nearest after it,
+            // else at the end (notes added on both sides read in the order they were added).
+            func place(of neighbour: T, last: Bool) -> Int? {
+                let key = id(neighbour)
+                return last ? result.lastIndex { id($0) == key } : result.firstIndex { id($0) == key }
+            }
+            var at = result.count
+            var found = false
+            for neighbour in mine[..<index].reversed() {
+                if let i = place(of: neighbour, last: true) {
+                    (at, found) = (i + 1, true)
                     break
+                }
+            }
+            if !found {
+                for neighbour in mine[(index + 1)...] {
+                    if let i = place(of: neighbour, last: false) {
+                        at = i
+                        break
+                    }
                 }
             }
             result.insert(element, at: at)

@@ -39,49 +39,36 @@ public enum RecordMerge {
     // MARK: Actions
 
     public static func merge(base: Action, mine: Action, theirs: Action) -> Merged<Action> {
-        var merged = theirs
-        var conflicts: [MergeConflict] = []
-        for field in ActionField.allCases {
-            func same(_ a: Action, _ b: Action) -> Bool {
-                field == .milestones ? a.milestones == b.milestones : field.value(of: a) == field.value(of: b)
-            }
-            if same(mine, base) || same(mine, theirs) { continue }
-            if same(theirs, base) {
-                ActionEdit.take(field, from: mine, into: &merged)
-                continue
-            }
-            // Both changed the field: lists may still merge entry by entry.
+        // Milestones are compared as a user reads them, ticks and dates included.
+        var result = fieldwise(base: base, mine: mine, theirs: theirs, fields: ActionField.allCases, key: \.rawValue, label: \.label,
+                               value: { $0.value(of: $1) }, take: { ActionEdit.take($0, from: $1, into: &$2) }) { field, merged in
             switch field {
             case .partners:
                 merged.partners = ListMerge.merge(base: base.partners, mine: mine.partners, theirs: theirs.partners)
-                continue
             case .successFactors:
                 merged.successFactors = ListMerge.merge(base: base.successFactors, mine: mine.successFactors, theirs: theirs.successFactors)
-                continue
             case .caseStudies:
                 merged.caseStudies = ListMerge.merge(base: base.caseStudies, mine: mine.caseStudies, theirs: theirs.caseStudies)
-                continue
             case .milestones:
-                if let list = ListMerge.merge(base: base.milestones, mine: mine.milestones, theirs: theirs.milestones, id: \.title,
-                                              combine: { old, ours, theirs in
-                                                  // A tick on one side and a new date on the other are both kept.
-                                                  var m = theirs
-                                                  if ours.done != old.done { m.done = ours.done }
-                                                  if ours.due != old.due {
-                                                      guard theirs.due == old.due else { return nil }
-                                                      m.due = ours.due
-                                                  }
-                                                  return m
-                                              }) {
-                    merged.milestones = list
-                    continue
-                }
+                let list = ListMerge.merge(base: base.milestones, mine: mine.milestones, theirs: theirs.milestones, id: \.title,
+                                           combine: { old, ours, theirs in
+                                               // A tick on one side and a new date on the other are both kept.
+                                               var m = theirs
+                                               if ours.done != old.done { m.done = ours.done }
+                                               if ours.due != old.due {
+                                                   guard theirs.due == old.due else { return nil }
+                                                   m.due = ours.due
+                                               }
+                                               return m
+                                           })
+                guard let list else { return false }
+                merged.milestones = list
             default:
-                break
+                return false
             }
-            conflicts.append(MergeConflict(key: field.rawValue, label: field.label, base: field.value(of: base),
-                                           mine: field.value(of: mine), theirs: field.value(of: theirs)))
+            return true
         }
+        var merged = result.merged
         merged.progress = mergedNotes(base: base.progress, mine: mine.progress, theirs: theirs.progress)
         // The save is the user's: it is stamped as theirs, on the later day.
         if mine != base {
@@ -93,7 +80,8 @@ public enum RecordMerge {
             merged.updated = mineIsLater ? mine.updated : theirs.updated
             merged.updatedBy = mineIsLater ? mine.updatedBy : theirs.updatedBy
         }
-        return Merged(merged: merged, conflicts: conflicts)
+        result.merged = merged
+        return result
     }
 
     /// Progress notes from both sides in date order; a note one side removed (an undo) goes.
@@ -119,28 +107,18 @@ public enum RecordMerge {
     // MARK: Areas
 
     public static func merge(base: Area, mine: Area, theirs: Area) -> Merged<Area> {
-        var merged = theirs
-        var conflicts: [MergeConflict] = []
-        for field in AreaField.allCases {
-            let (b, m, t) = (field.value(of: base), field.value(of: mine), field.value(of: theirs))
-            if m == b || m == t { continue }
-            if t == b {
-                take(field.rawValue, from: mine, into: &merged)
-                continue
-            }
-            let list: [[String]]? = switch field {
+        fieldwise(base: base, mine: mine, theirs: theirs, fields: AreaField.allCases, key: \.rawValue, label: \.label,
+                  value: { $0.value(of: $1) }, take: { take($0.rawValue, from: $1, into: &$2) }) { field, merged in
+            switch field {
             case .keyFigures, .steeringGroup, .forums:
-                ListMerge.merge(base: AreaEdit.entries(field, of: base), mine: AreaEdit.entries(field, of: mine),
-                                theirs: AreaEdit.entries(field, of: theirs), id: { $0.first ?? "" })
-            default: nil
-            }
-            if let list {
+                guard let list = ListMerge.merge(base: AreaEdit.entries(field, of: base), mine: AreaEdit.entries(field, of: mine),
+                                                 theirs: AreaEdit.entries(field, of: theirs), id: { $0.first ?? "" }) else { return false }
                 AreaEdit.setEntries(field, list, on: &merged)
-                continue
+                return true
+            default:
+                return false
             }
-            conflicts.append(MergeConflict(key: field.rawValue, label: field.label, base: b, mine: m, theirs: t))
         }
-        return Merged(merged: merged, conflicts: conflicts)
     }
 
     public static func take(_ key: String, from source: Area, into record: inout Area) {
@@ -163,33 +141,23 @@ public enum RecordMerge {
     // MARK: Case studies
 
     public static func merge(base: CaseStudy, mine: CaseStudy, theirs: CaseStudy) -> Merged<CaseStudy> {
-        var merged = theirs
-        var conflicts: [MergeConflict] = []
-        for field in CaseStudyField.allCases {
-            let (b, m, t) = (field.value(of: base), field.value(of: mine), field.value(of: theirs))
-            if m == b || m == t { continue }
-            if t == b {
-                take(field.rawValue, from: mine, into: &merged)
-                continue
-            }
+        fieldwise(base: base, mine: mine, theirs: theirs, fields: CaseStudyField.allCases, key: \.rawValue, label: \.label,
+                  value: { $0.value(of: $1) }, take: { take($0.rawValue, from: $1, into: &$2) }) { field, merged in
             switch field {
             case .themes:
                 merged.themes = ListMerge.merge(base: base.themes, mine: mine.themes, theirs: theirs.themes)
-                continue
             case .organisations:
                 merged.organisations = ListMerge.merge(base: base.organisations, mine: mine.organisations, theirs: theirs.organisations)
-                continue
             case .keyFigures:
-                if let list = ListMerge.merge(base: base.keyFigures, mine: mine.keyFigures, theirs: theirs.keyFigures, id: \.label) {
-                    merged.keyFigures = list
-                    continue
+                guard let list = ListMerge.merge(base: base.keyFigures, mine: mine.keyFigures, theirs: theirs.keyFigures, id: \.label) else {
+                    return false
                 }
+                merged.keyFigures = list
             default:
-                break
+                return false
             }
-            conflicts.append(MergeConflict(key: field.rawValue, label: field.label, base: b, mine: m, theirs: t))
+            return true
         }
-        return Merged(merged: merged, conflicts: conflicts)
     }
 
     public static func take(_ key: String, from source: CaseStudy, into record: inout CaseStudy) {
@@ -212,20 +180,12 @@ public enum RecordMerge {
     /// created from both sides are all kept; only its title, date and general notes can
     /// conflict.
     public static func merge(base: Meeting, mine: Meeting, theirs: Meeting) -> Merged<Meeting> {
-        var merged = theirs
-        var conflicts: [MergeConflict] = []
-        let scalars: [(String, String, (Meeting) -> String)] = [
-            ("title", "Title", \.title), ("date", "Date", { $0.date.iso }), ("notes", "Notes", \.notes),
-        ]
-        for (key, label, value) in scalars {
-            let (b, m, t) = (value(base), value(mine), value(theirs))
-            if m == b || m == t { continue }
-            if t == b {
-                take(key, from: mine, into: &merged)
-            } else {
-                conflicts.append(MergeConflict(key: key, label: label, base: b, mine: m, theirs: t))
-            }
-        }
+        let scalars = ["title", "date", "notes"]
+        let labels = ["title": "Title", "date": "Date", "notes": "Notes"]
+        var result = fieldwise(base: base, mine: mine, theirs: theirs, fields: scalars, key: { $0 }, label: { labels[$0] ?? $0 },
+                               value: { key, m in key == "title" ? m.title : key == "date" ? m.date.iso : m.notes },
+                               take: { take($0, from: $1, into: &$2) }, list: { _, _ in false })
+        var merged = result.merged
         merged.ended = theirs.ended || mine.ended
         merged.attendees = ListMerge.merge(base: base.attendees, mine: mine.attendees, theirs: theirs.attendees)
         merged.actionsCreated = ListMerge.merge(base: base.actionsCreated, mine: mine.actionsCreated, theirs: theirs.actionsCreated)
@@ -240,7 +200,8 @@ public enum RecordMerge {
                                            if ours.rag != old.rag { item.rag = ours.rag }
                                            return item
                                        }) ?? theirs.items
-        return Merged(merged: merged, conflicts: conflicts)
+        result.merged = merged
+        return result
     }
 
     public static func take(_ key: String, from source: Meeting, into record: inout Meeting) {
@@ -250,5 +211,29 @@ public enum RecordMerge {
         case "notes": record.notes = source.notes
         default: break
         }
+    }
+
+    // MARK: The rule itself
+
+    /// Field by field: a field only one side changed takes that change; one both changed is
+    /// offered to `list` (which merges it entry by entry into `merged` and says true) and is
+    /// otherwise a conflict, keeping their value until the user decides.
+    static func fieldwise<Record: Hashable & Sendable, Field>(
+        base: Record, mine: Record, theirs: Record, fields: [Field], key: (Field) -> String, label: (Field) -> String,
+        value: (Field, Record) -> String, take: (Field, Record, inout Record) -> Void,
+        list: (Field, inout Record) -> Bool
+    ) -> Merged<Record> {
+        var merged = theirs
+        var conflicts: [MergeConflict] = []
+        for field in fields {
+            let (b, m, t) = (value(field, base), value(field, mine), value(field, theirs))
+            if m == b || m == t { continue }
+            if t == b {
+                take(field, mine, &merged)
+            } else if !list(field, &merged) {
+                conflicts.append(MergeConflict(key: key(field), label: label(field), base: b, mine: m, theirs: t))
+            }
+        }
+        return Merged(merged: merged, conflicts: conflicts)
     }
 }

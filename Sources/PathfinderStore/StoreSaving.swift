@@ -160,7 +160,8 @@ extension PlainFileStore {
         return try holdWriteLock {
             let taken = Set(disk.names("areas/\(area)/meetings").map { String($0.dropLast(3)) })
                 .union(hashes.keys.filter { $0.hasPrefix("areas/\(area)/meetings/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
-            let base = date.iso + (Self.slug(title).isEmpty ? "" : "-" + Self.slug(title))
+            let slug = Slug.make(title)
+            let base = date.iso + (slug.isEmpty ? "" : "-" + slug)
             var file = base
             var n = 2
             while taken.contains(file) {
@@ -172,24 +173,6 @@ extension PlainFileStore {
             _ = try saveLocked(meeting, path: Self.meetingPath(meeting), overwrite: false)
             return meeting
         }
-    }
-
-    /// Lowercase ASCII letters and digits joined by single dashes, at most 40 characters.
-    static func slug(_ text: String) -> String {
-        var out = ""
-        for c in TextMatch.fold(text) {
-            if c.isASCII, c.isLetter || c.isNumber {
-                out.append(c)
-            } else if !out.isEmpty, out.last != "-" {
-                out.append("-")
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        if out.count > 40 {
-            out = String(out.prefix(40))
-            while out.hasSuffix("-") { out.removeLast() }
-        }
-        return out
     }
 
     // MARK: A new store
