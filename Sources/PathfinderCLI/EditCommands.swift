@@ -165,9 +165,7 @@ struct Note: ParsableCommand {
             let text = times > 1 ? "\(text) #\(n)" : text
             try store.modify(actionID: id, by: user, today: today) { action in
                 // Kept in date order: a note dated earlier goes before later ones, after its own day's.
-                let entry = ProgressEntry(date: day, author: user, text: text)
-                let at = action.progress.lastIndex { $0.date <= day }.map { $0 + 1 } ?? 0
-                action.progress.insert(entry, at: at)
+                action.addProgress(ProgressEntry(date: day, author: user, text: text))
             }
             // Said only once the save has returned: a script (or the kill test) may rely on it.
             // Written straight to the file descriptor, not buffered, so it is out before the next save.
@@ -202,7 +200,7 @@ struct NewAction: ParsableCommand {
         let user = options.user()
         let catalogue = p.catalogue
         var draft = Action(id: "\(found.code)-NEW", area: found.id, title: "", lead: user,
-                           status: catalogue.statuses.first(where: { !$0.closed })?.id ?? "not-started")
+                           status: catalogue.firstOpenStatus ?? "not-started")
         if catalogue.themes.count == 1 { draft.theme = catalogue.themes[0].id }
         try Assignments.apply([(.title, title)] + pairs, to: &draft, catalogue: catalogue, today: today, name: "new action")
         let created = try store.create(draft.stamped(by: user, on: today), in: p)

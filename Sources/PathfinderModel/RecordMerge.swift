@@ -92,10 +92,7 @@ public enum RecordMerge {
         let removed = base.filter { !mine.contains($0) }
         result.removeAll { removed.contains($0) }
         var log = ProgressLog(result)
-        for entry in mine where !base.contains(entry) && !log.contains(entry) {
-            let index = log.lastIndex { $0.date <= entry.date }.map { $0 + 1 } ?? 0
-            log.insert(entry, at: index)
-        }
+        for entry in mine where !base.contains(entry) && !log.contains(entry) { log.add(entry) }
         return log
     }
 

@@ -158,7 +158,7 @@ extension PlainFileStore {
                 try change.write(newBytes, to: newPath, disk: disk)
                 written.append((newPath, newBytes))
                 for var meeting in meetings {
-                    Self.relink(&meeting, from: id, to: moved.id)
+                    meeting.relink(from: id, to: moved.id)
                     let path = Self.meetingPath(meeting)
                     let file = String(StoreDisk.split(path).name.dropLast(3))
                     guard let out = try prepareLocked(path: path, overwrite: false, render: { Self.bytes(meeting, over: $0, path: path) }, check: {
@@ -188,21 +188,10 @@ extension PlainFileStore {
               let original = FileParser.action(bytes, path: path, area: area, fileID: id).value else {
             throw StoreError.hasProblems(path)
         }
-        var copy = original
-        copy.title = original.title + " (copy)"
-        copy.progress = []
-        copy.reviewed = nil
-        copy.milestones = original.milestones.map { Milestone(title: $0.title, due: $0.due, done: false) }
-        if let open = partnership.catalogue.statuses.first(where: { !$0.closed }) { copy.status = open.id }
-        copy.rag = .green
+        let copy = original.duplicated(catalogue: partnership.catalogue)
         return try create(copy.stamped(by: user, on: today), in: partnership, random: random)
     }
 
     // MARK: Helpers
 
-    static func relink(_ meeting: inout Meeting, from old: String, to new: String) {
-        for i in meeting.items.indices where meeting.items[i].action == old { meeting.items[i].action = new }
-        for i in meeting.changes.indices where meeting.changes[i].action == old { meeting.changes[i].action = new }
-        meeting.actionsCreated = meeting.actionsCreated.map { $0 == old ? new : $0 }
-    }
 }

@@ -73,16 +73,8 @@ extension AppState {
             form.resize(width: width, height: bodyHeight)
             push(.actionForm(form))
         case .duplicateAction:
-            var copy = action
-            copy.id = ""
             // As `pathfinder duplicate` makes it: a new piece of work like the old.
-            copy.title = action.title + " (copy)"
-            copy.status = catalogue.statuses.first { !$0.closed }?.id ?? action.status
-            copy.rag = .green
-            copy.progress = []
-            copy.reviewed = nil
-            copy.milestones = action.milestones.map { Milestone(title: $0.title, due: $0.due, done: false) }
-            copy = copy.stamped(by: edits.userName ?? "", on: edits.today)
+            let copy = action.duplicated(catalogue: catalogue).stamped(by: edits.userName ?? "", on: edits.today)
             edits.pending["new \(action.area)"] = .create(copy)
             message = Message("Copying \(id)…")
             return [.create(copy)]
@@ -113,7 +105,7 @@ extension AppState {
         }
         let themes = Dictionary(grouping: partnership.actions(inArea: area.id), by: \.theme).mapValues(\.count)
         let theme = themes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? partnership.catalogue.themes.first?.id ?? ""
-        let draft = Action(id: "", area: area.id, title: "", theme: theme, status: partnership.catalogue.statuses.first { !$0.closed }?.id ?? "not-started",
+        let draft = Action(id: "", area: area.id, title: "", theme: theme, status: partnership.catalogue.firstOpenStatus ?? "not-started",
                            rag: .green)
         var form = ActionForm(action: draft, partnership: partnership, today: edits.today, heading: "New action in \(area.name)",
                               usesExternalEditor: edits.hasExternalEditor)
@@ -313,7 +305,7 @@ extension AppState {
             let current = openMeeting.flatMap { partnership.action($0.meeting.items[safe: $0.page.item]?.action ?? "") }
             let theme = current?.theme ?? partnership.actions(inArea: meeting.area).first?.theme ?? partnership.catalogue.themes.first?.id ?? ""
             // No start date: a captured action starts when its lead starts it.
-            let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: "not-started", rag: .green,
+            let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: partnership.catalogue.firstOpenStatus ?? "not-started", rag: .green,
                                due: due, updated: edits.today, updatedBy: edits.userName ?? "",
                                source: "\(meeting.title), \(meeting.date.iso)")
             if let problem = ActionEdit.problems(draft, catalogue: partnership.catalogue).first(where: { $0.field != .title || !title.isEmpty }) {
@@ -360,13 +352,6 @@ extension Effect {
     }
 }
 
-extension Action {
-    /// Adds a progress entry in date order (after any entries of the same date).
-    mutating func addProgress(_ entry: ProgressEntry) {
-        let index = progress.lastIndex { $0.date <= entry.date }.map { $0 + 1 } ?? 0
-        progress.insert(entry, at: index)
-    }
-}
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }

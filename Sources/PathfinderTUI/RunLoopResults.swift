@@ -44,15 +44,7 @@ extension AppState {
             partnership.actions.removeAll { $0.id == old.id }
             place(.action(new))
             // The store points meetings that named the old id at the new one; so does the screen.
-            for i in partnership.meetings.indices {
-                for j in partnership.meetings[i].items.indices where partnership.meetings[i].items[j].action == old.id {
-                    partnership.meetings[i].items[j].action = new.id
-                }
-                for j in partnership.meetings[i].changes.indices where partnership.meetings[i].changes[j].action == old.id {
-                    partnership.meetings[i].changes[j].action = new.id
-                }
-                partnership.meetings[i].actionsCreated = partnership.meetings[i].actionsCreated.map { $0 == old.id ? new.id : $0 }
-            }
+            for i in partnership.meetings.indices { partnership.meetings[i].relink(from: old.id, to: new.id) }
             edits.undo.append(Change(before: .action(old), after: nil, summary: "\(old.id) moved to \(new.area) as \(new.id)",
                                      alongside: [Change(before: nil, after: .action(new), summary: "")]))
             edits.redo.removeAll()

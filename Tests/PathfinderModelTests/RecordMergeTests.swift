@@ -43,8 +43,8 @@ import Testing
 
     @Test func notesFromBothAreKeptInDateOrderAndAnUndoneOneGoes() {
         var mine = base, theirs = base
-        mine.addProgressForTest(ProgressEntry(date: Day(iso: "2006-12-01")!, author: "Sam", text: "Mine"))
-        theirs.addProgressForTest(ProgressEntry(date: Day(iso: "2006-11-20")!, author: "Ali", text: "Theirs"))
+        mine.addProgress(ProgressEntry(date: Day(iso: "2006-12-01")!, author: "Sam", text: "Mine"))
+        theirs.addProgress(ProgressEntry(date: Day(iso: "2006-11-20")!, author: "Ali", text: "Theirs"))
         let both = RecordMerge.merge(base: base, mine: mine, theirs: theirs).merged
         #expect(both.progress.map(\.text) == ["Started", "Theirs", "Mine"])
         var undone = base
@@ -79,9 +79,33 @@ import Testing
     }
 }
 
-extension Action {
-    mutating func addProgressForTest(_ entry: ProgressEntry) {
-        let index = progress.lastIndex { $0.date <= entry.date }.map { $0 + 1 } ?? 0
-        progress.insert(entry, at: index)
+/// Rules about actions the screens, the command line and the store share.
+@Suite struct ActionRulesTests {
+    @Test func aCopyStartsAtTheCataloguesFirstOpenStatusWithNothingDone() {
+        var catalogue = Catalogue()
+        catalogue.statuses = [StatusEntry(id: "finished", label: "Finished", symbol: "●", closed: true), StatusEntry(id: "planned", label: "Planned", symbol: "○", closed: false)]
+        #expect(catalogue.firstOpenStatus == "planned")
+        let action = Action(id: "PO-01", area: "portsmouth", title: "Befriending", status: "finished", rag: .red,
+                            milestones: [Milestone(title: "Recruit", due: nil, done: true)], reviewed: Day(iso: "2006-11-28"),
+                            progress: [ProgressEntry(date: Day(iso: "2006-10-02")!, author: "Jo", text: "Started")])
+        let copy = action.duplicated(catalogue: catalogue)
+        #expect(copy.id.isEmpty && copy.title == "Befriending (copy)" && copy.status == "planned" && copy.rag == .green)
+        #expect(copy.progress.isEmpty && copy.reviewed == nil && copy.milestones.allSatisfy { !$0.done })
+    }
+
+    @Test func aNoteGoesInDateOrderAfterItsOwnDaysNotes() {
+        var log: ProgressLog = [ProgressEntry(date: Day(iso: "2006-10-02")!, author: "a", text: "1"),
+                                ProgressEntry(date: Day(iso: "2006-11-14")!, author: "a", text: "3")]
+        log.add(ProgressEntry(date: Day(iso: "2006-10-02")!, author: "b", text: "2"))
+        log.add(ProgressEntry(date: Day(iso: "2006-01-01")!, author: "b", text: "0"))
+        #expect(log.map(\.text) == ["0", "1", "2", "3"])
+    }
+
+    @Test func relinkingAMeetingPointsEveryMentionAtTheNewID() {
+        var meeting = Meeting(id: "portsmouth/m", area: "portsmouth", date: Day(iso: "2006-11-28")!, title: "Steering",
+                              items: [MeetingItem(action: "PO-05")], changes: [MeetingChange(action: "PO-05", field: "rag", old: "A", new: "R")],
+                              actionsCreated: ["PO-05"])
+        meeting.relink(from: "PO-05", to: "DO-11")
+        #expect(meeting.items[0].action == "DO-11" && meeting.changes[0].action == "DO-11" && meeting.actionsCreated == ["DO-11"])
     }
 }
