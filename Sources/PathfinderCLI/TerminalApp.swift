@@ -97,7 +97,7 @@ struct TerminalApp {
                         typedAhead = []
                         watcher = StoreWatcher(store: store)
                     case let .failure(error):
-                        state.message = Message("The store could not be read: \(error). Press q to quit", isError: true)
+                        queue.append(.notice("The store could not be read: \(error). Press q to quit", isError: true))
                     }
                 }
                 if let event = terminal.readEvent(timeoutMilliseconds: background == nil ? 1000 : 50) {
@@ -129,18 +129,18 @@ struct TerminalApp {
                         case let .rememberTheme(name):
                             config.set("theme", name)
                             do { try config.save() } catch {
-                                state.message = Message("Could not remember the theme: \(error)", isError: true)
+                                queue.append(.notice("Could not remember the theme: \(error)", isError: true))
                             }
                         case let .rememberName(name):
                             config.set("name", name)
                             do { try config.save() } catch {
-                                state.message = Message("Could not remember your name: \(error)", isError: true)
+                                queue.append(.notice("Could not remember your name: \(error)", isError: true))
                             }
                         case .redrawAll:
                             terminal.invalidate()
                         case .sync:
                             queue += ScreenSync.sync(store: store) { step in
-                                state.message = Message(step)
+                                _ = state.handle(.notice(step, isError: false))
                                 terminal.draw(frame(state))
                             }
                             watcher = StoreWatcher(store: store)
