@@ -25,7 +25,7 @@ struct TerminalApp {
         let catalogue = ThemeCatalogue.load(userFolder: UserConfig.folder())
         let keys = KeyBindings.load(userFolder: UserConfig.folder())
         let wanted = themeName ?? config["theme"] ?? "default"
-        var warnings = catalogue.problems + keys.problems
+        var warnings = catalogue.problems + keys.problems + [config.problem].compactMap { $0 }
         let theme: Theme
         if let found = catalogue.themes.first(where: { $0.name == wanted }) {
             theme = found
