@@ -31,7 +31,7 @@ struct TerminalApp {
             theme = found
         } else {
             theme = catalogue.themes.first { $0.name == "default" } ?? .builtInDefault
-            warnings.append("no theme called \(Quote.value(wanted)); using \(theme.name). Themes: \(catalogue.themes.map(\.name).joined(separator: ", "))")
+            warnings.append("no theme called \(Quote.value(wanted)); using \(theme.name). Choose \(Quote.choices(catalogue.themes.map(\.name), noun: "themes", place: nil))")
         }
         if themeName != nil, themeName == theme.name {
             config.set("theme", theme.name)

@@ -94,6 +94,14 @@ public enum Quote {
         "“" + short(text) + "”"
     }
 
+    /// The choices a value should have been, for a message: "one of: a, b, c", or, when the
+    /// store's catalogue makes that list long (many entries, or long ids), "one of the 9 success
+    /// factors in pathfinder.yaml", so a message stays one readable line.
+    public static func choices(_ ids: [String], noun: String, place: String? = "pathfinder.yaml") -> String {
+        let list = ids.map { short($0) }.joined(separator: ", ")
+        return list.count <= 160 ? "one of: " + list : "one of the \(ids.count) \(noun)" + (place.map { " in " + $0 } ?? "")
+    }
+
     /// The value itself, shortened as `value(_:)` shortens it, without the quotation marks.
     public static func short(_ text: some StringProtocol) -> String {
         let count = text.count

@@ -58,3 +58,27 @@ import PathfinderStore
         }
     }
 }
+
+/// `pathfinder check` on a file whose status is 5,000 characters long: one short line that
+/// names the field and shows the value's start and length.
+@Suite struct LongValueCheckTests {
+    @Test func aHugeStatusIsShownByItsStartAndLength() throws {
+        let scratch = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch.root) }
+        let file = scratch.store.appendingPathComponent("areas/cumbria/actions/CU-01.md")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "status: in-progress", with: "status: " + String(repeating: "q", count: 5_000))
+        let date = "due: " + String(repeating: "9", count: 5_000)
+        text = text.replacingOccurrences(of: "due: 2007-03-31", with: date)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Fixtures.run(["--store", scratch.store.path, "check"], environment: ["HOME": scratch.home.path])
+        let lines = (run.out + run.err).split(separator: "\n")
+        let status = try #require(lines.first { $0.hasPrefix("areas/cumbria/actions/CU-01.md:11:") })
+        #expect(status.count < 300)
+        #expect(status.contains("status") && status.contains(String(repeating: "q", count: 40) + "…") && status.contains("5,000 characters"))
+        let due = try #require(lines.first { $0.hasPrefix("areas/cumbria/actions/CU-01.md:14:") })
+        #expect(due.count < 300)
+        #expect(due.contains("\"due\"") && due.contains(String(repeating: "9", count: 40) + "…") && due.contains("5,000 characters"))
+        #expect(lines.allSatisfy { $0.count < 300 })
+    }
+}
