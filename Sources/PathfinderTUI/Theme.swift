@@ -62,7 +62,7 @@ public struct Theme: Hashable, Sendable {
             case "inherit":
                 guard words.count == 2 else { problem("expected `inherit THEME`"); continue }
                 guard let parent = themes[words[1]] ?? builtIns[words[1]] else {
-                    problem("unknown theme \"\(Quote.short(words[1]))\" to inherit (\(Quote.choices(themes.keys.sorted(), noun: "themes", place: nil)))")
+                    problem("unknown theme \"\(Quote.short(words[1]))\" to inherit (themes: \(Quote.list(themes.keys.sorted(), noun: "themes loaded", place: nil)))")
                     continue
                 }
                 // Rules above the inherit line still win, wherever the line is.

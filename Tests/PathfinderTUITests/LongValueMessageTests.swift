@@ -25,6 +25,24 @@ import PathfinderModel
         }
     }
 
+    @Test func aHugeTitleIsShortenedInTheQuestionButARealOneIsWhole() throws {
+        var partnership = Fixture.partnership
+        let i = try #require(partnership.actions.firstIndex { $0.id == "PO-01" })
+        let real = partnership.actions[i].title
+        for (title, whole) in [(Self.long, false), (real, true)] {
+            partnership.actions[i].title = title
+            var s = AppState(partnership: partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
+                             pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))], today: EditingTests.today)
+            s.edits.userName = "Zoë Ahmed"
+            _ = s.performEdit(.deleteAction)
+            guard case let .confirm(question) = s.overlay else {
+                Issue.record("no question asked")
+                continue
+            }
+            #expect(whole ? question.question.contains("“" + real + "”") : isShort(question.question), "\(question.question.prefix(160))")
+        }
+    }
+
     @Test func aThemeOrKeyFileWithHugeWordsGivesShortProblems() {
         let lines = ["inherit \(Self.long)", "color \(Self.long) red blue", "color heading \(Self.long) blue",
                      "color heading red \(Self.long)", "color heading red blue \(Self.long)", "\(Self.long) x"]
