@@ -1,4 +1,5 @@
 import Foundation
+import PathfinderStore
 
 /// The user's own editor for long text: `$VISUAL`, else `$EDITOR`. The command is split into
 /// words and run directly with the file as the last argument, never through a shell, so text
@@ -65,10 +66,16 @@ enum ExternalEditor {
             return (nil, "could not write the text for the editor: \(error.localizedDescription)")
         }
         if let problem = run(command + [file.path]) { return (nil, problem + "; nothing changed") }
-        guard let data = try? Data(contentsOf: file), let edited = String(data: data, encoding: .utf8) else {
-            return (nil, "the edited text could not be read back (not UTF-8?); nothing changed")
+        // Read back as any small file is (see `SmallFile`): the editor may have left something
+        // that is not a plain file, or a huge one, in its place.
+        do {
+            guard let edited = try SmallFile.text(file.path, limit: SmallFile.editedTextLimit) else {
+                return (nil, "the edited text was not saved back by the editor; nothing changed")
+            }
+            return (edited, nil)
+        } catch {
+            return (nil, "the edited text could not be read back: \(error); nothing changed")
         }
-        return (edited, nil)
     }
 
     /// Editors known to take `+N` before a file to open it at line N.

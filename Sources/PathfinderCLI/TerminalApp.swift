@@ -25,13 +25,13 @@ struct TerminalApp {
         let catalogue = ThemeCatalogue.load(userFolder: UserConfig.folder())
         let keys = KeyBindings.load(userFolder: UserConfig.folder())
         let wanted = themeName ?? config["theme"] ?? "default"
-        var warnings = catalogue.problems + keys.problems
+        var warnings = catalogue.problems + keys.problems + [config.problem].compactMap { $0 }
         let theme: Theme
         if let found = catalogue.themes.first(where: { $0.name == wanted }) {
             theme = found
         } else {
             theme = catalogue.themes.first { $0.name == "default" } ?? .builtInDefault
-            warnings.append("no theme called \(Quote.value(wanted)); using \(theme.name). Themes: \(catalogue.themes.map(\.name).joined(separator: ", "))")
+            warnings.append("no theme called \(Quote.value(wanted)); using \(theme.name). Choose \(Quote.choices(catalogue.themes.map(\.name), noun: "themes", place: nil))")
         }
         if themeName != nil, themeName == theme.name {
             config.set("theme", theme.name)

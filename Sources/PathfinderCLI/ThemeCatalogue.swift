@@ -1,4 +1,5 @@
 import Foundation
+import PathfinderStore
 import PathfinderTUI
 
 /// The themes a user can choose from: the ones shipped with the program, then their own in
@@ -15,8 +16,14 @@ struct ThemeCatalogue {
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             // default first, so other themes can inherit from it; then by name.
             for file in files.filter({ $0.hasSuffix(".theme") }).sorted(by: { ($0 == "default.theme" ? 0 : 1, $0) < ($1 == "default.theme" ? 0 : 1, $1) }) {
-                guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
-                    catalogue.problems.append("\(file): could not be read")
+                // A theme that cannot be read (a named pipe, a huge file, not UTF-8) is left out
+                // with a warning, as a theme with mistakes is; the program keeps a theme.
+                let text: String
+                do {
+                    guard let read = try SmallFile.text(folder.appendingPathComponent(file).path, limit: SmallFile.themeLimit) else { continue }
+                    text = read
+                } catch {
+                    catalogue.problems.append("\(error); the theme is not used")
                     continue
                 }
                 let (theme, problems) = Theme.parse(text, file: file, themes: byName)
@@ -39,7 +46,13 @@ struct KeyBindings {
     static func load(userFolder: URL) -> KeyBindings {
         var map = KeyMap.defaults
         let file = userFolder.appendingPathComponent("keys")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return KeyBindings(keyMap: map, problems: []) }
+        let text: String
+        do {
+            guard let read = try SmallFile.text(file.path, limit: SmallFile.settingsLimit) else { return KeyBindings(keyMap: map, problems: []) }
+            text = read
+        } catch {
+            return KeyBindings(keyMap: map, problems: ["\(error); the usual keys are used"])
+        }
         let problems = map.apply(text, file: file.path)
         return KeyBindings(keyMap: map, problems: problems.map(\.description))
     }

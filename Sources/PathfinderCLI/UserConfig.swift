@@ -1,4 +1,5 @@
 import Foundation
+import PathfinderStore
 
 /// The per-user settings file, `$XDG_CONFIG_HOME/pathfinder/config` (default
 /// `~/.config/pathfinder/config`): one `key = value` a line, `#` comments. It holds the chosen
@@ -7,6 +8,9 @@ import Foundation
 struct UserConfig {
     let url: URL
     private(set) var lines: [String]
+    /// Why the file could not be read (not a plain file, too big, not UTF-8), to show at start.
+    /// Such a file is used as empty and never saved over: it may be something the user wants.
+    var problem: String?
 
     static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -16,8 +20,12 @@ struct UserConfig {
 
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> UserConfig {
         let url = folder(environment: environment).appendingPathComponent("config")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return UserConfig(url: url, lines: text.isEmpty ? [] : text.components(separatedBy: "\n").dropLastIfEmpty())
+        do {
+            let text = try SmallFile.text(url.path, limit: SmallFile.settingsLimit) ?? ""
+            return UserConfig(url: url, lines: text.isEmpty ? [] : text.components(separatedBy: "\n").dropLastIfEmpty())
+        } catch {
+            return UserConfig(url: url, lines: [], problem: "\(error); the settings in it are not used")
+        }
     }
 
     subscript(key: String) -> String? {
@@ -38,6 +46,7 @@ struct UserConfig {
 
     /// Written whole to a temporary file and renamed, so a crash never leaves half a config.
     func save() throws {
+        if let problem { throw CLIError("could not save the settings: \(problem)") }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".config.\(getpid()).tmp")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: temporary)

@@ -153,7 +153,7 @@ public enum ActionEdit {
         func entry(_ entries: [CatalogueEntry], _ what: String) throws -> String {
             let wanted = fold(t)
             if let e = entries.first(where: { fold($0.id) == wanted || fold($0.label) == wanted }) { return e.id }
-            throw fail("unknown \(what) \(Quote.value(t)) (one of: \(entries.map(\.id).joined(separator: ", ")))")
+            throw fail("unknown \(what) \(Quote.value(t)) (\(Quote.choices(entries.map(\.id), noun: what + "s")))")
         }
         switch field {
         case .title:
@@ -166,7 +166,7 @@ public enum ActionEdit {
             action.successFactors = try list().map { item in
                 let wanted = fold(item)
                 guard let f = catalogue.successFactors.first(where: { fold($0.id) == wanted || fold($0.label) == wanted }) else {
-                    throw fail("unknown success factor \(Quote.value(item)) (one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))")
+                    throw fail("unknown success factor \(Quote.value(item)) (\(Quote.choices(catalogue.successFactors.map(\.id), noun: "success factors")))")
                 }
                 return f.id
             }
@@ -178,7 +178,7 @@ public enum ActionEdit {
         case .status:
             let wanted = fold(t)
             guard let s = catalogue.statuses.first(where: { fold($0.id) == wanted || fold($0.label) == wanted }) else {
-                throw fail("unknown status \(Quote.value(t)) (one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+                throw fail("unknown status \(Quote.value(t)) (\(Quote.choices(catalogue.statuses.map(\.id), noun: "statuses")))")
             }
             action.status = s.id
         case .rag:
@@ -266,7 +266,7 @@ public enum ActionEdit {
         }
         if trim(a.lead).isEmpty { add(.lead, "a lead is needed") }
         if catalogue.status(a.status) == nil {
-            add(.status, "unknown status \"\(Quote.short(a.status))\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+            add(.status, "unknown status \"\(Quote.short(a.status))\" (expected \(Quote.choices(catalogue.statuses.map(\.id), noun: "statuses")))")
         }
         for factor in a.successFactors where !catalogue.successFactors.isEmpty && catalogue.successFactor(factor) == nil {
             add(.successFactors, "unknown success factor \"\(Quote.short(factor))\"")

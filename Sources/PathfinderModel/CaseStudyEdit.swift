@@ -71,7 +71,7 @@ public enum CaseStudyEdit {
                 if catalogue.themes.isEmpty { return item }
                 let wanted = ActionEdit.fold(item)
                 guard let theme = catalogue.themes.first(where: { ActionEdit.fold($0.id) == wanted || ActionEdit.fold($0.label) == wanted })
-                else { throw fail("unknown theme \(Quote.value(item)) (one of: \(catalogue.themes.map(\.id).joined(separator: ", ")))") }
+                else { throw fail("unknown theme \(Quote.value(item)) (\(Quote.choices(catalogue.themes.map(\.id), noun: "themes")))") }
                 return theme.id
             }
         case .organisations, .keyFigures:

@@ -87,11 +87,36 @@ public enum SafeText {
 public enum Quote {
     /// How many characters of a long value a message shows.
     public static let shown = 40
+    /// How many characters of a title a message shows: more than a real title has (the field
+    /// rules allow 200 but a title that long is rare), so only a runaway one is shortened.
+    public static let titleShown = 120
 
     /// “value”, or “the first 40 characters… (102,400 characters)” for a longer one. Line
     /// breaks and controls are kept as they are: whoever shows the message makes them safe.
     public static func value(_ text: some StringProtocol) -> String {
         "“" + short(text) + "”"
+    }
+
+    /// The choices a value should have been, for a message: "one of: a, b, c", or, when the
+    /// store's catalogue makes that list long (many entries, or long ids), "one of the 9 success
+    /// factors in pathfinder.yaml", so a message stays one readable line.
+    public static func choices(_ ids: [String], noun: String, place: String? = "pathfinder.yaml") -> String {
+        let all = ids.map { short($0) }.joined(separator: ", ")
+        return all.count <= 160 ? "one of: " + all : "one of " + list(ids, noun: noun, place: place)
+    }
+
+    /// "a, b, c", or "the 9 success factors in pathfinder.yaml" when that list would be long.
+    public static func list(_ ids: [String], noun: String, place: String? = "pathfinder.yaml") -> String {
+        let list = ids.map { short($0) }.joined(separator: ", ")
+        return list.count <= 160 ? list : "the \(ids.count) \(noun)" + (place.map { " in " + $0 } ?? "")
+    }
+
+    /// The value itself, shortened as `value(_:)` shortens it but keeping up to `shown`
+    /// characters: for titles, which a message shows whole up to the length titles have.
+    public static func value(_ text: some StringProtocol, shown: Int) -> String {
+        let count = text.count
+        guard count > shown else { return "“" + String(text) + "”" }
+        return "“" + String(text.prefix(shown)) + "… (\(Number.grouped(Double(count))) characters)”"
     }
 
     /// The value itself, shortened as `value(_:)` shortens it, without the quotation marks.

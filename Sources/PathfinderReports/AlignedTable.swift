@@ -25,21 +25,23 @@ extension TextWidth {
             used = 0
         }
         for word in text.split(separator: " ") {
-            var word = String(word)
-            var w = measure(word)
+            var word = word
+            var w = measure(String(word))
             if used > 0, used + 1 + w > columns { flush() }
             while breakingLongWords, w > columns {
-                // Nothing is on the line here: as much of the word as fills it.
-                var piece = "", pieceWidth = 0
-                for character in word {
-                    let cw = measure(String(character))
+                // Nothing is on the line here: as much of the word as fills it. The rest stays a
+                // view into the text and loses the piece's width, so a long word costs time in
+                // proportion to its length, not its square.
+                var end = word.startIndex, pieceWidth = 0
+                while end < word.endIndex {
+                    let cw = measure(String(word[end]))
                     if pieceWidth + cw > columns, pieceWidth > 0 { break }
-                    piece.append(character)
                     pieceWidth += cw
+                    end = word.index(after: end)
                 }
-                lines.append((piece, pieceWidth))
-                word = String(word.dropFirst(piece.count))
-                w = measure(word)
+                lines.append((String(word[..<end]), pieceWidth))
+                word = word[end...]
+                w -= pieceWidth
             }
             guard !word.isEmpty else { continue }
             if used > 0 {

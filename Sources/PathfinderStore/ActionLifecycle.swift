@@ -86,7 +86,7 @@ extension PlainFileStore {
     public func restore(actionID id: String) throws -> TrashedAction {
         try holdWriteLock {
             let entries = trash().filter { $0.id == id }
-            guard let entry = entries.first else { throw StoreError.invalid("no action \(id) in the trash") }
+            guard let entry = entries.first else { throw StoreError.invalid("no action \(Quote.short(id)) in the trash") }
             if let taken = try? locateLocked(actionID: id) {
                 throw StoreError.invalid("\(id) is in use again (\(taken)); the copy in the trash was left there")
             }
@@ -112,13 +112,13 @@ extension PlainFileStore {
     /// so a retry makes exactly one copy.
     public func move(actionID id: String, toArea target: String, in partnership: Partnership, by user: String, today: Day,
                      random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
-        guard let area = partnership.area(target) else { throw StoreError.invalid("no area \"\(target)\" in the store") }
-        guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(area.id)\" has no code to make ids from") }
+        guard let area = partnership.area(target) else { throw StoreError.invalid("no area \"\(Quote.short(target))\" in the store") }
+        guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(Quote.short(area.id))\" has no code to make ids from") }
         return try holdWriteLock {
             let oldPath = try locateLocked(actionID: id)
             let oldArea = String(oldPath.split(separator: "/")[1])
             guard oldArea != area.id else { throw StoreError.invalid("\(id) is already in \(area.name)") }
-            guard let bytes = try AtomicFile.readIfPresent(rootPath + "/" + oldPath) else { throw StoreError.invalid("no action \(id) in the store") }
+            guard let bytes = try AtomicFile.readIfPresent(rootPath + "/" + oldPath) else { throw StoreError.invalid("no action \(Quote.short(id)) in the store") }
             let parsed = FileParser.action(bytes, path: oldPath, area: oldArea, fileID: id)
             guard let old = parsed.value, parsed.editable, !parsed.problems.contains(where: { $0.severity == .error }) else {
                 throw StoreError.hasProblems(oldPath)

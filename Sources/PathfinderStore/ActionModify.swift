@@ -21,7 +21,7 @@ extension PlainFileStore {
         try WriteLock.hold(store: rootPath) {
             let path = try locateLocked(actionID: id)
             let full = rootPath + "/" + path
-            guard let bytes = try AtomicFile.readIfPresent(full) else { throw StoreError.invalid("no action \(id) in the store") }
+            guard let bytes = try AtomicFile.readIfPresent(full) else { throw StoreError.invalid("no action \(Quote.short(id)) in the store") }
             let area = String(path.split(separator: "/")[1])
             let parsed = FileParser.action(bytes, path: path, area: area, fileID: id)
             guard let old = parsed.value, parsed.editable, !parsed.problems.contains(where: { $0.severity == .error }) else {
@@ -46,14 +46,14 @@ extension PlainFileStore {
     /// on disk now (another process may have created it since the load). Caller holds the lock.
     func locateLocked(actionID id: String) throws -> String {
         // An id names a file: nothing that could lead outside the areas' folders.
-        guard !id.isEmpty, !id.contains("/"), !id.hasPrefix(".") else { throw StoreError.invalid("“\(id)” is not an action id") }
+        guard !id.isEmpty, !id.contains("/"), !id.hasPrefix(".") else { throw StoreError.invalid("\(Quote.value(id)) is not an action id") }
         let fm = FileManager.default
         if let known = actionPaths[id], fm.fileExists(atPath: rootPath + "/" + known) { return known }
         let areas = ((try? fm.contentsOfDirectory(atPath: rootPath + "/areas")) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         for area in areas where fm.fileExists(atPath: "\(rootPath)/areas/\(area)/actions/\(id).md") {
             return "areas/\(area)/actions/\(id).md"
         }
-        throw StoreError.invalid("no action \(id) in the store")
+        throw StoreError.invalid("no action \(Quote.short(id)) in the store")
     }
 }
 

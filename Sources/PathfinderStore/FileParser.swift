@@ -95,7 +95,7 @@ enum FileParser {
         for (key, line, _) in r.keyMarks where (4...64).contains(key.utf8.count) && !known.contains(key) {
             let scored = known.map { ($0, editDistance(key, $0, limit: 2)) }.filter { $0.1 <= 2 }
             if let best = scored.min(by: { $0.1 < $1.1 }) {
-                r.warning(line + r.lineOffset, "unknown field \"\(key)\" is kept but not read: did you mean \"\(best.0)\"?")
+                r.warning(line + r.lineOffset, "unknown field \"\(Quote.short(key))\" is kept but not read: did you mean \"\(best.0)\"?")
             }
         }
     }
@@ -185,7 +185,7 @@ enum FileParser {
             if let mapping = rag.mapping {
                 for (k, v) in mapping.map({ ($0.key, $0.value) }) {
                     guard let key = k.string, let value = RAG(rawValue: key) else {
-                        r.error(r.lineOf(k), "unknown RAG rating \"\(k.string ?? "?")\" (expected red, amber or green)")
+                        r.error(r.lineOf(k), "unknown RAG rating \"\(Quote.short(k.string ?? "?"))\" (expected red, amber or green)")
                         continue
                     }
                     if v.scalar == nil { r.error(r.lineOf(v), "the meaning of \(key) should be text, not a \(v.kindName)") }
@@ -213,7 +213,7 @@ enum FileParser {
             var seen = Set<String>()
             for item in r.node(key)?.sequence ?? [] {
                 guard let id = item["id"]?.string, !id.isEmpty else { continue }
-                if !seen.insert(id).inserted { r.error(r.lineOf(item), "\"\(id)\" appears twice in \(key)") }
+                if !seen.insert(id).inserted { r.error(r.lineOf(item), "\"\(Quote.short(id))\" appears twice in \(key)") }
             }
         }
         nearMisses(&r, known: ["title", "format", "as-of", "themes", "success-factors", "statuses", "rag", "funding-rules"])
@@ -234,7 +234,7 @@ enum FileParser {
         let name = r.string("name", required: true)
         let code = r.string("code", required: true)
         if !code.isEmpty, !(2...4).contains(code.count) || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            r.error(r.lineOf(key: "code"), "area code \"\(code)\" should be two to four capital letters (e.g. PO)")
+            r.error(r.lineOf(key: "code"), "area code \"\(Quote.short(code))\" should be two to four capital letters (e.g. PO)")
         }
         let area = Area(id: id, name: name, code: code, authority: r.string("authority"), type: r.string("type"),
                         region: r.string("region"), demography: r.string("demography"),
@@ -264,9 +264,9 @@ enum FileParser {
         guard var r = reader, let document else { return failed(document, problems) }
         let id = r.string("id", required: true)
         if !id.isEmpty, id != fileID {
-            r.error(r.lineOf(key: "id"), "id \"\(id)\" does not match the file name \(fileID).md")
+            r.error(r.lineOf(key: "id"), "id \"\(Quote.short(id))\" does not match the file name \(Quote.short(fileID + ".md"))")
         } else if !id.isEmpty, !ActionID.isValid(id) {
-            r.error(r.lineOf(key: "id"), "id \"\(id)\" should be the area code, a dash and 2-6 letters or digits (e.g. PO-03)")
+            r.error(r.lineOf(key: "id"), "id \"\(Quote.short(id))\" should be the area code, a dash and 2-6 letters or digits (e.g. PO-03)")
         }
         let title = r.string("title", required: true)
         let theme = r.string("theme", required: true)
@@ -276,7 +276,7 @@ enum FileParser {
         var rag = RAG.green
         if !ragText.isEmpty {
             if let value = RAG(rawValue: ragText.lowercased()) { rag = value } else {
-                r.error(r.lineOf(key: "rag"), "unknown RAG rating \"\(ragText)\" (expected red, amber or green)")
+                r.error(r.lineOf(key: "rag"), "unknown RAG rating \"\(Quote.short(ragText))\" (expected red, amber or green)")
             }
         }
         let milestones = r.records("milestones") { m -> Milestone? in

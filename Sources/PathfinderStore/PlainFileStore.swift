@@ -144,7 +144,7 @@ public final class PlainFileStore {
             if let value = area.value { problems += FieldTextCheck.area(value, path: area.path, lines: area.lines) }
             guard let value = area.value, !value.code.isEmpty, !area.broken else { continue }
             if let other = codes[value.code] {
-                problems.append(.error(area.path, area.lines["code"] ?? 1, "area code \(value.code) is also used by \(other)"))
+                problems.append(.error(area.path, area.lines["code"] ?? 1, "area code \(Quote.short(value.code)) is also used by \(other)"))
             } else {
                 codes[value.code] = value.id
             }
@@ -166,7 +166,7 @@ public final class PlainFileStore {
             guard file.hasValue, !file.broken else { continue }
             let id = loadedActions[i].id
             if let other = firstFile[id] {
-                problems.append(.error(file.path, file.idLine, "duplicate id \(id): also used by \(other)"))
+                problems.append(.error(file.path, file.idLine, "duplicate id \(Quote.short(id)): also used by \(other)"))
                 duplicates.insert(i)
             } else {
                 firstFile[id] = file.path

@@ -81,8 +81,18 @@ public struct SessionLock: Sendable {
         let root = disk.root
         return try WriteLock.hold(disk) {
             let file = path(root)
-            if let existing = try? String(contentsOfFile: file, encoding: .utf8), let other = Holder.parse(existing),
-               other.pid != me.pid || other.host != me.host {
+            // Read as a small file (see `SmallFile`): a named pipe or a huge file in its place
+            // would otherwise hang the start or fill the memory. Something that is not a lock
+            // is not replaced unasked: the user is told to remove it (or to use --force).
+            let existing: String?
+            do {
+                existing = try SmallFile.text(file, limit: SmallFile.lockLimit)
+            } catch let error as StoreError where !force {
+                throw Failure.unwritable("\(error.description); remove it, then open the store again")
+            } catch {
+                existing = nil
+            }
+            if let existing, let other = Holder.parse(existing), other.pid != me.pid || other.host != me.host {
                 guard force || other.isStale else { throw Failure.heldBy(other) }
             }
             do {
@@ -96,7 +106,7 @@ public struct SessionLock: Sendable {
 
     /// Who holds the store now, if anyone.
     public static func holder(of store: URL) -> Holder? {
-        (try? String(contentsOfFile: path(store.standardizedFileURL.path), encoding: .utf8)).flatMap(Holder.parse)
+        ((try? SmallFile.text(path(store.standardizedFileURL.path), limit: SmallFile.lockLimit)) ?? nil).flatMap(Holder.parse)
     }
 
     /// Gives the store up, if it is still ours (someone may have taken it over).
@@ -104,7 +114,7 @@ public struct SessionLock: Sendable {
         let disk = StoreDisk(root: root)
         _ = try? WriteLock.hold(disk) {
             let file = Self.path(root)
-            if let text = try? String(contentsOfFile: file, encoding: .utf8), Holder.parse(text) == holder {
+            if let text = (try? SmallFile.text(file, limit: SmallFile.lockLimit)) ?? nil, Holder.parse(text) == holder {
                 _ = try? disk.remove(".pathfinder/session.lock")
             }
         }

@@ -258,7 +258,7 @@ enum YAMLErrors {
             let first = lines.line(context.mark.line)
             let second = secondOccurrence(of: key, in: yaml, after: first, column: context.mark.column) ?? first
             return .error(path, second + lineOffset,
-                          "duplicate field \"\(key)\" (also on line \(first + lineOffset)): keep one of them")
+                          "duplicate field \"\(Quote.short(key))\" (also on line \(first + lineOffset)): keep one of them")
         case let .reader(problem, offset, _, _)?:
             var line = 1
             if let offset {
@@ -402,7 +402,7 @@ struct FieldReader {
             return nil
         }
         guard let day = Day(iso: text) else {
-            error(line, "bad date \"\(text)\" for \"\(name)\" (expected YYYY-MM-DD, a real day)")
+            error(line, "bad date \"\(Quote.short(text))\" for \"\(name)\" (expected YYYY-MM-DD, a real day)")
             return nil
         }
         return day
@@ -417,7 +417,7 @@ struct FieldReader {
         let text = scalar
         guard !text.isEmpty else { return nil }
         guard let value = Double(text.withoutMoneySigns), value.isFinite else {
-            error(line, "\"\(name)\" should be a number, not \"\(text)\"")
+            error(line, "\"\(name)\" should be a number, not \"\(Quote.short(text))\"")
             return nil
         }
         return value
@@ -435,7 +435,7 @@ struct FieldReader {
         case "true", "yes", "y", "on": return true
         case "false", "no", "n", "off": return false
         default:
-            error(line, "\"\(name)\" should be true or false, not \"\(text)\"")
+            error(line, "\"\(name)\" should be true or false, not \"\(Quote.short(text))\"")
             return nil
         }
     }

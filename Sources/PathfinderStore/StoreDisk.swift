@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import PathfinderModel
 
 /// The one way Pathfinder changes anything inside a store (docs/store-format.md, "Links").
 ///
@@ -59,7 +60,7 @@ final class StoreDisk {
     static func components(_ relative: String) throws -> [String] {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         for part in parts where part == "." || part == ".." {
-            throw StoreError.invalid("“\(relative)” is not a path inside the store")
+            throw StoreError.invalid("\(Quote.value(relative)) is not a path inside the store")
         }
         return parts
     }

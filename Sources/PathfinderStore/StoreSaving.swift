@@ -137,8 +137,8 @@ extension PlainFileStore {
     /// process creating an action at the same time cannot take the same id).
     public func create(_ draft: Action, in partnership: Partnership,
                        random: (Int) -> Int = { Int.random(in: 0..<$0) }) throws -> Action {
-        guard let area = partnership.area(draft.area) else { throw StoreError.invalid("no area \"\(draft.area)\" in the store") }
-        guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(area.id)\" has no code to make ids from") }
+        guard let area = partnership.area(draft.area) else { throw StoreError.invalid("no area \"\(Quote.short(draft.area))\" in the store") }
+        guard !area.code.isEmpty else { throw StoreError.invalid("area \"\(Quote.short(area.id))\" has no code to make ids from") }
         var existing = Set(partnership.actions.map(\.id))
         existing.formUnion(actionPaths.keys)
         return try holdWriteLock {
@@ -156,7 +156,7 @@ extension PlainFileStore {
     /// `-3`... if that is taken), with its agenda (the actions to discuss, in order), in one
     /// write: a failure leaves no meeting file, so trying again makes one meeting, not two.
     public func createMeeting(area: String, date: Day, title: String, attendees: [String] = [], agenda: [String] = []) throws -> Meeting {
-        guard areaCodes[area] != nil else { throw StoreError.invalid("no area \"\(area)\" in the store") }
+        guard areaCodes[area] != nil else { throw StoreError.invalid("no area \"\(Quote.short(area))\" in the store") }
         return try holdWriteLock {
             let taken = Set(disk.names("areas/\(area)/meetings").map { String($0.dropLast(3)) })
                 .union(hashes.keys.filter { $0.hasPrefix("areas/\(area)/meetings/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import PathfinderModel
 
 /// Temporary files a save left behind when its process was killed (docs/store-format.md,
 /// "Temporary files and crashes"). One is removed only when it is surely dead: written by a
@@ -36,7 +37,7 @@ enum StaleTemporaries {
             let age = now.timeIntervalSince1970 - TimeInterval(info.st_mtim.tv_sec)
             let here = writer.host == nil || writer.host == TemporaryName.host
             if !here {
-                found.append(Found(path: path, removed: false, reason: "written on the computer “\(writer.host ?? "")”, which this one cannot check"))
+                found.append(Found(path: path, removed: false, reason: "written on the computer \(Quote.value(writer.host ?? "")), which this one cannot check"))
             } else if isRunning(writer.pid, since: TimeInterval(info.st_mtim.tv_sec)) {
                 found.append(Found(path: path, removed: false, reason: "process \(writer.pid) on this computer is still running"))
             } else if age < minimumAge {

@@ -115,7 +115,7 @@ extension PlainFileStore {
                                                                   caseStudies: caseStudyIDs)
                 if parsed.problems.contains(where: { $0.severity == .error }) { refuse(path, problems, into: &result); continue }
                 if let other = actionPaths[value.id], other != path {
-                    refuse(path, problems + [.error(path, parsed.lines["id"] ?? 1, "duplicate id \(value.id): also used by \(other)")],
+                    refuse(path, problems + [.error(path, parsed.lines["id"] ?? 1, "duplicate id \(Quote.short(value.id)): also used by \(other)")],
                            into: &result)
                     continue
                 }

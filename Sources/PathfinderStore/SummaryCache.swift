@@ -585,7 +585,7 @@ private struct Refresh {
             if areaCodes[area] == nil { areaCodes[area] = text }
             guard !text.isEmpty else { return }
             if let other = codes[text] {
-                errors.append(.error(path(j, i), Int(codeLine), "area code \(text) is also used by \(other)"))
+                errors.append(.error(path(j, i), Int(codeLine), "area code \(Quote.short(text)) is also used by \(other)"))
             } else {
                 codes[text] = area
             }
@@ -636,7 +636,7 @@ private struct Refresh {
                 guard !entry.broken else { continue }   // left out, so it claims no id (as in `load()`)
                 if let other = firstFile.updateValue(j << 32 | i, forKey: id) {
                     firstFile[id] = other   // the first file keeps the id
-                    errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(id): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
+                    errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(Quote.short(id)): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
                     continue
                 }
                 let s = Int(a.status)

@@ -15,14 +15,14 @@ enum Validator {
         func warning(_ line: Int, _ message: String) { problems.append(.warning(path, line, message)) }
         if let catalogue {
             if !a.status.isEmpty, catalogue.status(a.status) == nil {
-                error("status", "unknown status \"\(Quote.short(a.status))\" (expected one of: \(catalogue.statuses.map(\.id).joined(separator: ", ")))")
+                error("status", "unknown status \"\(Quote.short(a.status))\" (expected \(Quote.choices(catalogue.statuses.map(\.id), noun: "statuses")))")
             }
             if !a.theme.isEmpty, catalogue.theme(a.theme) == nil {
                 error("theme", "unknown theme \"\(Quote.short(a.theme))\" (see the themes in pathfinder.yaml)")
             }
             for (i, factor) in a.successFactors.enumerated() where catalogue.successFactor(factor) == nil {
                 problems.append(.error(path, items["success-factors"]?[safe: i] ?? line("success-factors"),
-                                       "unknown success factor \"\(Quote.short(factor))\" (expected one of: \(catalogue.successFactors.map(\.id).joined(separator: ", ")))"))
+                                       "unknown success factor \"\(Quote.short(factor))\" (expected \(Quote.choices(catalogue.successFactors.map(\.id), noun: "success factors")))"))
             }
         }
         if let start = a.start, let due = a.due, due < start {

@@ -19,7 +19,7 @@ extension AppState {
             if let area = findArea(argument.isEmpty ? (currentArea ?? "") : argument) {
                 go(to: .actionPlan(ActionPlanPage(area: area.id)))
             } else {
-                message = Message(argument.isEmpty ? "Which area? e.g. :plan portsmouth" : "No area matches “\(argument)”", isError: true)
+                message = Message(argument.isEmpty ? "Which area? e.g. :plan portsmouth" : "No area matches \(Quote.value(argument))", isError: true)
             }
         case "action", "a":
             openAction(argument)
@@ -29,7 +29,7 @@ extension AppState {
             } else if let study = partnership.caseStudies.first(where: { TextMatch.contains($0.id, argument) || TextMatch.contains($0.title, argument) }) {
                 open(.caseStudy(study.id))
             } else {
-                message = Message("No case study matches “\(argument)”", isError: true)
+                message = Message("No case study matches \(Quote.value(argument))", isError: true)
             }
         case "factors", "4":
             go(to: .successFactors(FactorMatrixPage()))
@@ -77,7 +77,7 @@ extension AppState {
             } else if let area = findArea(line) {
                 open(.area(area.id))
             } else {
-                message = Message("Unknown command “\(line)”. Try " + AppState.commandLineHelp, isError: true)
+                message = Message("Unknown command \(Quote.value(line)). Try " + AppState.commandLineHelp, isError: true)
             }
         }
         return []

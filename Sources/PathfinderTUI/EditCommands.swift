@@ -89,7 +89,7 @@ extension AppState {
         case .deleteAction:
             // Refused before the question, not after the answer.
             if refuse(storeRefusal(Change(before: .action(action), after: nil, summary: ""))) { return [] }
-            overlay = .confirm(Confirmation(question: "Delete \(id) “\(action.title)”? It goes to the store's trash", purpose: .deleteAction(id)))
+            overlay = .confirm(Confirmation(question: "Delete \(id) \(Quote.value(action.title, shown: Quote.titleShown))? It goes to the store's trash", purpose: .deleteAction(id)))
         default:
             break
         }
@@ -139,7 +139,7 @@ extension AppState {
             let stamped = action.stamped(by: edits.userName ?? "", on: edits.today)
             if form.original.id.isEmpty {
                 edits.pending["new \(action.area)"] = .create(stamped)
-                message = Message("Creating “\(action.title)”…")
+                message = Message("Creating \(Quote.value(action.title, shown: Quote.titleShown))…")
                 return [.create(stamped)]
             }
             let changed = ActionEdit.changes(from: form.original, to: action, catalogue: partnership.catalogue).map(\.field.label)
@@ -244,7 +244,7 @@ extension AppState {
         case let .milestone(id):
             guard let i = Int(value), let milestone = partnership.action(id)?.milestones[safe: i] else { return [] }
             let verb = milestone.done ? "not done" : "done"
-            return edit(id, summary: "\(id) milestone “\(milestone.title)”: \(verb)") { $0.milestones[i].done.toggle() }
+            return edit(id, summary: "\(id) milestone \(Quote.value(milestone.title, shown: Quote.titleShown)): \(verb)") { $0.milestones[i].done.toggle() }
         case let .userName(then):
             guard !text.isEmpty else {
                 message = Message("A name is needed to sign changes", isError: true)
@@ -290,7 +290,7 @@ extension AppState {
             }
         case let .captureTitle(meeting):
             guard !text.isEmpty else { return [] }
-            overlay = .prompt(Prompt(label: "Who leads “\(text)”?", purpose: .captureLead(meeting: meeting, title: text)))
+            overlay = .prompt(Prompt(label: "Who leads \(Quote.value(text, shown: Quote.titleShown))?", purpose: .captureLead(meeting: meeting, title: text)))
             return []
         case let .captureLead(meeting, title):
             guard !text.isEmpty else {

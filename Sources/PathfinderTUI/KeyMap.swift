@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// Where a key binding applies: everywhere, or on one screen (which wins over everywhere).
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
@@ -213,27 +215,27 @@ public struct KeyMap: Hashable, Sendable {
             case "bind":
                 guard words.count == 4 else { problem("expected `bind CONTEXT KEY COMMAND`"); continue }
                 guard let context = KeyContext(rawValue: words[1]) else { problem(Self.unknownContext(words[1])); continue }
-                guard let key = KeyName.parse(words[2]) else { problem("unknown key \"\(words[2])\""); continue }
+                guard let key = KeyName.parse(words[2]) else { problem("unknown key \"\(Quote.short(words[2]))\""); continue }
                 if words[3] == "none" {
                     block(key, in: context)
                     continue
                 }
-                guard let command = Command(rawValue: words[3]) else { problem("unknown command \"\(words[3])\""); continue }
+                guard let command = Command(rawValue: words[3]) else { problem("unknown command \"\(Quote.short(words[3]))\""); continue }
                 bind(key, to: command, in: context)
             case "unbind":
                 guard words.count == 3 else { problem("expected `unbind CONTEXT KEY`"); continue }
                 guard let context = KeyContext(rawValue: words[1]) else { problem(Self.unknownContext(words[1])); continue }
-                guard let key = KeyName.parse(words[2]) else { problem("unknown key \"\(words[2])\""); continue }
+                guard let key = KeyName.parse(words[2]) else { problem("unknown key \"\(Quote.short(words[2]))\""); continue }
                 unbind(key, in: context)
             default:
-                problem("unknown instruction \"\(instruction)\" (expected bind or unbind)")
+                problem("unknown instruction \"\(Quote.short(instruction))\" (expected bind or unbind)")
             }
         }
         return problems
     }
 
     private static func unknownContext(_ word: String) -> String {
-        "unknown context \"\(word)\" (\(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))"
+        "unknown context \"\(Quote.short(word))\" (\(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))"
     }
 
     public mutating func bind(_ key: Key, to command: Command, in context: KeyContext) {

@@ -224,7 +224,7 @@ enum SearchScreen {
         if p.query.isEmpty {
             countText = "Type to search areas, actions (every field and progress note) and case studies."
         } else if p.total == 0 {
-            countText = "Nothing found for “\(p.query.text)”."
+            countText = "Nothing found for \(Quote.value(p.query.text))."
         } else {
             countText = "\(p.total) found" + (p.total > p.results.count ? ", showing \(p.results.count)" : "")
                 + (p.editing ? " · Enter opens the first, ↓ moves into the results" : " · Enter opens, / edits the search")

@@ -68,14 +68,14 @@ extension AppState {
             let name = form.original.id.isEmpty ? "new-case-study" : form.original.id
             guard let study = finish(form, outcome, fileName: name) else { return outcome == .editing ? [] : pendingEditor(form, outcome, name) }
             if form.isNew {
-                return commit(Change(before: nil, after: .caseStudy(study), summary: "New case study “\(study.title)” added"))
+                return commit(Change(before: nil, after: .caseStudy(study), summary: "New case study \(Quote.value(study.title, shown: Quote.titleShown)) added"))
             }
             let changed = CaseStudyEdit.changes(from: form.original, to: study).map(\.field.label)
             guard !changed.isEmpty else {
-                message = Message("“\(study.title)”: nothing changed")
+                message = Message("\(Quote.value(study.title, shown: Quote.titleShown)): nothing changed")
                 return []
             }
-            return edit(.caseStudy(study), from: .caseStudy(form.original), summary: "“\(study.title)” edited: " + changed.joined(separator: ", "))
+            return edit(.caseStudy(study), from: .caseStudy(form.original), summary: "\(Quote.value(study.title, shown: Quote.titleShown)) edited: " + changed.joined(separator: ", "))
         default:
             return nil
         }

@@ -227,18 +227,24 @@ enum InputField {
         guard width > 1 else { return }
         let style = theme.style(for: .input)
         screen.fill(x: x, y: y, width: width, height: 1, style: style)
-        var chars = editor.characters
-        var cursor = editor.cursor
-        // Drop characters from the left until the cursor fits.
-        while DisplayWidth.of(String(chars[..<cursor])) > width - 1, !chars.isEmpty {
-            chars.removeFirst()
-            cursor -= 1
+        // Start as far left as lets the cursor fit: walk back from the cursor adding widths (not
+        // dropping one character at a time and measuring again, which took time growing with
+        // the square of a long pasted line).
+        let all = editor.characters
+        var start = editor.cursor
+        var before = 0
+        while start > 0 {
+            let w = DisplayWidth.of(DisplayWidth.safe(all[start - 1]))
+            if before + w > width - 1 { break }
+            before += w
+            start -= 1
         }
-        let text = String(chars)
-        screen.put(text, x: x, y: y, style: style, maxWidth: width)
-        let cursorX = x + DisplayWidth.of(String(chars[..<cursor]))
+        let chars = all[start...]
+        let cursor = editor.cursor - start
+        screen.put(String(chars), x: x, y: y, style: style, maxWidth: width)
+        let cursorX = x + before
         if cursorX < x + width {
-            let under = cursor < chars.count ? String(chars[cursor]) : " "
+            let under = cursor < chars.count ? String(chars[chars.startIndex + cursor]) : " "
             screen.put(under, x: cursorX, y: y, style: theme.style(for: .inputCursor))
         }
     }

@@ -37,7 +37,7 @@ extension AppState {
             case let (.area(a)?, nil):
                 let linked = partnership.caseStudies.filter { $0.area == a.id }.map(\.title)
                 if let first = linked.first {
-                    return "\(a.name) is the area of the case study “\(first)”\(linked.count > 1 ? " and \(linked.count - 1) more" : ""); "
+                    return "\(a.name) is the area of the case study \(Quote.value(first, shown: Quote.titleShown))\(linked.count > 1 ? " and \(linked.count - 1) more" : ""); "
                         + "change their area first"
                 }
             case let (nil, .action(a)?):
@@ -60,7 +60,7 @@ extension AppState {
     /// Why a record's file cannot be written now (its file has problems, or loaded read-only).
     func writeRefusal(_ record: Record) -> String? {
         guard edits.notEditable.contains(record.key) else { return nil }
-        let what: String = if case let .meeting(m) = record { "the meeting “\(m.title)”" } else { record.name }
+        let what: String = if case let .meeting(m) = record { "the meeting \(Quote.value(m.title, shown: Quote.titleShown))" } else { record.name }
         return "\(what)'s file has problems, so it is not changed here: \(problemsKeyPhrase("them"))"
     }
 
@@ -69,7 +69,7 @@ extension AppState {
     func moveRefusal(_ action: Action) -> String? {
         for meeting in partnership.meetingsNaming(action.id) {
             if writeRefusal(.meeting(meeting)) != nil {
-                return "\(action.id) is named in the meeting “\(meeting.title)”, whose file has problems and would have to change "
+                return "\(action.id) is named in the meeting \(Quote.value(meeting.title, shown: Quote.titleShown)), whose file has problems and would have to change "
                     + "with the move: fix it first (\(problemsKeyPhrase("it")))"
             }
         }

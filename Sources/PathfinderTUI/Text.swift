@@ -80,11 +80,13 @@ public enum Text {
                 line = ""
                 lineWidth = 0
             }
+            // Each piece's width comes off the word's: measuring the rest again after every
+            // piece took time growing with the square of the word's length.
             while wordWidth > width {
-                let (piece, rest) = breakWord(word, width: width)
+                let (piece, pieceWidth, rest) = breakWord(word, width: width)
                 lines.append(String(piece))
                 word = rest
-                wordWidth = DisplayWidth.of(word)
+                wordWidth -= pieceWidth
             }
             line = String(word)
             lineWidth = wordWidth
@@ -94,23 +96,30 @@ public enum Text {
     }
 
     /// The longest head of `word` that fits `width` columns, preferring to end after a hyphen
-    /// or slash, and the rest. Never empty: a character wider than the line goes alone.
-    static func breakWord(_ word: Substring, width: Int) -> (Substring, Substring) {
+    /// or slash, the head's width, and the rest. Never empty: a character wider than the line
+    /// goes alone. Looks at no more of the word than the head.
+    static func breakWord(_ word: Substring, width: Int) -> (Substring, Int, Substring) {
         var end = word.startIndex
         var used = 0
-        var lastBreak: Substring.Index?
+        var lastBreak: (index: Substring.Index, width: Int)?
         while end < word.endIndex {
             let w = DisplayWidth.of(DisplayWidth.safe(word[end]))
             if used + w > width { break }
             used += w
             let isBreak = word[end] == "-" || word[end] == "/"
             end = word.index(after: end)
-            if isBreak, end < word.endIndex { lastBreak = end }
+            if isBreak, end < word.endIndex { lastBreak = (end, used) }
         }
-        if end == word.startIndex { end = word.index(after: end) }
+        if end == word.startIndex {
+            used = DisplayWidth.of(DisplayWidth.safe(word[end]))
+            end = word.index(after: end)
+        }
         // Break at a hyphen only if that keeps at least half the line, so lines stay full.
-        if let lastBreak, end < word.endIndex, DisplayWidth.of(word[..<lastBreak]) * 2 >= width { end = lastBreak }
-        return (word[..<end], word[end...])
+        if let lastBreak, end < word.endIndex, lastBreak.width * 2 >= width {
+            end = lastBreak.index
+            used = lastBreak.width
+        }
+        return (word[..<end], used, word[end...])
     }
 
     /// Wraps several lines of Markdown-ish text (action notes, case studies) to `width`

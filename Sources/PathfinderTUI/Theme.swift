@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// A colour theme: a style for every role, read from a plain-text file in the format tig uses
 /// (themes/README.md describes it for users):
 ///
@@ -60,16 +62,16 @@ public struct Theme: Hashable, Sendable {
             case "inherit":
                 guard words.count == 2 else { problem("expected `inherit THEME`"); continue }
                 guard let parent = themes[words[1]] ?? builtIns[words[1]] else {
-                    problem("unknown theme \"\(words[1])\" to inherit (themes: \(themes.keys.sorted().joined(separator: ", ")))")
+                    problem("unknown theme \"\(Quote.short(words[1]))\" to inherit (themes: \(Quote.list(themes.keys.sorted(), noun: "themes loaded", place: nil)))")
                     continue
                 }
                 // Rules above the inherit line still win, wherever the line is.
                 styles = parent.styles.merging(setHere) { _, mine in mine }
             case "color", "colour":
                 guard words.count >= 4 else { problem("expected `color ROLE FOREGROUND BACKGROUND [ATTRIBUTES]`"); continue }
-                guard let role = Role(rawValue: words[1]) else { problem("unknown role \"\(words[1])\""); continue }
-                guard let fg = parseColor(words[2]) else { problem("unknown colour \"\(words[2])\""); continue }
-                guard let bg = parseColor(words[3]) else { problem("unknown colour \"\(words[3])\""); continue }
+                guard let role = Role(rawValue: words[1]) else { problem("unknown role \"\(Quote.short(words[1]))\""); continue }
+                guard let fg = parseColor(words[2]) else { problem("unknown colour \"\(Quote.short(words[2]))\""); continue }
+                guard let bg = parseColor(words[3]) else { problem("unknown colour \"\(Quote.short(words[3]))\""); continue }
                 var style = Style(foreground: fg, background: bg)
                 var ok = true
                 for attribute in words.dropFirst(4) {
@@ -80,7 +82,7 @@ public struct Theme: Hashable, Sendable {
                     case "dim": style.dim = true
                     case "normal": break
                     default:
-                        problem("unknown attribute \"\(attribute)\" (bold, underline, reverse, dim, normal)")
+                        problem("unknown attribute \"\(Quote.short(attribute))\" (bold, underline, reverse, dim, normal)")
                         ok = false
                     }
                 }
@@ -88,7 +90,7 @@ public struct Theme: Hashable, Sendable {
                 styles[role] = style
                 setHere[role] = style
             default:
-                problem("unknown instruction \"\(instruction)\" (expected name, inherit or color)")
+                problem("unknown instruction \"\(Quote.short(instruction))\" (expected name, inherit or color)")
             }
         }
         return (Theme(name: name, styles: styles), problems)

@@ -455,7 +455,8 @@ public final class StoreSync: Sendable {
     /// fresh id, and commits. The id comes from the other version's content, so doing this
     /// again after an interruption gives the same file rather than a third copy.
     func performSplits(_ report: inout SyncReport) throws {
-        let pending = PendingSplit.all(store: root)
+        let (pending, unreadable) = PendingSplit.all(store: root)
+        report.notices += unreadable
         guard !pending.isEmpty else { return }
         var lines: [String] = []
         for (file, split) in pending {
@@ -571,54 +572,5 @@ public struct SyncState: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try StoreDisk(store: store).write(Array(try encoder.encode(self)), to: ".pathfinder/sync.json")
-    }
-}
-
-/// An action the merge driver kept twice: ours stayed in the file; theirs waits in
-/// `.pathfinder/pending-splits/` until sync writes it under a fresh id (the driver may only
-/// write the one file git gave it).
-struct PendingSplit: Codable {
-    var path: String
-    var text: String
-
-    var theirs: [UInt8] { Array(text.utf8) }
-
-    init(path: String, theirs: [UInt8]) {
-        self.path = path
-        text = String(decoding: theirs, as: UTF8.self)
-    }
-
-    static let folder = ".pathfinder/pending-splits"
-
-    func save(store: URL) throws {
-        let name = String(AtomicFile.hash(Array((path + "\n" + text).utf8)), radix: 16) + ".json"
-        try StoreDisk(store: store).write(Array(try JSONEncoder().encode(self)), to: Self.folder + "/" + name)
-    }
-
-    /// Each waiting split with its store-relative path.
-    static func all(store: URL) -> [(String, PendingSplit)] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: store.appendingPathComponent(folder).path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        return names.compactMap { name in
-            let path = folder + "/" + name
-            guard let data = try? Data(contentsOf: store.appendingPathComponent(path)),
-                  let split = try? JSONDecoder().decode(PendingSplit.self, from: data) else { return nil }
-            return (path, split)
-        }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for ids that must come out the same twice.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
     }
 }

@@ -125,6 +125,6 @@ enum DateNote {
 
     /// Worded as `ActionEdit` words it, so the note while typing and the problem after agree.
     static func problem(_ typed: String) -> String {
-        "“\(typed)” is not a date (\(DateInput.hint))"
+        "\(Quote.value(typed)) is not a date (\(DateInput.hint))"
     }
 }

@@ -153,7 +153,7 @@ public struct Picker: Hashable, Sendable {
         let rows = visible
         let listHeight = height - 3
         if rows.isEmpty {
-            screen.put(Text.truncate("Nothing matches “\(filter.text)”", to: inner), x: x + 2, y: y + 2, style: theme.style(for: .dim))
+            screen.put(Text.truncate("Nothing matches \(Quote.value(filter.text))", to: inner), x: x + 2, y: y + 2, style: theme.style(for: .dim))
             return
         }
         let top = max(0, min(cursor - listHeight + 1, rows.count - listHeight))
