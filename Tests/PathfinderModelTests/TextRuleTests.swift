@@ -154,3 +154,18 @@ import Testing
         #expect(SafeText.lines("plain — text, Ж, শ্রী") == "plain — text, Ж, শ্রী")
     }
 }
+
+/// The rule reads eight plain bytes at a time: a refused character is found wherever it falls.
+@Suite struct TextRuleScanTests {
+    @Test func aRefusedCharacterIsFoundAtEveryPlaceInALongText() {
+        for refused in ["\u{1B}", "\u{7F}", "\u{9B}", "\u{2028}", "\u{0B}", "\u{00}"] {
+            for at in 0..<40 {
+                let text = String(repeating: "a", count: at) + refused + String(repeating: "é b", count: 7)
+                #expect(TextRule.line(1_000).problem(text) != nil, "U+\(String(refused.unicodeScalars.first!.value, radix: 16)) at \(at)")
+                #expect(TextRule.text(1_000).problem(text) != nil)
+            }
+        }
+        #expect(TextRule.text(1_000).problem(String(repeating: "plain text, line\n", count: 20)) == nil)
+        #expect(TextRule.line(1_000).problem(String(repeating: "Zoë Ahmed £80,000 ", count: 20)) == nil)
+    }
+}
