@@ -58,7 +58,8 @@ struct TypedCommand: Sendable {
             state.go(to: .areas(ListCursor()))
             return []
         },
-        TypedCommand("plan", aliases: ["2"], argument: "AREA", "An area's action plan (by name, code or the start of its name); alone, this area's") { state, argument in
+        TypedCommand("plan", aliases: ["2"], argument: "AREA",
+                     "An area's action plan (by name, code or the start of its name); alone, this area's") { state, argument in
             if let area = state.findArea(argument.isEmpty ? (state.currentArea ?? "") : argument) {
                 state.go(to: .actionPlan(ActionPlanPage(area: area.id)))
             } else {
@@ -71,7 +72,8 @@ struct TypedCommand: Sendable {
             state.openAction(argument)
             return []
         },
-        TypedCommand("case", aliases: ["cases", "3"], argument: "[NAME]", "A case study by its title or file name; alone, the list of case studies") {
+        TypedCommand("case", aliases: ["cases", "3"], argument: "[NAME]",
+                     "A case study by its title or file name; alone, the list of case studies") {
             state, argument in
             if argument.isEmpty {
                 state.go(to: .caseStudies(ListCursor()))
@@ -88,7 +90,8 @@ struct TypedCommand: Sendable {
             state.go(to: .successFactors(FactorMatrixPage()))
             return []
         },
-        TypedCommand("search", aliases: ["5"], argument: "[TEXT]", "Search areas, actions and case studies, starting with TEXT") { state, argument in
+        TypedCommand("search", aliases: ["5"], argument: "[TEXT]",
+                     "Search areas, actions and case studies, starting with TEXT") { state, argument in
             state.openSearch()
             if case var .search(p) = state.page, !argument.isEmpty {
                 p.query.set(argument)
@@ -98,18 +101,22 @@ struct TypedCommand: Sendable {
             return []
         },
         TypedCommand("meeting", Command.startMeeting.help) { state, _ in state.startOrResumeMeeting() },
-        TypedCommand("report", argument: "[PATH]", "The highlight report on screen (factors or funding first for those); with a file name, written there") {
+        TypedCommand("report", argument: "[PATH]",
+                     "The highlight report on screen (:report factors or :report funding for those); "
+                         + "with a file name (.md, .html, .csv, .json) it is written there") {
             state, argument in state.runReportCommand("report", argument)
         },
         TypedCommand("minutes", argument: "PATH", "Write the minutes of the meeting on screen, or the latest, to a .md or .html file") {
             state, argument in state.runReportCommand("minutes", argument)
         },
         TypedCommand("sync", Command.sync.help) { state, _ in state.performSyncCommand(.sync) },
-        TypedCommand("history", argument: "[ID]", "An action's history from git (the one on screen or selected if no id)") { state, argument in
+        TypedCommand("history", argument: "[ID]",
+                     "An action's history from git (the one on screen or selected if no id)") { state, argument in
             if !argument.isEmpty, state.partnership.action(argument.uppercased()) != nil { return [.loadHistory(argument.uppercased())] }
             return state.performSyncCommand(.history)
         },
-        TypedCommand("changed", argument: "[DATE]", "What changed since a day (2006-11-01, -2w); alone, since the last sync") { state, argument in
+        TypedCommand("changed", argument: "[DATE]",
+                     "What changed since a day (2006-11-01, -2w); alone, since the last sync") { state, argument in
             if argument.isEmpty { return [.loadChanged(since: nil)] }
             guard let day = DateInput.parse(argument, today: state.edits.today) else {
                 state.message = Message("Changed since when? e.g. :changed 2006-11-01 or :changed -2w (empty: since the last sync)",
@@ -145,8 +152,6 @@ struct TypedCommand: Sendable {
 /// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
 /// Also `:PO-03` or `:portsmouth` alone.
 extension AppState {
-    public static var commandLineHelp: String { TypedCommand.summary }
-
     mutating func runCommandLine(_ line: String) -> [Effect] {
         let words = line.split(separator: " ", maxSplits: 1).map(String.init)
         guard let verb = words.first else { return [] }
