@@ -56,175 +56,133 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case program = "Pathfinder"
     }
 
-    public var group: Group {
-        switch self {
-        case .up, .down, .left, .right, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .scrollUp, .scrollDown:
-            .moving
-        case .open, .back, .nextPane, .previousPane, .goAreas, .goActionPlan, .goCaseStudies, .goSuccessFactors:
-            .screens
-        case .search, .filter, .clearFilter, .cycleSort:
-            .finding
-        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
-             .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction, .editArea, .newArea,
-             .editCaseStudy, .newCaseStudy, .keepMine, .takeTheirs, .keepAllMine, .takeAllTheirs, .saveMerge:
-            .editing
-        case .startMeeting, .toggleAgenda, .nextItem, .previousItem, .moveItemUp, .moveItemDown, .dropItem, .addItem,
-             .addDiscussion, .addDecision, .captureAction, .endMeeting:
-            .meeting
-        case .quit, .help, .commandLine, .cycleTheme, .redraw, .sync:
-            .program
-        case .history, .showReport, .showProblems:
-            .finding
-        }
+    /// This command's row of the table: its group, hint and help.
+    public var row: CommandRow {
+        guard let row = Command.rowsByCommand[self] else { preconditionFailure("no row for the command \(rawValue)") }
+        return row
     }
 
+    /// The group the help overlay lists it in.
+    public var group: Group { row.group }
     /// A few words for the status line ("open", "filter").
-    public var hint: String {
-        switch self {
-        case .up: "up"
-        case .down: "down"
-        case .left: "left"
-        case .right: "right"
-        case .pageUp: "page up"
-        case .pageDown: "page down"
-        case .halfPageUp: "half page up"
-        case .halfPageDown: "half page down"
-        case .top: "top"
-        case .bottom: "bottom"
-        case .scrollUp: "scroll up"
-        case .scrollDown: "scroll down"
-        case .open: "open"
-        case .back: "back"
-        case .nextPane: "next link"
-        case .previousPane: "previous link"
-        case .goAreas: "areas"
-        case .goActionPlan: "action plan"
-        case .goCaseStudies: "case studies"
-        case .goSuccessFactors: "success factors"
-        case .search: "search"
-        case .filter: "filter"
-        case .clearFilter: "clear filter"
-        case .cycleSort: "sort"
-        case .quit: "quit"
-        case .help: "help"
-        case .commandLine: "go to"
-        case .cycleTheme: "theme"
-        case .redraw: "redraw"
-        case .changeStatus: "status"
-        case .changeRAG: "RAG"
-        case .addNote: "note"
-        case .writeNote: "long note"
-        case .changeDue: "due"
-        case .tickMilestone: "milestone"
-        case .markReviewed: "reviewed"
-        case .editText: "edit text"
-        case .undo: "undo"
-        case .redo: "redo"
-        case .duplicateAction: "duplicate"
-        case .moveAction: "move"
-        case .deleteAction: "delete"
-        case .editAction: "edit"
-        case .newAction: "new action"
-        case .editArea: "edit area"
-        case .newArea: "new area"
-        case .editCaseStudy: "edit"
-        case .newCaseStudy: "new case study"
-        case .keepMine: "keep mine"
-        case .takeTheirs: "take theirs"
-        case .keepAllMine: "all mine"
-        case .takeAllTheirs: "all theirs"
-        case .saveMerge: "save"
-        case .startMeeting: "meeting"
-        case .toggleAgenda: "agenda/item"
-        case .nextItem: "next"
-        case .previousItem: "previous"
-        case .moveItemUp: "move up"
-        case .moveItemDown: "move down"
-        case .dropItem: "drop"
-        case .addItem: "add"
-        case .addDiscussion: "discussion"
-        case .addDecision: "decision"
-        case .captureAction: "new action"
-        case .endMeeting: "end"
-        case .sync: "sync"
-        case .history: "history"
-        case .showReport: "report"
-        case .showProblems: "problems"
-        }
+    public var hint: String { row.hint }
+    /// One line for the help overlay.
+    public var help: String { row.help }
+
+    private static let rowsByCommand: [Command: CommandRow] = {
+        let rows = Dictionary(table.map { ($0.command, $0) }, uniquingKeysWith: { first, _ in first })
+        precondition(rows.count == table.count && rows.count == allCases.count, "one row for each command")
+        return rows
+    }()
+}
+
+/// One row of the command table (tig's request table): the command (its name is the raw value
+/// that key files use), the help group, a few words for the status line and a line of help.
+/// What a command does depends on the screen, so each screen performs it, as tig's views do.
+public struct CommandRow: Hashable, Sendable {
+    public let command: Command
+    public let group: Command.Group
+    public let hint: String
+    public let help: String
+
+    init(_ command: Command, _ group: Command.Group, _ hint: String, _ help: String) {
+        self.command = command
+        self.group = group
+        self.hint = hint
+        self.help = help
     }
 
-    /// One line for the help overlay.
-    public var help: String {
-        switch self {
-        case .up: "Move up a line"
-        case .down: "Move down a line"
-        case .left: "Move left (success factor matrix)"
-        case .right: "Move right (success factor matrix)"
-        case .pageUp: "Up a page"
-        case .pageDown: "Down a page"
-        case .halfPageUp: "Up half a page"
-        case .halfPageDown: "Down half a page"
-        case .top: "Go to the top"
-        case .bottom: "Go to the bottom"
-        case .scrollUp: "Scroll up (mouse wheel)"
-        case .scrollDown: "Scroll down (mouse wheel)"
-        case .open: "Open what is selected"
-        case .back: "Go back to the previous screen"
-        case .nextPane: "Select the next link (case study, action, plan)"
-        case .previousPane: "Select the previous link"
-        case .goAreas: "Areas"
-        case .goActionPlan: "The action plan of the current area"
-        case .goCaseStudies: "Case studies"
-        case .goSuccessFactors: "Success factors by area"
-        case .search: "Search areas, actions and case studies"
-        case .filter: "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"
-        case .clearFilter: "Clear the filter"
-        case .cycleSort: "Sort by theme, due date, RAG, status or id"
-        case .quit: "Quit Pathfinder (everything is already saved)"
-        case .help: "Show or hide this list of keys"
-        case .commandLine: "Go to: :areas  :plan AREA  :action ID  :case NAME  :factors  :problems  :theme NAME  :q"
-        case .cycleTheme: "Next colour theme (remembered)"
-        case .redraw: "Redraw the screen"
-        case .changeStatus: "Change the action's status (saved at once)"
-        case .changeRAG: "Change the RAG rating, with an optional reason for the progress log"
-        case .addNote: "Add a one-line progress note"
-        case .writeNote: "Write a longer progress note in your editor"
-        case .changeDue: "Set a new due date (2007-03-31, +2w, +3m, end of quarter)"
-        case .tickMilestone: "Tick a milestone done, or untick it"
-        case .markReviewed: "Mark the action reviewed today"
-        case .editText: "Edit the description, narrative or case study text in your editor"
-        case .undo: "Undo the last change (even after it was saved)"
-        case .redo: "Redo what was undone"
-        case .editAction: "Edit every field of the action in a form (Ctrl-S saves)"
-        case .newAction: "Add a new action to this area's plan, in a form"
-        case .editArea: "Edit the area's profile in a form: name, code, key figures, steering group, forums, narrative"
-        case .newArea: "Add a new area in a form (its folder is named from its name)"
-        case .editCaseStudy: "Edit every field of the case study in a form (Ctrl-S saves)"
-        case .newCaseStudy: "Add a new case study in a form (its file is named from its title)"
-        case .duplicateAction: "Make a copy of the action (a new id, not started, no notes)"
-        case .moveAction: "Move the action to another area (it gets an id there; the old file goes to the trash)"
-        case .deleteAction: "Delete the action, after asking: it goes to the store's trash (u undoes; `pathfinder trash` restores)"
-        case .keepMine: "Keep your value of this field"
-        case .takeTheirs: "Take the value on disk for this field"
-        case .keepAllMine: "Keep your value of every field"
-        case .takeAllTheirs: "Take the values on disk for every field"
-        case .saveMerge: "Save the result (progress notes from both are kept)"
-        case .startMeeting: "Start a meeting from this area's plan, or resume the one in progress"
-        case .toggleAgenda: "Switch between the agenda and the item in front of the meeting"
-        case .nextItem: "Mark this item reviewed and go to the next"
-        case .previousItem: "Back to the previous item"
-        case .moveItemUp: "Move the agenda item up"
-        case .moveItemDown: "Move the agenda item down"
-        case .dropItem: "Take the item off the agenda"
-        case .addItem: "Add an action to the agenda"
-        case .addDiscussion: "Record a point of discussion on this item"
-        case .addDecision: "Record a decision on this item"
-        case .captureAction: "Capture a new action: title, lead, due date"
-        case .endMeeting: "End the meeting (its file keeps everything for the minutes)"
-        case .sync: "Sync with colleagues through git: save, fetch, merge field by field, send"
-        case .history: "The action's history from git: who changed what, and when"
-        case .showReport: "The highlight report of this area (of all, on the areas list); :report PATH.html writes it"
-        case .showProblems: "Files with problems (not loaded, or read-only): file, line and what is wrong; Enter opens one in your editor"
-        }
-    }
+    /// The name written in key files (`bind action-plan o cycle-sort`).
+    public var name: String { command.rawValue }
+}
+
+extension Command {
+    /// Every command, one row each, in the order help lists them. Adding a command means adding
+    /// its case above and its row here; a test checks each case has exactly one row.
+    public static let table: [CommandRow] = [
+        // Moving around a list or a page.
+        CommandRow(.up, .moving, "up", "Move up a line"),
+        CommandRow(.down, .moving, "down", "Move down a line"),
+        CommandRow(.left, .moving, "left", "Move left (success factor matrix)"),
+        CommandRow(.right, .moving, "right", "Move right (success factor matrix)"),
+        CommandRow(.pageUp, .moving, "page up", "Up a page"),
+        CommandRow(.pageDown, .moving, "page down", "Down a page"),
+        CommandRow(.halfPageUp, .moving, "half page up", "Up half a page"),
+        CommandRow(.halfPageDown, .moving, "half page down", "Down half a page"),
+        CommandRow(.top, .moving, "top", "Go to the top"),
+        CommandRow(.bottom, .moving, "bottom", "Go to the bottom"),
+        CommandRow(.scrollUp, .moving, "scroll up", "Scroll up (mouse wheel)"),
+        CommandRow(.scrollDown, .moving, "scroll down", "Scroll down (mouse wheel)"),
+        // Between screens and panes.
+        CommandRow(.open, .screens, "open", "Open what is selected"),
+        CommandRow(.back, .screens, "back", "Go back to the previous screen"),
+        CommandRow(.nextPane, .screens, "next link", "Select the next link (case study, action, plan)"),
+        CommandRow(.previousPane, .screens, "previous link", "Select the previous link"),
+        CommandRow(.goAreas, .screens, "areas", "Areas"),
+        CommandRow(.goActionPlan, .screens, "action plan", "The action plan of the current area"),
+        CommandRow(.goCaseStudies, .screens, "case studies", "Case studies"),
+        CommandRow(.goSuccessFactors, .screens, "success factors", "Success factors by area"),
+        // Finding and arranging.
+        CommandRow(.search, .finding, "search", "Search areas, actions and case studies"),
+        CommandRow(.filter, .finding, "filter", "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"),
+        CommandRow(.clearFilter, .finding, "clear filter", "Clear the filter"),
+        CommandRow(.cycleSort, .finding, "sort", "Sort by theme, due date, RAG, status or id"),
+        // The program.
+        CommandRow(.quit, .program, "quit", "Quit Pathfinder (everything is already saved)"),
+        CommandRow(.help, .program, "help", "Show or hide this list of keys"),
+        CommandRow(.commandLine, .program, "go to",
+                   "Type a command: Tab completes its name; the commands are listed at the end of this help"),
+        CommandRow(.cycleTheme, .program, "theme", "Next colour theme (remembered)"),
+        CommandRow(.redraw, .program, "redraw", "Redraw the screen"),
+        // Editing: quick updates from the action plan and the action, long text, undo.
+        // A command is added only with the code that performs it, so help never lists a dead key.
+        CommandRow(.changeStatus, .editing, "status", "Change the action's status (saved at once)"),
+        CommandRow(.changeRAG, .editing, "RAG", "Change the RAG rating, with an optional reason for the progress log"),
+        CommandRow(.addNote, .editing, "note", "Add a one-line progress note"),
+        CommandRow(.writeNote, .editing, "long note", "Write a longer progress note in your editor"),
+        CommandRow(.changeDue, .editing, "due", "Set a new due date (2007-03-31, +2w, +3m, end of quarter)"),
+        CommandRow(.tickMilestone, .editing, "milestone", "Tick a milestone done, or untick it"),
+        CommandRow(.markReviewed, .editing, "reviewed", "Mark the action reviewed today"),
+        CommandRow(.editText, .editing, "edit text", "Edit the description, narrative or case study text in your editor"),
+        CommandRow(.undo, .editing, "undo", "Undo the last change (even after it was saved)"),
+        CommandRow(.redo, .editing, "redo", "Redo what was undone"),
+        CommandRow(.duplicateAction, .editing, "duplicate", "Make a copy of the action (a new id, not started, no notes)"),
+        CommandRow(.moveAction, .editing, "move", "Move the action to another area (it gets an id there; the old file goes to the trash)"),
+        CommandRow(.deleteAction, .editing, "delete",
+                   "Delete the action, after asking: it goes to the store's trash (u undoes; `pathfinder trash` restores)"),
+        CommandRow(.editAction, .editing, "edit", "Edit every field of the action in a form (Ctrl-S saves)"),
+        CommandRow(.newAction, .editing, "new action", "Add a new action to this area's plan, in a form"),
+        CommandRow(.editArea, .editing, "edit area",
+                   "Edit the area's profile in a form: name, code, key figures, steering group, forums, narrative"),
+        CommandRow(.newArea, .editing, "new area", "Add a new area in a form (its folder is named from its name)"),
+        CommandRow(.editCaseStudy, .editing, "edit", "Edit every field of the case study in a form (Ctrl-S saves)"),
+        CommandRow(.newCaseStudy, .editing, "new case study", "Add a new case study in a form (its file is named from its title)"),
+        // Resolving a file changed on disk while it was being edited.
+        CommandRow(.keepMine, .editing, "keep mine", "Keep your value of this field"),
+        CommandRow(.takeTheirs, .editing, "take theirs", "Take the value on disk for this field"),
+        CommandRow(.keepAllMine, .editing, "all mine", "Keep your value of every field"),
+        CommandRow(.takeAllTheirs, .editing, "all theirs", "Take the values on disk for every field"),
+        CommandRow(.saveMerge, .editing, "save", "Save the result (progress notes from both are kept)"),
+        // Meetings.
+        CommandRow(.startMeeting, .meeting, "meeting", "Start a meeting from this area's plan, or resume the one in progress"),
+        CommandRow(.toggleAgenda, .meeting, "agenda/item", "Switch between the agenda and the item in front of the meeting"),
+        CommandRow(.nextItem, .meeting, "next", "Mark this item reviewed and go to the next"),
+        CommandRow(.previousItem, .meeting, "previous", "Back to the previous item"),
+        CommandRow(.moveItemUp, .meeting, "move up", "Move the agenda item up"),
+        CommandRow(.moveItemDown, .meeting, "move down", "Move the agenda item down"),
+        CommandRow(.dropItem, .meeting, "drop", "Take the item off the agenda"),
+        CommandRow(.addItem, .meeting, "add", "Add an action to the agenda"),
+        CommandRow(.addDiscussion, .meeting, "discussion", "Record a point of discussion on this item"),
+        CommandRow(.addDecision, .meeting, "decision", "Record a decision on this item"),
+        CommandRow(.captureAction, .meeting, "new action", "Capture a new action: title, lead, due date"),
+        CommandRow(.endMeeting, .meeting, "end", "End the meeting (its file keeps everything for the minutes)"),
+        // Working together through git.
+        CommandRow(.sync, .program, "sync", "Sync with colleagues through git: save, fetch, merge field by field, send"),
+        CommandRow(.history, .finding, "history", "The action's history from git: who changed what, and when"),
+        CommandRow(.showReport, .finding, "report",
+                   "The highlight report of this area (of all, on the areas list); :report PATH.html writes it"),
+        // Files that did not load.
+        CommandRow(.showProblems, .finding, "problems",
+                   "Files with problems (not loaded, or read-only): file, line and what is wrong; Enter opens one in your editor"),
+    ]
 }

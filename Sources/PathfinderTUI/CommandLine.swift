@@ -1,89 +1,174 @@
 import PathfinderModel
 
+/// One command typed after `:` (`:plan portsmouth`). The table below is the only list of them:
+/// the command line runs a line through it, Tab completes names from it, and the help overlay
+/// and the "Unknown command" message list it, so what help shows is what works.
+struct TypedCommand: Sendable {
+    /// What is typed, listed in help and completed by Tab.
+    let name: String
+    /// Other words that run it (`:quit`, `:1`), accepted but not listed.
+    let aliases: [String]
+    /// What may follow the name, as help shows it (`AREA`, `[PATH]`); empty when nothing does.
+    let argument: String
+    let help: String
+    /// Performs the command with the rest of the line (trimmed of the name).
+    let run: @Sendable (inout AppState, _ argument: String) -> [Effect]
+
+    init(_ name: String, aliases: [String] = [], argument: String = "", _ help: String,
+         run: @escaping @Sendable (inout AppState, _ argument: String) -> [Effect]) {
+        self.name = name
+        self.aliases = aliases
+        self.argument = argument
+        self.help = help
+        self.run = run
+    }
+
+    /// How help shows it: `:plan AREA`.
+    var usage: String { ":" + name + (argument.isEmpty ? "" : " " + argument) }
+
+    /// The command a typed word names (its name or an alias, in any case).
+    static func named(_ word: String) -> TypedCommand? {
+        let word = word.lowercased()
+        return table.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    /// The commands whose names start with what is typed, for Tab and the status line; none
+    /// once a word and a space are typed (the argument is the user's own).
+    static func completions(of typed: String) -> [TypedCommand] {
+        guard !typed.contains(" ") else { return [] }
+        let prefix = typed.lowercased()
+        return table.filter { $0.name.hasPrefix(prefix) }
+    }
+
+    /// Tab on the command line: the only name that fits, with a space after it, or as much as
+    /// the names that fit have in common; nil when nothing more can be filled in.
+    static func complete(_ typed: String) -> String? {
+        let matches = completions(of: typed).map(\.name)
+        guard let first = matches.first else { return nil }
+        if matches.count == 1 { return first + " " }
+        let common = matches.dropFirst().reduce(first) { String(zip($0, $1).prefix { $0.0 == $0.1 }.map(\.0)) }
+        return common.count > typed.count ? common : nil
+    }
+
+    /// Every command on one line, for the "Unknown command" message.
+    static var summary: String { table.map(\.usage).joined(separator: "  ") }
+
+    static let table: [TypedCommand] = [
+        TypedCommand("areas", aliases: ["1"], "The list of areas") { state, _ in
+            state.go(to: .areas(ListCursor()))
+            return []
+        },
+        TypedCommand("plan", aliases: ["2"], argument: "AREA",
+                     "An area's action plan (by name, code or the start of its name); alone, this area's") { state, argument in
+            if let area = state.findArea(argument.isEmpty ? (state.currentArea ?? "") : argument) {
+                state.go(to: .actionPlan(ActionPlanPage(area: area.id)))
+            } else {
+                state.message = Message(argument.isEmpty ? "Which area? e.g. :plan portsmouth" : "No area matches \(Quote.value(argument))",
+                                        isError: true)
+            }
+            return []
+        },
+        TypedCommand("action", aliases: ["a"], argument: "ID", "An action by its id; :PO-03 alone does the same") { state, argument in
+            state.openAction(argument)
+            return []
+        },
+        TypedCommand("case", aliases: ["cases", "3"], argument: "[NAME]",
+                     "A case study by its title or file name; alone, the list of case studies") {
+            state, argument in
+            if argument.isEmpty {
+                state.go(to: .caseStudies(ListCursor()))
+            } else if let study = state.partnership.caseStudies.first(where: {
+                TextMatch.contains($0.id, argument) || TextMatch.contains($0.title, argument)
+            }) {
+                state.open(.caseStudy(study.id))
+            } else {
+                state.message = Message("No case study matches \(Quote.value(argument))", isError: true)
+            }
+            return []
+        },
+        TypedCommand("factors", aliases: ["4"], Command.goSuccessFactors.help) { state, _ in
+            state.go(to: .successFactors(FactorMatrixPage()))
+            return []
+        },
+        TypedCommand("search", aliases: ["5"], argument: "[TEXT]",
+                     "Search areas, actions and case studies, starting with TEXT") { state, argument in
+            state.openSearch()
+            if case var .search(p) = state.page, !argument.isEmpty {
+                p.query.set(argument)
+                SearchScreen.run(&p, &state)
+                state.page = .search(p)
+            }
+            return []
+        },
+        TypedCommand("meeting", Command.startMeeting.help) { state, _ in state.startOrResumeMeeting() },
+        TypedCommand("report", argument: "[PATH]",
+                     "The highlight report on screen (:report factors or :report funding for those); "
+                         + "with a file name (.md, .html, .csv, .json) it is written there") {
+            state, argument in state.runReportCommand("report", argument)
+        },
+        TypedCommand("minutes", argument: "PATH", "Write the minutes of the meeting on screen, or the latest, to a .md or .html file") {
+            state, argument in state.runReportCommand("minutes", argument)
+        },
+        TypedCommand("sync", Command.sync.help) { state, _ in state.performSyncCommand(.sync) },
+        TypedCommand("history", argument: "[ID]",
+                     "An action's history from git (the one on screen or selected if no id)") { state, argument in
+            if !argument.isEmpty, state.partnership.action(argument.uppercased()) != nil { return [.loadHistory(argument.uppercased())] }
+            return state.performSyncCommand(.history)
+        },
+        TypedCommand("changed", argument: "[DATE]",
+                     "What changed since a day (2006-11-01, -2w); alone, since the last sync") { state, argument in
+            if argument.isEmpty { return [.loadChanged(since: nil)] }
+            guard let day = DateInput.parse(argument, today: state.edits.today) else {
+                state.message = Message("Changed since when? e.g. :changed 2006-11-01 or :changed -2w (empty: since the last sync)",
+                                        isError: true)
+                return []
+            }
+            return [.loadChanged(since: day)]
+        },
+        TypedCommand("conflicts", "Files a sync could not merge, to keep yours or take theirs") { _, _ in [.loadSyncConflicts] },
+        TypedCommand("trash", "Records in the store's trash, to restore one") { _, _ in [.loadTrash] },
+        TypedCommand("problems", aliases: ["problem", "check"], Command.showProblems.help) { state, _ in
+            state.openProblems()
+            return []
+        },
+        TypedCommand("theme", argument: "NAME", "Change the colour theme (remembered); alone, the themes there are") { state, argument in
+            if let theme = state.themes.first(where: { $0.name.lowercased() == argument.lowercased() }) {
+                state.theme = theme
+                state.message = Message("Theme: \(theme.name)")
+                return [.rememberTheme(theme.name), .redrawAll]
+            }
+            state.message = Message("Themes: " + state.themes.map(\.name).joined(separator: ", "), isError: !argument.isEmpty)
+            return []
+        },
+        TypedCommand("help", aliases: ["6"], "This list of keys and commands") { state, _ in
+            state.overlay = .help(scroll: 0)
+            return []
+        },
+        TypedCommand("q", aliases: ["quit", "exit"], Command.quit.help) { _, _ in [.quit] },
+    ]
+}
+
 /// The `:` command line, for jumping straight to a screen: `:areas`, `:plan portsmouth`,
 /// `:action PO-03`, `:case good-neighbours`, `:factors`, `:search text`, `:theme light`, `:q`.
 /// Also `:PO-03` or `:portsmouth` alone.
 extension AppState {
-    public static let commandLineHelp = ":areas  :plan AREA  :action ID  :case NAME  :factors  :search TEXT  :meeting  :report [PATH]  :minutes PATH  :sync  :changed [DATE]  :conflicts  :trash  :problems  :theme NAME  :q"
-
     mutating func runCommandLine(_ line: String) -> [Effect] {
         let words = line.split(separator: " ", maxSplits: 1).map(String.init)
-        guard let verb = words.first?.lowercased() else { return [] }
-        let argument = words.count > 1 ? words[1] : ""
-        switch verb {
-        case "q", "quit", "exit":
-            return [.quit]
-        case "areas", "1":
-            go(to: .areas(ListCursor()))
-        case "plan", "2":
-            if let area = findArea(argument.isEmpty ? (currentArea ?? "") : argument) {
-                go(to: .actionPlan(ActionPlanPage(area: area.id)))
-            } else {
-                message = Message(argument.isEmpty ? "Which area? e.g. :plan portsmouth" : "No area matches \(Quote.value(argument))", isError: true)
-            }
-        case "action", "a":
-            openAction(argument)
-        case "case", "cases", "3":
-            if argument.isEmpty {
-                go(to: .caseStudies(ListCursor()))
-            } else if let study = partnership.caseStudies.first(where: { TextMatch.contains($0.id, argument) || TextMatch.contains($0.title, argument) }) {
-                open(.caseStudy(study.id))
-            } else {
-                message = Message("No case study matches \(Quote.value(argument))", isError: true)
-            }
-        case "factors", "4":
-            go(to: .successFactors(FactorMatrixPage()))
-        case "search", "5":
-            openSearch()
-            if case var .search(p) = page, !argument.isEmpty {
-                p.query.set(argument)
-                SearchScreen.run(&p, &self)
-                page = .search(p)
-            }
-        case "sync":
-            return performSyncCommand(.sync)
-        case "history":
-            if !argument.isEmpty, partnership.action(argument.uppercased()) != nil { return [.loadHistory(argument.uppercased())] }
-            return performSyncCommand(.history)
-        case "changed":
-            if argument.isEmpty { return [.loadChanged(since: nil)] }
-            guard let day = DateInput.parse(argument, today: edits.today) else {
-                message = Message("Changed since when? e.g. :changed 2006-11-01 or :changed -2w (empty: since the last sync)", isError: true)
-                return []
-            }
-            return [.loadChanged(since: day)]
-        case "conflicts":
-            return [.loadSyncConflicts]
-        case "trash":
-            return [.loadTrash]
-        case "problems", "problem", "check":
-            openProblems()
-        case "report", "minutes":
-            return runReportCommand(verb, argument)
-        case "meeting":
-            return startOrResumeMeeting()
-        case "help", "6":
-            overlay = .help(scroll: 0)
-        case "theme":
-            if let theme = themes.first(where: { $0.name.lowercased() == argument.lowercased() }) {
-                self.theme = theme
-                message = Message("Theme: \(theme.name)")
-                return [.rememberTheme(theme.name), .redrawAll]
-            }
-            message = Message("Themes: " + themes.map(\.name).joined(separator: ", "), isError: argument.isEmpty ? false : true)
-        default:
-            if partnership.action(line.uppercased()) != nil {
-                openAction(line)
-            } else if let area = findArea(line) {
-                open(.area(area.id))
-            } else {
-                message = Message("Unknown command \(Quote.value(line)). Try " + AppState.commandLineHelp, isError: true)
-            }
+        guard let verb = words.first else { return [] }
+        if let command = TypedCommand.named(verb) {
+            return command.run(&self, words.count > 1 ? words[1] : "")
+        }
+        if partnership.action(line.uppercased()) != nil {
+            openAction(line)
+        } else if let area = findArea(line) {
+            open(.area(area.id))
+        } else {
+            message = Message("Unknown command \(Quote.value(line)). Try " + TypedCommand.summary, isError: true)
         }
         return []
     }
 
-    private mutating func openAction(_ id: String) {
+    mutating func openAction(_ id: String) {
         if partnership.action(id.uppercased()) != nil {
             open(.action(id.uppercased()))
         } else {
@@ -100,143 +185,5 @@ extension AppState {
         }
         let prefixed = partnership.areas.filter { TextMatch.fold($0.name).hasPrefix(t) || $0.id.hasPrefix(t) }
         return prefixed.count == 1 ? prefixed[0] : nil
-    }
-}
-
-// MARK: Mouse hit-testing: which list row or link is at a screen position.
-extension AppState {
-    /// The row index (in the page's own list) under a screen position.
-    func rowAt(x: Int, y: Int) -> Int? {
-        let bodyY = y - 1
-        guard bodyY >= 0, bodyY < bodyHeight else { return nil }
-        switch page {
-        case let .areas(cursor):
-            let i = bodyY - AreasScreen.listTop + cursor.top
-            return (bodyY >= AreasScreen.listTop && partnership.areas.indices.contains(i)) ? i : nil
-        case let .actionPlan(p):
-            let top = ActionPlanScreen.listTop(self)
-            let i = bodyY - top + p.cursor.top
-            let rows = ActionPlanScreen.rows(p, self).rows
-            return (bodyY >= top && rows.indices.contains(i) && rows[i].action != nil) ? i : nil
-        case let .caseStudies(cursor):
-            let i = bodyY - CaseStudiesScreen.listTop + cursor.top
-            return (bodyY >= CaseStudiesScreen.listTop && partnership.caseStudies.indices.contains(i)) ? i : nil
-        case let .actionList(p):
-            let i = bodyY - ActionListScreen.listTop + p.cursor.top
-            return (bodyY >= ActionListScreen.listTop && p.actions.indices.contains(i)) ? i : nil
-        case let .search(p):
-            // Results take two lines each, with a heading line before each kind's first result.
-            var row = SearchScreen.listTop
-            var lastKind: SearchResult.Kind?
-            for (i, result) in p.results.enumerated().dropFirst(p.cursor.top) {
-                if result.kind != lastKind {
-                    row += 1
-                    lastKind = result.kind
-                }
-                if bodyY == row || bodyY == row + 1 { return i }
-                row += 2
-                if row > bodyHeight { break }
-            }
-            return nil
-        case let .successFactors(p):
-            let layout = SuccessFactorsScreen.Layout(self, p, bodyWidth: width, bodyHeight: bodyHeight)
-            return layout.cell(atX: x, y: bodyY).map { $0.row * 1000 + $0.column }
-        case let .conflict(p):
-            let i = bodyY - ConflictScreen.listTop
-            return p.fields.indices.contains(i) ? i : nil
-        case .log, .syncConflicts, .actionForm, .areaForm, .caseStudyForm, .report:
-            return nil
-        case let .problems(p):
-            // Each problem takes its file's line(s) and its wrapped message.
-            var row = ProblemsScreen.listTop
-            for (i, problem) in problems.enumerated().dropFirst(p.top).prefix(ProblemsScreen.visibleProblems(self, p)) {
-                let count = ProblemsScreen.lines(problem, width: width - 1).lines.count
-                if bodyY >= row, bodyY < row + count { return i }
-                row += count
-            }
-            return nil
-        case let .meeting(p):
-            guard p.showingAgenda, let m = partnership.meetings.first(where: { $0.id == p.meeting }) else { return nil }
-            let rows = max(1, bodyHeight - MeetingScreen.listTop)
-            let top = max(0, min(p.item - rows + 1, m.items.count - rows))
-            let i = bodyY - MeetingScreen.listTop + top
-            return bodyY >= MeetingScreen.listTop && m.items.indices.contains(i) ? i : nil
-        case let .area(p):
-            return DocumentView.linkIndices(AreaScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
-        case let .action(p):
-            return DocumentView.linkIndices(ActionScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
-        case let .caseStudy(p):
-            return DocumentView.linkIndices(CaseStudyScreen.lines(self, p, width: width - 3)).firstIndex(of: p.document.scroll + bodyY)
-        }
-    }
-
-    var selectedRow: Int? {
-        switch page {
-        case let .areas(c), let .caseStudies(c): c.selected
-        case let .actionPlan(p): p.cursor.selected
-        case let .actionList(p): p.cursor.selected
-        case let .search(p): p.editing ? nil : p.cursor.selected
-        case let .conflict(p): p.cursor
-        case let .meeting(p): p.showingAgenda ? p.item : nil
-        case let .log(p): p.cursor.selected
-        case let .syncConflicts(p): p.cursor.selected
-        case .actionForm, .areaForm, .caseStudyForm, .report: nil
-        case let .problems(p): p.selected
-        case let .successFactors(p): p.row * 1000 + p.column
-        case let .area(p): p.document.link
-        case let .action(p): p.document.link
-        case let .caseStudy(p): p.document.link
-        }
-    }
-
-    mutating func select(row: Int) {
-        switch page {
-        case var .areas(c):
-            c.select(row, count: partnership.areas.count, visible: AreasScreen.visibleRows(self))
-            page = .areas(c)
-        case var .caseStudies(c):
-            c.select(row, count: partnership.caseStudies.count, visible: CaseStudiesScreen.visibleRows(self))
-            page = .caseStudies(c)
-        case var .actionPlan(p):
-            p.cursor.selected = row
-            page = .actionPlan(p)
-        case var .actionList(p):
-            p.cursor.selected = row
-            page = .actionList(p)
-        case var .search(p):
-            p.cursor.selected = row
-            p.editing = false
-            page = .search(p)
-        case var .conflict(p):
-            p.cursor = row
-            page = .conflict(p)
-        case var .meeting(p):
-            p.item = row
-            page = .meeting(p)
-        case var .log(p):
-            p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
-            page = .log(p)
-        case var .syncConflicts(p):
-            p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
-            page = .syncConflicts(p)
-        case .actionForm, .areaForm, .caseStudyForm, .report:
-            break
-        case var .problems(p):
-            p.selected = row
-            page = .problems(p)
-        case var .successFactors(p):
-            p.row = row / 1000
-            p.column = row % 1000
-            page = .successFactors(p)
-        case var .area(p):
-            p.document.link = row
-            page = .area(p)
-        case var .action(p):
-            p.document.link = row
-            page = .action(p)
-        case var .caseStudy(p):
-            p.document.link = row
-            page = .caseStudy(p)
-        }
     }
 }

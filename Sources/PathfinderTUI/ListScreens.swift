@@ -326,8 +326,24 @@ enum HelpOverlay {
         }
         section("On this screen", state.context)
         section("Everywhere", .global)
+        // The `:` commands, from the table the command line runs, so none is left out.
+        lines.append(DocumentLine())
+        lines.append(DocumentLine(commandsHeading, .heading))
+        for command in TypedCommand.table {
+            let fits = DisplayWidth.of(command.usage) <= keyWidth
+            if !fits { lines.append(DocumentLine([.init(text: command.usage, role: .helpKey)])) }
+            for (i, part) in Text.wrap(command.help, to: max(4, inner - keyWidth - 1)).enumerated() {
+                let key = i == 0 && fits ? Text.pad(command.usage, to: keyWidth) : String(repeating: " ", count: keyWidth)
+                lines.append(DocumentLine([.init(text: key + " ", role: .helpKey), .init(text: part, role: .helpText)]))
+            }
+        }
         return lines
     }
+
+    static let commandsHeading = "Typed after : (Tab completes the name)"
+
+    /// How many lines the box shows at once, so scrolling stops with the last line in view.
+    static func visibleLines(_ state: AppState) -> Int { max(1, state.bodyHeight - 4) }
 
     static func render(_ state: AppState, scroll: Int, _ body: Rect, _ screen: inout Screen) {
         let theme = state.theme

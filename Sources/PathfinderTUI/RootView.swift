@@ -187,6 +187,9 @@ public enum RootView {
         case let .textArea(area, _)?: hints = area.hints
         case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]
         case .confirm?: hints = [KeyHint(key: "y", label: "yes"), KeyHint(key: "n", label: "no")]
+        case let .commandLine(editor)?:
+            // The commands that fit what is typed, from the same table Tab completes from.
+            hints = TypedCommand.completions(of: editor.text).map { KeyHint(key: $0.usage, label: "") }
         default: hints = state.keyMap.hints(for: .help)
         }
         let helpHint = hints.first { $0.label == Command.help.hint }

@@ -362,10 +362,16 @@ extension AppState {
             default: self.overlay = nil
             }
             if case let .help(s) = self.overlay {
-                self.overlay = .help(scroll: min(s, max(0, HelpOverlay.lines(self).count - (bodyHeight - 2))))
+                self.overlay = .help(scroll: min(s, max(0, HelpOverlay.lines(self).count - HelpOverlay.visibleLines(self))))
             }
             return []
         case var .commandLine(editor):
+            // Tab completes a command's name from the table, as far as it is certain.
+            if event == .key(.tab) {
+                if let completed = TypedCommand.complete(editor.text) { editor.set(completed) }
+                self.overlay = .commandLine(editor)
+                return []
+            }
             switch editor.handle(event) {
             case .edited, .ignored:
                 self.overlay = .commandLine(editor)
