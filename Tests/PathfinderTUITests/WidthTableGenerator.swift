@@ -16,7 +16,7 @@ func glibcWidth(_ value: UInt32) -> Int {
     return Int(glibcWcwidth(Int32(bitPattern: value)))
 }
 
-/// Writes Sources/PathfinderTUI/DisplayWidthTables.swift: glibc's wcwidth where glibc knows the
+/// Writes Sources/PathfinderTUI/Buffer/DisplayWidthTables.swift: glibc's wcwidth where glibc knows the
 /// character, and Unicode properties (from Swift's newer Unicode data) where it does not, so a
 /// character newer than the C library still gets the width newer C libraries give it.
 enum WidthTableGenerator {
