@@ -103,3 +103,22 @@ import PathfinderModel
         #expect(!status.contains(":areas"))
     }
 }
+
+/// The help overlay keeps its keys: G and End go to its end, other keys do nothing beneath it,
+/// and only Esc, q or ? close it.
+@Suite struct HelpOverlayKeysTests {
+    @Test func gGoesToTheEndAndOtherKeysStayInHelp() {
+        let start = Fixture.state(pages: [.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))]).after(.character("?"))
+        let end = start.after(.character("G"))
+        guard case let .help(scroll)? = end.overlay else { Issue.record("G closed help"); return }
+        #expect(scroll > 0)
+        let last = HelpOverlay.lines(end).last.map { $0.spans.map(\.text).joined().trimmingCharacters(in: .whitespaces) } ?? ""
+        #expect(render(end).lines.joined(separator: "\n").contains(String(last.prefix(60))))
+        // A key that means something on the plan beneath does nothing while help is open.
+        let pressed = end.after(.character("j"), .character("s"))
+        #expect(pressed.overlay == end.overlay)
+        #expect(pressed.page == start.page)
+        #expect(start.after(.escape).overlay == nil)
+        #expect(start.after(.character("?")).overlay == nil)
+    }
+}

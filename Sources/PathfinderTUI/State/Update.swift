@@ -358,8 +358,11 @@ extension AppState {
             case .pageDown?, .halfPageDown?: self.overlay = .help(scroll: scroll + max(1, bodyHeight - 4))
             case .pageUp?, .halfPageUp?: self.overlay = .help(scroll: max(0, scroll - max(1, bodyHeight - 4)))
             case .top?: self.overlay = .help(scroll: 0)
+            case .bottom?: self.overlay = .help(scroll: Int.max / 2)
             case .quit?, .back?, .help?: self.overlay = nil
-            default: self.overlay = nil
+            // Any other key is the overlay's and does nothing: it never reaches the screen
+            // beneath, which the user cannot see.
+            default: break
             }
             if case let .help(s) = self.overlay {
                 self.overlay = .help(scroll: min(s, max(0, HelpOverlay.lines(self).count - HelpOverlay.visibleLines(self))))
