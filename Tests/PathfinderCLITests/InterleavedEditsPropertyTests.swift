@@ -79,7 +79,7 @@ import Testing
 
         var busy: Bool {
             switch state.page {
-            case .actionForm, .conflict: true
+            case .form(.action), .conflict: true
             default: state.overlay != nil
             }
         }
@@ -164,7 +164,7 @@ import Testing
 
     /// Saves an open form, and decides an open conflict field by field at random.
     func finishOpenWork(_ world: inout World, random: inout SeededRandom) {
-        if case .actionForm = world.state.page { world.run(.key(.control("s"))) }
+        if case .form(.action) = world.state.page { world.run(.key(.control("s"))) }
         while case let .conflict(page) = world.state.page {
             guard case let .action(mine) = page.mine else { break }
             for (index, field) in page.fields.enumerated() {

@@ -17,7 +17,7 @@ import Testing
     }
 
     func areaForm(_ s: AppState) -> AreaForm? {
-        if case let .areaForm(form) = s.page { return form }
+        if case let .form(.area(form)) = s.page { return form }
         return nil
     }
 
@@ -135,7 +135,7 @@ import Testing
         var s = onPortsmouth().after(.character("e"))
         guard var form = areaForm(s) else { Issue.record("no form"); return }
         form.focus(on: .narrative)
-        s.pages[s.pages.count - 1] = .areaForm(form)
+        s.pages[s.pages.count - 1] = .form(.area(form))
         s = s.after(.enter, .end).typing(" Then seven.").after(.control("s"))
         #expect(areaForm(s)?.draft.narrative == "Portsmouth's steering group identified six key issues. Then seven.")
         // With $VISUAL or $EDITOR set, Enter asks the run loop to run it, and its text comes back.
@@ -153,7 +153,7 @@ import Testing
 
     @Test func eOnACaseStudyEditsItAndANewOneIsAddedFromTheList() {
         var s = state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "good-neighbours"))]).after(.character("e"))
-        guard case let .caseStudyForm(form) = s.page else { Issue.record("no form: \(s.page)"); return }
+        guard case let .form(.caseStudy(form)) = s.page else { Issue.record("no form: \(s.page)"); return }
         #expect(form.heading == "Edit Portsmouth Good Neighbours Befriending Scheme")
         // Title, then Area: → steps to the next area.
         s = s.after(.tab, .right)
@@ -177,7 +177,7 @@ import Testing
         // An empty title is refused.
         let (empty, none) = update(state([.caseStudies(ListCursor())]).after(.character("a")), .key(.control("s")))
         #expect(none.isEmpty)
-        guard case let .caseStudyForm(refused) = empty.page else { Issue.record("closed"); return }
+        guard case let .form(.caseStudy(refused)) = empty.page else { Issue.record("closed"); return }
         #expect(refused.problems[.title] == "a title is needed")
     }
 
@@ -208,7 +208,7 @@ import Testing
         var wide = onPortsmouth().after(.character("e"))
         guard var form = areaForm(wide) else { return }
         form.focus(on: .steeringGroup)
-        wide.pages[wide.pages.count - 1] = .areaForm(form)
+        wide.pages[wide.pages.count - 1] = .form(.area(form))
         wide = wide.after(.enter).typing("রহিম উদ্দিন").after(.enter)
         assertScreen(render(wide), golden: "area-form-member-box-80x24")
         var study = state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "good-neighbours"))]).after(.character("e"))

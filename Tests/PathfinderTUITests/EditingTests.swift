@@ -369,7 +369,7 @@ import Testing
     @Test func eOpensTheFormAndCtrlSSavesThroughTheSameEdit() {
         var s = onAction()
         s = update(s, .key(.character("e"))).0
-        guard case .actionForm = s.page else { Issue.record("no form: \(s.page)"); return }
+        guard case .form(.action) = s.page else { Issue.record("no form: \(s.page)"); return }
         #expect(render(s).lines[0].contains("Edit PO-02"))
         s = s.after(.control("u")).typing("Social clauses in every council contract")
         let (saved, effects) = update(s, .key(.control("s")))
@@ -389,7 +389,7 @@ import Testing
         s = s.after(.character("e"), .control("u"))
         let (kept, effects) = update(s, .key(.control("s")))
         #expect(effects.isEmpty)
-        guard case .actionForm = kept.page else { Issue.record("an invalid form closed"); return }
+        guard case .form(.action) = kept.page else { Issue.record("an invalid form closed"); return }
     }
 
     @Test func aNewActionFromThePlanIsCreatedByTheStore() {

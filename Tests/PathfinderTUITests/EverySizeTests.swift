@@ -26,13 +26,13 @@ import Testing
         states.append(Fixture.state(pages: [.areas(ListCursor()),
                                             .conflict(ConflictPage(mine: .action(action), theirs: .action(theirs), base: nil))]))
         states.append(Fixture.state(pages: [.areas(ListCursor()),
-                                            .actionForm(ActionForm(action: action, partnership: partnership, today: Fixture.asOf))]))
+                                            .form(.action(ActionForm(action: action, partnership: partnership, today: Fixture.asOf)))]))
         states.append(Fixture.state(pages: [.areas(ListCursor()),
-                                            .areaForm(AreaForm(area: partnership.area("portsmouth"), partnership: partnership))]))
+                                            .form(.area(AreaForm(area: partnership.area("portsmouth"), partnership: partnership)))]))
         states.append(Fixture.state(pages: [.caseStudies(ListCursor()),
-                                            .caseStudyForm(CaseStudyForm(caseStudy: partnership.caseStudy("good-neighbours"),
-                                                                         partnership: partnership))]))
-        states.append(Fixture.state(pages: [.areas(ListCursor()), .areaForm(AreaForm(area: nil, partnership: partnership))]))
+                                            .form(.caseStudy(CaseStudyForm(caseStudy: partnership.caseStudy("good-neighbours"),
+                                                                         partnership: partnership)))]))
+        states.append(Fixture.state(pages: [.areas(ListCursor()), .form(.area(AreaForm(area: nil, partnership: partnership)))]))
         states.append(Fixture.state(pages: [.areas(ListCursor()), .log(LogPage(title: "History of PO-01", rows: [
             LogRow(heading: "2006-12-01 · Zoë Ahmed", details: ["status: not started → in progress", "1 progress note"], action: "PO-01"),
         ], empty: "none"))]))

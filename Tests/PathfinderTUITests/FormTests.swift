@@ -150,8 +150,8 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
     }
 
     @discardableResult
-    func feed(_ form: inout ActionForm, _ events: [Event]) -> FormOutcome {
-        var last = FormOutcome.editing
+    func feed(_ form: inout ActionForm, _ events: [Event]) -> ActionForm.Outcome {
+        var last = ActionForm.Outcome.editing
         for event in events { last = form.handle(event) }
         return last
     }
@@ -175,7 +175,7 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         feed(&f, keys("Befriending for housebound people in Fratton"))
         press(&f, .tab)
         #expect(f.draft.title == "Befriending for housebound people in Fratton")
-        #expect(f.focus == .field(ActionForm.fields[1]))
+        #expect(f.focus == .field(f.spec.fields[1]))
         guard case let .submitted(action) = feed(&f, [.key(.control("s"))]) else {
             Issue.record("a valid form submits")
             return
@@ -263,7 +263,7 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
     @Test func partnersAreAddedEditedReorderedAndRemoved() {
         var f = form()
         f.focus(on: .partners)
-        #expect(f.focus == .addPartner, "no partners yet: the add row")
+        #expect(f.focus == .addEntry(.partners), "no partners yet: the add row")
         press(&f, .enter)
         feed(&f, keys("Age UK"))
         press(&f, .enter)
@@ -272,10 +272,10 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         feed(&f, keys("Shelter"))
         press(&f, .enter)
         #expect(f.draft.partners == ["Age UK", "Shelter"])
-        #expect(f.focus == .partner(1))
+        #expect(f.focus == .entry(.partners, 1))
         press(&f, .character("K"))
         #expect(f.draft.partners == ["Shelter", "Age UK"])
-        #expect(f.focus == .partner(0), "the focus moves with the partner")
+        #expect(f.focus == .entry(.partners, 0), "the focus moves with the partner")
         press(&f, .character("J"), .character("J"))
         #expect(f.draft.partners == ["Age UK", "Shelter"])
         // Enter edits an entry in place; Esc undoes that typing.
@@ -289,14 +289,14 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         #expect(f.draft.partners == ["Age UK", "Crisis"])
         press(&f, .character("d"))
         #expect(f.draft.partners == ["Age UK"])
-        #expect(f.focus == .addPartner)
+        #expect(f.focus == .addEntry(.partners))
         // Typing on the add row starts a partner; an empty one is not kept.
         feed(&f, keys("Mind"))
         press(&f, .tab)
-        #expect(f.focus == .addPartner, "Tab went on to the add row")
+        #expect(f.focus == .addEntry(.partners), "Tab went on to the add row")
         press(&f, .enter, .enter)
         #expect(f.draft.partners == ["Age UK", "Mind"])
-        #expect(f.focus == .addPartner)
+        #expect(f.focus == .addEntry(.partners))
         // The meeting screen's keys work too: x drops, + adds.
         press(&f, .up, .character("x"))
         #expect(f.draft.partners == ["Age UK"])
@@ -309,7 +309,7 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
     @Test func milestonesAreAddedWithADueShortcutTickedAndReordered() {
         var f = form()
         f.focus(on: .milestones)
-        #expect(f.focus == .milestone(0))
+        #expect(f.focus == .entry(.milestones, 0))
         press(&f, .character("a"))
         feed(&f, keys("Train volunteers"))
         press(&f, .tab)
@@ -318,7 +318,7 @@ func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
         press(&f, .enter)
         #expect(f.draft.milestones.count == 2)
         #expect(f.draft.milestones[1] == Milestone(title: "Train volunteers", due: Day(iso: "2006-12-29"), done: false))
-        #expect(f.focus == .milestone(1))
+        #expect(f.focus == .entry(.milestones, 1))
         press(&f, .character(" "))
         #expect(f.draft.milestones[1].done)
         press(&f, .character("K"))

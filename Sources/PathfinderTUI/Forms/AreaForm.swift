@@ -33,9 +33,6 @@ public struct AreaFormSpec: RecordFormSpec {
     public func value(_ field: AreaField, of area: Area) -> String { field.value(of: area) }
     public func set(_ field: AreaField, to text: String, on area: inout Area) throws { try AreaEdit.set(field, to: text, on: &area) }
     public func problems(_ area: Area) -> [RecordProblem<AreaField>] { AreaEdit.problems(area, others: others, lockedCode: lockedCode) }
-    public func choices(for field: AreaField) -> [Picker.Choice] { [] }
-    public func chosen(_ field: AreaField, of area: Area) -> [String] { [] }
-    public func setChosen(_ field: AreaField, _ ids: [String], on area: inout Area) {}
     public func parts(of field: AreaField) -> [String] { field.parts }
     public func entries(_ field: AreaField, of area: Area) -> [[String]] { AreaEdit.entries(field, of: area) }
     public func setEntries(_ field: AreaField, _ entries: [[String]], on area: inout Area) { AreaEdit.setEntries(field, entries, on: &area) }

@@ -1,21 +1,34 @@
 import PathfinderModel
 
-/// How a field of a profile form (an area, a case study) is edited.
+/// How a field of a form is edited.
 public enum RecordFieldKind: Hashable, Sendable {
     /// Typed on one line (`LineEditor` keys).
     case text
+    /// Typed on one line as a date (anything `DateInput` reads), the day it resolves to shown
+    /// beside it as it is typed.
+    case date
     /// One of a list (a picker), or none.
     case choice
     /// Several of a list, ticked in a picker.
     case choices
     /// Rows of entries with parts (key figures, members, forums), each edited in a small box.
     case entries
+    /// Rows of one-line entries (partners), each typed in its own row.
+    case list
+    /// Milestones: entries of title, due date and "x" when done, edited in the milestone box
+    /// and ticked done in their row.
+    case milestones
     /// Several lines: `$VISUAL`/`$EDITOR`, or the inline `TextArea`.
     case longText
+
+    /// Typed into as soon as it has the focus, so a printable key is a character there.
+    var isTyped: Bool { self == .text || self == .date }
+    /// Shown as a row per entry and an "add" row.
+    var isList: Bool { self == .entries || self == .list || self == .milestones }
 }
 
-/// What a profile form edits and by what rules: the record, its fields, and the model's rules
-/// for them (`AreaEdit`, `CaseStudyEdit`). The form keeps the keys, the draft and the drawing.
+/// What a form edits and by what rules: the record, its fields, and the model's rules for them
+/// (`ActionEdit`, `AreaEdit`, `CaseStudyEdit`). The form keeps the keys, the draft and the drawing.
 public protocol RecordFormSpec: Hashable, Sendable {
     associatedtype Record: Hashable & Sendable
     associatedtype Field: Hashable & Sendable
@@ -26,42 +39,74 @@ public protocol RecordFormSpec: Hashable, Sendable {
     func label(_ field: Field) -> String
     /// The whole value as text (a long text whole; a list as `EntryText` writes it).
     func value(_ field: Field, of record: Record) -> String
-    /// Sets a text or long text field from what was typed; throws `RecordProblem<Field>`.
+    /// Sets a typed or long text field from its text; throws `RecordProblem<Field>`.
     func set(_ field: Field, to text: String, on record: inout Record) throws
     /// The record's own checks, as they would refuse a save.
     func problems(_ record: Record) -> [RecordProblem<Field>]
+    /// What a picker offers: a choice field's choices, or values in use for a typed field (Ctrl-P).
     func choices(for field: Field) -> [Picker.Choice]
     func chosen(_ field: Field, of record: Record) -> [String]
-    func setChosen(_ field: Field, _ ids: [String], on record: inout Record)
+    /// Sets what was picked; throws `RecordProblem<Field>` when it is set as if typed.
+    func setChosen(_ field: Field, _ ids: [String], on record: inout Record) throws
+    /// A choice field's value as the form shows it, when not its choice's label ("● In progress").
+    func shown(_ field: Field, of record: Record) -> String?
     /// Names of the parts of an entry of a list field ("Label", "Value", "Source").
     func parts(of field: Field) -> [String]
     func entries(_ field: Field, of record: Record) -> [[String]]
     func setEntries(_ field: Field, _ entries: [[String]], on record: inout Record)
     func entryProblem(_ field: Field, _ parts: [String]) -> String?
+    /// What one entry of a list is called ("partner"), for its add row; nil says "an entry".
+    func entryName(_ field: Field) -> String?
+    /// Whether a typed field shows its value as saved once left (a code typed small becomes
+    /// capitals, a date shortcut the day), rather than as it was typed.
+    func showsSavedValue(_ field: Field) -> Bool
     /// Called after every change to the draft: a new record's id follows its name.
     func settle(_ record: inout Record)
+    /// The day date shortcuts ("+2w") count from; nil when the record has no dates.
+    var today: Day? { get }
 }
 
-/// What a profile form tells its owner after each event (as `FormOutcome` for actions).
+extension RecordFormSpec {
+    public func choices(for field: Field) -> [Picker.Choice] { [] }
+    public func chosen(_ field: Field, of record: Record) -> [String] { [] }
+    public func setChosen(_ field: Field, _ ids: [String], on record: inout Record) throws {}
+    public func shown(_ field: Field, of record: Record) -> String? { nil }
+    public func entryName(_ field: Field) -> String? { nil }
+    public func showsSavedValue(_ field: Field) -> Bool { true }
+    public func settle(_ record: inout Record) {}
+    public var today: Day? { nil }
+}
+
+/// What a form tells its owner after each event.
 public enum RecordFormOutcome<Record: Hashable & Sendable, Field: Hashable & Sendable>: Hashable, Sendable {
+    /// Still open: draw it again.
     case editing
-    /// Esc with nothing changed, or a confirmed discard.
+    /// Esc with nothing changed, or a confirmed discard: close it, save nothing.
     case cancelled
-    /// Ctrl-S with every field valid.
+    /// Ctrl-S with every field valid: save this record and close the form.
     case submitted(Record)
     /// Long text for `$VISUAL`/`$EDITOR`: run it on `form.longText(field)`, then give the result
-    /// back with `form.setLongText(field, to:)`.
+    /// back with `form.setLongText(field, to:)` and keep the form open.
     case openEditor(Field)
+    /// `?` or F1: show the form's keys (the help overlay of the `form` context).
+    case showHelp
 }
 
-/// A form over a draft of one area or case study, with the action form's keys: typed fields
-/// (readline keys), pickers, lists of entries (a add, d remove, K/J move, Enter edit), long text
-/// in the editor or inline; a field is checked when left, Ctrl-S saves only a valid draft, and
-/// Esc with changes asks first.
+/// The one form engine, for every record: a form over a draft of one action, area or case
+/// study, whose fields a `RecordFormSpec` describes. Nothing reaches the record until Ctrl-S
+/// finds every field valid.
+///
+/// One row per field (a row per entry for lists), labels left and values right, scrolled to keep
+/// the focused field shown. Typed fields take keys as soon as they have the focus (readline
+/// keys, as `LineEditor`); choices open a picker; lists have their own keys (add, remove, move,
+/// edit, Space ticks a milestone). The keys come from the key map's `form` context. A field is
+/// checked when it is left and its problem shows under it; Esc with changes asks first.
 public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
     public typealias Field = Spec.Field
     public typealias Record = Spec.Record
+    public typealias Outcome = RecordFormOutcome<Record, Field>
 
+    /// A row the focus can rest on.
     public enum Item: Hashable, Sendable {
         case field(Field)
         case entry(Field, Int)
@@ -77,6 +122,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
     enum Popup: Hashable, Sendable {
         case picker(Field, Picker)
         case entry(Field, EntryEditor)
+        case milestone(Field, MilestoneEditor)
         case textArea(Field, TextArea)
         case confirmDiscard
     }
@@ -84,18 +130,29 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
     public let spec: Spec
     /// The record as it was when the form opened.
     public let original: Record
-    /// The record with every accepted change.
+    /// The record with every accepted change. Only valid values reach it.
     public private(set) var draft: Record
-    /// Whether this makes a new record (its id is still being made from its name).
+    /// Whether this makes a new record.
     public let isNew: Bool
+    /// The top line: "Edit PO-01", "New area".
     public var heading: String
+    /// Whether long text goes to `$VISUAL`/`$EDITOR` (`.openEditor`); without one the form
+    /// edits it in its own `TextArea`.
     public var usesExternalEditor: Bool
     public private(set) var focus: Item
+    /// The text of each typed field as typed, which may not be valid yet.
     private(set) var editors: [Field: LineEditor] = [:]
+    /// Problems found setting a field from its text (a bad date, a number that is not one).
     private(set) var fieldProblems: [Field: String] = [:]
+    /// Fields the user has left (or tried to save): their problems show.
     private(set) var touched: Set<Field> = []
+    /// A one-line entry being typed in its row, and whether the row was added for it.
+    private(set) var rowEditor: LineEditor?
+    private var rowIsNew = false
     private(set) var popup: Popup?
+    /// Said at the bottom after a refused save: "2 problems: see the fields marked ⚠".
     public private(set) var banner: String?
+    /// The size last given by `resize`, for the inline text editor's wrapping.
     private var width = 80
     private var height = 20
 
@@ -107,25 +164,28 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         self.heading = heading
         self.usesExternalEditor = usesExternalEditor
         focus = .field(spec.fields[0])
-        for field in spec.fields where spec.kind(of: field) == .text {
+        for field in spec.fields where spec.kind(of: field).isTyped {
             editors[field] = LineEditor(spec.value(field, of: record))
         }
     }
 
+    /// Every row the focus can rest on, in order.
     public var items: [Item] {
         spec.fields.flatMap { field -> [Item] in
-            guard spec.kind(of: field) == .entries else { return [.field(field)] }
+            guard spec.kind(of: field).isList else { return [.field(field)] }
             return spec.entries(field, of: draft).indices.map { .entry(field, $0) } + [.addEntry(field)]
         }
     }
 
     var focusIndex: Int { items.firstIndex(of: focus) ?? 0 }
 
+    /// Whether closing now would lose anything.
     public var isChanged: Bool {
-        draft != original || editors.contains { $0.value.text != spec.value($0.key, of: draft) }
+        draft != original || editors.contains { $0.value.text != spec.value($0.key, of: draft) } || rowEditor != nil
     }
 
-    /// Each field's problem, as shown under it.
+    /// Each field's problem, as shown under it: those met setting the field from its text, and
+    /// the record's own checks (empty title, due before start) for fields already left.
     public var problems: [Field: String] {
         var all: [Field: String] = [:]
         for problem in spec.problems(draft) where touched.contains(problem.field) && all[problem.field] == nil {
@@ -135,13 +195,17 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         return all
     }
 
+    /// The text of a long field, for the external editor.
     public func longText(_ field: Field) -> String { spec.value(field, of: draft) }
 
+    /// The external editor's result for a long field.
     public mutating func setLongText(_ field: Field, to text: String) {
         touched.insert(field)
         apply(field, text)
     }
 
+    /// The size of the area the form is drawn in, so the inline text editor wraps and scrolls
+    /// as drawn. Drawing works at any size without it.
     public mutating func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -151,92 +215,136 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         }
     }
 
-    /// Puts the focus on a field, as when the form opens where the user was.
+    /// Puts the focus on a field (its first row), checking the field it leaves: to open the form
+    /// where the user was ("edit the due date").
     public mutating func focus(on field: Field) {
+        if rowEditor != nil { finishRow() }
         guard let target = items.first(where: { $0.field == field }) else { return }
         leave(focus.field, going: field)
-        focus = target
+        focus = items.first { $0.field == field } ?? target
     }
 
-    /// A click on a row of the form drawn in `rect` focuses it, checking the field it leaves;
-    /// clicks while a box is open, or outside the rows, do nothing.
-    public mutating func click(x: Int, y: Int, in rect: Rect) {
-        guard popup == nil, let target = item(atX: x, y: y, in: rect), items.contains(target) else { return }
+    /// A click on a row of the form drawn in `rect` focuses it; a double click also opens it
+    /// (choices, a list entry, a long text), as Enter would. Clicks while a box is open, or
+    /// outside the rows, do nothing.
+    public mutating func click(x: Int, y: Int, in rect: Rect, double: Bool = false, keys: KeyMap = .defaults) -> Outcome {
+        guard popup == nil, let target = item(atX: x, y: y, in: rect) else { return .editing }
+        if rowEditor != nil { finishRow() }
+        guard items.contains(target) else { return .editing }
         leave(focus.field, going: target.field)
         focus = target
+        if double, !spec.kind(of: target.field).isTyped { return run(.open, keys: keys) ?? .editing }
+        return .editing
     }
 
     // MARK: Keys
 
-    public mutating func handle(_ event: Event) -> RecordFormOutcome<Record, Field> {
+    /// An event for the form: keys are looked up in the `form` context of `keys`.
+    public mutating func handle(_ event: Event, keys: KeyMap = .defaults) -> Outcome {
         if case let .resize(width, height) = event {
             resize(width: width, height: height)
             return .editing
         }
         if let popup { return handlePopup(popup, event) }
+        if rowEditor != nil { return typeInRow(event, keys: keys) }
         guard case let .key(key) = event else {
             switch event {
-            case .paste: typeInto(event)
+            case .paste: return typeInto(event, keys: keys)
+            // The wheel moves through the fields; clicks need the form's place (`click`).
             case .mouse(.wheelUp): move(by: -1)
             case .mouse(.wheelDown): move(by: 1)
             default: break
             }
             return .editing
         }
-        switch key {
-        case .control("s"):
-            return submit()
-        case .escape, .control("c"):
-            if !isChanged { return .cancelled }
-            popup = .confirmDiscard
-            return .editing
-        case .tab, .down:
-            move(by: 1)
-            return .editing
-        case .backTab, .up:
-            move(by: -1)
-            return .editing
-        case .pageDown:
-            move(by: 5)
-            return .editing
-        case .pageUp:
-            move(by: -5)
-            return .editing
+        let kind = spec.kind(of: focus.field)
+        // In a typed field a printable key is always a character (`?` too: F1 shows help there).
+        if kind.isTyped, case .character = key { return typeInto(event, keys: keys) }
+        // Ctrl-C is the terminal's interrupt: it closes the form as Esc does, asking first,
+        // whatever the key file says, rather than losing a typed draft or trapping the user.
+        let command = key == .control("c") ? .cancel : keys.command(for: key, in: .form)
+        if let command, let outcome = run(command, keys: keys) { return outcome }
+        // Keys with no command for this row: typed into a typed field, a letter narrows a
+        // choice's list or starts an entry on a list's add row.
+        switch (kind, focus, key) {
+        case (.text, _, _), (.date, _, _):
+            return typeInto(event, keys: keys)
+        case let (.choice, _, .character(c)), let (.choices, _, .character(c)):
+            openPicker(focus.field, filter: String(c))
+        case let (_, .addEntry(field), .character(c)):
+            addEntry(field, at: entryCount(field), first: String(c))
         default:
             break
-        }
-        let field = focus.field
-        switch spec.kind(of: field) {
-        case .text:
-            if key == .enter {
-                move(by: 1)
-            } else {
-                typeInto(event)
-            }
-        case .choice, .choices:
-            switch key {
-            case .enter, .character(" "): openPicker(field, filter: "")
-            case let .character(c): openPicker(field, filter: String(c))
-            case .left where spec.kind(of: field) == .choice: step(field, by: -1)
-            case .right where spec.kind(of: field) == .choice: step(field, by: 1)
-            default: break
-            }
-        case .longText:
-            if key == .enter || key == .character("e") {
-                if usesExternalEditor { return .openEditor(field) }
-                popup = .textArea(field, TextArea(longText(field), width: max(1, width - 5), height: max(1, height - 2)))
-            }
-        case .entries:
-            handleEntryKey(field, key)
         }
         return .editing
     }
 
+    /// Runs a form command on the focused row; nil when it does nothing there, so the key can
+    /// be the row's own (typed, or narrowing a list).
+    private mutating func run(_ command: Command, keys: KeyMap) -> Outcome? {
+        let field = focus.field
+        let kind = spec.kind(of: field)
+        switch command {
+        case .save: return submit()
+        case .cancel:
+            if !isChanged { return .cancelled }
+            popup = .confirmDiscard
+        case .help: return .showHelp
+        case .nextField: move(by: 1)
+        case .previousField: move(by: -1)
+        case .pageDown: move(by: 5)
+        case .pageUp: move(by: -5)
+        case .open:
+            switch (kind, focus) {
+            case (.text, _), (.date, _): move(by: 1)
+            case (.choice, _), (.choices, _): openPicker(field, filter: "")
+            case (.longText, _): return openLongText(field)
+            case let (_, .entry(_, i)): editEntry(field, i)
+            case (_, .addEntry): addEntry(field, at: entryCount(field))
+            default: return nil
+            }
+        case .editText:
+            guard kind == .longText else { return nil }
+            return openLongText(field)
+        case .tick:
+            if kind == .choice || kind == .choices {
+                openPicker(field, filter: "")
+            } else if kind == .milestones, case let .entry(_, i) = focus {
+                var entries = spec.entries(field, of: draft)
+                entries[i][2] = entries[i][2].isEmpty ? "x" : ""
+                setEntries(field, entries)
+            } else {
+                return nil
+            }
+        case .previousChoice, .nextChoice:
+            guard kind == .choice else { return nil }
+            step(field, by: command == .nextChoice ? 1 : -1)
+        case .pick:
+            let all = spec.choices(for: field)
+            guard kind.isTyped, !all.isEmpty else { return nil }
+            popup = .picker(field, Picker(title: spec.label(field), choices: all, selected: [editors[field]?.text ?? ""]))
+        case .addEntry, .removeEntry, .moveEntryUp, .moveEntryDown:
+            guard kind.isList else { return nil }
+            changeList(command, field)
+        default:
+            return nil
+        }
+        return .editing
+    }
+
+    private mutating func openLongText(_ field: Field) -> Outcome {
+        if usesExternalEditor { return .openEditor(field) }
+        popup = .textArea(field, TextArea(longText(field), width: max(1, width - 5), height: max(1, height - 2)))
+        return .editing
+    }
+
+    /// Moves the focus, checking the field it leaves.
     private mutating func move(by delta: Int) {
         let all = items
         let to = min(max(0, focusIndex + delta), all.count - 1)
         guard to != focusIndex else { return }
         leave(focus.field, going: all[to].field)
+        // Leaving may not change the rows (only entry edits do), so the index still holds.
         let now = items
         focus = now[min(to, now.count - 1)]
     }
@@ -247,6 +355,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         touched.insert(field)
     }
 
+    /// Sets a typed field from what was typed, or records why it cannot be.
     private mutating func commit(_ field: Field) {
         guard let editor = editors[field] else { return }
         if editor.text == spec.value(field, of: draft) {
@@ -254,35 +363,53 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
             return
         }
         apply(field, editor.text)
-        // Shown as saved (a code typed small becomes capitals).
-        if fieldProblems[field] == nil { editors[field] = LineEditor(spec.value(field, of: draft)) }
+        if fieldProblems[field] == nil, spec.showsSavedValue(field) { editors[field] = LineEditor(spec.value(field, of: draft)) }
     }
 
-    private mutating func apply(_ field: Field, _ text: String) {
+    /// Changes the draft by the spec's rules; a problem stays with the field (and with the
+    /// field it is about, when another: a due date before the start).
+    private mutating func apply(_ field: Field, _ change: (inout Record) throws -> Void) {
         var copy = draft
         do {
-            try spec.set(field, to: text, on: &copy)
+            try change(&copy)
             spec.settle(&copy)
             draft = copy
             fieldProblems[field] = nil
         } catch let problem as RecordProblem<Field> {
             fieldProblems[problem.field] = problem.message
+            if problem.field != field { fieldProblems[field] = problem.message }
         } catch {
             fieldProblems[field] = "\(error)"
         }
     }
 
-    private mutating func typeInto(_ event: Event) {
-        let field = focus.field
-        guard var editor = editors[field] else { return }
-        if editor.handle(event) == .edited {
-            editors[field] = editor
-            fieldProblems[field] = nil
-            banner = nil
-        }
+    private mutating func apply(_ field: Field, _ text: String) {
+        let spec = spec
+        apply(field) { try spec.set(field, to: text, on: &$0) }
     }
 
-    private mutating func submit() -> RecordFormOutcome<Record, Field> {
+    private mutating func typeInto(_ event: Event, keys: KeyMap) -> Outcome {
+        let field = focus.field
+        guard var editor = editors[field] else {
+            // A paste on the add row of a one-line list starts an entry with it.
+            if case .addEntry = focus, spec.kind(of: field) == .list, case .paste = event {
+                addEntry(field, at: entryCount(field))
+                return handle(event, keys: keys)
+            }
+            return .editing
+        }
+        if editor.handle(event) == .edited {
+            editors[field] = editor
+            // The old problem was about the old text; the field is checked again when left
+            // (a date's note says as it is typed whether it reads as one).
+            if spec.kind(of: field) != .date { fieldProblems[field] = nil }
+            banner = nil
+        }
+        return .editing
+    }
+
+    private mutating func submit() -> Outcome {
+        if rowEditor != nil { finishRow() }
         for field in spec.fields where editors[field] != nil { commit(field) }
         touched = Set(spec.fields)
         let problems = self.problems
@@ -299,6 +426,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
                                       allowsSeveral: spec.kind(of: field) == .choices, filter: filter))
     }
 
+    /// ←/→ on a one-of field: the previous or next choice, without opening the list.
     private mutating func step(_ field: Field, by delta: Int) {
         let all = spec.choices(for: field)
         guard !all.isEmpty else { return }
@@ -306,60 +434,146 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         setChosen(field, [all[min(max(0, now + delta), all.count - 1)].id])
     }
 
+    /// What was picked; a typed field then shows it.
     private mutating func setChosen(_ field: Field, _ ids: [String]) {
-        spec.setChosen(field, ids, on: &draft)
-        spec.settle(&draft)
-        fieldProblems[field] = nil
+        let spec = spec
+        apply(field) { try spec.setChosen(field, ids, on: &$0) }
+        if editors[field] != nil { editors[field] = LineEditor(spec.value(field, of: draft)) }
         touched.insert(field)
         banner = nil
     }
 
-    // MARK: Lists of entries
+    // MARK: Lists
 
-    private mutating func handleEntryKey(_ field: Field, _ key: Key) {
-        var entries = spec.entries(field, of: draft)
-        let parts = spec.parts(of: field)
-        func edit(_ index: Int?, insertAt: Int, first: String = "") {
-            var editor = EntryEditor(title: spec.label(field), parts: parts, values: index.map { entries[$0] } ?? [], index: index,
-                                     insertAt: insertAt)
-            if !first.isEmpty { editor.editors[0] = LineEditor(first) }
+    /// The day date shortcuts count from: a spec with date or milestone fields gives it, and
+    /// no other reads it.
+    var today: Day { spec.today ?? Day(ordinal: 0) }
+
+    private func entryCount(_ field: Field) -> Int { spec.entries(field, of: draft).count }
+
+    private mutating func setEntries(_ field: Field, _ entries: [[String]]) {
+        spec.setEntries(field, entries, on: &draft)
+        spec.settle(&draft)
+        touched.insert(field)
+        fieldProblems[field] = nil
+        banner = nil
+    }
+
+    /// A new entry at `index`: typed in its row, or in the list's box; `first` is its first letter.
+    private mutating func addEntry(_ field: Field, at index: Int, first: String = "") {
+        switch spec.kind(of: field) {
+        case .list:
+            var entries = spec.entries(field, of: draft)
+            entries.insert([""], at: index)
+            spec.setEntries(field, entries, on: &draft)
+            focus = .entry(field, index)
+            rowEditor = LineEditor(first)
+            rowIsNew = true
+        case .milestones:
+            var editor = MilestoneEditor(milestone: nil, index: nil, insertAt: index, today: today)
+            editor.title = LineEditor(first)
+            popup = .milestone(field, editor)
+        default:
+            var editor = EntryEditor(title: spec.label(field), parts: spec.parts(of: field), values: [], index: nil, insertAt: index)
+            editor.editors[0] = LineEditor(first)
             popup = .entry(field, editor)
         }
-        switch (focus, key) {
-        case (.addEntry, .enter), (.addEntry, .character("a")), (.addEntry, .character("+")), (.addEntry, .insert):
-            edit(nil, insertAt: entries.count)
-            return
-        case let (.addEntry, .character(c)):
-            // Typing on the empty row starts an entry with that letter.
-            edit(nil, insertAt: entries.count, first: String(c))
-            return
-        case let (.entry(_, i), .enter):
-            edit(i, insertAt: i)
-            return
-        case let (.entry(_, i), .character("a")), let (.entry(_, i), .character("+")), let (.entry(_, i), .insert):
-            edit(nil, insertAt: i + 1)
-            return
-        case let (.entry(_, i), .character("d")), let (.entry(_, i), .character("x")), let (.entry(_, i), .delete):
-            entries.remove(at: i)
-            focus = i < entries.count ? .entry(field, i) : .addEntry(field)
-        case let (.entry(_, i), .character("K")) where i > 0:
-            entries.swapAt(i, i - 1)
-            focus = .entry(field, i - 1)
-        case let (.entry(_, i), .character("J")) where i + 1 < entries.count:
-            entries.swapAt(i, i + 1)
-            focus = .entry(field, i + 1)
-        default:
-            return
-        }
-        spec.setEntries(field, entries, on: &draft)
-        touched.insert(field)
-        fieldProblems[field] = nil
-        banner = nil
     }
 
-    // MARK: Popups
+    private mutating func editEntry(_ field: Field, _ index: Int) {
+        let entry = spec.entries(field, of: draft)[index]
+        switch spec.kind(of: field) {
+        case .list:
+            rowEditor = LineEditor(entry.first ?? "")
+            rowIsNew = false
+        case .milestones:
+            popup = .milestone(field, MilestoneEditor(milestone: Milestone(parts: entry), index: index, insertAt: index,
+                                                      today: today))
+        default:
+            popup = .entry(field, EntryEditor(title: spec.label(field), parts: spec.parts(of: field), values: entry, index: index,
+                                              insertAt: index))
+        }
+    }
 
-    private mutating func handlePopup(_ current: Popup, _ event: Event) -> RecordFormOutcome<Record, Field> {
+    /// Add, remove or move an entry of the focused list.
+    private mutating func changeList(_ command: Command, _ field: Field) {
+        var entries = spec.entries(field, of: draft)
+        switch (command, focus) {
+        case (.addEntry, .addEntry):
+            addEntry(field, at: entries.count)
+        case let (.addEntry, .entry(_, i)):
+            addEntry(field, at: i + 1)
+        case let (.removeEntry, .entry(_, i)):
+            entries.remove(at: i)
+            focus = i < entries.count ? .entry(field, i) : .addEntry(field)
+            setEntries(field, entries)
+        case let (.moveEntryUp, .entry(_, i)) where i > 0:
+            entries.swapAt(i, i - 1)
+            focus = .entry(field, i - 1)
+            setEntries(field, entries)
+        case let (.moveEntryDown, .entry(_, i)) where i + 1 < entries.count:
+            entries.swapAt(i, i + 1)
+            focus = .entry(field, i + 1)
+            setEntries(field, entries)
+        default:
+            break
+        }
+    }
+
+    /// Keys while an entry is typed in its row: Enter keeps it, Esc undoes the typing (a row
+    /// added for it goes again), moving or saving keeps it first; the rest is typing.
+    private mutating func typeInRow(_ event: Event, keys: KeyMap) -> Outcome {
+        if case let .key(key) = event, !isCharacter(key) {
+            switch keys.command(for: key, in: .form) {
+            case .cancel?:
+                if rowIsNew, case let .entry(field, i) = focus {
+                    var entries = spec.entries(field, of: draft)
+                    entries.remove(at: i)
+                    spec.setEntries(field, entries, on: &draft)
+                    focus = i < entries.count ? .entry(field, i) : .addEntry(field)
+                }
+                rowEditor = nil
+                return .editing
+            case .open?:
+                finishRow()
+                return .editing
+            case .nextField?, .previousField?, .save?:
+                finishRow()
+                return handle(event, keys: keys)
+            default:
+                break
+            }
+        }
+        _ = rowEditor?.handle(event)
+        return .editing
+    }
+
+    private func isCharacter(_ key: Key) -> Bool {
+        if case .character = key { return true }
+        return false
+    }
+
+    /// Puts an entry typed in its row into the list; an empty one is removed.
+    private mutating func finishRow() {
+        guard let editor = rowEditor, case let .entry(field, i) = focus else {
+            rowEditor = nil
+            return
+        }
+        rowEditor = nil
+        var entries = spec.entries(field, of: draft)
+        let text = editor.text.trimmedSpaces
+        if text.isEmpty {
+            entries.remove(at: i)
+            focus = i < entries.count ? .entry(field, i) : .addEntry(field)
+        } else {
+            entries[i] = [text]
+        }
+        setEntries(field, entries)
+    }
+
+    // MARK: Boxes over the form
+
+    private mutating func handlePopup(_ current: Popup, _ event: Event) -> Outcome {
         switch current {
         case .confirmDiscard:
             switch event {
@@ -391,18 +605,15 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
                     return .editing
                 }
                 popup = nil
-                var entries = spec.entries(field, of: draft)
-                if let index = editor.index {
-                    entries[index] = parts
-                    focus = .entry(field, index)
-                } else {
-                    entries.insert(parts, at: editor.insertAt)
-                    focus = .entry(field, editor.insertAt)
-                }
-                spec.setEntries(field, entries, on: &draft)
-                touched.insert(field)
-                fieldProblems[field] = nil
-                banner = nil
+                put(parts, field, index: editor.index, insertAt: editor.insertAt)
+            }
+        case .milestone(let field, var editor):
+            switch editor.handle(event) {
+            case .editing: popup = .milestone(field, editor)
+            case .cancelled: popup = nil
+            case let .done(milestone):
+                popup = nil
+                put(milestone.parts, field, index: editor.index, insertAt: editor.insertAt)
             }
         case .textArea(let field, var area):
             switch area.handle(event) {
@@ -416,94 +627,26 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         return .editing
     }
 
-    // MARK: Hints
-
-    public var hints: [KeyHint] {
-        switch popup {
-        case .confirmDiscard: return [KeyHint(key: "y", label: "discard changes"), KeyHint(key: "n", label: "keep editing")]
-        case let .picker(_, picker): return picker.hints
-        case let .entry(_, editor): return editor.hints
-        case let .textArea(_, area): return area.hints
-        case nil: break
+    /// An entry from a box: in place of entry `index`, or a new one at `insertAt`.
+    private mutating func put(_ parts: [String], _ field: Field, index: Int?, insertAt: Int) {
+        var entries = spec.entries(field, of: draft)
+        if let index {
+            entries[index] = parts
+            focus = .entry(field, index)
+        } else {
+            entries.insert(parts, at: insertAt)
+            focus = .entry(field, insertAt)
         }
-        let save = KeyHint(key: "Ctrl-S", label: "save")
-        let cancel = KeyHint(key: "Esc", label: "cancel")
-        let next = KeyHint(key: "Tab/↓", label: "next")
-        let previous = KeyHint(key: "Shift-Tab/↑", label: "previous")
-        switch focus {
-        case .addEntry:
-            return [save, KeyHint(key: "Enter", label: "add"), next, previous, cancel]
-        case .entry:
-            return [save, KeyHint(key: "Enter", label: "edit"), KeyHint(key: "a", label: "add"), KeyHint(key: "d", label: "remove"),
-                    KeyHint(key: "K/J", label: "move up/down"), next, previous, cancel]
-        case let .field(field):
-            switch spec.kind(of: field) {
-            case .choice: return [save, KeyHint(key: "Enter", label: "choose"), KeyHint(key: "←→", label: "change"), next, previous, cancel]
-            case .choices: return [save, KeyHint(key: "Enter", label: "choose"), next, previous, cancel]
-            case .longText:
-                return [save, KeyHint(key: "Enter", label: usesExternalEditor ? "edit in editor" : "edit"), next, previous, cancel]
-            default: return [save, next, previous, cancel, KeyHint(key: "Ctrl-K/U/W", label: "cut")]
-            }
-        }
+        setEntries(field, entries)
     }
 }
 
-/// The small box for adding or changing one entry of a list: one line per part (a key figure's
-/// label, value and source; a member's name, role and body).
-struct EntryEditor: Hashable, Sendable {
-    var title: String
-    var parts: [String]
-    var editors: [LineEditor]
-    /// The entry being changed, or nil for a new one inserted at `insertAt`.
-    var index: Int?
-    var insertAt: Int
-    var current = 0
-    var problem: String?
+extension Milestone {
+    /// A milestone as the form's list holds it: title, due date (ISO, or empty), "x" when done.
+    var parts: [String] { [title, due?.iso ?? "", done ? "x" : ""] }
 
-    enum Outcome: Hashable, Sendable {
-        case editing
-        case done([String])
-        case cancelled
-    }
-
-    init(title: String, parts: [String], values: [String], index: Int?, insertAt: Int) {
-        self.title = title
-        self.parts = parts
-        editors = parts.indices.map { LineEditor(values.indices.contains($0) ? values[$0] : "") }
-        self.index = index
-        self.insertAt = insertAt
-    }
-
-    var isLast: Bool { current == parts.count - 1 }
-
-    var hints: [KeyHint] {
-        [KeyHint(key: "Enter", label: isLast ? "OK" : "next"), KeyHint(key: "Tab", label: "other part"), KeyHint(key: "Ctrl-S", label: "OK"),
-         KeyHint(key: "Esc", label: "cancel")]
-    }
-
-    mutating func handle(_ event: Event) -> Outcome {
-        switch event {
-        case let .key(key):
-            switch key {
-            case .escape: return .cancelled
-            case .tab, .down:
-                current = (current + 1) % parts.count
-                return .editing
-            case .backTab, .up:
-                current = (current + parts.count - 1) % parts.count
-                return .editing
-            case .enter where !isLast:
-                current += 1
-                return .editing
-            case .enter, .control("s"):
-                return .done(editors.map { $0.text.trimmedSpaces })
-            default: break
-            }
-        case .paste: break
-        default: return .editing
-        }
-        problem = nil
-        _ = editors[current].handle(event)
-        return .editing
+    init(parts: [String]) {
+        func part(_ i: Int) -> String { parts.indices.contains(i) ? parts[i] : "" }
+        self.init(title: part(0), due: Day(iso: part(1)), done: !part(2).isEmpty)
     }
 }

@@ -49,10 +49,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case showReport = "report"
     // Files that did not load.
     case showProblems = "problems"
+    // In a form (the `form` context): the form's own keys, so hints and help come from here too.
+    case save, cancel
+    case nextField = "next-field", previousField = "previous-field"
+    case previousChoice = "previous-choice", nextChoice = "next-choice"
+    case pick, tick
+    case addEntry = "add-entry", removeEntry = "remove-entry"
+    case moveEntryUp = "move-entry-up", moveEntryDown = "move-entry-down"
 
     /// The groups the help overlay lists commands in.
     public enum Group: String, CaseIterable, Hashable, Sendable {
-        case moving = "Moving", screens = "Screens", finding = "Finding", editing = "Editing", meeting = "Meeting"
+        case moving = "Moving", screens = "Screens", finding = "Finding", editing = "Editing", meeting = "Meeting", form = "Form"
         case program = "Pathfinder"
     }
 
@@ -184,5 +191,18 @@ extension Command {
         // Files that did not load.
         CommandRow(.showProblems, .finding, "problems",
                    "Files with problems (not loaded, or read-only): file, line and what is wrong; Enter opens one in your editor"),
+        // In a form. `open`, `edit-text`, `page-up`, `page-down` and `help` work there too.
+        CommandRow(.save, .form, "save", "Save (only when every field is valid)"),
+        CommandRow(.cancel, .form, "cancel", "Close the form; asks first if anything changed (Ctrl-C does the same)"),
+        CommandRow(.nextField, .form, "next", "Next field"),
+        CommandRow(.previousField, .form, "previous", "Previous field"),
+        CommandRow(.previousChoice, .form, "change", "The previous choice of a one-of field (status, RAG, theme), without the list"),
+        CommandRow(.nextChoice, .form, "change", "The next choice of a one-of field, without the list"),
+        CommandRow(.pick, .form, "pick", "In a typed field with values in use (lead body): pick one, or type a new one"),
+        CommandRow(.tick, .form, "done/not done", "Tick a milestone done or not done; on a choice, open its list"),
+        CommandRow(.addEntry, .form, "add", "Add an entry to a list (partner, milestone, key figure) after this one"),
+        CommandRow(.removeEntry, .form, "remove", "Remove this entry of a list"),
+        CommandRow(.moveEntryUp, .form, "move up", "Move this entry of a list up"),
+        CommandRow(.moveEntryDown, .form, "move down", "Move this entry of a list down"),
     ]
 }

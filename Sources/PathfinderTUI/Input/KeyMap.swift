@@ -4,7 +4,11 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems
+         syncConflicts = "sync-conflicts", problems, form
+
+    /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
+    /// global key (q, 1 to 6) there would surprise someone filling it in.
+    public var inheritsGlobal: Bool { self != .form }
 
     /// How the help overlay names the context.
     public var title: String {
@@ -24,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .log: "History"
         case .syncConflicts: "Sync conflicts"
         case .problems: "Problems"
+        case .form: "A form"
         }
     }
 }
@@ -73,7 +78,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -185,6 +190,30 @@ public struct KeyMap: Hashable, Sendable {
     bind action-plan H history
     bind sync-conflicts m keep-mine
     bind sync-conflicts t take-theirs
+    bind form <C-s> save
+    bind form <Esc> cancel
+    bind form <Tab> next-field
+    bind form <Down> next-field
+    bind form <S-Tab> previous-field
+    bind form <Up> previous-field
+    bind form <PgDn> page-down
+    bind form <PgUp> page-up
+    bind form <Enter> open
+    bind form <Space> tick
+    bind form <Left> previous-choice
+    bind form <Right> next-choice
+    bind form <C-p> pick
+    bind form e edit-text
+    bind form a add-entry
+    bind form + add-entry
+    bind form <Insert> add-entry
+    bind form d remove-entry
+    bind form x remove-entry
+    bind form <Delete> remove-entry
+    bind form K move-entry-up
+    bind form J move-entry-down
+    bind form ? help
+    bind form <F1> help
     """
 
     /// The default bindings (the text above, which is part of the program and always parses).
@@ -259,7 +288,7 @@ public struct KeyMap: Hashable, Sendable {
     /// The command a key runs on a screen: the screen's own binding, else the global one.
     public func command(for key: Key, in context: KeyContext) -> Command? {
         if let command = table[context]?[key] { return command }
-        if blocked[context]?.contains(key) == true { return nil }
+        if blocked[context]?.contains(key) == true || !context.inheritsGlobal { return nil }
         return table[.global]?[key]
     }
 
@@ -283,7 +312,7 @@ public struct KeyMap: Hashable, Sendable {
     /// Every key that runs `command` on a screen (its own bindings first, then global ones).
     public func keys(for command: Command, in context: KeyContext) -> [Key] {
         var keys: [Key] = []
-        for c in [context, .global] {
+        for c in context.inheritsGlobal ? [context, .global] : [context] {
             for key in order[c] ?? [] where table[c]?[key] == command && self.command(for: key, in: context) == command
                 && !keys.contains(key) {
                 keys.append(key)

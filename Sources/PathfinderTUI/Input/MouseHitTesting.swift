@@ -41,7 +41,7 @@ extension AppState {
         case let .conflict(p):
             let i = bodyY - ConflictScreen.listTop
             return p.fields.indices.contains(i) ? i : nil
-        case .log, .syncConflicts, .actionForm, .areaForm, .caseStudyForm, .report:
+        case .log, .syncConflicts, .form, .report:
             return nil
         case let .problems(p):
             // Each problem takes its file's line(s) and its wrapped message.
@@ -77,7 +77,7 @@ extension AppState {
         case let .meeting(p): p.showingAgenda ? p.item : nil
         case let .log(p): p.cursor.selected
         case let .syncConflicts(p): p.cursor.selected
-        case .actionForm, .areaForm, .caseStudyForm, .report: nil
+        case .form, .report: nil
         case let .problems(p): p.selected
         case let .successFactors(p): p.row * 1000 + p.column
         case let .area(p): p.document.link
@@ -116,7 +116,7 @@ extension AppState {
         case var .syncConflicts(p):
             p.cursor.select(row, count: p.rows.count, visible: SyncScreens.visibleRows(self))
             page = .syncConflicts(p)
-        case .actionForm, .areaForm, .caseStudyForm, .report:
+        case .form, .report:
             break
         case var .problems(p):
             p.selected = row

@@ -325,6 +325,8 @@ enum HelpOverlay {
             }
         }
         section("On this screen", state.context)
+        // A form's keys are all its own (`?` and `:` are typed there): nothing else is listed.
+        guard state.context.inheritsGlobal else { return lines }
         section("Everywhere", .global)
         // The `:` commands, from the table the command line runs, so none is left out.
         lines.append(DocumentLine())

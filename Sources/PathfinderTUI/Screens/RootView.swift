@@ -26,9 +26,7 @@ public enum RootView {
         case let .meeting(p): MeetingScreen.render(state, p, body, &screen)
         case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
         case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
-        case let .actionForm(form): form.render(into: &screen, in: body, theme: state.theme)
-        case let .areaForm(form): form.render(into: &screen, in: body, theme: state.theme)
-        case let .caseStudyForm(form): form.render(into: &screen, in: body, theme: state.theme)
+        case let .form(form): form.render(into: &screen, in: body, theme: state.theme)
         case let .report(p): ReportScreen.render(state, p, body, &screen)
         case let .problems(p): ProblemsScreen.render(state, p, body, &screen)
         }
@@ -79,9 +77,7 @@ public enum RootView {
             case .meeting: crumbs.append("Meeting")
             case let .log(p): crumbs.append(p.title)
             case .syncConflicts: crumbs.append("Sync conflicts")
-            case let .actionForm(form): crumbs.append(form.heading)
-            case let .areaForm(form): crumbs.append(form.heading)
-            case let .caseStudyForm(form): crumbs.append(form.heading)
+            case let .form(form): crumbs.append(form.heading)
             case let .report(p): crumbs.append(p.title)
             case .problems: crumbs.append("Problems")
             }
@@ -178,9 +174,7 @@ public enum RootView {
         switch state.overlay {
         case nil:
             switch state.page {
-            case let .actionForm(form): hints = form.hints
-            case let .areaForm(form): hints = form.hints
-            case let .caseStudyForm(form): hints = form.hints
+            case let .form(form): hints = form.hints(using: state.keyMap)
             default: hints = state.keyMap.hints(for: state.context, omitting: state.problemCount.filesWithErrors == 0 ? [.showProblems] : [])
             }
         case let .picker(picker, _)?: hints = picker.hints

@@ -68,10 +68,8 @@ extension AppState {
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
         case .editAction:
-            var form = ActionForm(action: action, partnership: partnership, today: edits.today, heading: "Edit \(id)",
-                                  usesExternalEditor: edits.hasExternalEditor)
-            form.resize(width: width, height: bodyHeight)
-            push(.actionForm(form))
+            open(.action(ActionForm(action: action, partnership: partnership, today: edits.today, heading: "Edit \(id)",
+                                    usesExternalEditor: edits.hasExternalEditor)))
         case .duplicateAction:
             // As `pathfinder duplicate` makes it: a new piece of work like the old.
             let copy = action.duplicated(catalogue: catalogue).stamped(by: edits.userName ?? "", on: edits.today)
@@ -107,48 +105,9 @@ extension AppState {
         let theme = themes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? partnership.catalogue.themes.first?.id ?? ""
         let draft = Action(id: "", area: area.id, title: "", theme: theme, status: partnership.catalogue.firstOpenStatus ?? "not-started",
                            rag: .green)
-        var form = ActionForm(action: draft, partnership: partnership, today: edits.today, heading: "New action in \(area.name)",
-                              usesExternalEditor: edits.hasExternalEditor)
-        form.resize(width: width, height: bodyHeight)
-        push(.actionForm(form))
+        open(.action(ActionForm(action: draft, partnership: partnership, today: edits.today, heading: "New action in \(area.name)",
+                                usesExternalEditor: edits.hasExternalEditor)))
         return []
-    }
-
-    /// Keys, paste and clicks go to the form on screen; what it says decides what happens.
-    mutating func handleForm(_ form: inout ActionForm, _ event: Event) -> [Effect] {
-        let outcome: FormOutcome
-        if case let .mouse(.click(x, y)) = event {
-            outcome = form.click(x: x, y: y, in: Rect(x: 0, y: 1, width: width, height: bodyHeight))
-        } else {
-            outcome = form.handle(event)
-        }
-        switch outcome {
-        case .editing:
-            page = .actionForm(form)
-            return []
-        case .cancelled:
-            goBack()
-            message = Message("Closed without saving; nothing changed")
-            return []
-        case let .openEditor(field):
-            page = .actionForm(form)
-            return [.editText(TextRequest(purpose: .formField(field.rawValue), text: form.longText(field),
-                                          fileName: "\(form.original.id.isEmpty ? "new-action" : form.original.id)-\(field.rawValue).md"))]
-        case let .submitted(action):
-            goBack()
-            let stamped = action.stamped(by: edits.userName ?? "", on: edits.today)
-            if form.original.id.isEmpty {
-                edits.pending["new \(action.area)"] = .create(stamped)
-                message = Message("Creating \(Quote.value(action.title, shown: Quote.titleShown))…")
-                return [.create(stamped)]
-            }
-            let changed = ActionEdit.changes(from: form.original, to: action, catalogue: partnership.catalogue).map(\.field.label)
-            guard !changed.isEmpty else {
-                message = Message("\(action.id): nothing changed")
-                return []
-            }
-            return edit(action.id, from: form.original, summary: "\(action.id) edited: " + changed.joined(separator: ", ")) { $0 = action }
-        }
     }
 
     /// Whether this session may change anything now: not when the store is open read-only

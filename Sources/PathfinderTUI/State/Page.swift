@@ -104,12 +104,8 @@ public enum Page: Hashable, Sendable {
     case log(LogPage)
     /// Fields a sync found changed differently here and elsewhere, to decide.
     case syncConflicts(SyncConflictsPage)
-    /// Every field of an action (or a new one) in a form.
-    case actionForm(ActionForm)
-    /// An area's profile (or a new area) in a form.
-    case areaForm(AreaForm)
-    /// A case study (or a new one) in a form.
-    case caseStudyForm(CaseStudyForm)
+    /// An action, an area or a case study (or a new one) in a form.
+    case form(FormPage)
     /// A report on screen.
     case report(ReportPage)
     /// Every file with problems, to read and fix.

@@ -130,11 +130,7 @@ extension AppState {
             after.narrative = trimmed
             return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
         case let .formField(raw):
-            if let effects = setProfileFormText(raw, text) { return effects }
-            guard case var .actionForm(form) = page, let field = ActionField(rawValue: raw) else { return [] }
-            form.setLongText(field, to: text.hasSuffix("\n") ? String(text.dropLast()) : text)
-            page = .actionForm(form)
-            return []
+            return setFormText(raw, text)
         case let .caseStudyText(id):
             guard var before = partnership.caseStudy(id) else { return [] }
             before.text = request.text

@@ -23,11 +23,7 @@ extension AppState {
                 area.resize(width: max(10, width - 3), height: max(1, bodyHeight - 2))
                 overlay = .textArea(area, request)
             }
-            if case var .actionForm(form) = page {
-                form.resize(width: width, height: bodyHeight)
-                page = .actionForm(form)
-            }
-            resizeProfileForm()
+            resizeForm()
             keepSelectionVisible()
             return [.redrawAll]
         }
@@ -54,8 +50,7 @@ extension AppState {
             }
         }
         if let overlay { return handleOverlay(overlay, event) }
-        if case var .actionForm(form) = page { return handleForm(&form, event) }
-        if let effects = handleProfileForm(event) { return effects }
+        if let effects = handleForm(event) { return effects }
         if let effects = handleTextInput(event) { return effects }
         guard case let .key(key) = event, let command = keyMap.command(for: key, in: context) else {
             if case let .key(key) = event, key != .escape {
@@ -79,9 +74,7 @@ extension AppState {
         case .actionList: .actionPlan
         case .search: .search
         case .conflict: .conflict
-        case .actionForm: .action
-        case .areaForm: .area
-        case .caseStudyForm: .caseStudy
+        case .form: .form
         case .report: .log
         case .meeting: .meeting
         case .log: .log
@@ -192,7 +185,7 @@ extension AppState {
             let effects = handleSyncConflicts(command, &p)
             if case .syncConflicts = page { page = .syncConflicts(p) }
             return effects
-        case .actionForm, .areaForm, .caseStudyForm:
+        case .form:
             return []
         case var .report(p):
             handleReport(command, &p)
@@ -456,8 +449,7 @@ extension AppState {
     // MARK: Mouse
 
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
-        if overlay == nil, case var .actionForm(form) = page { return handleForm(&form, .mouse(mouse)) }
-        if overlay == nil, let effects = handleProfileForm(.mouse(mouse)) { return effects }
+        if overlay == nil, let effects = handleForm(.mouse(mouse)) { return effects }
         if overlay != nil {
             if case .click = mouse { overlay = nil }
             return []

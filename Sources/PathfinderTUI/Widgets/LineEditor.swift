@@ -11,6 +11,9 @@ public struct LineEditor: Hashable, Sendable {
         cursor = characters.count
     }
 
+    /// The line's own keys for cutting, said on the status line where a line is typed into.
+    public static let cutHint = KeyHint(key: "Ctrl-K/U/W", label: "cut")
+
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
 
