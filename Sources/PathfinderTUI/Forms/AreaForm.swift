@@ -13,12 +13,6 @@ public struct AreaFormSpec: RecordFormSpec {
     /// The code, when the area has actions (whose ids start with it): it cannot change.
     public var lockedCode: String?
 
-    public init(others: [Area], isNew: Bool, lockedCode: String? = nil) {
-        self.others = others
-        self.isNew = isNew
-        self.lockedCode = lockedCode
-    }
-
     public var fields: [AreaField] { AreaField.allCases }
 
     public func kind(of field: AreaField) -> RecordFieldKind {

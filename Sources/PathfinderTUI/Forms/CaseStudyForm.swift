@@ -12,13 +12,6 @@ public struct CaseStudyFormSpec: RecordFormSpec {
     /// A new case study's file name is made from its title; an existing one's never changes.
     public var isNew: Bool
 
-    public init(areas: [Area], catalogue: Catalogue, others: [CaseStudy], isNew: Bool) {
-        self.areas = areas
-        self.catalogue = catalogue
-        self.others = others
-        self.isNew = isNew
-    }
-
     public var fields: [CaseStudyField] { CaseStudyField.allCases }
 
     public func kind(of field: CaseStudyField) -> RecordFieldKind {

@@ -131,7 +131,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
     /// The record as it was when the form opened.
     public let original: Record
     /// The record with every accepted change. Only valid values reach it.
-    public private(set) var draft: Record
+    public internal(set) var draft: Record
     /// Whether this makes a new record.
     public let isNew: Bool
     /// The top line: "Edit PO-01", "New area".
@@ -139,22 +139,22 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
     /// Whether long text goes to `$VISUAL`/`$EDITOR` (`.openEditor`); without one the form
     /// edits it in its own `TextArea`.
     public var usesExternalEditor: Bool
-    public private(set) var focus: Item
+    public internal(set) var focus: Item
     /// The text of each typed field as typed, which may not be valid yet.
-    private(set) var editors: [Field: LineEditor] = [:]
+    var editors: [Field: LineEditor] = [:]
     /// Problems found setting a field from its text (a bad date, a number that is not one).
-    private(set) var fieldProblems: [Field: String] = [:]
+    var fieldProblems: [Field: String] = [:]
     /// Fields the user has left (or tried to save): their problems show.
-    private(set) var touched: Set<Field> = []
+    var touched: Set<Field> = []
     /// A one-line entry being typed in its row, and whether the row was added for it.
-    private(set) var rowEditor: LineEditor?
-    private var rowIsNew = false
-    private(set) var popup: Popup?
+    var rowEditor: LineEditor?
+    var rowIsNew = false
+    var popup: Popup?
     /// Said at the bottom after a refused save: "2 problems: see the fields marked ⚠".
-    public private(set) var banner: String?
+    public internal(set) var banner: String?
     /// The size last given by `resize`, for the inline text editor's wrapping.
-    private var width = 80
-    private var height = 20
+    var width = 80
+    var height = 20
 
     public init(spec: Spec, record: Record, isNew: Bool, heading: String, usesExternalEditor: Bool = false) {
         self.spec = spec
@@ -281,7 +281,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
 
     /// Runs a form command on the focused row; nil when it does nothing there, so the key can
     /// be the row's own (typed, or narrowing a list).
-    private mutating func run(_ command: Command, keys: KeyMap) -> Outcome? {
+    mutating func run(_ command: Command, keys: KeyMap) -> Outcome? {
         let field = focus.field
         let kind = spec.kind(of: field)
         switch command {
@@ -332,14 +332,14 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         return .editing
     }
 
-    private mutating func openLongText(_ field: Field) -> Outcome {
+    mutating func openLongText(_ field: Field) -> Outcome {
         if usesExternalEditor { return .openEditor(field) }
         popup = .textArea(field, TextArea(longText(field), width: max(1, width - 5), height: max(1, height - 2)))
         return .editing
     }
 
     /// Moves the focus, checking the field it leaves.
-    private mutating func move(by delta: Int) {
+    mutating func move(by delta: Int) {
         let all = items
         let to = min(max(0, focusIndex + delta), all.count - 1)
         guard to != focusIndex else { return }
@@ -349,14 +349,14 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         focus = now[min(to, now.count - 1)]
     }
 
-    private mutating func leave(_ field: Field, going next: Field) {
+    mutating func leave(_ field: Field, going next: Field) {
         guard next != field else { return }
         commit(field)
         touched.insert(field)
     }
 
     /// Sets a typed field from what was typed, or records why it cannot be.
-    private mutating func commit(_ field: Field) {
+    mutating func commit(_ field: Field) {
         guard let editor = editors[field] else { return }
         if editor.text == spec.value(field, of: draft) {
             fieldProblems[field] = nil
@@ -368,7 +368,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
 
     /// Changes the draft by the spec's rules; a problem stays with the field (and with the
     /// field it is about, when another: a due date before the start).
-    private mutating func apply(_ field: Field, _ change: (inout Record) throws -> Void) {
+    mutating func apply(_ field: Field, _ change: (inout Record) throws -> Void) {
         var copy = draft
         do {
             try change(&copy)
@@ -383,12 +383,12 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         }
     }
 
-    private mutating func apply(_ field: Field, _ text: String) {
+    mutating func apply(_ field: Field, _ text: String) {
         let spec = spec
         apply(field) { try spec.set(field, to: text, on: &$0) }
     }
 
-    private mutating func typeInto(_ event: Event, keys: KeyMap) -> Outcome {
+    mutating func typeInto(_ event: Event, keys: KeyMap) -> Outcome {
         let field = focus.field
         guard var editor = editors[field] else {
             // A paste on the add row of a one-line list starts an entry with it.
@@ -408,7 +408,7 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
         return .editing
     }
 
-    private mutating func submit() -> Outcome {
+    mutating func submit() -> Outcome {
         if rowEditor != nil { finishRow() }
         for field in spec.fields where editors[field] != nil { commit(field) }
         touched = Set(spec.fields)
@@ -421,13 +421,13 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
 
     // MARK: Choices
 
-    private mutating func openPicker(_ field: Field, filter: String) {
+    mutating func openPicker(_ field: Field, filter: String) {
         popup = .picker(field, Picker(title: spec.label(field), choices: spec.choices(for: field), selected: spec.chosen(field, of: draft),
                                       allowsSeveral: spec.kind(of: field) == .choices, filter: filter))
     }
 
     /// ←/→ on a one-of field: the previous or next choice, without opening the list.
-    private mutating func step(_ field: Field, by delta: Int) {
+    mutating func step(_ field: Field, by delta: Int) {
         let all = spec.choices(for: field)
         guard !all.isEmpty else { return }
         let now = all.firstIndex { $0.id == spec.chosen(field, of: draft).first } ?? (delta > 0 ? -1 : all.count)
@@ -435,218 +435,11 @@ public struct RecordForm<Spec: RecordFormSpec>: Hashable, Sendable {
     }
 
     /// What was picked; a typed field then shows it.
-    private mutating func setChosen(_ field: Field, _ ids: [String]) {
+    mutating func setChosen(_ field: Field, _ ids: [String]) {
         let spec = spec
         apply(field) { try spec.setChosen(field, ids, on: &$0) }
         if editors[field] != nil { editors[field] = LineEditor(spec.value(field, of: draft)) }
         touched.insert(field)
         banner = nil
-    }
-
-    // MARK: Lists
-
-    /// The day date shortcuts count from: a spec with date or milestone fields gives it, and
-    /// no other reads it.
-    var today: Day { spec.today ?? Day(ordinal: 0) }
-
-    private func entryCount(_ field: Field) -> Int { spec.entries(field, of: draft).count }
-
-    private mutating func setEntries(_ field: Field, _ entries: [[String]]) {
-        spec.setEntries(field, entries, on: &draft)
-        spec.settle(&draft)
-        touched.insert(field)
-        fieldProblems[field] = nil
-        banner = nil
-    }
-
-    /// A new entry at `index`: typed in its row, or in the list's box; `first` is its first letter.
-    private mutating func addEntry(_ field: Field, at index: Int, first: String = "") {
-        switch spec.kind(of: field) {
-        case .list:
-            var entries = spec.entries(field, of: draft)
-            entries.insert([""], at: index)
-            spec.setEntries(field, entries, on: &draft)
-            focus = .entry(field, index)
-            rowEditor = LineEditor(first)
-            rowIsNew = true
-        case .milestones:
-            var editor = MilestoneEditor(milestone: nil, index: nil, insertAt: index, today: today)
-            editor.title = LineEditor(first)
-            popup = .milestone(field, editor)
-        default:
-            var editor = EntryEditor(title: spec.label(field), parts: spec.parts(of: field), values: [], index: nil, insertAt: index)
-            editor.editors[0] = LineEditor(first)
-            popup = .entry(field, editor)
-        }
-    }
-
-    private mutating func editEntry(_ field: Field, _ index: Int) {
-        let entry = spec.entries(field, of: draft)[index]
-        switch spec.kind(of: field) {
-        case .list:
-            rowEditor = LineEditor(entry.first ?? "")
-            rowIsNew = false
-        case .milestones:
-            popup = .milestone(field, MilestoneEditor(milestone: Milestone(parts: entry), index: index, insertAt: index,
-                                                      today: today))
-        default:
-            popup = .entry(field, EntryEditor(title: spec.label(field), parts: spec.parts(of: field), values: entry, index: index,
-                                              insertAt: index))
-        }
-    }
-
-    /// Add, remove or move an entry of the focused list.
-    private mutating func changeList(_ command: Command, _ field: Field) {
-        var entries = spec.entries(field, of: draft)
-        switch (command, focus) {
-        case (.addEntry, .addEntry):
-            addEntry(field, at: entries.count)
-        case let (.addEntry, .entry(_, i)):
-            addEntry(field, at: i + 1)
-        case let (.removeEntry, .entry(_, i)):
-            entries.remove(at: i)
-            focus = i < entries.count ? .entry(field, i) : .addEntry(field)
-            setEntries(field, entries)
-        case let (.moveEntryUp, .entry(_, i)) where i > 0:
-            entries.swapAt(i, i - 1)
-            focus = .entry(field, i - 1)
-            setEntries(field, entries)
-        case let (.moveEntryDown, .entry(_, i)) where i + 1 < entries.count:
-            entries.swapAt(i, i + 1)
-            focus = .entry(field, i + 1)
-            setEntries(field, entries)
-        default:
-            break
-        }
-    }
-
-    /// Keys while an entry is typed in its row: Enter keeps it, Esc undoes the typing (a row
-    /// added for it goes again), moving or saving keeps it first; the rest is typing.
-    private mutating func typeInRow(_ event: Event, keys: KeyMap) -> Outcome {
-        if case let .key(key) = event, !isCharacter(key) {
-            switch keys.command(for: key, in: .form) {
-            case .cancel?:
-                if rowIsNew, case let .entry(field, i) = focus {
-                    var entries = spec.entries(field, of: draft)
-                    entries.remove(at: i)
-                    spec.setEntries(field, entries, on: &draft)
-                    focus = i < entries.count ? .entry(field, i) : .addEntry(field)
-                }
-                rowEditor = nil
-                return .editing
-            case .open?:
-                finishRow()
-                return .editing
-            case .nextField?, .previousField?, .save?:
-                finishRow()
-                return handle(event, keys: keys)
-            default:
-                break
-            }
-        }
-        _ = rowEditor?.handle(event)
-        return .editing
-    }
-
-    private func isCharacter(_ key: Key) -> Bool {
-        if case .character = key { return true }
-        return false
-    }
-
-    /// Puts an entry typed in its row into the list; an empty one is removed.
-    private mutating func finishRow() {
-        guard let editor = rowEditor, case let .entry(field, i) = focus else {
-            rowEditor = nil
-            return
-        }
-        rowEditor = nil
-        var entries = spec.entries(field, of: draft)
-        let text = editor.text.trimmedSpaces
-        if text.isEmpty {
-            entries.remove(at: i)
-            focus = i < entries.count ? .entry(field, i) : .addEntry(field)
-        } else {
-            entries[i] = [text]
-        }
-        setEntries(field, entries)
-    }
-
-    // MARK: Boxes over the form
-
-    private mutating func handlePopup(_ current: Popup, _ event: Event) -> Outcome {
-        switch current {
-        case .confirmDiscard:
-            switch event {
-            case .key(.character("y")), .key(.character("Y")):
-                popup = nil
-                return .cancelled
-            case .key(.character("n")), .key(.character("N")), .key(.escape):
-                popup = nil
-            default:
-                break
-            }
-        case .picker(let field, var picker):
-            switch picker.handle(event) {
-            case .editing: popup = .picker(field, picker)
-            case .cancelled: popup = nil
-            case let .chosen(ids):
-                popup = nil
-                setChosen(field, ids)
-            }
-        case .entry(let field, var editor):
-            switch editor.handle(event) {
-            case .editing: popup = .entry(field, editor)
-            case .cancelled: popup = nil
-            case let .done(parts):
-                // The box stays open with the reason until the entry can be saved.
-                if let problem = spec.entryProblem(field, parts) {
-                    editor.problem = problem
-                    popup = .entry(field, editor)
-                    return .editing
-                }
-                popup = nil
-                put(parts, field, index: editor.index, insertAt: editor.insertAt)
-            }
-        case .milestone(let field, var editor):
-            switch editor.handle(event) {
-            case .editing: popup = .milestone(field, editor)
-            case .cancelled: popup = nil
-            case let .done(milestone):
-                popup = nil
-                put(milestone.parts, field, index: editor.index, insertAt: editor.insertAt)
-            }
-        case .textArea(let field, var area):
-            switch area.handle(event) {
-            case .editing: popup = .textArea(field, area)
-            case .cancelled: popup = nil
-            case let .finished(text):
-                popup = nil
-                setLongText(field, to: text)
-            }
-        }
-        return .editing
-    }
-
-    /// An entry from a box: in place of entry `index`, or a new one at `insertAt`.
-    private mutating func put(_ parts: [String], _ field: Field, index: Int?, insertAt: Int) {
-        var entries = spec.entries(field, of: draft)
-        if let index {
-            entries[index] = parts
-            focus = .entry(field, index)
-        } else {
-            entries.insert(parts, at: insertAt)
-            focus = .entry(field, insertAt)
-        }
-        setEntries(field, entries)
-    }
-}
-
-extension Milestone {
-    /// A milestone as the form's list holds it: title, due date (ISO, or empty), "x" when done.
-    var parts: [String] { [title, due?.iso ?? "", done ? "x" : ""] }
-
-    init(parts: [String]) {
-        func part(_ i: Int) -> String { parts.indices.contains(i) ? parts[i] : "" }
-        self.init(title: part(0), due: Day(iso: part(1)), done: !part(2).isEmpty)
     }
 }
