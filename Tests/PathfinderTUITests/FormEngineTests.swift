@@ -15,7 +15,7 @@ import Testing
 
     func state(_ form: FormPage, keyMap: KeyMap = .defaults) -> AppState {
         var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24, keyMap: keyMap,
-                         pages: [.areas(ListCursor()), .form(form)], today: Fixture.asOf)
+                         pages: [.areas(AreasPage()), .form(form)], today: Fixture.asOf)
         s.edits.userName = "Zoë Ahmed"
         return s
     }

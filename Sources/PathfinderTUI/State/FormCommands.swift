@@ -100,13 +100,6 @@ extension AppState {
         return []
     }
 
-    /// Keeps the form on screen the size of the body.
-    mutating func resizeForm() {
-        guard case var .form(form) = page else { return }
-        form.resize(width: width, height: bodyHeight)
-        page = .form(form)
-    }
-
     // MARK: Saving each record
 
     /// A new action is created by the store (which gives it its id); an edited one is changed
