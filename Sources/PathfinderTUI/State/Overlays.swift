@@ -1,0 +1,112 @@
+import PathfinderModel
+
+/// Keys, paste and clicks while something is drawn over the page: it takes them all.
+extension AppState {
+    // MARK: Overlays
+
+    mutating func handleOverlay(_ overlay: Overlay, _ event: Event) -> [Effect] {
+        switch overlay {
+        case let .help(scroll):
+            guard case let .key(key) = event else { return [] }
+            let command = keyMap.command(for: key, in: .help) ?? keyMap.command(for: key, in: context)
+            switch command {
+            case .down?: self.overlay = .help(scroll: scroll + 1)
+            case .up?: self.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown?, .halfPageDown?: self.overlay = .help(scroll: scroll + max(1, bodyHeight - 4))
+            case .pageUp?, .halfPageUp?: self.overlay = .help(scroll: max(0, scroll - max(1, bodyHeight - 4)))
+            case .top?: self.overlay = .help(scroll: 0)
+            case .bottom?: self.overlay = .help(scroll: Int.max / 2)
+            case .quit?, .back?, .help?: self.overlay = nil
+            // Any other key is the overlay's and does nothing: it never reaches the screen
+            // beneath, which the user cannot see.
+            default: break
+            }
+            if case let .help(s) = self.overlay {
+                self.overlay = .help(scroll: min(s, max(0, HelpOverlay.lines(self).count - HelpOverlay.visibleLines(self))))
+            }
+            return []
+        case var .commandLine(editor):
+            // Tab completes a command's name from the table, as far as it is certain.
+            if event == .key(.tab) {
+                if let completed = TypedCommand.complete(editor.text) { editor.set(completed) }
+                self.overlay = .commandLine(editor)
+                return []
+            }
+            switch editor.handle(event) {
+            case .edited, .ignored:
+                self.overlay = .commandLine(editor)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                return []
+            case .submitted:
+                self.overlay = nil
+                return runCommandLine(editor.text)
+            }
+        case .picker(var picker, let purpose):
+            switch picker.handle(event) {
+            case .editing:
+                self.overlay = .picker(picker, purpose)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                return []
+            case let .chosen(ids):
+                self.overlay = nil
+                if case let .meetingAttendees(areas, title, date) = purpose {
+                    self.overlay = .prompt(Prompt(label: "Others present (comma-separated, optional):",
+                                             purpose: .meetingOthers(areas: areas, title: title, date: date, chosen: ids)))
+                    return []
+                }
+                if case .meetingAreas = purpose {
+                    guard !ids.isEmpty else {
+                        message = Message("Tick at least one area (Space)", isError: true)
+                        return []
+                    }
+                    askMeetingTitle(areas: ids)
+                    return []
+                }
+                guard let id = ids.first else { return [] }
+                return answer(purpose, id)
+            }
+        case var .prompt(prompt):
+            switch prompt.editor.handle(event) {
+            case .edited, .ignored:
+                self.overlay = .prompt(prompt)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                message = Message("Cancelled; nothing changed")
+                return []
+            case .submitted:
+                if prompt.kind == .date, case let .failure(problem) = prompt.resolvedDate(today: edits.today) {
+                    // Keep what was typed so it can be corrected.
+                    self.overlay = .prompt(prompt)
+                    message = Message(problem.message, isError: true)
+                    return []
+                }
+                self.overlay = nil
+                return answer(prompt.purpose, prompt.editor.text)
+            }
+        case .textArea(var area, let request):
+            switch area.handle(event) {
+            case .editing:
+                self.overlay = .textArea(area, request)
+                return []
+            case .cancelled:
+                self.overlay = nil
+                message = Message("Cancelled; nothing changed")
+                return []
+            case let .finished(text):
+                self.overlay = nil
+                return finishText(request, text)
+            }
+        case let .confirm(confirmation):
+            guard case let .key(key) = event else { return [] }
+            self.overlay = nil
+            if key == .character("y") || key == .character("Y") { return answer(confirmation.purpose, "yes") }
+            message = Message("Cancelled; nothing changed")
+            return []
+        }
+    }
+}
