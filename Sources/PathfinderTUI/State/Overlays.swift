@@ -53,21 +53,7 @@ extension AppState {
                 return []
             case let .chosen(ids):
                 self.overlay = nil
-                if case let .meetingAttendees(areas, title, date) = purpose {
-                    self.overlay = .prompt(Prompt(label: "Others present (comma-separated, optional):",
-                                             purpose: .meetingOthers(areas: areas, title: title, date: date, chosen: ids)))
-                    return []
-                }
-                if case .meetingAreas = purpose {
-                    guard !ids.isEmpty else {
-                        message = Message("Tick at least one area (Space)", isError: true)
-                        return []
-                    }
-                    askMeetingTitle(areas: ids)
-                    return []
-                }
-                guard let id = ids.first else { return [] }
-                return answer(purpose, id)
+                return answer(purpose, chosen: ids)
             }
         case var .prompt(prompt):
             switch prompt.editor.handle(event) {
@@ -86,7 +72,7 @@ extension AppState {
                     return []
                 }
                 self.overlay = nil
-                return answer(prompt.purpose, prompt.editor.text)
+                return answer(prompt.purpose, text: prompt.editor.text)
             }
         case .textArea(var area, let request):
             switch area.handle(event) {
@@ -104,9 +90,7 @@ extension AppState {
         case let .confirm(confirmation):
             guard case let .key(key) = event else { return [] }
             self.overlay = nil
-            if key == .character("y") || key == .character("Y") { return answer(confirmation.purpose, "yes") }
-            message = Message("Cancelled; nothing changed")
-            return []
+            return answer(confirmation.purpose, yes: key == .character("y") || key == .character("Y"))
         }
     }
 }

@@ -21,7 +21,7 @@ extension AppState {
             edits.failures.removeValue(forKey: mine.key)
             return mergeChangedOnDisk(mine: mine, theirs: theirs, base: edits.base.removeValue(forKey: mine.key))
         case let .created(action):
-            edits.pending.removeValue(forKey: "new \(action.area)")
+            edits.pending.removeValue(forKey: .newAction(area: action.area))
             place(.action(action))
             var change = Change(before: nil, after: .action(action), summary: "\(action.id) created")
             var effects: [Effect] = []
@@ -83,8 +83,8 @@ extension AppState {
                 message = Message(lines.last ?? "Synced")
             }
         case let .deleted(id):
-            edits.pending.removeValue(forKey: "action \(id)")
-            edits.failures.removeValue(forKey: "action \(id)")
+            edits.pending.removeValue(forKey: .action(id))
+            edits.failures.removeValue(forKey: .action(id))
         case let .deleteRefused(theirs, reason):
             let key = Record.action(theirs).key
             edits.pending.removeValue(forKey: key)
@@ -116,7 +116,7 @@ extension AppState {
         let trimmed = text.trimmed
         switch request.purpose {
         case let .note(id):
-            return answer(.note(action: id), trimmed)
+            return answer(PromptPurpose.note(action: id), text: trimmed)
         case let .description(id):
             // Merged against the text the editor opened with, so a description a colleague
             // changed meanwhile is a conflict to decide, not overwritten.
