@@ -4,6 +4,8 @@ import PathfinderModel
 extension AppState {
     // MARK: Overlays
 
+    /// A dialog (or the `:` line) closes on its answer or on Esc, and stays open while it is
+    /// being used.
     mutating func handleOverlay(_ overlay: Overlay, _ event: Event) -> [Effect] {
         switch overlay {
         case let .help(scroll):
@@ -32,38 +34,28 @@ extension AppState {
                 self.overlay = .commandLine(editor)
                 return []
             }
+            self.overlay = nil
             switch editor.handle(event) {
-            case .edited, .ignored:
-                self.overlay = .commandLine(editor)
-                return []
-            case .cancelled:
-                self.overlay = nil
-                return []
-            case .submitted:
-                self.overlay = nil
-                return runCommandLine(editor.text)
+            case .edited, .ignored: self.overlay = .commandLine(editor)
+            case .cancelled: break
+            case .submitted: return runCommandLine(editor.text)
             }
+            return []
         case .picker(var picker, let purpose):
+            self.overlay = nil
             switch picker.handle(event) {
-            case .editing:
-                self.overlay = .picker(picker, purpose)
-                return []
-            case .cancelled:
-                self.overlay = nil
-                return []
-            case let .chosen(ids):
-                self.overlay = nil
-                return answer(purpose, chosen: ids)
+            case .editing: self.overlay = .picker(picker, purpose)
+            case .cancelled: break
+            case let .chosen(ids): return answer(purpose, chosen: ids)
             }
+            return []
         case var .prompt(prompt):
+            self.overlay = nil
             switch prompt.editor.handle(event) {
             case .edited, .ignored:
                 self.overlay = .prompt(prompt)
-                return []
             case .cancelled:
-                self.overlay = nil
                 message = Message("Cancelled; nothing changed")
-                return []
             case .submitted:
                 if prompt.kind == .date, case let .failure(problem) = prompt.resolvedDate(today: edits.today) {
                     // Keep what was typed so it can be corrected.
@@ -71,22 +63,17 @@ extension AppState {
                     message = Message(problem.message, isError: true)
                     return []
                 }
-                self.overlay = nil
                 return answer(prompt.purpose, text: prompt.editor.text)
             }
+            return []
         case .textArea(var area, let request):
+            self.overlay = nil
             switch area.handle(event) {
-            case .editing:
-                self.overlay = .textArea(area, request)
-                return []
-            case .cancelled:
-                self.overlay = nil
-                message = Message("Cancelled; nothing changed")
-                return []
-            case let .finished(text):
-                self.overlay = nil
-                return finishText(request, text)
+            case .editing: self.overlay = .textArea(area, request)
+            case .cancelled: message = Message("Cancelled; nothing changed")
+            case let .finished(text): return finishText(request, text)
             }
+            return []
         case let .confirm(confirmation):
             guard case let .key(key) = event else { return [] }
             self.overlay = nil

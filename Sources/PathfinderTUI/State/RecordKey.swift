@@ -3,7 +3,9 @@ import PathfinderModel
 /// Which file a record is, whatever it holds now: how the edit session files saves waiting,
 /// saves failing, versions on disk and records that may not be written. Built from a record or
 /// a store path here and nowhere else.
-public enum RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+/// Keys sort by kind (in the order below), then id: the order of the strings they replaced
+/// ("action PO-03" before "new portsmouth"), so saves retried on a tick keep their order.
+public enum RecordKey: Hashable, Sendable, Comparable {
     case action(String)
     case area(String)
     case caseStudy(String)
@@ -11,20 +13,6 @@ public enum RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     case meeting(String)
     /// An action being made in an area, before the store gives it its id (one at a time per area).
     case newAction(area: String)
-
-    /// "action PO-03", as the status line and messages have always named it.
-    public var description: String {
-        switch self {
-        case let .action(id): "action \(id)"
-        case let .area(id): "area \(id)"
-        case let .caseStudy(id): "case study \(id)"
-        case let .meeting(id): "meeting \(id)"
-        case let .newAction(area): "new \(area)"
-        }
-    }
-
-    /// In the order of their names, so saves tried again go in the same order every time.
-    public static func < (a: RecordKey, b: RecordKey) -> Bool { a.description < b.description }
 
     /// The record a file in the store holds: "areas/po/actions/PO-03.md" → `.action("PO-03")`;
     /// nil for a file that is no record (the manifest, a catalogue).

@@ -124,11 +124,7 @@ extension AppState {
             base.description = request.text
             return edit(id, from: base, summary: "\(id) description edited") { $0.description = trimmed }
         case let .narrative(areaID):
-            guard var before = partnership.area(areaID) else { return [] }
-            before.narrative = request.text
-            var after = before
-            after.narrative = trimmed
-            return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
+            return editLongText(of: partnership.area(areaID), \.narrative, from: request.text, to: trimmed) { "\($0.name): narrative edited" }
         case let .formField(raw):
             if let effects = setProfileFormText(raw, text) { return effects }
             guard case var .actionForm(form) = page, let field = ActionField(rawValue: raw) else { return [] }
@@ -136,12 +132,19 @@ extension AppState {
             page = .actionForm(form)
             return []
         case let .caseStudyText(id):
-            guard var before = partnership.caseStudy(id) else { return [] }
-            before.text = request.text
-            var after = before
-            after.text = trimmed
-            return edit(.caseStudy(after), from: .caseStudy(before), summary: "\(before.title): text edited")
+            return editLongText(of: partnership.caseStudy(id), \.text, from: request.text, to: trimmed) { "\($0.title): text edited" }
         }
+    }
+
+    /// An area's or a case study's long text, merged against the text the editor opened with,
+    /// so a colleague's change meanwhile is a conflict to decide, not overwritten.
+    private mutating func editLongText<T: StoredRecord>(of record: T?, _ field: WritableKeyPath<T, String>, from opened: String,
+                                                         to written: String, summary: (T) -> String) -> [Effect] {
+        guard var before = record else { return [] }
+        before[keyPath: field] = opened
+        var after = before
+        after[keyPath: field] = written
+        return edit(after.record, from: before.record, summary: summary(before))
     }
 
     mutating func applyStoreChange(_ change: StoreChange) -> [Effect] {
