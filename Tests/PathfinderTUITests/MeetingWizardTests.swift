@@ -79,16 +79,6 @@ import Testing
         return s
     }
 
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        var effects: [Effect] = []
-        for key in keys { (state, effects) = update(state, .key(key)) }
-        return effects
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for c in text { state = update(state, .key(.character(c))).0 }
-    }
-
     func wizardStep(_ state: AppState) -> MeetingWizard.Step? {
         switch state.overlay {
         case let .picker(_, .meeting(wizard))?: wizard.step
@@ -99,20 +89,20 @@ import Testing
 
     @Test func aForumMeetingByKeysTicksAreasAndPeopleThenMakesTheMeeting() {
         var s = onAreasList()
-        _ = press(&s, .character("M"))
+        _ = s.press(.character("M"))
         #expect(wizardStep(s) == .areas)
         // Portsmouth is ticked already (the area under the cursor); tick Tower Hamlets too.
-        _ = press(&s, .down, .character(" "), .enter)
+        _ = s.press(.down, .character(" "), .enter)
         guard case let .prompt(title)? = s.overlay else { Issue.record("no title prompt"); return }
         #expect(title.editor.text == "Forum meeting: Portsmouth, Tower Hamlets")
-        _ = press(&s, .enter, .enter)   // the title offered; today
+        _ = s.press(.enter, .enter)   // the title offered; today
         #expect(wizardStep(s) == .attendees)
         guard case let .picker(people, _)? = s.overlay else { Issue.record("no people to tick"); return }
         #expect(people.choices.map(\.id) == ["Ann Lee (Chair)", "Youth forum"])
-        _ = press(&s, .character(" "), .enter)
+        _ = s.press(.character(" "), .enter)
         #expect(wizardStep(s) == .others)
-        type(&s, "Zoë Ahmed")
-        let effects = press(&s, .enter)
+        s = s.typing("Zoë Ahmed")
+        let effects = s.press(.enter)
         guard case let .createMeeting(draft)? = effects.first else { Issue.record("no meeting made: \(effects)"); return }
         #expect(draft.area == "portsmouth")
         #expect(draft.title == "Forum meeting: Portsmouth, Tower Hamlets")
@@ -123,8 +113,8 @@ import Testing
 
     @Test func noAreaTickedSaysSoAndStartsNothing() {
         var s = onAreasList()
-        _ = press(&s, .character("M"), .character(" "))   // untick the area under the cursor
-        let effects = press(&s, .enter)
+        _ = s.press(.character("M"), .character(" "))   // untick the area under the cursor
+        let effects = s.press(.enter)
         #expect(effects.isEmpty)
         #expect(s.overlay == nil)
         #expect(s.message == Message("Tick at least one area (Space)", isError: true))
@@ -132,11 +122,11 @@ import Testing
 
     @Test func aBadDateKeepsTheDateStepWithWhatWasTyped() {
         var s = onAreasList()
-        _ = press(&s, .character("M"), .enter, .enter)
+        _ = s.press(.character("M"), .enter, .enter)
         #expect(wizardStep(s) == .date)
-        _ = press(&s, .control("u"))
-        type(&s, "someday")
-        let effects = press(&s, .enter)
+        _ = s.press(.control("u"))
+        s = s.typing("someday")
+        let effects = s.press(.enter)
         #expect(effects.isEmpty)
         #expect(wizardStep(s) == .date)
         guard case let .prompt(date)? = s.overlay else { Issue.record("the date prompt closed"); return }
@@ -151,10 +141,10 @@ import Testing
         let steps: [MeetingWizard.Step] = [.areas, .title, .date, .attendees, .others]
         for (keys, step) in zip(toStep, steps) {
             var s = onAreasList()
-            _ = press(&s, .character("M"))
-            for key in keys { _ = press(&s, key) }
+            _ = s.press(.character("M"))
+            for key in keys { _ = s.press(key) }
             #expect(wizardStep(s) == step)
-            let effects = press(&s, .escape)
+            let effects = s.press(.escape)
             #expect(effects.isEmpty, "Esc at \(step)")
             #expect(s.overlay == nil, "Esc at \(step)")
             #expect(s.partnership.meetings.isEmpty)

@@ -1,82 +1,23 @@
 import PathfinderModel
 
-/// A kind of record the screens save whole (action, area, case study, meeting): where the
-/// partnership keeps it and how `RecordMerge` merges it, so what is done to every kind alike
-/// (placing, finding, merging, taking a field) is written once.
-protocol StoredRecord: Hashable, Sendable {
-    var id: String { get }
-    /// Where the partnership keeps this kind.
-    static var list: WritableKeyPath<Partnership, [Self]> { get }
-    /// Where a new one goes among the others, as the store loads them (nil: at the end).
-    static var loadOrder: ((Self, Self) -> Bool)? { get }
-    static func merged(base: Self, mine: Self, theirs: Self) -> Merged<Self>
-    static func take(_ key: String, from source: Self, into record: inout Self)
-    var record: Record { get }
-}
-
-extension StoredRecord {
-    static var loadOrder: ((Self, Self) -> Bool)? { nil }
-
-    /// The record's value when it is of this kind.
-    init?(_ record: Record) {
-        guard let value = record.withKind({ $0 as? Self }) else { return nil }
-        self = value
-    }
-}
-
-extension Action: StoredRecord {
-    static var list: WritableKeyPath<Partnership, [Action]> { \.actions }
-    static func merged(base: Action, mine: Action, theirs: Action) -> Merged<Action> { RecordMerge.merge(base: base, mine: mine, theirs: theirs) }
-    static func take(_ key: String, from source: Action, into record: inout Action) { RecordMerge.take(key, from: source, into: &record) }
-    var record: Record { .action(self) }
-}
-
-extension Area: StoredRecord {
-    static var list: WritableKeyPath<Partnership, [Area]> { \.areas }
-    static var loadOrder: ((Area, Area) -> Bool)? { { ($0.name, $0.id) < ($1.name, $1.id) } }
-    static func merged(base: Area, mine: Area, theirs: Area) -> Merged<Area> { RecordMerge.merge(base: base, mine: mine, theirs: theirs) }
-    static func take(_ key: String, from source: Area, into record: inout Area) { RecordMerge.take(key, from: source, into: &record) }
-    var record: Record { .area(self) }
-}
-
-extension CaseStudy: StoredRecord {
-    static var list: WritableKeyPath<Partnership, [CaseStudy]> { \.caseStudies }
-    static var loadOrder: ((CaseStudy, CaseStudy) -> Bool)? { { ($0.title, $0.id) < ($1.title, $1.id) } }
-    static func merged(base: CaseStudy, mine: CaseStudy, theirs: CaseStudy) -> Merged<CaseStudy> { RecordMerge.merge(base: base, mine: mine, theirs: theirs) }
-    static func take(_ key: String, from source: CaseStudy, into record: inout CaseStudy) { RecordMerge.take(key, from: source, into: &record) }
-    var record: Record { .caseStudy(self) }
-}
-
-extension Meeting: StoredRecord {
-    static var list: WritableKeyPath<Partnership, [Meeting]> { \.meetings }
-    static func merged(base: Meeting, mine: Meeting, theirs: Meeting) -> Merged<Meeting> { RecordMerge.merge(base: base, mine: mine, theirs: theirs) }
-    static func take(_ key: String, from source: Meeting, into record: inout Meeting) { RecordMerge.take(key, from: source, into: &record) }
-    var record: Record { .meeting(self) }
-}
-
+/// `RecordMerge` over any kind of record the screens save.
 extension Record {
-    /// Calls `body` with the record as its own kind.
-    func withKind<Value>(_ body: (any StoredRecord) -> Value) -> Value {
-        switch self {
-        case let .action(a): body(a)
-        case let .area(a): body(a)
-        case let .caseStudy(c): body(c)
-        case let .meeting(m): body(m)
-        }
-    }
-
     /// Merges the user's version with the one on disk now against the version the edit
     /// started from. Without a base (never known), every field that differs is a conflict and
     /// only progress notes merge. Records of different kinds (not expected) merge to theirs with
     /// no conflicts.
     static func merge(base: Record?, mine: Record, theirs: Record) -> (merged: Record, conflicts: [MergeConflict]) {
-        guard let base else { return mergeWithoutBase(mine: mine, theirs: theirs) }
-        func merged<T: StoredRecord>(_ b: T) -> (merged: Record, conflicts: [MergeConflict]) {
-            guard let m = T(mine), let t = T(theirs) else { return (theirs, []) }
-            let r = T.merged(base: b, mine: m, theirs: t)
-            return (r.merged.record, r.conflicts)
+        func wrapped<T>(_ result: Merged<T>, _ wrap: (T) -> Record) -> (merged: Record, conflicts: [MergeConflict]) {
+            (wrap(result.merged), result.conflicts)
         }
-        return base.withKind { merged($0) }
+        switch (base, mine, theirs) {
+        case let (.action(b)?, .action(m), .action(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.action)
+        case let (.area(b)?, .area(m), .area(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.area)
+        case let (.caseStudy(b)?, .caseStudy(m), .caseStudy(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.caseStudy)
+        case let (.meeting(b)?, .meeting(m), .meeting(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.meeting)
+        case (nil, _, _): return mergeWithoutBase(mine: mine, theirs: theirs)
+        default: return (theirs, [])
+        }
     }
 
     private static func mergeWithoutBase(mine: Record, theirs: Record) -> (merged: Record, conflicts: [MergeConflict]) {
@@ -111,36 +52,51 @@ extension Record {
 
     /// This record with one field (by its key in the files) as `source` has it.
     func taking(_ key: String, from source: Record) -> Record {
-        func take<T: StoredRecord>(_ record: T) -> Record {
-            guard let from = T(source) else { return self }
+        func took<T>(_ record: T, _ source: T, _ take: (String, T, inout T) -> Void) -> T {
             var result = record
-            T.take(key, from: from, into: &result)
-            return result.record
+            take(key, source, &result)
+            return result
         }
-        return withKind { take($0) }
+        return switch (self, source) {
+        case let (.action(r), .action(s)): .action(took(r, s, RecordMerge.take))
+        case let (.area(r), .area(s)): .area(took(r, s, RecordMerge.take))
+        case let (.caseStudy(r), .caseStudy(s)): .caseStudy(took(r, s, RecordMerge.take))
+        case let (.meeting(r), .meeting(s)): .meeting(took(r, s, RecordMerge.take))
+        default: self
+        }
     }
 }
 
 extension AppState {
-    /// Replaces (or adds, in the store's order) a record in the partnership.
+    /// Replaces (or adds) a record in the partnership; a new area or case study goes where the
+    /// store would load it (by name).
     mutating func place(_ record: Record) {
-        func put<T: StoredRecord>(_ value: T) {
-            if let i = partnership[keyPath: T.list].firstIndex(where: { $0.id == value.id }) {
-                partnership[keyPath: T.list][i] = value
-            } else {
-                partnership[keyPath: T.list].append(value)
-                if let order = T.loadOrder { partnership[keyPath: T.list].sort(by: order) }
-            }
+        switch record {
+        case let .action(a): put(a, in: \.actions, id: \.id)
+        case let .area(a): put(a, in: \.areas, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
+        case let .caseStudy(c): put(c, in: \.caseStudies, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
+        case let .meeting(m): put(m, in: \.meetings, id: \.id)
         }
-        record.withKind { put($0) }
         keepSelectionVisible()
+    }
+
+    private mutating func put<T>(_ value: T, in list: WritableKeyPath<Partnership, [T]>, id: KeyPath<T, String>,
+                                 order: ((T, T) -> Bool)? = nil) {
+        if let i = partnership[keyPath: list].firstIndex(where: { $0[keyPath: id] == value[keyPath: id] }) {
+            partnership[keyPath: list][i] = value
+        } else {
+            partnership[keyPath: list].append(value)
+            if let order { partnership[keyPath: list].sort(by: order) }
+        }
     }
 
     /// The record as it is on screen now.
     func current(_ record: Record) -> Record? {
-        func find<T: StoredRecord>(_ value: T) -> Record? {
-            partnership[keyPath: T.list].first { $0.id == value.id }?.record
+        switch record {
+        case let .action(a): partnership.action(a.id).map(Record.action)
+        case let .area(a): partnership.area(a.id).map(Record.area)
+        case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
+        case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
         }
-        return record.withKind { find($0) }
     }
 }

@@ -124,7 +124,7 @@ extension AppState {
             base.description = request.text
             return edit(id, from: base, summary: "\(id) description edited") { $0.description = trimmed }
         case let .narrative(areaID):
-            return editLongText(of: partnership.area(areaID), \.narrative, from: request.text, to: trimmed) { "\($0.name): narrative edited" }
+            return editLongText(of: partnership.area(areaID), \.narrative, as: Record.area, from: request.text, to: trimmed) { "\($0.name): narrative edited" }
         case let .formField(raw):
             if let effects = setProfileFormText(raw, text) { return effects }
             guard case var .actionForm(form) = page, let field = ActionField(rawValue: raw) else { return [] }
@@ -132,19 +132,19 @@ extension AppState {
             page = .actionForm(form)
             return []
         case let .caseStudyText(id):
-            return editLongText(of: partnership.caseStudy(id), \.text, from: request.text, to: trimmed) { "\($0.title): text edited" }
+            return editLongText(of: partnership.caseStudy(id), \.text, as: Record.caseStudy, from: request.text, to: trimmed) { "\($0.title): text edited" }
         }
     }
 
     /// An area's or a case study's long text, merged against the text the editor opened with,
     /// so a colleague's change meanwhile is a conflict to decide, not overwritten.
-    private mutating func editLongText<T: StoredRecord>(of record: T?, _ field: WritableKeyPath<T, String>, from opened: String,
-                                                         to written: String, summary: (T) -> String) -> [Effect] {
+    private mutating func editLongText<T>(of record: T?, _ field: WritableKeyPath<T, String>, as wrap: (T) -> Record,
+                                          from opened: String, to written: String, summary: (T) -> String) -> [Effect] {
         guard var before = record else { return [] }
         before[keyPath: field] = opened
         var after = before
         after[keyPath: field] = written
-        return edit(after.record, from: before.record, summary: summary(before))
+        return edit(wrap(after), from: wrap(before), summary: summary(before))
     }
 
     mutating func applyStoreChange(_ change: StoreChange) -> [Effect] {
