@@ -92,7 +92,7 @@ import Testing
         let store = PlainFileStore(root: scratch.store)
         let loaded = try store.load()
         var state = AppState(partnership: loaded.partnership, asOf: Day(iso: "2006-12-15")!, storeLabel: "t", width: 80, height: 24,
-                             pages: [.areas(ListCursor())], today: Day(iso: "2006-12-15")!)
+                             pages: [.areas(AreasPage())], today: Day(iso: "2006-12-15")!)
         state.edits.userName = "Screen user"
         var world = World(store: store, state: state, watcher: StoreWatcher(store: store))
         var random = SeededRandom(state: seed)
@@ -137,7 +137,7 @@ import Testing
                 }
             case 7 where !world.busy:
                 // The full form opened on an action, Lead typed, left open for a while.
-                world.state.pages = [.areas(ListCursor()), .action(ActionPage(action: id))]
+                world.state.pages = [.areas(AreasPage()), .action(id)]
                 world.run(.key(.character("e")))
                 for key in [Key.tab, .tab, .tab, .control("u")] { world.run(.key(key)) }
                 let lead = "Lead typed \(seed)-\(step)"

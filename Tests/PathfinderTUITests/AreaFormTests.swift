@@ -13,7 +13,7 @@ import Testing
     }
 
     func onPortsmouth(width: Int = 80, height: Int = 24) -> AppState {
-        state([.areas(ListCursor()), .area(AreaPage(area: "portsmouth"))], width: width, height: height)
+        state([.areas(AreasPage()), .area("portsmouth")], width: width, height: height)
     }
 
     func areaForm(_ s: AppState) -> AreaForm? {
@@ -37,7 +37,7 @@ import Testing
         expected.code = "PM"
         #expect(effects == [.save(.area(expected))])
         #expect(saved.partnership.area("portsmouth")?.code == "PM")
-        #expect(saved.page == .area(AreaPage(area: "portsmouth")))
+        #expect(saved.page == .area("portsmouth"))
         #expect(saved.message?.text == "Portsmouth edited: Code")
         let (undone, undo) = update(saved, .key(.character("u")))
         #expect(undo == [.save(.area(Fixture.partnership.area("portsmouth")!))])
@@ -63,11 +63,11 @@ import Testing
         #expect(render(s).text.contains("Discard changes?"))
         let (closed, none) = update(s, .key(.character("y")))
         #expect(none.isEmpty)
-        #expect(closed.page == .area(AreaPage(area: "portsmouth")))
+        #expect(closed.page == .area("portsmouth"))
     }
 
     @Test func aNewAreaFromTheAreasListGetsAFolderFromItsNameAndUndoTrashesIt() {
-        var s = state([.areas(ListCursor())]).after(.character("a"))
+        var s = state([.areas(AreasPage())]).after(.character("a"))
         #expect(areaForm(s)?.heading == "New area")
         s = s.typing("Brighton & Hove").after(.tab).typing("bh").after(.tab).typing("Brighton and Hove City Council")
         let (saved, effects) = update(s, .key(.control("s")))
@@ -89,7 +89,7 @@ import Testing
         #expect(refused.message?.text == "Not undone: Brighton & Hove has 1 action and 0 meetings now")
 
         // A name whose folder is taken is refused.
-        let clash = state([.areas(ListCursor())]).after(.character("a")).typing("Tower Hamlets").after(.tab).typing("TW")
+        let clash = state([.areas(AreasPage())]).after(.character("a")).typing("Tower Hamlets").after(.tab).typing("TW")
         let (kept, none) = update(clash, .key(.control("s")))
         #expect(none.isEmpty)
         #expect(areaForm(kept)?.problems[.name] == "there is already an area in the folder “tower-hamlets”")
@@ -152,7 +152,7 @@ import Testing
     }
 
     @Test func eOnACaseStudyEditsItAndANewOneIsAddedFromTheList() {
-        var s = state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "good-neighbours"))]).after(.character("e"))
+        var s = state([.caseStudies(CaseStudiesPage()), .caseStudy("good-neighbours")]).after(.character("e"))
         guard case let .caseStudyForm(form) = s.page else { Issue.record("no form: \(s.page)"); return }
         #expect(form.heading == "Edit Portsmouth Good Neighbours Befriending Scheme")
         // Title, then Area: → steps to the next area.
@@ -164,7 +164,7 @@ import Testing
         #expect(saved.message?.text == "“Portsmouth Good Neighbours Befriending Scheme” edited: Area")
         #expect(update(saved, .key(.character("u"))).0.partnership.caseStudy("good-neighbours")?.area == "portsmouth")
 
-        var new = state([.caseStudies(ListCursor())]).after(.character("a")).typing("Wakefield Compact")
+        var new = state([.caseStudies(CaseStudiesPage())]).after(.character("a")).typing("Wakefield Compact")
         // Themes are chosen from the catalogue.
         new = new.after(.tab, .tab, .tab, .enter, .character(" "), .enter)
         let (added, created) = update(new, .key(.control("s")))
@@ -175,7 +175,7 @@ import Testing
         #expect(undone.partnership.caseStudy("wakefield-compact") == nil)
         #expect(trash == [.trash(.caseStudy(expected))])
         // An empty title is refused.
-        let (empty, none) = update(state([.caseStudies(ListCursor())]).after(.character("a")), .key(.control("s")))
+        let (empty, none) = update(state([.caseStudies(CaseStudiesPage())]).after(.character("a")), .key(.control("s")))
         #expect(none.isEmpty)
         guard case let .caseStudyForm(refused) = empty.page else { Issue.record("closed"); return }
         #expect(refused.problems[.title] == "a title is needed")
@@ -211,7 +211,7 @@ import Testing
         wide.pages[wide.pages.count - 1] = .areaForm(form)
         wide = wide.after(.enter).typing("রহিম উদ্দিন").after(.enter)
         assertScreen(render(wide), golden: "area-form-member-box-80x24")
-        var study = state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "good-neighbours"))]).after(.character("e"))
+        var study = state([.caseStudies(CaseStudiesPage()), .caseStudy("good-neighbours")]).after(.character("e"))
         assertScreen(render(study), golden: "case-study-form-80x24")
         study = update(study, .resize(width: 40, height: 12)).0
         assertScreen(render(study), golden: "case-study-form-40x12")

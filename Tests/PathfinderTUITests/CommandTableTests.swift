@@ -7,7 +7,7 @@ import PathfinderModel
 @Suite struct CommandTableTests {
     /// An action on screen, so every `:` command has something to act on.
     func onAnAction() -> AppState {
-        Fixture.state(pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-02"))])
+        Fixture.state(pages: [.areas(AreasPage()), .action("PO-02")])
     }
 
     @Test func everyCommandHasExactlyOneRowWithAHintAndHelp() {
@@ -66,7 +66,7 @@ import PathfinderModel
 
     @Test(arguments: [(80, 24), (40, 12)])
     func helpScrollsToItsLastLine(width: Int, height: Int) {
-        var s = Fixture.state(width: width, height: height, pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-02"))])
+        var s = Fixture.state(width: width, height: height, pages: [.areas(AreasPage()), .action("PO-02")])
         s = s.after(.character("?"))
         for _ in 0..<60 { s = s.after(.pageDown) }
         let text = render(s).lines.joined(separator: "\n")
@@ -108,7 +108,7 @@ import PathfinderModel
 /// and only Esc, q or ? close it.
 @Suite struct HelpOverlayKeysTests {
     @Test func gGoesToTheEndAndOtherKeysStayInHelp() {
-        let start = Fixture.state(pages: [.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))]).after(.character("?"))
+        let start = Fixture.state(pages: [.areas(AreasPage()), .actionPlan(ActionPlanPage(area: "portsmouth"))]).after(.character("?"))
         let end = start.after(.character("G"))
         guard case let .help(scroll)? = end.overlay else { Issue.record("G closed help"); return }
         #expect(scroll > 0)

@@ -47,7 +47,7 @@ enum Fixture {
         return Partnership(title: "Test partnership", catalogue: catalogue, areas: areas, actions: actions, caseStudies: studies)
     }
 
-    static func state(width: Int = 80, height: Int = 24, pages: [Page] = [.areas(ListCursor())]) -> AppState {
+    static func state(width: Int = 80, height: Int = 24, pages: [Page] = [.areas(AreasPage())]) -> AppState {
         AppState(partnership: partnership, asOf: asOf, storeLabel: "test-store", width: width, height: height, pages: pages)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// escape sequence in a note) must line up and never reach the terminal raw.
 @Suite struct FixtureScreenTests {
     @Test func actionWithWideTextAndAnEscapeInANote() {
-        var s = Fixture.state(pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))])
+        var s = Fixture.state(pages: [.areas(AreasPage()), .action("PO-01")])
         s = s.after(.character("G"))
         let screen = render(s)
         assertScreen(screen, golden: "fixture-action-PO-01-bottom-80x24")
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func actionPlanWithABengaliLead() {
-        let s = Fixture.state(pages: [.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))])
+        let s = Fixture.state(pages: [.areas(AreasPage()), .actionPlan(ActionPlanPage(area: "portsmouth"))])
         let screen = render(s)
         assertScreen(screen, golden: "fixture-action-plan-80x24")
         // The Bengali lead takes its true width, so the status column after it stays aligned.
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func smallWindowStillDrawsAndTooSmallSaysSo() {
-        let s = Fixture.state(width: 40, height: 12, pages: [.areas(ListCursor())])
+        let s = Fixture.state(width: 40, height: 12, pages: [.areas(AreasPage())])
         assertScreen(render(s), golden: "fixture-areas-40x12")
         let tiny = Fixture.state(width: 39, height: 12)
         assertScreen(render(tiny), golden: "fixture-too-small-39x12")

@@ -32,7 +32,7 @@ import PathfinderModel
         for (title, whole) in [(Self.long, false), (real, true)] {
             partnership.actions[i].title = title
             var s = AppState(partnership: partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
-                             pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))], today: EditingTests.today)
+                             pages: [.areas(AreasPage()), .action("PO-01")], today: EditingTests.today)
             s.edits.userName = "Zoë Ahmed"
             _ = s.performEdit(.deleteAction)
             guard case let .confirm(question) = s.overlay else {

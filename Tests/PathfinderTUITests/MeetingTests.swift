@@ -9,7 +9,7 @@ import Testing
 
     func onArea() -> AppState {
         var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "test-store", width: 80, height: 24,
-                         pages: [.areas(ListCursor()), .area(AreaPage(area: "portsmouth"))], today: Self.today)
+                         pages: [.areas(AreasPage()), .area("portsmouth")], today: Self.today)
         s.edits.userName = "Forum facilitator"
         return s
     }
@@ -141,7 +141,7 @@ import Testing
         var s = started()
         _ = press(&s, .enter, .character(" "))   // first item reviewed
         _ = press(&s, .escape)                   // leave it in progress
-        guard case .area = s.page else { Issue.record("Esc did not leave: \(s.page)"); return }
+        guard case .area? = s.page.document else { Issue.record("Esc did not leave: \(s.page)"); return }
         _ = press(&s, .character("M"))
         guard case let .meeting(page) = s.page else { Issue.record("not resumed"); return }
         #expect(page.item == 1)
@@ -188,7 +188,7 @@ import Testing
 extension MeetingTests {
     @Test func aForumMeetingFromTheAreasListCoversEveryAreaChosen() {
         var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24,
-                         pages: [.areas(ListCursor())], today: Self.today)
+                         pages: [.areas(AreasPage())], today: Self.today)
         s.edits.userName = "Forum facilitator"
         _ = press(&s, .character("M"))
         guard case .picker? = s.overlay else { Issue.record("no area picker"); return }

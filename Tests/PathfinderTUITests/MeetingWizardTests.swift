@@ -74,7 +74,7 @@ import Testing
             partnership.areas[i].forums = [Forum(name: "Youth forum")]
         }
         var s = AppState(partnership: partnership, asOf: Fixture.asOf, storeLabel: "test-store", width: 80, height: 24,
-                         pages: [.areas(ListCursor())], today: Self.today)
+                         pages: [.areas(AreasPage())], today: Self.today)
         s.edits.userName = "Forum facilitator"
         return s
     }

@@ -93,7 +93,7 @@ import Testing
         #expect(written.lead == "Jo Bloggs")
         #expect(written.rag == .green)
         #expect(written.progress.map(\.text).contains("Their note"))
-        #expect(merged.page == .action(ActionPage(action: "PO-01")))
+        #expect(merged.page == .action("PO-01"))
         #expect(merged.message?.text == "PO-01: merged with a change made on disk meanwhile; both kept")
     }
 
@@ -121,7 +121,7 @@ import Testing
         let (kept, effects) = update(s, .textEdited(request, text: "Mine, from vi.\n", problem: nil))
         #expect(savedAction(effects)?.description == "Mine, from vi.")
         #expect(savedAction(effects)?.title == "Renamed by Sam")
-        #expect(kept.page == .action(ActionPage(action: "PO-01")))
+        #expect(kept.page == .action("PO-01"))
         // The description itself changed meanwhile: asked, not overwritten.
         var t = editing.onAction()
         t = update(t, .storeChanged(StoreChange(actions: [colleague { $0.description = "Theirs." }]))).0
@@ -134,7 +134,7 @@ import Testing
     // MARK: Areas, case studies, meetings
 
     @Test func theAreaFormKeepsAColleaguesNarrativeAndAsksAboutTheSameField() {
-        let open = state([.areas(ListCursor()), .area(AreaPage(area: "portsmouth"))])
+        let open = state([.areas(AreasPage()), .area("portsmouth")])
             .after(.character("e"), .tab, .tab).control("u").typing("Portsmouth City Council (unitary)")
         var theirs = Fixture.partnership.area("portsmouth")!
         theirs.narrative = "Rewritten by the forum."
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test func theCaseStudyFormKeepsAColleaguesText() {
-        let open = state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "good-neighbours"))])
+        let open = state([.caseStudies(CaseStudiesPage()), .caseStudy("good-neighbours")])
             .after(.character("e"), .tab, .right)   // Area → the next one
         var theirs = Fixture.partnership.caseStudy("good-neighbours")!
         theirs.text = "Their text."
@@ -173,7 +173,7 @@ import Testing
     @Test func aMeetingSavedOverAColleaguesNotesKeepsBoth() {
         let meeting = Meeting(id: "portsmouth/2026-11-25-steering", area: "portsmouth", date: EditingTests.today, title: "Steering",
                               items: [MeetingItem(action: "PO-01"), MeetingItem(action: "PO-02")])
-        var s = state([.areas(ListCursor())])
+        var s = state([.areas(AreasPage())])
         s.partnership.meetings.append(meeting)
         var mine = meeting
         mine.items[0].decisions = ["Lead to report in January"]

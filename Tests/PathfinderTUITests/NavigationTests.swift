@@ -6,14 +6,14 @@ import Testing
     @Test func enterWalksFromTheAreasToAnActionAndEscapeWalksBack() {
         var s = Fixture.state()
         s = s.after(.enter)
-        #expect(s.page == .area(AreaPage(area: "portsmouth")))
+        #expect(s.page == .area("portsmouth"))
         s = s.after(.enter)   // the action plan link is selected from the start
         guard case let .actionPlan(plan) = s.page else { Issue.record("not on the action plan: \(s.page)"); return }
         #expect(plan.area == "portsmouth")
         // Grouped by theme, the first row is a heading; the cursor starts on the first action.
-        #expect(ActionPlanScreen.selectedAction(plan, s)?.id == "PO-01")
+        #expect(ActionPlanPage.selectedAction(plan, s)?.id == "PO-01")
         s = s.after(.enter)
-        #expect(s.page == .action(ActionPage(action: "PO-01")))
+        #expect(s.page == .action("PO-01"))
         #expect(RootView.breadcrumbs(s) == ["Pathfinder", "Areas", "Portsmouth", "Action plan", "PO-01"])
         s = s.after(.escape, .escape, .escape)
         #expect(s.pages.count == 1)
@@ -24,13 +24,13 @@ import Testing
     @Test func listKeysMoveAndClampTheSelection() {
         var s = Fixture.state()
         s = s.after(.down, .down, .down)
-        #expect(s.page == .areas(ListCursor(selected: 1, top: 0)))
+        #expect(s.page == .areas(AreasPage(cursor: ListCursor(selected: 1, top: 0))))
         s = s.after(.character("g"))
-        #expect(s.page == .areas(ListCursor(selected: 0, top: 0)))
+        #expect(s.page == .areas(AreasPage(cursor: ListCursor(selected: 0, top: 0))))
         s = s.after(.character("G"))
-        #expect(s.page == .areas(ListCursor(selected: 1, top: 0)))
+        #expect(s.page == .areas(AreasPage(cursor: ListCursor(selected: 1, top: 0))))
         s = s.after(.character("k"), .up)
-        #expect(s.page == .areas(ListCursor(selected: 0, top: 0)))
+        #expect(s.page == .areas(AreasPage(cursor: ListCursor(selected: 0, top: 0))))
     }
 
     @Test func qQuitsAndHelpOpensAndCloses() {
@@ -42,16 +42,16 @@ import Testing
     }
 
     @Test func tabSelectsTheLinkedCaseStudyAndEnterOpensIt() {
-        var s = Fixture.state(pages: [.areas(ListCursor()), .action(ActionPage(action: "PO-01"))])
+        var s = Fixture.state(pages: [.areas(AreasPage()), .action("PO-01")])
         s = s.after(.tab)
-        guard case let .action(p) = s.page else { Issue.record("left the action"); return }
+        guard case let .document(p) = s.page, p.content == .action("PO-01") else { Issue.record("left the action"); return }
         #expect(p.document.link == 0)
         s = s.after(.enter)
-        #expect(s.page == .caseStudy(CaseStudyPage(caseStudy: "good-neighbours")))
+        #expect(s.page == .caseStudy("good-neighbours"))
         // The case study links back to the action that cites it.
         s = s.after(.tab)
-        guard case let .caseStudy(c) = s.page else { Issue.record("left the case study"); return }
-        let lines = CaseStudyScreen.lines(s, c, width: 77)
+        guard case let .document(c) = s.page, case .caseStudy = c.content else { Issue.record("left the case study"); return }
+        let lines = c.lines(s, width: 77)
         let link = DocumentView.linkIndices(lines).map { lines[$0].link }
         #expect(link.contains(.action("PO-01")))
     }
@@ -61,7 +61,7 @@ import Testing
         s = s.after(.character("G"))
         s = update(s, .resize(width: 50, height: 12)).0
         guard case let .actionPlan(p) = s.page else { return }
-        let visible = ActionPlanScreen.visibleRows(s)
+        let visible = ActionPlanPage.visibleRows(s)
         #expect(p.cursor.selected >= p.cursor.top && p.cursor.selected < p.cursor.top + visible)
         let tiny = update(s, .resize(width: 30, height: 8)).0
         #expect(tiny.isTooSmall)
@@ -76,7 +76,7 @@ import Testing
         guard case let .actionPlan(plan) = s.page else { Issue.record("no plan: \(s.page)"); return }
         #expect(plan.area == "tower-hamlets")
         s = s.after(.character(":")).typing("PO-02").after(.enter)
-        #expect(s.page == .action(ActionPage(action: "PO-02")))
+        #expect(s.page == .action("PO-02"))
         s = s.after(.character(":")).typing("nonsense").after(.enter)
         #expect(s.message?.isError == true)
         #expect(update(s, .key(.character(":"))).0.typingResult("q") == [.quit])
@@ -85,10 +85,10 @@ import Testing
     @Test func aClickSelectsAndASecondClickOpens() {
         var s = Fixture.state()
         // Areas list rows start below the title line, the intro line, a blank and the header.
-        s = update(s, .mouse(.click(x: 5, y: 1 + AreasScreen.listTop + 1))).0
-        #expect(s.page == .areas(ListCursor(selected: 1, top: 0)))
-        s = update(s, .mouse(.click(x: 5, y: 1 + AreasScreen.listTop + 1))).0
-        #expect(s.page == .area(AreaPage(area: "tower-hamlets")))
+        s = update(s, .mouse(.click(x: 5, y: 1 + AreasPage.listTop + 1))).0
+        #expect(s.page == .areas(AreasPage(cursor: ListCursor(selected: 1, top: 0))))
+        s = update(s, .mouse(.click(x: 5, y: 1 + AreasPage.listTop + 1))).0
+        #expect(s.page == .area("tower-hamlets"))
     }
 }
 
@@ -102,17 +102,17 @@ import Testing
         var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
         s = s.after(.character("f")).typing("rag:r")
         var p = plan(s)!
-        #expect(ActionPlanScreen.rows(p, s).shown == 1)
+        #expect(ActionPlanPage.rows(p, s).shown == 1)
         s = s.after(.backspace, .backspace, .backspace, .backspace, .backspace).typing("clauses")
         p = plan(s)!
-        #expect(ActionPlanScreen.rows(p, s).rows.compactMap(\.action).map(\.id) == ["PO-02"])
+        #expect(ActionPlanPage.rows(p, s).rows.compactMap(\.action).map(\.id) == ["PO-02"])
         // Keys the field does not use still move the list; Enter keeps the filter.
         s = s.after(.enter)
         #expect(plan(s)!.editingFilter == false)
         #expect(plan(s)!.filter.text == "clauses")
         s = s.after(.character("f"), .escape)
         #expect(plan(s)!.filter.text == "")
-        #expect(ActionPlanScreen.rows(plan(s)!, s).shown == 3)
+        #expect(ActionPlanPage.rows(plan(s)!, s).shown == 3)
     }
 
     @Test func filterKeysMatchCatalogueLabelsByPrefix() {
@@ -132,11 +132,11 @@ import Testing
     @Test func sortingKeepsTheSelectedAction() {
         var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
         s = s.after(.down)   // PO-02
-        #expect(ActionPlanScreen.selectedAction(plan(s)!, s)?.id == "PO-02")
+        #expect(ActionPlanPage.selectedAction(plan(s)!, s)?.id == "PO-02")
         s = s.after(.character("o"))
         #expect(plan(s)!.sort == .due)
-        #expect(ActionPlanScreen.selectedAction(plan(s)!, s)?.id == "PO-02")
-        #expect(ActionPlanScreen.rows(plan(s)!, s).rows.compactMap(\.action).map(\.id) == ["PO-03", "PO-01", "PO-02"])
+        #expect(ActionPlanPage.selectedAction(plan(s)!, s)?.id == "PO-02")
+        #expect(ActionPlanPage.rows(plan(s)!, s).rows.compactMap(\.action).map(\.id) == ["PO-03", "PO-01", "PO-02"])
     }
 
     @Test func searchFindsProgressNotesAndJumpsToTheAction() {
@@ -147,7 +147,7 @@ import Testing
         #expect(p.results.map(\.kind) == [.action, .caseStudy])
         #expect(p.results[0].field.hasPrefix("milestones") || p.results[0].field.hasPrefix("progress"))
         s = s.after(.enter)
-        #expect(s.page == .action(ActionPage(action: "PO-01")))
+        #expect(s.page == .action("PO-01"))
         s = s.after(.escape)
         guard case let .search(back) = s.page else { Issue.record("back did not return to search"); return }
         #expect(back.query.text == "volunteers")

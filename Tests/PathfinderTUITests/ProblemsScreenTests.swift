@@ -43,7 +43,7 @@ import Testing
         return s
     }
 
-    static let plan: [Page] = [.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))]
+    static let plan: [Page] = [.areas(AreasPage()), .actionPlan(ActionPlanPage(area: "portsmouth"))]
 
     @Test func theBrokenStoreHasErrorsWarningsAndTwoErrorsInOneFile() {
         let count = ProblemCount(Self.broken.problems)
@@ -54,9 +54,9 @@ import Testing
     }
 
     @Test func theAreasMarkTheAreaAndTheTotalCountsFiles() {
-        let s = state([.areas(ListCursor())])
+        let s = state([.areas(AreasPage())])
         assertScreen(render(s), golden: "problems-areas-80x24")
-        assertScreen(render(state([.areas(ListCursor())], width: 40, height: 12)), golden: "problems-areas-40x12")
+        assertScreen(render(state([.areas(AreasPage())], width: 40, height: 12)), golden: "problems-areas-40x12")
         let screen = render(s).lines
         #expect(screen.contains { $0.contains("Portsmouth") && $0.contains("!3") })
         #expect(screen.contains { $0.contains("All areas") && $0.contains("!3") })
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func anAreaWhoseProfileDidNotLoadStillHasALine() {
-        var s = state([.areas(ListCursor())])
+        var s = state([.areas(AreasPage())])
         s.partnership.areas.removeAll { $0.id == "dorset" }
         s.problems.append(.error("areas/dorset/area.md", 3, "YAML syntax: did not find expected ',' or ']'"))
         s.problems = s.problems.errorsFirst()
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func theCaseStudiesSayOneDidNotLoad() {
-        var s = state([.caseStudies(ListCursor())])
+        var s = state([.caseStudies(CaseStudiesPage())])
         #expect(!render(s).lines[1].contains("problems"))
         s.problems.append(.error("case-studies/wakefield.md", 2, "missing required field \"title\""))
         #expect(render(s).lines[1].contains("· ! 1 file with problems (press !)"))
@@ -91,7 +91,7 @@ import Testing
         assertScreen(render(state(Self.plan, width: 40, height: 12)), golden: "problems-plan-portsmouth-40x12")
         #expect(render(state(Self.plan)).lines[2].contains("3 files in this area have problems: press ! to see them"))
         // Another area's plan has no such line.
-        let dorset = render(state([.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "dorset"))])).lines
+        let dorset = render(state([.areas(AreasPage()), .actionPlan(ActionPlanPage(area: "dorset"))])).lines
         #expect(!dorset.contains { $0.contains("have problems") })
     }
 
@@ -112,10 +112,10 @@ import Testing
         #expect(s.page == .problems(ProblemsPage(selected: 1, top: 0)))
         s = s.after(.escape)
         guard case .actionPlan = s.page else { Issue.record("Esc did not go back: \(s.page)"); return }
-        let typed = state([.areas(ListCursor())]).after(.character(":")).typing("problems").after(.enter)
+        let typed = state([.areas(AreasPage())]).after(.character(":")).typing("problems").after(.enter)
         guard case .problems = typed.page else { Issue.record(":problems did not open the problems: \(typed.page)"); return }
         // Help lists the key.
-        let help = HelpOverlay.lines(state([.areas(ListCursor())])).map { $0.spans.map(\.text).joined() }
+        let help = HelpOverlay.lines(state([.areas(AreasPage())])).map { $0.spans.map(\.text).joined() }
         #expect(help.contains { $0.hasPrefix("!") && $0.contains("Files with problems") })
     }
 
@@ -175,17 +175,17 @@ import Testing
 
     @Test func aHugeMessageIsCutNotWrappedWhole() {
         let huge = Problem.error("areas/portsmouth/actions/PO-08.md", 2, String(repeating: "x ", count: 500_000))
-        let (lines, head) = ProblemsScreen.lines(huge, width: 80)
+        let (lines, head) = ProblemsPage.lines(huge, width: 80)
         #expect(head == 1)
         #expect(lines.count < 12)
         #expect(lines.last?.hasSuffix("…") == true)
-        var s = state([.areas(ListCursor())]).after(.character("!"))
+        var s = state([.areas(AreasPage())]).after(.character("!"))
         s.problems = [huge] + s.problems
         #expect(render(s).lines[4].hasPrefix("    error: x x x"))
     }
 
     @Test func theStartMessageCountsFilesAsCheckDoes() {
-        let s = state([.areas(ListCursor())])
+        let s = state([.areas(AreasPage())])
         #expect(s.problemsMessage == Message("3 files have problems: press ! to see them", isError: true))
         // The store read in the background says the same when it arrives.
         var loading = AppState(partnership: Partnership(title: "t"), asOf: Self.broken.partnership.asOf!, storeLabel: "s",

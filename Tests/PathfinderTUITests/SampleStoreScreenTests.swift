@@ -19,28 +19,28 @@ import Testing
     }
 
     @Test func areas() {
-        assertScreen(render(state([.areas(ListCursor())])), golden: "sample-areas-80x24")
+        assertScreen(render(state([.areas(AreasPage())])), golden: "sample-areas-80x24")
         // The five areas and their total still fit the smallest screen.
-        assertScreen(render(state([.areas(ListCursor())], width: 40, height: 12)), golden: "sample-areas-40x12")
+        assertScreen(render(state([.areas(AreasPage())], width: 40, height: 12)), golden: "sample-areas-40x12")
     }
 
     @Test func portsmouthProfile() {
-        assertScreen(render(state([.areas(ListCursor()), .area(AreaPage(area: "portsmouth"))])), golden: "sample-area-portsmouth-80x24")
+        assertScreen(render(state([.areas(AreasPage()), .area("portsmouth")])), golden: "sample-area-portsmouth-80x24")
     }
 
     @Test func portsmouthActionPlan() {
-        let pages: [Page] = [.areas(ListCursor()), .area(AreaPage(area: "portsmouth")), .actionPlan(ActionPlanPage(area: "portsmouth"))]
+        let pages: [Page] = [.areas(AreasPage()), .area("portsmouth"), .actionPlan(ActionPlanPage(area: "portsmouth"))]
         assertScreen(render(state(pages)), golden: "sample-action-plan-portsmouth-80x24")
         assertScreen(render(state(pages, width: 120, height: 40)), golden: "sample-action-plan-portsmouth-120x40")
     }
 
     @Test func recyclingAction() {
-        assertScreen(render(state([.areas(ListCursor()), .action(ActionPage(action: "TH-05"))])), golden: "sample-action-TH-05-80x24")
+        assertScreen(render(state([.areas(AreasPage()), .action("TH-05")])), golden: "sample-action-TH-05-80x24")
     }
 
     @Test func caseStudies() {
-        assertScreen(render(state([.caseStudies(ListCursor())])), golden: "sample-case-studies-80x24")
-        assertScreen(render(state([.caseStudies(ListCursor()), .caseStudy(CaseStudyPage(caseStudy: "portsmouth-good-neighbours"))])),
+        assertScreen(render(state([.caseStudies(CaseStudiesPage())])), golden: "sample-case-studies-80x24")
+        assertScreen(render(state([.caseStudies(CaseStudiesPage()), .caseStudy("portsmouth-good-neighbours")])),
                      golden: "sample-case-study-good-neighbours-80x24")
     }
 
@@ -65,9 +65,9 @@ import Testing
     }
 
     @Test func searchAndHelp() {
-        let searched = state([.areas(ListCursor())]).after(.character("/")).typing("recycling")
+        let searched = state([.areas(AreasPage())]).after(.character("/")).typing("recycling")
         assertScreen(render(searched), golden: "sample-search-recycling-80x24")
-        let help = state([.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))]).after(.character("?"))
+        let help = state([.areas(AreasPage()), .actionPlan(ActionPlanPage(area: "portsmouth"))]).after(.character("?"))
         assertScreen(render(help), golden: "sample-help-action-plan-80x24")
     }
 }

@@ -19,7 +19,7 @@ import Testing
 
     func onAction(_ id: String) -> AppState {
         var s = AppState(partnership: Self.sample, asOf: Self.sample.asOf!, storeLabel: "sample", width: 80, height: 24,
-                         pages: [.areas(ListCursor()), .action(ActionPage(action: id))], today: Self.today)
+                         pages: [.areas(AreasPage()), .action(id)], today: Self.today)
         s.edits.userName = "Zoë Ahmed"
         return s
     }
@@ -140,7 +140,7 @@ import Testing
 
     @Test func aMeetingWhoseFileHasProblemsIsNotChanged() {
         var s = AppState(partnership: Self.sample, asOf: Self.sample.asOf!, storeLabel: "sample", width: 80, height: 24,
-                         pages: [.areas(ListCursor()), .meeting(MeetingPage(meeting: Self.meeting.id))], today: Self.today)
+                         pages: [.areas(AreasPage()), .meeting(MeetingPage(meeting: Self.meeting.id))], today: Self.today)
         s.edits.userName = "Zoë Ahmed"
         s.edits.notEditable = [Record.meeting(Self.meeting).key]
         for key: Key in [.character("n"), .character("D"), .character("+"), .character("c"), .character("E")] {

@@ -5,7 +5,7 @@ import Testing
 /// Sync, history, changed-since and sync conflicts from the screens: keys ask the run loop
 /// for git's answers, which come back as events and are shown.
 @Suite struct SyncScreenTests {
-    func state(_ pages: [Page] = [.areas(ListCursor())]) -> AppState {
+    func state(_ pages: [Page] = [.areas(AreasPage())]) -> AppState {
         var s = AppState(partnership: Fixture.partnership, asOf: Fixture.asOf, storeLabel: "t", width: 80, height: 24, pages: pages,
                          today: Day(iso: "2006-12-14")!)
         s.edits.userName = "Zoë Ahmed"
@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func syncAndHistoryAreOneKeyEach() {
-        var s = state([.areas(ListCursor()), .action(ActionPage(action: "PO-01"))])
+        var s = state([.areas(AreasPage()), .action("PO-01")])
         #expect(update(s, .key(.character("S"))).1 == [.sync])
         #expect(update(s, .key(.character("H"))).1 == [.loadHistory("PO-01")])
         s = update(s, .synced(lines: ["sent: Portsmouth PO-01: status in progress -> done", "Synced: up to date with origin"],
@@ -36,7 +36,7 @@ import Testing
         #expect(screen.lines[3].contains("PO-02: status not started -> in progress"))
         #expect(screen.lines[4].contains("by Zoë Ahmed"))
         s = s.after(.enter)
-        #expect(s.page == .action(ActionPage(action: "PO-02")))
+        #expect(s.page == .action("PO-02"))
         #expect(state().after(.character(":")).typingResult("changed 2006-12-01") == [.loadChanged(since: Day(iso: "2006-12-01"))])
     }
 
@@ -87,7 +87,7 @@ extension SyncScreenTests {
     }
 
     @Test func reportsAreShownOrWritten() {
-        let plan = state([.areas(ListCursor()), .actionPlan(ActionPlanPage(area: "portsmouth"))])
+        let plan = state([.areas(AreasPage()), .actionPlan(ActionPlanPage(area: "portsmouth"))])
         // Shown on screen, the report's paragraphs wrap to the screen (80 columns less margin and scrollbar).
         var onScreen = ExportRequest(kind: .highlight(area: "portsmouth"))
         onScreen.lineWidth = 77
@@ -98,7 +98,7 @@ extension SyncScreenTests {
         #expect(plan.after(.character(":")).typingResult("report report.txt").isEmpty)
         var all = ExportRequest(kind: .highlight(area: nil))
         all.lineWidth = 77
-        #expect(update(state([.areas(ListCursor())]), .key(.character("R"))).1 == [.export(all)])
+        #expect(update(state([.areas(AreasPage())]), .key(.character("R"))).1 == [.export(all)])
 
         var s = update(plan, .showReport(ReportPage(title: "Highlight report: Portsmouth", lines: (1...60).map { "line \($0)" }))).0
         #expect(render(s).lines[3].contains("line 1"))
@@ -109,7 +109,7 @@ extension SyncScreenTests {
 
     @Test func anExistingFileIsReplacedOnlyAfterAYes() {
         let request = ExportRequest(kind: .highlight(area: nil), format: "html", path: "highlight.html")
-        let asked = update(state([.areas(ListCursor())]), .exportExists(request)).0
+        let asked = update(state([.areas(AreasPage())]), .exportExists(request)).0
         guard case .confirm? = asked.overlay else { Issue.record("not asked"); return }
         var yes = request
         yes.replace = true
@@ -118,7 +118,7 @@ extension SyncScreenTests {
     }
 
     @Test func minutesOfTheMeetingOnScreen() {
-        var s = state([.areas(ListCursor()), .meeting(MeetingPage(meeting: "portsmouth/m"))])
+        var s = state([.areas(AreasPage()), .meeting(MeetingPage(meeting: "portsmouth/m"))])
         s.partnership.meetings = [Meeting(id: "portsmouth/m", area: "portsmouth", date: Fixture.asOf, title: "Steering group")]
         #expect(s.after(.character(":")).typingResult("minutes minutes.html")
                 == [.export(ExportRequest(kind: .minutes(meeting: "portsmouth/m"), format: "html", path: "minutes.html"))])

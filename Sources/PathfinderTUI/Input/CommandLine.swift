@@ -55,7 +55,7 @@ struct TypedCommand: Sendable {
 
     static let table: [TypedCommand] = [
         TypedCommand("areas", aliases: ["1"], "The list of areas") { state, _ in
-            state.go(to: .areas(ListCursor()))
+            state.go(to: .areas(AreasPage()))
             return []
         },
         TypedCommand("plan", aliases: ["2"], argument: "AREA",
@@ -76,7 +76,7 @@ struct TypedCommand: Sendable {
                      "A case study by its title or file name; alone, the list of case studies") {
             state, argument in
             if argument.isEmpty {
-                state.go(to: .caseStudies(ListCursor()))
+                state.go(to: .caseStudies(CaseStudiesPage()))
             } else if let study = state.partnership.caseStudies.first(where: {
                 TextMatch.contains($0.id, argument) || TextMatch.contains($0.title, argument)
             }) {
@@ -95,7 +95,7 @@ struct TypedCommand: Sendable {
             state.openSearch()
             if case var .search(p) = state.page, !argument.isEmpty {
                 p.query.set(argument)
-                SearchScreen.run(&p, &state)
+                SearchPage.run(&p, &state)
                 state.page = .search(p)
             }
             return []

@@ -1,8 +1,75 @@
 import PathfinderModel
 
+public struct ActionPlanPage: PageScreen {
+    public var area: String
+    public var cursor = ListCursor()
+    public var sort: ActionSort = .theme
+    public var filter = LineEditor()
+    public var editingFilter = false
+    public init(area: String) { self.area = area }
+}
+
+extension ActionPlanPage {
+    var page: Page { .actionPlan(self) }
+    var keyContext: KeyContext { .actionPlan }
+    var jumpKey: String? { "plan:" + area }
+
+    /// The area's name, unless its profile is already a crumb before the plan.
+    func crumbs(_ state: AppState) -> [String] {
+        let profileShown = state.pages.contains { if case let .document(d) = $0 { d.content == .area(area) } else { false } }
+        return (profileShown ? [] : [state.partnership.area(area)?.name ?? area]) + ["Action plan"]
+    }
+
+    /// Every row drawn, theme headings too; a heading is not selectable (`select` passes it by).
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        .list(body, top: Self.listTop(state), first: cursor.top, count: Self.rows(self, state).rows.count, room: Self.visibleRows(state))
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        Self.handle(command, &self, &state)
+        return []
+    }
+
+    /// The filter line takes typing first; keys it does not use (Up, Down, PgDn) still move
+    /// the list.
+    mutating func input(_ event: Event, _ state: inout AppState) -> [Effect]? {
+        guard editingFilter else { return nil }
+        switch filter.handle(event) {
+        case .edited:
+            cursor = ListCursor()
+            Self.keepVisible(&self, state)
+        case .submitted:
+            editingFilter = false
+        case .cancelled:
+            filter.set("")
+            editingFilter = false
+            Self.keepVisible(&self, state)
+        case .ignored:
+            return nil
+        }
+        return []
+    }
+
+    var activeField: (label: String, editor: LineEditor)? { editingFilter ? ("Filter: ", filter) : nil }
+
+    var selection: Target? { .row(cursor.selected) }
+    mutating func select(_ target: Target, _ state: AppState) {
+        let rows = Self.rows(self, state).rows
+        if let row = target.row, rows.indices.contains(row), rows[row].action != nil { cursor.selected = row }
+    }
+    mutating func keepVisible(_ state: AppState) { Self.keepVisible(&self, state) }
+
+    func area(_ state: AppState) -> String? { area }
+    func action(_ state: AppState) -> String? { Self.selectedAction(self, state)?.id }
+}
+
 /// Screen 3: an area's actions as a table, grouped by theme or sorted, with a filter line that
 /// narrows as you type and a count of shown/total.
-enum ActionPlanScreen {
+extension ActionPlanPage {
     enum Row: Hashable {
         case group(String, count: Int)
         case action(Action)
@@ -81,7 +148,8 @@ enum ActionPlanScreen {
         return cols
     }
 
-    static func render(_ state: AppState, _ p: ActionPlanPage, _ body: Rect, _ screen: inout Screen) {
+    static func render(_ state: AppState, _ p: ActionPlanPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         let theme = state.theme
         let (rows, shown, total) = rows(p, state)
         let name = state.partnership.area(p.area)?.name ?? p.area
@@ -100,9 +168,8 @@ enum ActionPlanScreen {
             return
         }
         let visible = visibleRows(state)
-        for (i, row) in rows.enumerated().dropFirst(p.cursor.top).prefix(visible) {
-            let y = body.y + listTop + i - p.cursor.top
-            switch row {
+        for (i, y) in layout.rows {
+            switch rows[i] {
             case let .group(title, count):
                 screen.put(Text.truncate(" \(title) (\(count))", to: body.width), x: body.x, y: y, style: theme.style(for: .heading))
             case let .action(action):
@@ -183,7 +250,7 @@ enum ActionPlanScreen {
         }
         switch command {
         case .open:
-            if let action = selectedAction(p, state) { state.push(.action(ActionPage(action: action.id))) }
+            if let action = selectedAction(p, state) { state.push(.action(action.id)) }
         case .filter:
             p.editingFilter = true
         case .clearFilter:

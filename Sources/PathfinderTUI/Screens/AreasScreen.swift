@@ -2,7 +2,44 @@ import PathfinderModel
 
 /// Screen 1: every area with its type, number of actions, RAG count, overdue count and next due
 /// date, and a store-wide total line.
-enum AreasScreen {
+public struct AreasPage: PageScreen {
+    public var cursor: ListCursor
+    public init(cursor: ListCursor = ListCursor()) { self.cursor = cursor }
+
+    var page: Page { .areas(self) }
+    var keyContext: KeyContext { .areas }
+    func crumbs(_ state: AppState) -> [String] { ["Areas"] }
+    var jumpKey: String? { "areas" }
+
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        // While the store is read the rows are the cached summary's.
+        .list(body, top: Self.listTop, first: cursor.top, count: state.loadingStore ? state.cachedSummary.count : state.partnership.areas.count,
+              room: Self.visibleRows(state))
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, cursor, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        Self.handle(command, &cursor, &state)
+        return []
+    }
+
+    var selection: Target? { .row(cursor.selected) }
+    mutating func select(_ target: Target, _ state: AppState) {
+        if let row = target.row { cursor.select(row, count: state.partnership.areas.count, visible: Self.visibleRows(state)) }
+    }
+    mutating func keepVisible(_ state: AppState) {
+        cursor.keepVisible(count: state.partnership.areas.count, visible: Self.visibleRows(state))
+    }
+
+    func area(_ state: AppState) -> String? {
+        state.partnership.areas.indices.contains(cursor.selected) ? state.partnership.areas[cursor.selected].id : nil
+    }
+}
+
+extension AreasPage {
     /// Rows: header, the areas, a rule and the total line.
     static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - 4) }
     static let listTop = 3   // title line, blank line, header
@@ -24,7 +61,8 @@ enum AreasScreen {
         return cols + numbers
     }
 
-    static func render(_ state: AppState, _ cursor: ListCursor, _ body: Rect, _ screen: inout Screen) {
+    static func render(_ state: AppState, _ cursor: ListCursor, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         let theme = state.theme
         let rows = state.loadingStore ? state.cachedSummary : state.partnership.summaries(asOf: state.asOf)
         let cols = columns(width: body.width - 2)
@@ -35,8 +73,8 @@ enum AreasScreen {
         screen.put(" " + intro, x: body.x, y: body.y, style: theme.style(for: .dim), maxWidth: body.width)
         Table.header(cols, x: body.x + 1, y: body.y + 2, theme: theme, into: &screen)
         let visible = visibleRows(state)
-        for (i, row) in rows.enumerated().dropFirst(cursor.top).prefix(visible) {
-            let y = body.y + listTop + i - cursor.top
+        for (i, y) in layout.rows where rows.indices.contains(i) {
+            let row = rows[i]
             let selected = i == cursor.selected
             drawRow(row, cols: cols, x: body.x, y: y, width: body.width, selected: selected, theme: theme, into: &screen,
                     problemFiles: state.filesWithErrors(inArea: row.area))
@@ -100,7 +138,7 @@ enum AreasScreen {
         switch command {
         case .open:
             guard state.partnership.areas.indices.contains(cursor.selected) else { return }
-            state.push(.area(AreaPage(area: state.partnership.areas[cursor.selected].id)))
+            state.push(.area(state.partnership.areas[cursor.selected].id))
         case .goActionPlan:
             guard state.partnership.areas.indices.contains(cursor.selected) else { return }
             state.push(.actionPlan(ActionPlanPage(area: state.partnership.areas[cursor.selected].id)))

@@ -4,7 +4,7 @@ import PathfinderModel
 /// Nothing is overwritten and nothing is thrown away: what only one side changed is already
 /// merged (`RecordMerge`), the fields both changed are shown side by side, the user keeps
 /// theirs or takes the one on disk for each, and the result is saved.
-public struct ConflictPage: Hashable, Sendable {
+public struct ConflictPage: PageScreen {
     public struct Field: Hashable, Sendable {
         /// The field's key in the store's files (`rag`, `narrative`).
         public var key: String
@@ -56,10 +56,38 @@ public struct ConflictPage: Hashable, Sendable {
     }
 }
 
-enum ConflictScreen {
+extension ConflictPage {
+    var page: Page { .conflict(self) }
+    var keyContext: KeyContext { .conflict }
+    func crumbs(_ state: AppState) -> [String] { ["\(mine.name): changed on disk"] }
+
+    /// The fields' rows scroll to keep the cursor in view; a click counts that scroll (it
+    /// used not to, and chose the wrong field once the list had scrolled).
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        let rows = max(1, body.height - Self.listTop - 2)
+        let top = max(0, min(cursor - rows + 1, fields.count - rows))
+        return .list(body, top: Self.listTop, first: top, count: fields.count, room: rows)
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        Self.handle(command, &self, &state)
+    }
+
+    var selection: Target? { .row(cursor) }
+    mutating func select(_ target: Target, _ state: AppState) {
+        if let row = target.row { cursor = row }
+    }
+}
+
+extension ConflictPage {
     static let listTop = 4
 
-    static func render(_ state: AppState, _ p: ConflictPage, _ body: Rect, _ screen: inout Screen) {
+    static func render(_ state: AppState, _ p: ConflictPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         let theme = state.theme
         screen.put(" \(p.mine.name) was changed on disk while you were editing it", x: body.x, y: body.y,
                    style: theme.style(for: .warning), maxWidth: body.width)
@@ -76,10 +104,9 @@ enum ConflictScreen {
         screen.put(" Field", x: body.x, y: body.y + 3, style: header, maxWidth: labelWidth + 1)
         screen.put("Yours", x: mineX, y: body.y + 3, style: header, maxWidth: valueWidth)
         screen.put("On disk", x: theirsX, y: body.y + 3, style: header, maxWidth: valueWidth)
-        let rows = max(1, body.height - listTop - 2)
-        let top = max(0, min(p.cursor - rows + 1, p.fields.count - rows))
-        for (row, field) in p.fields.enumerated().dropFirst(top).prefix(rows) {
-            let y = body.y + listTop + row - top
+        let rows = layout.pageRows
+        for (row, y) in layout.rows {
+            let field = p.fields[row]
             let current = row == p.cursor
             screen.put((current ? "▸" : " ") + Text.truncate(field.label, to: labelWidth), x: body.x, y: y,
                        style: theme.style(for: current ? .heading : .normal))

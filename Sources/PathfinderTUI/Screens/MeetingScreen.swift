@@ -5,7 +5,7 @@ import PathfinderModel
 /// and single keys to record discussion, decisions and changes. Every change is saved to the
 /// action as it happens and recorded in the meeting's file, which is saved after each one, so a
 /// meeting can be left and resumed, also after a crash.
-public struct MeetingPage: Hashable, Sendable {
+public struct MeetingPage: PageScreen {
     public var meeting: String
     /// Showing the agenda list (to reorder, drop, add) rather than one item.
     public var showingAgenda: Bool
@@ -185,23 +185,58 @@ extension AppState {
     }
 }
 
-enum MeetingScreen {
+extension MeetingPage {
+    var page: Page { .meeting(self) }
+    var keyContext: KeyContext { .meeting }
+    func crumbs(_ state: AppState) -> [String] { ["Meeting"] }
+
+    /// The agenda's rows scroll to keep the item in view; one item at a time has no rows.
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        guard let meeting = state.partnership.meetings.first(where: { $0.id == self.meeting }),
+              showingAgenda || meeting.items.isEmpty else { return ScreenLayout(body: body) }
+        let rows = max(1, body.height - Self.listTop)
+        let top = max(0, min(item - rows + 1, meeting.items.count - rows))
+        return .list(body, top: Self.listTop, first: top, count: meeting.items.count, room: rows)
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        state.handleMeeting(command, &self)
+    }
+
+    var selection: Target? { showingAgenda ? .row(item) : nil }
+    mutating func select(_ target: Target, _ state: AppState) {
+        if let row = target.row { item = row }
+    }
+
+    func area(_ state: AppState) -> String? { state.partnership.meetings.first { $0.id == meeting }?.area }
+    func action(_ state: AppState) -> String? {
+        state.partnership.meetings.first { $0.id == meeting }?.items[safe: item]?.action
+    }
+}
+
+extension MeetingPage {
     static let listTop = 3
 
-    static func render(_ state: AppState, _ p: MeetingPage, _ body: Rect, _ screen: inout Screen) {
+    static func render(_ state: AppState, _ p: MeetingPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         guard let meeting = state.partnership.meetings.first(where: { $0.id == p.meeting }) else { return }
         let theme = state.theme
         let reviewed = meeting.items.filter(\.reviewed).count
         let head = " \(meeting.title) · \(meeting.date.iso) · \(reviewed) of \(meeting.items.count) reviewed" + (meeting.ended ? " · ended" : "")
         screen.put(Text.truncate(head, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         if p.showingAgenda || meeting.items.isEmpty {
-            renderAgenda(state, meeting, p, body, &screen)
+            renderAgenda(state, meeting, p, layout, &screen)
         } else {
             renderItem(state, meeting, p, body, &screen)
         }
     }
 
-    static func renderAgenda(_ state: AppState, _ meeting: Meeting, _ p: MeetingPage, _ body: Rect, _ screen: inout Screen) {
+    static func renderAgenda(_ state: AppState, _ meeting: Meeting, _ p: MeetingPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         let theme = state.theme
         if !meeting.attendees.isEmpty {
             screen.put(Text.truncate(" Present: " + meeting.attendees.joined(separator: ", "), to: body.width), x: body.x, y: body.y + 1,
@@ -211,10 +246,8 @@ enum MeetingScreen {
             screen.put(" The agenda is empty: + adds an action", x: body.x, y: body.y + listTop, style: theme.style(for: .normal))
             return
         }
-        let rows = max(1, body.height - listTop)
-        let top = max(0, min(p.item - rows + 1, meeting.items.count - rows))
-        for (i, item) in meeting.items.enumerated().dropFirst(top).prefix(rows) {
-            let y = body.y + listTop + i - top
+        for (i, y) in layout.rows {
+            let item = meeting.items[i]
             let selected = i == p.item
             let action = state.partnership.action(item.action)
             let style = theme.style(for: selected ? .selected : .normal)

@@ -3,7 +3,7 @@ import PathfinderModel
 /// The problems screen: every problem the store's files have (errors first, then warnings),
 /// each with its file, line and the whole message. Enter opens the file in the user's editor
 /// at that line; the store is read again when the editor closes.
-public struct ProblemsPage: Hashable, Sendable {
+public struct ProblemsPage: PageScreen {
     /// The problem selected, as an index into `AppState.problems`.
     public var selected = 0
     /// The first problem drawn: problems take several lines each, so the window scrolls by problem.
@@ -65,13 +65,11 @@ extension AppState {
 
     /// Keeps the selected problem inside the list and on screen after the list or the window changed.
     mutating func keepProblemVisible() {
-        guard case var .problems(p) = page else { return }
-        ProblemsScreen.keepVisible(&p, self)
-        page = .problems(p)
+        keepSelectionVisible()
     }
 
     mutating func handleProblems(_ command: Command, _ p: inout ProblemsPage) -> [Effect] {
-        let visible = ProblemsScreen.visibleProblems(self, p)
+        let visible = ProblemsPage.visibleProblems(self, p)
         switch command {
         case .up, .scrollUp: p.selected -= 1
         case .down, .scrollDown: p.selected += 1
@@ -85,7 +83,7 @@ extension AppState {
         default:
             message = Message("That key does nothing on the problems list — press ? for the keys")
         }
-        ProblemsScreen.keepVisible(&p, self)
+        ProblemsPage.keepVisible(&p, self)
         return []
     }
 
@@ -120,7 +118,42 @@ extension AppState {
     }
 }
 
-enum ProblemsScreen {
+extension ProblemsPage {
+    var page: Page { .problems(self) }
+    var keyContext: KeyContext { .problems }
+    func crumbs(_ state: AppState) -> [String] { ["Problems"] }
+    var jumpKey: String? { "problems" }
+
+    /// Each problem takes its file's line(s) and its wrapped message, down to the line that
+    /// says how many more there are.
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        var spots: [ScreenLayout.Spot] = []
+        var y = body.y + Self.listTop
+        let bottom = min(body.y + body.height, y + Self.room(state))
+        for (i, problem) in state.problems.enumerated().dropFirst(top).prefix(Self.visibleProblems(state, self)) where y < bottom {
+            let height = min(Self.lines(problem, width: body.width - 1).lines.count, bottom - y)
+            spots.append(.init(target: .row(i), rect: Rect(x: body.x, y: y, width: body.width, height: height)))
+            y += height
+        }
+        return ScreenLayout(body: body, spots: spots, pageRows: Self.visibleProblems(state, self))
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        state.handleProblems(command, &self)
+    }
+
+    var selection: Target? { .row(selected) }
+    mutating func select(_ target: Target, _ state: AppState) {
+        if let row = target.row { selected = row }
+    }
+    mutating func keepVisible(_ state: AppState) { Self.keepVisible(&self, state) }
+}
+
+extension ProblemsPage {
     static let listTop = 2   // heading, blank line
     static let maxMessage = 600
 
@@ -171,7 +204,8 @@ enum ProblemsScreen {
         return " " + parts.joined(separator: ", ") + " · Enter opens the file in your editor"
     }
 
-    static func render(_ state: AppState, _ p: ProblemsPage, _ body: Rect, _ screen: inout Screen) {
+    static func render(_ state: AppState, _ p: ProblemsPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         let theme = state.theme
         screen.put(Text.truncate(heading(state), to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         let rows = state.problems
@@ -180,17 +214,18 @@ enum ProblemsScreen {
                        x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
             return
         }
-        var y = body.y + listTop
-        let bottom = min(body.y + body.height, y + room(state))
+        let bottom = min(body.y + body.height, body.y + listTop + room(state))
         let visible = visibleProblems(state, p)
-        for (i, problem) in rows.enumerated().dropFirst(p.top).prefix(visible) {
+        for spot in layout.spots {
+            guard let i = spot.target.row else { continue }
+            let problem = rows[i]
             let selected = i == p.selected
             let (text, head) = lines(problem, width: body.width - 1)
-            for (j, line) in text.enumerated() where y < bottom {
+            for (j, line) in text.prefix(spot.rect.height).enumerated() {
+                let y = spot.rect.y + j
                 let role: Role = selected ? .selected : (j < head ? .normal : (problem.severity == .error ? .error : .warning))
                 if selected { screen.fill(x: body.x, y: y, width: body.width - 1, height: 1, style: theme.style(for: .selected)) }
                 screen.put(line, x: body.x, y: y, style: theme.style(for: role), maxWidth: body.width - 1)
-                y += 1
             }
         }
         // More below: said on a line of its own rather than left to be guessed.

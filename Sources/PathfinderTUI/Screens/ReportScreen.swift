@@ -2,7 +2,7 @@ import PathfinderModel
 
 /// A report shown in the terminal: lines to scroll (the highlight report, the success factor
 /// matrix, the Compact funding check), as `pathfinder report` prints them.
-public struct ReportPage: Hashable, Sendable {
+public struct ReportPage: PageScreen {
     public var title: String
     public var lines: [String]
     public var top = 0
@@ -103,7 +103,22 @@ extension AppState {
     }
 }
 
-enum ReportScreen {
+extension ReportPage {
+    var page: Page { .report(self) }
+    var keyContext: KeyContext { .log }
+    func crumbs(_ state: AppState) -> [String] { [title] }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout.body, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        state.handleReport(command, &self)
+        return []
+    }
+}
+
+extension ReportPage {
     static func render(_ state: AppState, _ p: ReportPage, _ body: Rect, _ screen: inout Screen) {
         let theme = state.theme
         screen.put(Text.truncate(" " + p.title + "  (:report PATH.html writes it to a file)", to: body.width), x: body.x, y: body.y,

@@ -12,26 +12,8 @@ public enum RootView {
         }
         renderTitle(state, into: &screen)
         let body = Rect(x: 0, y: 1, width: state.width, height: state.bodyHeight)
-        switch state.page {
-        case let .areas(cursor): AreasScreen.render(state, cursor, body, &screen)
-        case let .area(p): AreaScreen.render(state, p, body, &screen)
-        case let .actionPlan(p): ActionPlanScreen.render(state, p, body, &screen)
-        case let .action(p): ActionScreen.render(state, p, body, &screen)
-        case let .caseStudies(cursor): CaseStudiesScreen.render(state, cursor, body, &screen)
-        case let .caseStudy(p): CaseStudyScreen.render(state, p, body, &screen)
-        case let .successFactors(p): SuccessFactorsScreen.render(state, p, body, &screen)
-        case let .actionList(p): ActionListScreen.render(state, p, body, &screen)
-        case let .search(p): SearchScreen.render(state, p, body, &screen)
-        case let .conflict(p): ConflictScreen.render(state, p, body, &screen)
-        case let .meeting(p): MeetingScreen.render(state, p, body, &screen)
-        case let .log(p): SyncScreens.renderLog(state, p, body, &screen)
-        case let .syncConflicts(p): SyncScreens.renderConflicts(state, p, body, &screen)
-        case let .actionForm(form): form.render(into: &screen, in: body, theme: state.theme)
-        case let .areaForm(form): form.render(into: &screen, in: body, theme: state.theme)
-        case let .caseStudyForm(form): form.render(into: &screen, in: body, theme: state.theme)
-        case let .report(p): ReportScreen.render(state, p, body, &screen)
-        case let .problems(p): ProblemsScreen.render(state, p, body, &screen)
-        }
+        let page = state.screen
+        page.render(state, page.layout(state, body), &screen)
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.render(state, scroll: scroll, body, &screen)
         case let .picker(picker, _)?: picker.render(into: &screen, in: body, theme: state.theme)
@@ -60,32 +42,7 @@ public enum RootView {
     /// "Pathfinder › Portsmouth › Action plan › PO-03", the earliest crumbs dropped when narrow.
     public static func breadcrumbs(_ state: AppState) -> [String] {
         var crumbs = ["Pathfinder"]
-        for page in state.pages {
-            switch page {
-            case .areas: crumbs.append("Areas")
-            case let .area(p): crumbs.append(state.partnership.area(p.area)?.name ?? p.area)
-            case let .actionPlan(p):
-                if !state.pages.contains(where: { if case let .area(a) = $0 { return a.area == p.area } else { return false } }) {
-                    crumbs.append(state.partnership.area(p.area)?.name ?? p.area)
-                }
-                crumbs.append("Action plan")
-            case let .action(p): crumbs.append(p.action)
-            case .caseStudies: crumbs.append("Case studies")
-            case let .caseStudy(p): crumbs.append(state.partnership.caseStudy(p.caseStudy)?.title ?? p.caseStudy)
-            case .successFactors: crumbs.append("Success factors")
-            case let .actionList(p): crumbs.append(p.title)
-            case .search: crumbs.append("Search")
-            case let .conflict(p): crumbs.append("\(p.mine.name): changed on disk")
-            case .meeting: crumbs.append("Meeting")
-            case let .log(p): crumbs.append(p.title)
-            case .syncConflicts: crumbs.append("Sync conflicts")
-            case let .actionForm(form): crumbs.append(form.heading)
-            case let .areaForm(form): crumbs.append(form.heading)
-            case let .caseStudyForm(form): crumbs.append(form.heading)
-            case let .report(p): crumbs.append(p.title)
-            case .problems: crumbs.append("Problems")
-            }
-        }
+        for page in state.pages { crumbs += page.screen.crumbs(state) }
         return crumbs
     }
 
@@ -150,10 +107,7 @@ public enum RootView {
 
     /// A text field the user is typing in, shown on the message line.
     static func activeField(_ state: AppState) -> (label: String, editor: LineEditor)? {
-        switch state.page {
-        case let .actionPlan(p) where p.editingFilter: ("Filter: ", p.filter)
-        default: nil
-        }
+        state.screen.activeField
     }
 
     static func renderStatusLine(_ state: AppState, into screen: inout Screen) {
@@ -176,13 +130,7 @@ public enum RootView {
         // "? help" always shows at the right end; other hints fill the space before it.
         let hints: [KeyHint]
         switch state.overlay {
-        case nil:
-            switch state.page {
-            case let .actionForm(form): hints = form.hints
-            case let .areaForm(form): hints = form.hints
-            case let .caseStudyForm(form): hints = form.hints
-            default: hints = state.keyMap.hints(for: state.context, omitting: state.problemCount.filesWithErrors == 0 ? [.showProblems] : [])
-            }
+        case nil: hints = state.screen.hints(state)
         case let .picker(picker, _)?: hints = picker.hints
         case let .textArea(area, _)?: hints = area.hints
         case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]

@@ -112,14 +112,14 @@ public struct AppState: Sendable {
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,
-                pages: [Page] = [.areas(ListCursor())], today: Day? = nil) {
+                pages: [Page] = [.areas(AreasPage())], today: Day? = nil) {
         self.partnership = partnership
         edits = EditSession(today: today ?? asOf)
         self.asOf = asOf
         self.storeLabel = storeLabel
         self.width = width
         self.height = height
-        self.pages = pages.isEmpty ? [.areas(ListCursor())] : pages
+        self.pages = pages.isEmpty ? [.areas(AreasPage())] : pages
         self.theme = theme
         self.themes = themes
         self.keyMap = keyMap

@@ -104,8 +104,8 @@ extension AppState {
             case .meeting:
                 return []
             }
-            if case .area = page { goBack() }
-            if case .caseStudy = page { goBack() }
+            if case .area? = page.document { goBack() }
+            if case .caseStudy? = page.document { goBack() }
             keepSelectionVisible()
             return [.trash(old)]
         case (nil, nil):

@@ -121,7 +121,7 @@ extension AppState {
         switch purpose {
         case let .deleteAction(id):
             guard let action = partnership.action(id) else { return [] }
-            if case let .action(p) = page, p.action == id { goBack() }
+            if page.document == .action(id) { goBack() }
             return commit(Change(before: .action(action), after: nil, summary: "\(id) deleted (to the trash)"))
         case .quitUnsaved:
             return [.quit]

@@ -115,8 +115,8 @@ extension AppState {
         case .areas:
             let choices = partnership.areas.map { Picker.Choice(id: $0.id, label: $0.name, detail: $0.code) }
             var selected: [String] = []
-            if case let .areas(cursor) = page, partnership.areas.indices.contains(cursor.selected) {
-                selected = [partnership.areas[cursor.selected].id]
+            if case let .areas(list) = page, partnership.areas.indices.contains(list.cursor.selected) {
+                selected = [partnership.areas[list.cursor.selected].id]
             }
             overlay = .picker(Picker(title: "Meeting of which areas? Space ticks, Enter when done", choices: choices, selected: selected,
                                      allowsSeveral: true), .meeting(wizard))

@@ -15,84 +15,14 @@ public enum ActionSort: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// Where the reader is in a scrollable document (area profile, action, case study): the first
-/// line shown and the selected link, which Tab moves and Enter opens.
-public struct DocumentCursor: Hashable, Sendable {
-    public var scroll = 0
-    public var link: Int?
-    public init(scroll: Int = 0, link: Int? = nil) {
-        self.scroll = scroll
-        self.link = link
-    }
-}
-
-public struct AreaPage: Hashable, Sendable {
-    public var area: String
-    /// The action plan link is selected from the start: Enter on an area leads on to its plan.
-    public var document = DocumentCursor(link: 0)
-    public init(area: String) { self.area = area }
-}
-
-public struct ActionPlanPage: Hashable, Sendable {
-    public var area: String
-    public var cursor = ListCursor()
-    public var sort: ActionSort = .theme
-    public var filter = LineEditor()
-    public var editingFilter = false
-    public init(area: String) { self.area = area }
-}
-
-public struct ActionPage: Hashable, Sendable {
-    public var action: String
-    public var document = DocumentCursor()
-    public init(action: String) { self.action = action }
-}
-
-public struct CaseStudyPage: Hashable, Sendable {
-    public var caseStudy: String
-    public var document = DocumentCursor()
-    public init(caseStudy: String) { self.caseStudy = caseStudy }
-}
-
-public struct FactorMatrixPage: Hashable, Sendable {
-    public var row = 0
-    public var column = 0
-    public init(row: Int = 0, column: Int = 0) {
-        self.row = row
-        self.column = column
-    }
-}
-
-/// A titled list of actions (e.g. one cell of the success factor matrix).
-public struct ActionListPage: Hashable, Sendable {
-    public var title: String
-    public var actions: [String]
-    public var cursor = ListCursor()
-    public init(title: String, actions: [String]) {
-        self.title = title
-        self.actions = actions
-    }
-}
-
-public struct SearchPage: Hashable, Sendable {
-    public var query = LineEditor()
-    public var editing = true
-    public var results: [SearchResult] = []
-    /// All matches, of which `results` holds the first few hundred per kind.
-    public var total = 0
-    public var cursor = ListCursor()
-    public init() {}
-}
-
 /// One screen in the navigation stack, with the state that belongs to it (cursor, scroll,
 /// filter), so going back returns to exactly where the user was.
 public enum Page: Hashable, Sendable {
-    case areas(ListCursor)
-    case area(AreaPage)
+    case areas(AreasPage)
+    /// An area's profile, an action or a case study, to read and follow links from.
+    case document(DocumentPage)
     case actionPlan(ActionPlanPage)
-    case action(ActionPage)
-    case caseStudies(ListCursor)
-    case caseStudy(CaseStudyPage)
+    case caseStudies(CaseStudiesPage)
     case successFactors(FactorMatrixPage)
     case actionList(ActionListPage)
     case search(SearchPage)
@@ -114,4 +44,43 @@ public enum Page: Hashable, Sendable {
     case report(ReportPage)
     /// Every file with problems, to read and fix.
     case problems(ProblemsPage)
+}
+
+extension Page {
+    /// The screen this page is: the one switch over pages. A new screen adds its line here.
+    var screen: any PageScreen {
+        switch self {
+        case let .areas(p): p
+        case let .document(p): p
+        case let .actionPlan(p): p
+        case let .caseStudies(p): p
+        case let .successFactors(p): p
+        case let .actionList(p): p
+        case let .search(p): p
+        case let .conflict(p): p
+        case let .meeting(p): p
+        case let .log(p): p
+        case let .syncConflicts(p): p
+        case let .actionForm(p): p
+        case let .areaForm(p): p
+        case let .caseStudyForm(p): p
+        case let .report(p): p
+        case let .problems(p): p
+        }
+    }
+
+    /// An area's profile.
+    public static func area(_ id: String) -> Page { .document(DocumentPage(.area(id))) }
+    /// An action in full.
+    public static func action(_ id: String) -> Page { .document(DocumentPage(.action(id))) }
+    /// A case study.
+    public static func caseStudy(_ id: String) -> Page { .document(DocumentPage(.caseStudy(id))) }
+}
+
+extension Page {
+    /// What this page shows as a document (an area, an action, a case study), if it is one.
+    public var document: DocumentContent? {
+        if case let .document(d) = self { return d.content }
+        return nil
+    }
 }

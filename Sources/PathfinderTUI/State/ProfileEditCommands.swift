@@ -7,7 +7,7 @@ extension AppState {
     mutating func performProfileEdit(_ command: Command) -> [Effect]? {
         switch command {
         case .editArea:
-            guard case let .area(p) = page, let area = partnership.area(p.area) else {
+            guard case let .area(shown)? = page.document, let area = partnership.area(shown) else {
                 message = Message("Open an area first: e edits the area on screen", isError: true)
                 return []
             }
@@ -23,7 +23,7 @@ extension AppState {
             form.resize(width: width, height: bodyHeight)
             push(.areaForm(form))
         case .editCaseStudy:
-            guard case let .caseStudy(p) = page, let study = partnership.caseStudy(p.caseStudy) else {
+            guard case let .caseStudy(shown)? = page.document, let study = partnership.caseStudy(shown) else {
                 message = Message("Open a case study first: e edits the one on screen", isError: true)
                 return []
             }

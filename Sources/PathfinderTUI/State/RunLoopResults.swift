@@ -35,7 +35,7 @@ extension AppState {
             edits.undo.append(change)
             edits.redo.removeAll()
             message = Message("\(action.id) created: \(action.title)")
-            if openMeeting == nil { push(.action(ActionPage(action: action.id))) }
+            if openMeeting == nil { push(.action(action.id)) }
             return effects
         case let .meetingCreated(meeting):
             return meetingCreated(meeting)
@@ -48,7 +48,7 @@ extension AppState {
             edits.undo.append(Change(before: .action(old), after: nil, summary: "\(old.id) moved to \(new.area) as \(new.id)",
                                      alongside: [Change(before: nil, after: .action(new), summary: "")]))
             edits.redo.removeAll()
-            if case let .action(p) = page, p.action == old.id { page = .action(ActionPage(action: new.id)) }
+            if page.document == .action(old.id) { page = .action(new.id) }
             message = Message("\(old.id) moved to \(partnership.area(new.area)?.name ?? new.area) as \(new.id)")
         case let .showReport(report):
             if case .report = page { page = .report(report) } else { push(.report(report)) }
@@ -60,7 +60,7 @@ extension AppState {
             if case let .log(open) = page, open.restores, log.restores {
                 var refreshed = log
                 refreshed.cursor = open.cursor
-                refreshed.cursor.keepVisible(count: log.rows.count, visible: SyncScreens.visibleRows(self))
+                refreshed.cursor.keepVisible(count: log.rows.count, visible: LogPage.visibleRows(self))
                 page = .log(refreshed)
             } else {
                 push(.log(log))
@@ -68,7 +68,7 @@ extension AppState {
         case let .syncConflicts(rows):
             if case var .syncConflicts(p) = page {
                 p.rows = rows
-                p.cursor.keepVisible(count: rows.count, visible: SyncScreens.visibleRows(self))
+                p.cursor.keepVisible(count: rows.count, visible: LogPage.visibleRows(self))
                 page = .syncConflicts(p)
                 if rows.isEmpty { message = Message("All resolved: sync again (S) to share the result") }
             } else if rows.isEmpty {
@@ -205,9 +205,9 @@ extension AppState {
         let hadErrors = Set(problems.filter { $0.severity == .error }.map(\.path))
         takeProblems(change)
         // An open action whose file went away: say so rather than show an empty page.
-        if case let .action(p) = page, partnership.action(p.action) == nil {
+        if case let .action(shown)? = page.document, partnership.action(shown) == nil {
             goBack()
-            message = Message("\(p.action) was removed on disk (by another program or a sync)", isError: true)
+            message = Message("\(shown) was removed on disk (by another program or a sync)", isError: true)
             return []
         }
         keepSelectionVisible()

@@ -24,9 +24,9 @@ extension AppState {
     /// The open action went away with an undo or redo (a move taken back): show the one that
     /// took its place, or go back.
     mutating func followOpenAction(to record: Record?) {
-        guard case let .action(p) = page, partnership.action(p.action) == nil else { return }
+        guard case let .action(shown)? = page.document, partnership.action(shown) == nil else { return }
         if case let .action(a)? = record, partnership.action(a.id) != nil {
-            page = .action(ActionPage(action: a.id))
+            page = .action(a.id)
         } else {
             goBack()
         }

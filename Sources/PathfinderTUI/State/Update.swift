@@ -23,12 +23,7 @@ extension AppState {
                 area.resize(width: max(10, width - 3), height: max(1, bodyHeight - 2))
                 overlay = .textArea(area, request)
             }
-            if case var .actionForm(form) = page {
-                form.resize(width: width, height: bodyHeight)
-                page = .actionForm(form)
-            }
-            resizeProfileForm()
-            keepSelectionVisible()
+            onScreen { screen, state in screen.resize(state) }
             return [.redrawAll]
         }
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
@@ -54,9 +49,8 @@ extension AppState {
             }
         }
         if let overlay { return handleOverlay(overlay, event) }
-        if case var .actionForm(form) = page { return handleForm(&form, event) }
-        if let effects = handleProfileForm(event) { return effects }
-        if let effects = handleTextInput(event) { return effects }
+        // A form, the filter line or the search box takes typing before the key map.
+        if let effects = onScreen({ screen, state in screen.input(event, &state) }) { return effects }
         guard case let .key(key) = event, let command = keyMap.command(for: key, in: context) else {
             if case let .key(key) = event, key != .escape {
                 message = Message("\(KeyName.display(key)) does nothing here — press ? for the keys", isError: false)
@@ -67,28 +61,7 @@ extension AppState {
     }
 
     /// The key map context of what is on screen.
-    public var context: KeyContext {
-        switch page {
-        case .areas: .areas
-        case .area: .area
-        case .actionPlan: .actionPlan
-        case .action: .action
-        case .caseStudies: .caseStudies
-        case .caseStudy: .caseStudy
-        case .successFactors: .successFactors
-        case .actionList: .actionPlan
-        case .search: .search
-        case .conflict: .conflict
-        case .actionForm: .action
-        case .areaForm: .area
-        case .caseStudyForm: .caseStudy
-        case .report: .log
-        case .meeting: .meeting
-        case .log: .log
-        case .syncConflicts: .syncConflicts
-        case .problems: .problems
-        }
-    }
+    public var context: KeyContext { screen.keyContext }
 
     mutating func perform(_ command: Command) -> [Effect] {
         switch command {
@@ -119,13 +92,13 @@ extension AppState {
             openSearch()
             return []
         case .goAreas:
-            go(to: .areas(ListCursor()))
+            go(to: .areas(AreasPage()))
         case .goActionPlan:
             if let area = currentArea { go(to: .actionPlan(ActionPlanPage(area: area))) } else {
                 message = Message("Choose an area first: its action plan opens from the area", isError: true)
             }
         case .goCaseStudies:
-            go(to: .caseStudies(ListCursor()))
+            go(to: .caseStudies(CaseStudiesPage()))
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
@@ -147,67 +120,13 @@ extension AppState {
         return []
     }
 
+    /// A command for the screen on top: the app's one dispatch to a screen.
     mutating func performOnPage(_ command: Command) -> [Effect] {
-        switch page {
-        case var .areas(cursor):
-            AreasScreen.handle(command, &cursor, &self)
-            if case .areas = page { page = .areas(cursor) }
-        case var .area(p):
-            AreaScreen.handle(command, &p, &self)
-            if case .area = page { page = .area(p) }
-        case var .actionPlan(p):
-            ActionPlanScreen.handle(command, &p, &self)
-            if case .actionPlan = page { page = .actionPlan(p) }
-        case var .action(p):
-            ActionScreen.handle(command, &p, &self)
-            if case .action = page { page = .action(p) }
-        case var .caseStudies(cursor):
-            CaseStudiesScreen.handle(command, &cursor, &self)
-            if case .caseStudies = page { page = .caseStudies(cursor) }
-        case var .caseStudy(p):
-            CaseStudyScreen.handle(command, &p, &self)
-            if case .caseStudy = page { page = .caseStudy(p) }
-        case var .successFactors(p):
-            SuccessFactorsScreen.handle(command, &p, &self)
-            if case .successFactors = page { page = .successFactors(p) }
-        case var .actionList(p):
-            ActionListScreen.handle(command, &p, &self)
-            if case .actionList = page { page = .actionList(p) }
-        case var .search(p):
-            SearchScreen.handle(command, &p, &self)
-            if case .search = page { page = .search(p) }
-        case var .conflict(p):
-            let effects = ConflictScreen.handle(command, &p, &self)
-            if case .conflict = page { page = .conflict(p) }
-            return effects
-        case var .meeting(p):
-            let effects = handleMeeting(command, &p)
-            if case .meeting = page { page = .meeting(p) }
-            return effects
-        case var .log(p):
-            let effects = handleLog(command, &p)
-            if case .log = page { page = .log(p) }
-            return effects
-        case var .syncConflicts(p):
-            let effects = handleSyncConflicts(command, &p)
-            if case .syncConflicts = page { page = .syncConflicts(p) }
-            return effects
-        case .actionForm, .areaForm, .caseStudyForm:
-            return []
-        case var .report(p):
-            handleReport(command, &p)
-            page = .report(p)
-        case var .problems(p):
-            let effects = handleProblems(command, &p)
-            if case .problems = page { page = .problems(p) }
-            return effects
-        }
-        return []
+        onScreen { screen, state in screen.handle(command, &state) }
     }
 
-    /// Opens a page on top of the current one. A page handler that calls this must not write
-    /// its own page back afterwards (the `if case` guards in `performOnPage` see to that for
-    /// pages of a different kind; same-kind pushes go through `push`).
+    /// Opens a page on top of the current one (a screen's own changes are then not written
+    /// back over it: see `onScreen`).
     mutating func push(_ newPage: Page) {
         pages.append(newPage)
         keepSelectionVisible()
@@ -216,7 +135,8 @@ extension AppState {
     /// Jumps to a top-level screen: reuses it if it is already in the stack, so jumping around
     /// never builds an endless history.
     mutating func go(to newPage: Page) {
-        if let index = pages.firstIndex(where: { $0.sameScreen(as: newPage) }) {
+        let key = newPage.screen.jumpKey
+        if key != nil, let index = pages.firstIndex(where: { $0.screen.jumpKey == key }) {
             pages.removeSubrange((index + 1)...)
         } else {
             pages.append(newPage)
@@ -233,20 +153,10 @@ extension AppState {
         }
     }
 
-    /// The area the user is looking at, if any (for "go to the action plan").
+    /// The area the user is looking at, if any (for "go to the action plan"): the nearest
+    /// screen down the stack that is about one.
     var currentArea: String? {
-        for page in pages.reversed() {
-            switch page {
-            case let .area(p): return p.area
-            case let .actionPlan(p): return p.area
-            case let .action(p): return partnership.action(p.action)?.area
-            case let .areas(cursor):
-                let areas = partnership.areas
-                return areas.indices.contains(cursor.selected) ? areas[cursor.selected].id : nil
-            default: continue
-            }
-        }
-        return nil
+        pages.reversed().lazy.compactMap { $0.screen.area(self) }.first
     }
 
     mutating func cycleTheme() -> [Effect] {
@@ -272,88 +182,18 @@ extension AppState {
 
     /// After a resize or a change of page: keep every cursor inside its list and on screen.
     mutating func keepSelectionVisible() {
-        switch page {
-        case var .areas(cursor):
-            cursor.keepVisible(count: partnership.areas.count, visible: AreasScreen.visibleRows(self))
-            page = .areas(cursor)
-        case var .actionPlan(p):
-            ActionPlanScreen.keepVisible(&p, self)
-            page = .actionPlan(p)
-        case var .caseStudies(cursor):
-            cursor.keepVisible(count: partnership.caseStudies.count, visible: CaseStudiesScreen.visibleRows(self))
-            page = .caseStudies(cursor)
-        case var .actionList(p):
-            p.cursor.keepVisible(count: p.actions.count, visible: ActionListScreen.visibleRows(self))
-            page = .actionList(p)
-        case var .search(p):
-            p.cursor.keepVisible(count: p.results.count, visible: SearchScreen.visibleRows(self))
-            page = .search(p)
-        case .problems:
-            keepProblemVisible()
-        default:
-            break
-        }
-    }
-
-    // MARK: Text input
-
-    /// The filter line, the search box: typing goes to the field first; keys it does not use
-    /// (Up, Down, PgDn) still move the list.
-    mutating func handleTextInput(_ event: Event) -> [Effect]? {
-        switch page {
-        case var .actionPlan(p) where p.editingFilter:
-            switch p.filter.handle(event) {
-            case .edited:
-                p.cursor = ListCursor()
-                ActionPlanScreen.keepVisible(&p, self)
-            case .submitted:
-                p.editingFilter = false
-            case .cancelled:
-                p.filter.set("")
-                p.editingFilter = false
-                ActionPlanScreen.keepVisible(&p, self)
-            case .ignored:
-                return nil
-            }
-            page = .actionPlan(p)
-            return []
-        case var .search(p) where p.editing:
-            switch p.query.handle(event) {
-            case .edited:
-                SearchScreen.run(&p, &self)
-            case .submitted:
-                p.editing = false
-                if !p.results.isEmpty {
-                    page = .search(p)
-                    SearchScreen.open(p, &self)
-                    return []
-                }
-            case .cancelled:
-                if p.query.isEmpty {
-                    page = .search(p)
-                    goBack()
-                    return []
-                }
-                p.editing = false
-            case .ignored:
-                return nil
-            }
-            page = .search(p)
-            return []
-        default:
-            return nil
-        }
+        onScreen { screen, state in screen.keepVisible(state) }
     }
 
     // MARK: Mouse
 
     mutating func handleMouse(_ mouse: MouseEvent) -> [Effect] {
-        if overlay == nil, case var .actionForm(form) = page { return handleForm(&form, .mouse(mouse)) }
-        if overlay == nil, let effects = handleProfileForm(.mouse(mouse)) { return effects }
         if overlay != nil {
             if case .click = mouse { overlay = nil }
             return []
         }
+        // A form takes its clicks itself.
+        if let effects = onScreen({ screen, state in screen.input(.mouse(mouse), &state) }) { return effects }
         switch mouse {
         case .wheelUp: return performOnPage(.scrollUp)
         case .wheelDown: return performOnPage(.scrollDown)
@@ -364,27 +204,15 @@ extension AppState {
         }
     }
 
-    /// A click selects the row under it; a click on the row already selected (or a double
-    /// click) opens it, as in file managers.
+    /// A click selects the row, link or cell under it, where the screen's layout drew it; a
+    /// click on the one already selected (or a double click) opens it, as in file managers.
     mutating func click(x: Int, y: Int, open: Bool) -> [Effect] {
-        guard let row = rowAt(x: x, y: y) else { return [] }
-        let wasSelected = row == selectedRow
-        select(row: row)
-        if open || wasSelected { return performOnPage(.open) }
-        return []
-    }
-}
-
-extension Page {
-    /// Same kind of top-level screen (for jumps), regardless of cursor or filter.
-    func sameScreen(as other: Page) -> Bool {
-        switch (self, other) {
-        case (.areas, .areas), (.caseStudies, .caseStudies), (.successFactors, .successFactors), (.search, .search):
-            return true
-        case let (.actionPlan(a), .actionPlan(b)):
-            return a.area == b.area
-        default:
-            return false
+        let opens: Bool = onScreen { screen, state in
+            guard let target = screen.layout(state, state.body).target(atX: x, y: y) else { return false }
+            let wasSelected = target == screen.selection
+            screen.select(target, state)
+            return screen.selection == target && (open || wasSelected)
         }
+        return opens ? performOnPage(.open) : []
     }
 }

@@ -171,14 +171,14 @@ extension AppState {
     /// Opens what a link points to, on top of the current page.
     mutating func open(_ link: Link) {
         switch link {
-        case let .area(id): push(.area(AreaPage(area: id)))
+        case let .area(id): push(.area(id))
         case let .actionPlan(id): push(.actionPlan(ActionPlanPage(area: id)))
         case let .action(id):
-            if partnership.action(id) != nil { push(.action(ActionPage(action: id))) } else {
+            if partnership.action(id) != nil { push(.action(id)) } else {
                 message = Message("Action \(id) is not in this store", isError: true)
             }
         case let .caseStudy(id):
-            if partnership.caseStudy(id) != nil { push(.caseStudy(CaseStudyPage(caseStudy: id))) } else {
+            if partnership.caseStudy(id) != nil { push(.caseStudy(id)) } else {
                 message = Message("Case study \(id) is not in this store", isError: true)
             }
         }

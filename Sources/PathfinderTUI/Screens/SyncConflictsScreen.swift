@@ -1,37 +1,5 @@
 import PathfinderModel
 
-/// One entry of a history or "changed since" list: a heading line, its detail lines, and the
-/// action it is about (Enter opens it).
-public struct LogRow: Hashable, Sendable {
-    public var heading: String
-    public var details: [String]
-    public var action: String?
-
-    public init(heading: String, details: [String] = [], action: String? = nil) {
-        self.heading = heading
-        self.details = details
-        self.action = action
-    }
-}
-
-/// An action's history from git, or the actions changed since a date or the last sync.
-public struct LogPage: Hashable, Sendable {
-    public var title: String
-    public var rows: [LogRow]
-    public var cursor = ListCursor()
-    /// Said when there are no rows.
-    public var empty: String
-    /// The trash: Enter puts the action back instead of opening it.
-    public var restores: Bool
-
-    public init(title: String, rows: [LogRow], empty: String, restores: Bool = false) {
-        self.title = title
-        self.rows = rows
-        self.empty = empty
-        self.restores = restores
-    }
-}
-
 /// A field two people changed differently, left by a sync for a decision.
 public struct SyncConflictRow: Hashable, Sendable {
     public var id: String
@@ -52,7 +20,7 @@ public struct SyncConflictRow: Hashable, Sendable {
     }
 }
 
-public struct SyncConflictsPage: Hashable, Sendable {
+public struct SyncConflictsPage: PageScreen {
     public var rows: [SyncConflictRow]
     public var cursor = ListCursor()
     public init(rows: [SyncConflictRow]) { self.rows = rows }
@@ -62,6 +30,30 @@ public struct SyncConflictsPage: Hashable, Sendable {
 public enum SyncChoice: Hashable, Sendable {
     case mine, theirs
     case value(String)
+}
+
+extension SyncConflictsPage {
+    var page: Page { .syncConflicts(self) }
+    var keyContext: KeyContext { .syncConflicts }
+    func crumbs(_ state: AppState) -> [String] { ["Sync conflicts"] }
+
+    /// Each conflict takes two lines: the file and field, then yours and theirs.
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        .list(body, top: Self.listTop, first: cursor.top, count: rows.count, room: (body.height - Self.listTop) / 2, height: 2)
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        state.handleSyncConflicts(command, &self)
+    }
+
+    var selection: Target? { .row(cursor.selected) }
+    mutating func select(_ target: Target, _ state: AppState) {
+        if let row = target.row { cursor.select(row, count: rows.count, visible: LogPage.visibleRows(state)) }
+    }
 }
 
 extension AppState {
@@ -86,7 +78,7 @@ extension AppState {
     }
 
     mutating func handleSyncConflicts(_ command: Command, _ p: inout SyncConflictsPage) -> [Effect] {
-        let visible = SyncScreens.visibleRows(self)
+        let visible = LogPage.visibleRows(self)
         switch command {
         case .up, .scrollUp: p.cursor.move(by: -1, count: p.rows.count, visible: visible)
         case .down, .scrollDown: p.cursor.move(by: 1, count: p.rows.count, visible: visible)
@@ -102,58 +94,13 @@ extension AppState {
         return []
     }
 
-    mutating func handleLog(_ command: Command, _ p: inout LogPage) -> [Effect] {
-        let visible = SyncScreens.visibleRows(self)
-        switch command {
-        case .up, .scrollUp: p.cursor.move(by: -1, count: p.rows.count, visible: visible)
-        case .down, .scrollDown: p.cursor.move(by: 1, count: p.rows.count, visible: visible)
-        case .pageUp: p.cursor.move(by: -visible, count: p.rows.count, visible: visible)
-        case .pageDown: p.cursor.move(by: visible, count: p.rows.count, visible: visible)
-        case .open where p.restores:
-            guard let id = p.rows[safe: p.cursor.selected]?.action else { return [] }
-            if edits.readOnlyReason != nil {
-                message = Message("Read-only: nothing can be restored", isError: true)
-                return []
-            }
-            return [.restoreFromTrash(id)]
-        case .open:
-            guard let id = p.rows[safe: p.cursor.selected]?.action, partnership.action(id) != nil else { return [] }
-            page = .log(p)
-            push(.action(ActionPage(action: id)))
-        default:
-            break
-        }
-        return []
-    }
 }
 
-enum SyncScreens {
-    static let listTop = 2
-    static func visibleRows(_ state: AppState) -> Int { max(1, (state.bodyHeight - listTop) / 2) }
+extension SyncConflictsPage {
+    static let listTop = LogPage.listTop
 
-    static func renderLog(_ state: AppState, _ p: LogPage, _ body: Rect, _ screen: inout Screen) {
-        let theme = state.theme
-        screen.put(Text.truncate(" " + p.title, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
-        if p.rows.isEmpty {
-            screen.put(Text.truncate(" " + p.empty, to: body.width), x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
-            return
-        }
-        var y = body.y + listTop
-        for (i, row) in p.rows.enumerated().dropFirst(p.cursor.top) {
-            guard y < body.y + body.height else { break }
-            let selected = i == p.cursor.selected
-            let style = theme.style(for: selected ? .selected : .normal)
-            screen.fill(x: body.x, y: y, width: body.width, height: 1, style: style)
-            screen.put(Text.truncate(" " + row.heading, to: body.width), x: body.x, y: y, style: style)
-            y += 1
-            for line in row.details where y < body.y + body.height {
-                screen.put(Text.truncate("     " + line, to: body.width), x: body.x, y: y, style: theme.style(for: .dim))
-                y += 1
-            }
-        }
-    }
-
-    static func renderConflicts(_ state: AppState, _ p: SyncConflictsPage, _ body: Rect, _ screen: inout Screen) {
+    static func render(_ state: AppState, _ p: SyncConflictsPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
         let theme = state.theme
         let n = p.rows.count
         if p.rows.isEmpty {
@@ -164,9 +111,8 @@ enum SyncScreens {
         }
         screen.put(Text.truncate(" \(n) change\(n == 1 ? "" : "s") made differently here and elsewhere: m keeps yours, t takes theirs, Enter types a value",
                                  to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
-        var y = body.y + listTop
-        for (i, row) in p.rows.enumerated().dropFirst(p.cursor.top) {
-            guard y + 1 < body.y + body.height else { break }
+        for (i, y) in layout.rows {
+            let row = p.rows[i]
             let selected = i == p.cursor.selected
             let style = theme.style(for: selected ? .selected : .normal)
             screen.fill(x: body.x, y: y, width: body.width, height: 1, style: style)
@@ -180,7 +126,6 @@ enum SyncScreens {
             screen.put(Text.truncate("   yours: " + mine, to: half), x: body.x, y: y + 1, style: theme.style(for: .normal))
             screen.put(Text.truncate("theirs: " + theirs, to: body.width - half - 2), x: body.x + half + 2, y: y + 1,
                        style: theme.style(for: .normal))
-            y += 2
         }
     }
 }

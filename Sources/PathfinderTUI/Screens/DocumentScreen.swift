@@ -1,10 +1,115 @@
 import PathfinderModel
 
-/// Screen 2: an area's profile, and the way into its action plan, meetings and case studies.
-enum AreaScreen {
-    static func lines(_ state: AppState, _ p: AreaPage, width: Int) -> [DocumentLine] {
+/// Where the reader is in a scrollable document (area profile, action, case study): the first
+/// line shown and the selected link, which Tab moves and Enter opens.
+public struct DocumentCursor: Hashable, Sendable {
+    public var scroll = 0
+    public var link: Int?
+    public init(scroll: Int = 0, link: Int? = nil) {
+        self.scroll = scroll
+        self.link = link
+    }
+}
+
+/// What a document screen shows.
+public enum DocumentContent: Hashable, Sendable {
+    /// An area's profile, and the way into its action plan, meetings and case studies.
+    case area(String)
+    /// One action in full.
+    case action(String)
+    /// A case study.
+    case caseStudy(String)
+}
+
+/// Screens 2, 4 and 5b: one document screen with three contents, read by scrolling, Tab
+/// moving between its links and Enter opening one.
+public struct DocumentPage: PageScreen {
+    public var content: DocumentContent
+    public var document: DocumentCursor
+
+    public init(_ content: DocumentContent) {
+        self.content = content
+        // An area opens with its action plan link selected: Enter leads on to the plan.
+        if case .area = content { document = DocumentCursor(link: 0) } else { document = DocumentCursor() }
+    }
+
+    var page: Page { .document(self) }
+
+    var keyContext: KeyContext {
+        switch content {
+        case .area: .area
+        case .action: .action
+        case .caseStudy: .caseStudy
+        }
+    }
+
+    func crumbs(_ state: AppState) -> [String] {
+        switch content {
+        case let .area(id): [state.partnership.area(id)?.name ?? id]
+        case let .action(id): [id]
+        case let .caseStudy(id): [state.partnership.caseStudy(id)?.title ?? id]
+        }
+    }
+
+    func lines(_ state: AppState, width: Int) -> [DocumentLine] {
+        switch content {
+        case let .area(id): AreaDocument.lines(state, id, width: width)
+        case let .action(id): ActionDocument.lines(state, id, width: width)
+        case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
+        }
+    }
+
+    /// The text is wrapped to the body less the scrollbar and margins; the links are where
+    /// their lines are, less the scroll.
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        let lines = lines(state, width: body.width - 3)
+        let visible = document.scroll..<(document.scroll + body.height)
+        let spots = DocumentView.linkIndices(lines).enumerated().filter { visible.contains($0.element) }.map { link, line in
+            ScreenLayout.Spot(target: .row(link), rect: Rect(x: body.x, y: body.y + line - document.scroll, width: body.width, height: 1))
+        }
+        return ScreenLayout(body: body, spots: spots, pageRows: body.height)
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
+        DocumentView.render(lines(state, width: body.width - 3), cursor: document, state: state, body, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if command == .goActionPlan, case let .area(id) = content {
+            state.push(.actionPlan(ActionPlanPage(area: id)))
+            return []
+        }
+        let lines = lines(state, width: state.width - 3)
+        if let link = DocumentView.handle(command, &document, lines: lines, visible: state.bodyHeight) {
+            state.page = page
+            state.open(link)
+        }
+        return []
+    }
+
+    var selection: Target? { document.link.map { .row($0) } }
+    mutating func select(_ target: Target, _ state: AppState) { document.link = target.row }
+
+    func area(_ state: AppState) -> String? {
+        switch content {
+        case let .area(id): id
+        case let .action(id): state.partnership.action(id)?.area
+        case .caseStudy: nil
+        }
+    }
+
+    func action(_ state: AppState) -> String? {
+        if case let .action(id) = content { return id }
+        return nil
+    }
+}
+
+/// An area's profile, and the way into its action plan, meetings and case studies.
+enum AreaDocument {
+    static func lines(_ state: AppState, _ id: String, width: Int) -> [DocumentLine] {
         let partnership = state.partnership
-        guard let area = partnership.area(p.area) else { return [DocumentLine("This area is no longer in the store.", .error)] }
+        guard let area = partnership.area(id) else { return [DocumentLine("This area is no longer in the store.", .error)] }
         var doc = DocumentBuilder(width: width)
         doc.spans([.init(text: area.name, role: .heading), .init(text: "  \(area.code) · \(area.type)", role: .dim)])
         doc.blank()
@@ -54,31 +159,15 @@ enum AreaScreen {
         }
         return doc.lines
     }
-
-    static func render(_ state: AppState, _ p: AreaPage, _ body: Rect, _ screen: inout Screen) {
-        DocumentView.render(lines(state, p, width: body.width - 3), cursor: p.document, state: state, body, &screen)
-    }
-
-    static func handle(_ command: Command, _ p: inout AreaPage, _ state: inout AppState) {
-        let lines = lines(state, p, width: state.width - 3)
-        if command == .goActionPlan {
-            state.push(.actionPlan(ActionPlanPage(area: p.area)))
-            return
-        }
-        if let link = DocumentView.handle(command, &p.document, lines: lines, visible: state.bodyHeight) {
-            state.page = .area(p)
-            state.open(link)
-        }
-    }
 }
 
-/// Screen 4: one action in full: fields, milestones, indicator bar, funding with the Compact
-/// checks, linked case studies, description and the progress log (newest first).
-enum ActionScreen {
-    static func lines(_ state: AppState, _ p: ActionPage, width: Int) -> [DocumentLine] {
+/// One action in full: fields, milestones, indicator bar, funding with the Compact checks,
+/// linked case studies, description and the progress log (newest first).
+enum ActionDocument {
+    static func lines(_ state: AppState, _ id: String, width: Int) -> [DocumentLine] {
         let partnership = state.partnership
         let catalogue = partnership.catalogue
-        guard let a = partnership.action(p.action) else { return [DocumentLine("This action is no longer in the store.", .error)] }
+        guard let a = partnership.action(id) else { return [DocumentLine("This action is no longer in the store.", .error)] }
         var doc = DocumentBuilder(width: width)
         doc.spans([.init(text: a.id + "  ", role: .dim), .init(text: a.title, role: .heading)])
         doc.blank()
@@ -159,25 +248,13 @@ enum ActionScreen {
         }
         return doc.lines
     }
-
-    static func render(_ state: AppState, _ p: ActionPage, _ body: Rect, _ screen: inout Screen) {
-        DocumentView.render(lines(state, p, width: body.width - 3), cursor: p.document, state: state, body, &screen)
-    }
-
-    static func handle(_ command: Command, _ p: inout ActionPage, _ state: inout AppState) {
-        let lines = lines(state, p, width: state.width - 3)
-        if let link = DocumentView.handle(command, &p.document, lines: lines, visible: state.bodyHeight) {
-            state.page = .action(p)
-            state.open(link)
-        }
-    }
 }
 
-/// Screen 5b: a case study, wrapped to the width, with its key figures and the actions citing it.
-enum CaseStudyScreen {
-    static func lines(_ state: AppState, _ p: CaseStudyPage, width: Int) -> [DocumentLine] {
+/// A case study, wrapped to the width, with its key figures and the actions citing it.
+enum CaseStudyDocument {
+    static func lines(_ state: AppState, _ id: String, width: Int) -> [DocumentLine] {
         let partnership = state.partnership
-        guard let s = partnership.caseStudy(p.caseStudy) else { return [DocumentLine("This case study is no longer in the store.", .error)] }
+        guard let s = partnership.caseStudy(id) else { return [DocumentLine("This case study is no longer in the store.", .error)] }
         var doc = DocumentBuilder(width: width)
         doc.text(s.title, role: .heading)
         doc.blank()
@@ -204,18 +281,6 @@ enum CaseStudyScreen {
             doc.text(s.text, indent: 1)
         }
         return doc.lines
-    }
-
-    static func render(_ state: AppState, _ p: CaseStudyPage, _ body: Rect, _ screen: inout Screen) {
-        DocumentView.render(lines(state, p, width: body.width - 3), cursor: p.document, state: state, body, &screen)
-    }
-
-    static func handle(_ command: Command, _ p: inout CaseStudyPage, _ state: inout AppState) {
-        let lines = lines(state, p, width: state.width - 3)
-        if let link = DocumentView.handle(command, &p.document, lines: lines, visible: state.bodyHeight) {
-            state.page = .caseStudy(p)
-            state.open(link)
-        }
     }
 }
 

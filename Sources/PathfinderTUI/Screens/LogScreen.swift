@@ -1,0 +1,119 @@
+import PathfinderModel
+
+/// One entry of a history or "changed since" list: a heading line, its detail lines, and the
+/// action it is about (Enter opens it).
+public struct LogRow: Hashable, Sendable {
+    public var heading: String
+    public var details: [String]
+    public var action: String?
+
+    public init(heading: String, details: [String] = [], action: String? = nil) {
+        self.heading = heading
+        self.details = details
+        self.action = action
+    }
+}
+
+/// An action's history from git, or the actions changed since a date or the last sync.
+public struct LogPage: PageScreen {
+    public var title: String
+    public var rows: [LogRow]
+    public var cursor = ListCursor()
+    /// Said when there are no rows.
+    public var empty: String
+    /// The trash: Enter puts the action back instead of opening it.
+    public var restores: Bool
+
+    public init(title: String, rows: [LogRow], empty: String, restores: Bool = false) {
+        self.title = title
+        self.rows = rows
+        self.empty = empty
+        self.restores = restores
+    }
+}
+
+extension LogPage {
+    var page: Page { .log(self) }
+    var keyContext: KeyContext { .log }
+    func crumbs(_ state: AppState) -> [String] { [title] }
+
+    /// Each entry takes its heading line and its detail lines, as many as fit.
+    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
+        var spots: [ScreenLayout.Spot] = []
+        var y = body.y + Self.listTop
+        for (i, row) in rows.enumerated().dropFirst(cursor.top) {
+            guard y < body.y + body.height else { break }
+            let height = min(1 + row.details.count, body.y + body.height - y)
+            spots.append(.init(target: .row(i), rect: Rect(x: body.x, y: y, width: body.width, height: height)))
+            y += height
+        }
+        return ScreenLayout(body: body, spots: spots, pageRows: Self.visibleRows(state))
+    }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        Self.render(state, self, layout, &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        state.handleLog(command, &self)
+    }
+
+    var selection: Target? { .row(cursor.selected) }
+    mutating func select(_ target: Target, _ state: AppState) {
+        if let row = target.row { cursor.select(row, count: rows.count, visible: Self.visibleRows(state)) }
+    }
+
+    func action(_ state: AppState) -> String? { rows[safe: cursor.selected]?.action }
+}
+
+extension AppState {
+    mutating func handleLog(_ command: Command, _ p: inout LogPage) -> [Effect] {
+        let visible = LogPage.visibleRows(self)
+        switch command {
+        case .up, .scrollUp: p.cursor.move(by: -1, count: p.rows.count, visible: visible)
+        case .down, .scrollDown: p.cursor.move(by: 1, count: p.rows.count, visible: visible)
+        case .pageUp: p.cursor.move(by: -visible, count: p.rows.count, visible: visible)
+        case .pageDown: p.cursor.move(by: visible, count: p.rows.count, visible: visible)
+        case .open where p.restores:
+            guard let id = p.rows[safe: p.cursor.selected]?.action else { return [] }
+            if edits.readOnlyReason != nil {
+                message = Message("Read-only: nothing can be restored", isError: true)
+                return []
+            }
+            return [.restoreFromTrash(id)]
+        case .open:
+            guard let id = p.rows[safe: p.cursor.selected]?.action, partnership.action(id) != nil else { return [] }
+            page = .log(p)
+            push(.action(id))
+        default:
+            break
+        }
+        return []
+    }
+}
+
+extension LogPage {
+    static let listTop = 2
+    static func visibleRows(_ state: AppState) -> Int { max(1, (state.bodyHeight - listTop) / 2) }
+
+    static func render(_ state: AppState, _ p: LogPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
+        let theme = state.theme
+        screen.put(Text.truncate(" " + p.title, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        if p.rows.isEmpty {
+            screen.put(Text.truncate(" " + p.empty, to: body.width), x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
+            return
+        }
+        for spot in layout.spots {
+            guard let i = spot.target.row else { continue }
+            let row = p.rows[i]
+            let selected = i == p.cursor.selected
+            let style = theme.style(for: selected ? .selected : .normal)
+            screen.fill(x: body.x, y: spot.rect.y, width: body.width, height: 1, style: style)
+            screen.put(Text.truncate(" " + row.heading, to: body.width), x: body.x, y: spot.rect.y, style: style)
+            for (n, line) in row.details.prefix(spot.rect.height - 1).enumerated() {
+                screen.put(Text.truncate("     " + line, to: body.width), x: body.x, y: spot.rect.y + 1 + n, style: theme.style(for: .dim))
+            }
+        }
+    }
+}
