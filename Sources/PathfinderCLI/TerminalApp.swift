@@ -385,23 +385,12 @@ struct StoreWatcher {
                                  problems: reload.problems, readAgain: paths)
         let bad = Set(reload.problems.filter { $0.severity == .error }.map(\.path))
         for path in paths {
-            guard let key = Self.key(of: path) else { continue }
+            guard let key = RecordKey(storePath: path) else { continue }
             if bad.contains(path) || !store.isEditable(path) { change.notEditable.insert(key) } else { change.editableAgain.insert(key) }
         }
         return change
     }
 
-    /// The record key a store path holds: "areas/x/actions/PO-03.md" → "action PO-03".
-    static func key(of path: String) -> String? {
-        let parts = path.split(separator: "/").map(String.init)
-        guard let last = parts.last, last.hasSuffix(".md") else { return nil }
-        let name = String(last.dropLast(3))
-        if parts.count == 4, parts[0] == "areas", parts[2] == "actions" { return "action \(name)" }
-        if parts.count == 3, parts[0] == "areas", last == "area.md" { return "area \(parts[1])" }
-        if parts.count == 2, parts[0] == "case-studies" { return "case study \(name)" }
-        if parts.count == 4, parts[0] == "areas", parts[2] == "meetings" { return "meeting \(parts[1])/\(name)" }
-        return nil
-    }
 }
 
 extension StoreChange {
@@ -419,8 +408,8 @@ extension StoreChange {
     }
 
     /// Record keys of everything loaded whose file must not be written (the store would refuse).
-    static func notEditable(_ partnership: Partnership, store: PlainFileStore) -> Set<String> {
-        var keys = Set<String>()
+    static func notEditable(_ partnership: Partnership, store: PlainFileStore) -> Set<RecordKey> {
+        var keys = Set<RecordKey>()
         for a in partnership.actions where !store.isEditable(PlainFileStore.actionPath(a)) { keys.insert(Record.action(a).key) }
         for a in partnership.areas where !store.isEditable(PlainFileStore.areaPath(a)) { keys.insert(Record.area(a).key) }
         for c in partnership.caseStudies where !store.isEditable(PlainFileStore.caseStudyPath(c)) { keys.insert(Record.caseStudy(c).key) }

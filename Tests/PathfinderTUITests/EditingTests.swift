@@ -158,7 +158,7 @@ import Testing
 
     @Test func filesWithProblemsAndReadOnlyStoresAreNotEdited() {
         var s = onAction()
-        s.edits.notEditable = ["action PO-01"]
+        s.edits.notEditable = [.action("PO-01")]
         #expect(press(&s, .character("v")).isEmpty)
         #expect(s.partnership.action("PO-01") == Fixture.partnership.action("PO-01"))
         #expect(s.message?.isError == true)

@@ -61,4 +61,11 @@ extension AppState {
     func typing(_ text: String) -> AppState {
         text.reduce(self) { update($0, .key(.character($1))).0 }
     }
+
+    /// Feeds keys through `update` in place; the effects of the last one.
+    mutating func press(_ keys: Key...) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys { (self, effects) = update(self, .key(key)) }
+        return effects
+    }
 }

@@ -115,7 +115,7 @@ import Testing
         s = update(s, .key(.character("v"))).0   // marked reviewed
         s = update(s, .saved(.action(s.partnership.action("PO-08")!), time: "10:00")).0
         // Someone broke the file meanwhile: it loads read-only.
-        s = update(s, .storeChanged(StoreChange(notEditable: ["action PO-08"],
+        s = update(s, .storeChanged(StoreChange(notEditable: [.action("PO-08")],
                                                 problems: [.error("areas/portsmouth/actions/PO-08.md", 4, "unknown theme \"x\"")],
                                                 readAgain: ["areas/portsmouth/actions/PO-08.md"]))).0
         let before = s

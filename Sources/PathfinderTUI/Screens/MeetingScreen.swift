@@ -46,13 +46,9 @@ extension AppState {
     /// M on an area or its plan: resume the area's meeting in progress, or start one. On the
     /// areas list: a forum meeting across the areas chosen.
     mutating func startOrResumeMeeting() -> [Effect] {
-        if case let .areas(list) = page {
-            let cursor = list.cursor
+        if case .areas = page {
             guard mayEdit(then: .startMeeting) else { return [] }
-            let choices = partnership.areas.map { Picker.Choice(id: $0.id, label: $0.name, detail: $0.code) }
-            let selected = partnership.areas.indices.contains(cursor.selected) ? [partnership.areas[cursor.selected].id] : []
-            overlay = .picker(Picker(title: "Meeting of which areas? Space ticks, Enter when done", choices: choices, selected: selected,
-                                     allowsSeveral: true), .meetingAreas)
+            ask(.choosingAreas)
             return []
         }
         return startOrResumeMeeting(inArea: currentArea)
@@ -70,46 +66,8 @@ extension AppState {
             return []
         }
         guard mayEdit(then: .startMeeting) else { return [] }
-        overlay = .prompt(Prompt(label: "Meeting title:", text: "\(area.name) steering group", purpose: .meetingTitle(areas: [area.id])))
+        ask(MeetingWizard(area: area))
         return []
-    }
-
-    /// Several areas chosen for a forum meeting: its title next.
-    mutating func askMeetingTitle(areas ids: [String]) {
-        let names = ids.compactMap { partnership.area($0)?.name }
-        guard !ids.isEmpty else { return }
-        let title = ids.count == 1 ? "\(names.first ?? ids[0]) steering group" : "Forum meeting: " + names.joined(separator: ", ")
-        overlay = .prompt(Prompt(label: "Meeting title:", text: title, purpose: .meetingTitle(areas: ids)))
-    }
-
-    /// After the title: who is there, picked from the area's steering group and forums.
-    mutating func askAttendees(areas ids: [String], title: String, date: Day) {
-        let areas = ids.compactMap(partnership.area)
-        let several = areas.count > 1
-        var people: [Picker.Choice] = []
-        for area in areas {
-            people += area.steeringGroup.map { m in
-                Picker.Choice(id: m.name.isEmpty ? m.role : "\(m.name) (\(m.role))", label: m.name.isEmpty ? m.role : m.name,
-                              detail: (several ? area.name + ": " : "") + (m.name.isEmpty ? m.body : m.role))
-            } + area.forums.map { Picker.Choice(id: $0.name, label: $0.name, detail: (several ? area.name + " " : "") + "forum") }
-        }
-        var seen = Set<String>()
-        people = people.filter { seen.insert($0.id).inserted }
-        if people.isEmpty {
-            overlay = .prompt(Prompt(label: "Attendees (comma-separated):",
-                                     purpose: .meetingOthers(areas: ids, title: title, date: date, chosen: [])))
-        } else {
-            overlay = .picker(Picker(title: "Who is here? Space ticks, Enter when done", choices: people, allowsSeveral: true),
-                              .meetingAttendees(areas: ids, title: title, date: date))
-        }
-    }
-
-    /// The meeting file is made by the store (it picks the file name); the agenda goes with it.
-    /// The file goes in the first area's folder; the agenda covers every area chosen.
-    func meetingDraft(areas: [String], title: String, date: Day, attendees: [String]) -> MeetingDraft {
-        let wanted = Set(areas)
-        let agenda = MeetingAgenda.order(partnership.actions.filter { wanted.contains($0.area) }, asOf: asOf, catalogue: partnership.catalogue)
-        return MeetingDraft(area: areas.first ?? "", date: date, title: title, attendees: attendees, agenda: agenda)
     }
 
     mutating func meetingCreated(_ meeting: Meeting) -> [Effect] {

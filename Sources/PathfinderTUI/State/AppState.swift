@@ -20,8 +20,8 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// The `:` command line.
     case commandLine(LineEditor)
-    /// Choose a status, a RAG rating, a milestone to tick; the answer is for `DialogPurpose`.
-    case picker(Picker, DialogPurpose)
+    /// Choose a status, a RAG rating, a milestone to tick; the answer is for `PickerPurpose`.
+    case picker(Picker, PickerPurpose)
     /// A line of text on the message line: a progress note, a due date, a name.
     case prompt(Prompt)
     /// A yes/no question before something hard to undo.

@@ -112,49 +112,4 @@ extension AppState {
             return []
         }
     }
-
-    /// Replaces (or adds) a record in the partnership.
-    mutating func place(_ record: Record) {
-        switch record {
-        case let .action(a):
-            if let i = partnership.actions.firstIndex(where: { $0.id == a.id }) {
-                partnership.actions[i] = a
-            } else {
-                partnership.actions.append(a)
-            }
-        case let .area(a):
-            if let i = partnership.areas.firstIndex(where: { $0.id == a.id }) {
-                partnership.areas[i] = a
-            } else {
-                // In the order the store loads them: by name.
-                partnership.areas.append(a)
-                partnership.areas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
-            }
-        case let .caseStudy(c):
-            if let i = partnership.caseStudies.firstIndex(where: { $0.id == c.id }) {
-                partnership.caseStudies[i] = c
-            } else {
-                partnership.caseStudies.append(c)
-                partnership.caseStudies.sort { ($0.title, $0.id) < ($1.title, $1.id) }
-            }
-        case let .meeting(m):
-            if let i = partnership.meetings.firstIndex(where: { $0.id == m.id }) {
-                partnership.meetings[i] = m
-            } else {
-                partnership.meetings.append(m)
-            }
-        }
-        keepSelectionVisible()
-    }
-
-    /// The record as it is on screen now.
-    func current(_ record: Record) -> Record? {
-        switch record {
-        case let .action(a): partnership.action(a.id).map(Record.action)
-        case let .area(a): partnership.area(a.id).map(Record.area)
-        case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
-        case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
-        }
-    }
-
 }

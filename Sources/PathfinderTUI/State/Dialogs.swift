@@ -1,40 +1,49 @@
 import PathfinderModel
 
-/// What a dialog's answer is for. The dialog only collects the answer; `AppState.answer`
-/// does the edit, so every edit goes through the same stamping, undo and save.
-public enum DialogPurpose: Hashable, Sendable {
+/// What a dialog's answer is for, one kind per kind of dialog, so each answer arrives typed:
+/// a picker's chosen ids, a prompt's text, a confirmation's yes or no. The dialog only collects
+/// the answer; `AppState.answer` does the edit, so every edit goes through the same stamping,
+/// undo and save.
+public enum PickerPurpose: Hashable, Sendable {
     case status(action: String)
     case rag(action: String)
+    /// The chosen id is the milestone's index.
+    case milestone(action: String)
+    /// The chosen id is the area to move to.
+    case moveAction(String)
+    /// The chosen id is the action to add to the agenda.
+    case agendaItem(meeting: String)
+    /// A step of starting a meeting: the areas, or who is there.
+    case meeting(MeetingWizard)
+}
+
+/// What a line of text typed on the message line is for.
+public enum PromptPurpose: Hashable, Sendable {
     /// The optional reason for a RAG change, written to the progress log with it.
     case ragReason(action: String, rag: RAG)
     case note(action: String)
     case due(action: String)
-    case milestone(action: String)
     /// The user's name, asked once before the first edit; then `then` runs.
     case userName(then: Command)
-    case deleteAction(String)
-    case moveAction(String)
-    /// Quitting while a save is still failing.
-    case quitUnsaved
-    // Starting a meeting: title, then who is there.
-    /// A forum meeting across several areas starts by choosing them.
-    case meetingAreas
-    case meetingTitle(areas: [String])
-    /// The meeting's day: today unless it is being written up afterwards.
-    case meetingDate(areas: [String], title: String)
-    case meetingAttendees(areas: [String], title: String, date: Day)
-    case meetingOthers(areas: [String], title: String, date: Day, chosen: [String])
+    /// A step of starting a meeting: its title, day or who else is there.
+    case meeting(MeetingWizard)
     // During a meeting.
-    case agendaItem(meeting: String)
     case meetingNote(meeting: String, item: Int)
     case meetingDecision(meeting: String, item: Int)
     case captureTitle(meeting: String)
     case captureLead(meeting: String, title: String)
     case captureDue(meeting: String, title: String, lead: String)
-    case endMeeting(meeting: String)
     /// A value typed to resolve a sync conflict.
     case syncValue(id: String)
-    /// Yes to writing an export over an existing file.
+}
+
+/// What a yes or no is for.
+public enum ConfirmationPurpose: Hashable, Sendable {
+    case deleteAction(String)
+    /// Quitting while a save is still failing.
+    case quitUnsaved
+    case endMeeting(meeting: String)
+    /// Writing an export over an existing file.
     case replaceExport(ExportRequest)
 }
 
@@ -46,9 +55,9 @@ public struct Prompt: Hashable, Sendable {
     public var label: String
     public var editor: LineEditor
     public var kind: Kind
-    public var purpose: DialogPurpose
+    public var purpose: PromptPurpose
 
-    public init(label: String, text: String = "", kind: Kind = .text, purpose: DialogPurpose) {
+    public init(label: String, text: String = "", kind: Kind = .text, purpose: PromptPurpose) {
         self.label = label
         editor = LineEditor(text)
         self.kind = kind
@@ -69,11 +78,7 @@ public struct Prompt: Hashable, Sendable {
 /// A yes/no question that guards something hard to take back (deleting an action).
 public struct Confirmation: Hashable, Sendable {
     public var question: String
-    public var purpose: DialogPurpose
-    public init(question: String, purpose: DialogPurpose) {
-        self.question = question
-        self.purpose = purpose
-    }
+    public var purpose: ConfirmationPurpose
 }
 
 /// Draws the dialogs on the message line: a prompt, or a question.

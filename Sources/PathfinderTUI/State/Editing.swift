@@ -7,16 +7,6 @@ public enum Record: Hashable, Sendable {
     case caseStudy(CaseStudy)
     case meeting(Meeting)
 
-    /// Identifies the file, whatever its content: "action PO-03".
-    public var key: String {
-        switch self {
-        case let .action(a): "action \(a.id)"
-        case let .area(a): "area \(a.id)"
-        case let .caseStudy(c): "case study \(c.id)"
-        case let .meeting(m): "meeting \(m.id)"
-        }
-    }
-
     /// How messages name it: "PO-03", "Portsmouth", "Good Neighbours".
     public var name: String {
         switch self {
@@ -92,9 +82,9 @@ public struct StoreChange: Hashable, Sendable {
     /// Set when everything was read again (the manifest or an area changed).
     public var partnership: Partnership?
     /// Record keys whose files are not editable now (problems of their own or between files).
-    public var notEditable: Set<String>
+    public var notEditable: Set<RecordKey>
     /// Record keys that are editable again.
-    public var editableAgain: Set<String>
+    public var editableAgain: Set<RecordKey>
     /// With `partnership`, every problem in the store; otherwise the problems of the files
     /// read again (`readAgain`), which replace what was known about those files.
     public var problems: [Problem]
@@ -104,8 +94,8 @@ public struct StoreChange: Hashable, Sendable {
     public var requested = false
 
     public init(actions: [Action] = [], removedActions: [String] = [], areas: [Area] = [], caseStudies: [CaseStudy] = [],
-                meetings: [Meeting] = [], partnership: Partnership? = nil, notEditable: Set<String> = [],
-                editableAgain: Set<String> = [], problems: [Problem] = [], readAgain: [String] = []) {
+                meetings: [Meeting] = [], partnership: Partnership? = nil, notEditable: Set<RecordKey> = [],
+                editableAgain: Set<RecordKey> = [], problems: [Problem] = [], readAgain: [String] = []) {
         self.actions = actions
         self.removedActions = removedActions
         self.areas = areas
@@ -126,20 +116,20 @@ public struct EditSession: Hashable, Sendable {
     public var redo: [Change] = []
     /// The write of each record shown but not yet confirmed on disk, by record key. A failed
     /// one stays here and is tried again on every tick until it lands: nothing typed is dropped.
-    public var pending: [String: Effect] = [:]
+    public var pending: [RecordKey: Effect] = [:]
     /// Why the last save of a record failed, by key, for the status line and message.
-    public var failures: [String: String] = [:]
+    public var failures: [RecordKey: String] = [:]
     /// The version of each record last confirmed on disk, by key: the common ancestor when a
     /// save meets a colleague's change.
-    public var onDisk: [String: Record] = [:]
+    public var onDisk: [RecordKey: Record] = [:]
     /// For each record with a save not yet confirmed, by key: the version the store last read
     /// or wrote, which that save grew from. A save that meets a change on disk (or a reload
     /// that arrives first) merges against it, so the colleague's change is kept.
-    public var base: [String: Record] = [:]
+    public var base: [RecordKey: Record] = [:]
     /// Clock time of the last successful save ("10:42"), shown in the status line.
     public var lastSaved: String?
     /// Records (by key) whose files cannot be written: problems in the file, or read-only mode.
-    public var notEditable: Set<String> = []
+    public var notEditable: Set<RecordKey> = []
     /// The whole store is read-only (another Pathfinder has it open, and the user chose to look).
     public var readOnlyReason: String?
     /// Who edits: stamped into `updated-by` and progress notes. nil until asked once.

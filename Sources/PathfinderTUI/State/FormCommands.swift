@@ -107,7 +107,7 @@ extension AppState {
     private mutating func save(action: Action, from form: ActionForm) -> [Effect] {
         let stamped = action.stamped(by: edits.userName ?? "", on: edits.today)
         if form.isNew {
-            edits.pending["new \(action.area)"] = .create(stamped)
+            edits.pending[.newAction(area: action.area)] = .create(stamped)
             message = Message("Creating \(Quote.value(action.title, shown: Quote.titleShown))…")
             return [.create(stamped)]
         }

@@ -7,35 +7,30 @@ extension Record {
     /// only progress notes merge. Records of different kinds (not expected) merge to theirs with
     /// no conflicts.
     static func merge(base: Record?, mine: Record, theirs: Record) -> (merged: Record, conflicts: [MergeConflict]) {
+        func wrapped<T>(_ result: Merged<T>, _ wrap: (T) -> Record) -> (merged: Record, conflicts: [MergeConflict]) {
+            (wrap(result.merged), result.conflicts)
+        }
         switch (base, mine, theirs) {
-        case let (.action(b)?, .action(m), .action(t)):
-            let r = RecordMerge.merge(base: b, mine: m, theirs: t)
-            return (.action(r.merged), r.conflicts)
-        case let (.area(b)?, .area(m), .area(t)):
-            let r = RecordMerge.merge(base: b, mine: m, theirs: t)
-            return (.area(r.merged), r.conflicts)
-        case let (.caseStudy(b)?, .caseStudy(m), .caseStudy(t)):
-            let r = RecordMerge.merge(base: b, mine: m, theirs: t)
-            return (.caseStudy(r.merged), r.conflicts)
-        case let (.meeting(b)?, .meeting(m), .meeting(t)):
-            let r = RecordMerge.merge(base: b, mine: m, theirs: t)
-            return (.meeting(r.merged), r.conflicts)
-        case let (nil, .action(m), .action(t)):
+        case let (.action(b)?, .action(m), .action(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.action)
+        case let (.area(b)?, .area(m), .area(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.area)
+        case let (.caseStudy(b)?, .caseStudy(m), .caseStudy(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.caseStudy)
+        case let (.meeting(b)?, .meeting(m), .meeting(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.meeting)
+        case (nil, _, _): return mergeWithoutBase(mine: mine, theirs: theirs)
+        default: return (theirs, [])
+        }
+    }
+
+    private static func mergeWithoutBase(mine: Record, theirs: Record) -> (merged: Record, conflicts: [MergeConflict]) {
+        switch (mine, theirs) {
+        case let (.action(m), .action(t)):
             var merged = t
             for entry in m.progress where !t.progress.contains(entry) { merged.addProgress(entry) }
-            let conflicts = ActionEdit.changes(from: t, to: m).map {
-                MergeConflict(key: $0.field.rawValue, label: $0.field.label, base: "", mine: $0.new, theirs: $0.old)
-            }
-            return (.action(merged), conflicts)
-        case let (nil, .area(m), .area(t)):
-            return (theirs, AreaEdit.changes(from: t, to: m).map {
-                MergeConflict(key: $0.field.rawValue, label: $0.field.label, base: "", mine: $0.new, theirs: $0.old)
-            })
-        case let (nil, .caseStudy(m), .caseStudy(t)):
-            return (theirs, CaseStudyEdit.changes(from: t, to: m).map {
-                MergeConflict(key: $0.field.rawValue, label: $0.field.label, base: "", mine: $0.new, theirs: $0.old)
-            })
-        case let (nil, .meeting(m), .meeting(t)):
+            return (.action(merged), conflicts(ActionEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
+        case let (.area(m), .area(t)):
+            return (theirs, conflicts(AreaEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
+        case let (.caseStudy(m), .caseStudy(t)):
+            return (theirs, conflicts(CaseStudyEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
+        case let (.meeting(m), .meeting(t)):
             // A base that shares nothing with either: lists merge as unions, and every
             // scalar that differs is a conflict.
             var unknown = t
@@ -50,23 +45,58 @@ extension Record {
         }
     }
 
+    /// Each field that differs, as a conflict with no known base.
+    private static func conflicts(_ fields: [(key: String, label: String, theirs: String, mine: String)]) -> [MergeConflict] {
+        fields.map { MergeConflict(key: $0.key, label: $0.label, base: "", mine: $0.mine, theirs: $0.theirs) }
+    }
+
     /// This record with one field (by its key in the files) as `source` has it.
     func taking(_ key: String, from source: Record) -> Record {
-        switch (self, source) {
-        case (.action(var r), let .action(s)):
-            RecordMerge.take(key, from: s, into: &r)
-            return .action(r)
-        case (.area(var r), let .area(s)):
-            RecordMerge.take(key, from: s, into: &r)
-            return .area(r)
-        case (.caseStudy(var r), let .caseStudy(s)):
-            RecordMerge.take(key, from: s, into: &r)
-            return .caseStudy(r)
-        case (.meeting(var r), let .meeting(s)):
-            RecordMerge.take(key, from: s, into: &r)
-            return .meeting(r)
-        default:
-            return self
+        func took<T>(_ record: T, _ source: T, _ take: (String, T, inout T) -> Void) -> T {
+            var result = record
+            take(key, source, &result)
+            return result
+        }
+        return switch (self, source) {
+        case let (.action(r), .action(s)): .action(took(r, s, RecordMerge.take))
+        case let (.area(r), .area(s)): .area(took(r, s, RecordMerge.take))
+        case let (.caseStudy(r), .caseStudy(s)): .caseStudy(took(r, s, RecordMerge.take))
+        case let (.meeting(r), .meeting(s)): .meeting(took(r, s, RecordMerge.take))
+        default: self
+        }
+    }
+}
+
+extension AppState {
+    /// Replaces (or adds) a record in the partnership; a new area or case study goes where the
+    /// store would load it (by name).
+    mutating func place(_ record: Record) {
+        switch record {
+        case let .action(a): put(a, in: \.actions, id: \.id)
+        case let .area(a): put(a, in: \.areas, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
+        case let .caseStudy(c): put(c, in: \.caseStudies, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
+        case let .meeting(m): put(m, in: \.meetings, id: \.id)
+        }
+        keepSelectionVisible()
+    }
+
+    private mutating func put<T>(_ value: T, in list: WritableKeyPath<Partnership, [T]>, id: KeyPath<T, String>,
+                                 order: ((T, T) -> Bool)? = nil) {
+        if let i = partnership[keyPath: list].firstIndex(where: { $0[keyPath: id] == value[keyPath: id] }) {
+            partnership[keyPath: list][i] = value
+        } else {
+            partnership[keyPath: list].append(value)
+            if let order { partnership[keyPath: list].sort(by: order) }
+        }
+    }
+
+    /// The record as it is on screen now.
+    func current(_ record: Record) -> Record? {
+        switch record {
+        case let .action(a): partnership.action(a.id).map(Record.action)
+        case let .area(a): partnership.area(a.id).map(Record.area)
+        case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
+        case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
         }
     }
 }

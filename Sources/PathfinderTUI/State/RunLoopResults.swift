@@ -21,7 +21,7 @@ extension AppState {
             edits.failures.removeValue(forKey: mine.key)
             return mergeChangedOnDisk(mine: mine, theirs: theirs, base: edits.base.removeValue(forKey: mine.key))
         case let .created(action):
-            edits.pending.removeValue(forKey: "new \(action.area)")
+            edits.pending.removeValue(forKey: .newAction(area: action.area))
             place(.action(action))
             var change = Change(before: nil, after: .action(action), summary: "\(action.id) created")
             var effects: [Effect] = []
@@ -83,8 +83,8 @@ extension AppState {
                 message = Message(lines.last ?? "Synced")
             }
         case let .deleted(id):
-            edits.pending.removeValue(forKey: "action \(id)")
-            edits.failures.removeValue(forKey: "action \(id)")
+            edits.pending.removeValue(forKey: .action(id))
+            edits.failures.removeValue(forKey: .action(id))
         case let .deleteRefused(theirs, reason):
             let key = Record.action(theirs).key
             edits.pending.removeValue(forKey: key)
@@ -116,7 +116,7 @@ extension AppState {
         let trimmed = text.trimmed
         switch request.purpose {
         case let .note(id):
-            return answer(.note(action: id), trimmed)
+            return answer(PromptPurpose.note(action: id), text: trimmed)
         case let .description(id):
             // Merged against the text the editor opened with, so a description a colleague
             // changed meanwhile is a conflict to decide, not overwritten.
@@ -124,20 +124,23 @@ extension AppState {
             base.description = request.text
             return edit(id, from: base, summary: "\(id) description edited") { $0.description = trimmed }
         case let .narrative(areaID):
-            guard var before = partnership.area(areaID) else { return [] }
-            before.narrative = request.text
-            var after = before
-            after.narrative = trimmed
-            return edit(.area(after), from: .area(before), summary: "\(before.name): narrative edited")
+            return editLongText(of: partnership.area(areaID), \.narrative, as: Record.area, from: request.text, to: trimmed) { "\($0.name): narrative edited" }
         case let .formField(raw):
             return setFormText(raw, text)
         case let .caseStudyText(id):
-            guard var before = partnership.caseStudy(id) else { return [] }
-            before.text = request.text
-            var after = before
-            after.text = trimmed
-            return edit(.caseStudy(after), from: .caseStudy(before), summary: "\(before.title): text edited")
+            return editLongText(of: partnership.caseStudy(id), \.text, as: Record.caseStudy, from: request.text, to: trimmed) { "\($0.title): text edited" }
         }
+    }
+
+    /// An area's or a case study's long text, merged against the text the editor opened with,
+    /// so a colleague's change meanwhile is a conflict to decide, not overwritten.
+    private mutating func editLongText<T>(of record: T?, _ field: WritableKeyPath<T, String>, as wrap: (T) -> Record,
+                                          from opened: String, to written: String, summary: (T) -> String) -> [Effect] {
+        guard var before = record else { return [] }
+        before[keyPath: field] = opened
+        var after = before
+        after[keyPath: field] = written
+        return edit(wrap(after), from: wrap(before), summary: summary(before))
     }
 
     mutating func applyStoreChange(_ change: StoreChange) -> [Effect] {
