@@ -68,7 +68,7 @@ struct Report: ParsableCommand {
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
         }
-        try output.emit(report.render(format, width: .terminal), as: format.outputKind)
+        try output.emit(report.render(format), as: format.outputKind)
         if let sentence = ProblemCount(result.problems).filesSentence {
             Output.error("\(sentence) and may be left out; `pathfinder check` lists them")
         }
