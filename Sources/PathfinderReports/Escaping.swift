@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// Text from files is data: every format escapes it its own way, here and only here.
 public enum Escape {
     /// For HTML text and attribute values; also well-formed XML (no named entities beyond XML's own).
@@ -52,23 +54,6 @@ public enum Escape {
 
     /// A JSON string literal, with every control character escaped.
     public static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        QuotedText.quote(text) { $0.value < 0x20 || $0.value == 0x2028 || $0.value == 0x2029 }
     }
 }
