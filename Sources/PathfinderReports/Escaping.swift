@@ -8,24 +8,25 @@ public enum Escape {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "\n"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            if let entity = htmlEntities[scalar] {
+                out += entity
+            } else if scalar == "\t" || scalar == "\n" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "\r" {
+                out += "\n"
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                out += "\u{FFFD}"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
+
+    /// The characters HTML reads as markup, and how each is written as text.
+    private static let htmlEntities: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+    ]
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
     public static func csv(_ field: String) -> String {
