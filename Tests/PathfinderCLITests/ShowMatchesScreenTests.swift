@@ -22,8 +22,8 @@ import Testing
 
     func screenSections(_ p: Partnership, _ id: String) -> [ActionSection] {
         let state = AppState(partnership: p, asOf: asOf, storeLabel: "test", width: 100, height: 40,
-                             pages: [.action(ActionPage(action: id))])
-        let headings = ActionScreen.lines(state, ActionPage(action: id), width: 97)
+                             pages: [.action(id)])
+        let headings = ActionDocument.lines(state, id, width: 97)
             .filter { $0.spans.first?.role == .heading }
             .map { $0.spans.map(\.text).joined() }
         return sections(headings)
