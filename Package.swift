@@ -14,6 +14,7 @@ let package = Package(
     ],
     targets: [
         // Areas, actions, case studies, meetings, catalogues and queries: pure values, no I/O.
+        // Also text measured in terminal columns, wrapped, and dates read and written (Text/, Day).
         .target(name: "PathfinderModel"),
         // The plain-file store: parse, validate, write atomically, detect conflicts.
         .target(name: "PathfinderStore", dependencies: [
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "PathfinderTUI", dependencies: ["PathfinderModel"]),
         // ncurses enters here and only here: macros and globals wrapped by a small C shim.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CursesTerminal", dependencies: ["CNcurses", "PathfinderTUI"]),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "PathfinderModel", "PathfinderTUI"]),
         // Highlight reports, minutes and other reports: values in, text out (terminal, Markdown,
         // HTML, CSV, JSON). No I/O.
         .target(name: "PathfinderReports", dependencies: ["PathfinderModel"]),
@@ -42,8 +43,7 @@ let package = Package(
                     resources: [.copy("BrokenCorpus")]),
         .testTarget(name: "PathfinderTUITests", dependencies: ["PathfinderTUI", "PathfinderStore"],
                     resources: [.copy("Goldens")]),
-        // The TUI only for its display widths, which the terminal format is measured with.
-        .testTarget(name: "PathfinderReportsTests", dependencies: ["PathfinderReports", "PathfinderStore", "PathfinderTUI"],
+        .testTarget(name: "PathfinderReportsTests", dependencies: ["PathfinderReports", "PathfinderStore"],
                     resources: [.copy("Goldens")]),
         // Depends on the executable so `swift test` builds the binary the end-to-end tests drive.
         .testTarget(name: "PathfinderCLITests", dependencies: ["PathfinderCLI", "pathfinder"]),

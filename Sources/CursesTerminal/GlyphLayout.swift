@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// How one screen cell's text is handed to curses so that it covers exactly the columns the
 /// screen gave it. The screen measures with `DisplayWidth`; curses and the terminal measure
 /// with the C library's `wcwidth`. Where they disagree, this layout wins: it never lets a

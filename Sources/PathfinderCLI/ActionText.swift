@@ -74,48 +74,56 @@ enum ActionText {
         func field(_ label: String, _ value: String) {
             if !value.isEmpty { out.append("\(label.padding(13))\(value.oneLine)") }
         }
-        field("Area:", p.area(a.area)?.name ?? a.area)
-        field("Theme:", c.theme(a.theme)?.label ?? a.theme)
-        field("Factors:", a.successFactors.map { c.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
-        field("Lead:", [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", "))
-        field("Partners:", a.partners.joined(separator: "; "))
+        // The fields in the order the action's screen shows them.
         field("Status:", statusLabel(a.status, c))
         field("RAG:", ragLabel(a.rag) + (c.ragMeanings[a.rag].map { " — \($0)" } ?? ""))
         field("Start:", a.start?.iso ?? "")
         field("Due:", (a.due?.iso ?? "") + (a.isOverdue(asOf: asOf, catalogue: c) ? "  OVERDUE as of \(asOf.iso)" : ""))
+        field("Theme:", c.theme(a.theme)?.label ?? a.theme)
+        field("Factors:", a.successFactors.map { c.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
+        field("Lead:", [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", "))
+        field("Partners:", a.partners.joined(separator: "; "))
+        field("Area:", p.area(a.area)?.name ?? a.area)
         field("Reviewed:", a.reviewed?.iso ?? "")
         field("Updated:", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
         field("Source:", a.source)
-        if !a.milestones.isEmpty {
-            out.append("\nMilestones")
-            for m in a.milestones {
-                out.append("  [\(m.done ? "x" : " ")] \(m.title.oneLine)" + (m.due.map { " (due \($0.iso))" } ?? ""))
-            }
-        }
-        if let i = a.indicator {
-            out.append("\nIndicator: \(i.name.oneLine)")
-            let current = i.current.map { Number.format($0) + i.unit } ?? "not yet measured"
-            out.append("  baseline \(Number.format(i.baseline))\(i.unit), target \(Number.format(i.target))\(i.unit), current \(current)".oneLine)
-        }
-        if let f = a.funding {
-            out.append("\nFunding")
-            if let amount = f.amount { out.append("  £\(Number.grouped(amount)) a year") }
-            if let years = f.termYears { out.append("  term: \(Number.format(years)) year\(years == 1 ? "" : "s")") }
-            if let months = f.noticeMonths { out.append("  notice: \(Number.format(months)) month\(months == 1 ? "" : "s")") }
-            if let fcr = f.fullCostRecovery { out.append("  full cost recovery: \(fcr ? "yes" : "no")") }
-            for concern in c.fundingRules.concerns(with: f) { out.append("  ! Compact: \(concern.message)") }
-        }
-        if !a.caseStudies.isEmpty {
-            out.append("\nCase studies")
-            for id in a.caseStudies { out.append("  \(id): \(p.caseStudy(id)?.title ?? "(missing)")".oneLine) }
-        }
-        if !a.description.isEmpty { out.append("\n" + a.description.trimmingTrailingNewlines) }
-        if !a.progress.isEmpty {
-            out.append("\nProgress")
-            for entry in a.progress {
-                out.append("  \(entry.date.iso) — \(entry.author.oneLine)")
-                for line in entry.text.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false) {
-                    out.append("    \(line)")
+        // The sections and their order are the model's (`Action.sections`), as on the screen.
+        for section in a.sections {
+            switch section {
+            case .fields: continue
+            case .milestones:
+                out.append("\n" + section.title)
+                for m in a.milestones {
+                    out.append("  [\(m.done ? "x" : " ")] \(m.title.oneLine)" + (m.due.map { " (due \($0.iso))" } ?? ""))
+                }
+            case .indicator:
+                guard let i = a.indicator else { continue }
+                out.append("\n\(section.title): \(i.name.oneLine)")
+                let current = i.current.map { Number.format($0) + i.unit } ?? "not yet measured"
+                out.append("  baseline \(Number.format(i.baseline))\(i.unit), target \(Number.format(i.target))\(i.unit), current \(current)".oneLine)
+            case .funding:
+                guard let f = a.funding else { continue }
+                out.append("\n" + section.title)
+                if let amount = f.amount { out.append("  £\(Number.grouped(amount)) a year") }
+                if let years = f.termYears { out.append("  term: \(Number.format(years)) year\(years == 1 ? "" : "s")") }
+                if let months = f.noticeMonths { out.append("  notice: \(Number.format(months)) month\(months == 1 ? "" : "s")") }
+                if let fcr = f.fullCostRecovery { out.append("  full cost recovery: \(fcr ? "yes" : "no")") }
+                for concern in c.fundingRules.concerns(with: f) { out.append("  ! Compact: \(concern.message)") }
+            case .caseStudies:
+                out.append("\n" + section.title)
+                for id in a.caseStudies { out.append("  \(id): \(p.caseStudy(id)?.title ?? "(missing)")".oneLine) }
+            case .description:
+                out.append("\n" + section.title)
+                out.append(a.description.trimmingTrailingNewlines)
+            case .progress:
+                // The screen says "no notes yet"; a listing for tools leaves the section out.
+                guard !a.progress.isEmpty else { continue }
+                out.append("\n" + section.title)
+                for entry in a.progress {
+                    out.append("  \(entry.date.iso) — \(entry.author.oneLine)")
+                    for line in entry.text.trimmingTrailingNewlines.split(separator: "\n", omittingEmptySubsequences: false) {
+                        out.append("    \(line)")
+                    }
                 }
             }
         }

@@ -96,6 +96,25 @@ private func resolveID(_ id: String, in partnership: Partnership) -> String {
     partnership.action(id) == nil && partnership.action(id.uppercased()) != nil ? id.uppercased() : id
 }
 
+extension EditOptions {
+    /// The whole store, for a command on one action named as typed: the id's shape is checked
+    /// before anything is read, then it is found exactly or in capitals.
+    func loadForAction(_ typed: String) throws -> (store: PlainFileStore, partnership: Partnership, id: String) {
+        try checkActionID(typed)
+        let (_, store, result, _) = try self.store.loadStore()
+        return (store, result.partnership, resolveID(typed, in: result.partnership))
+    }
+}
+
+/// An area as typed after `--area` or `--to`: its id, name or code, in any case.
+func findArea(_ typed: String, in p: Partnership) throws -> Area {
+    let wanted = typed.lowercased()
+    guard let found = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
+        throw CLIError("no area \(Quote.value(typed)) (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
+    }
+    return found
+}
+
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Change fields of an action: all of them or none.",
@@ -192,15 +211,12 @@ struct NewAction: ParsableCommand {
         let pairs = try Assignments.parse(assignments)
         if pairs.contains(where: { $0.0 == .title }) { throw CLIError("“title” is given twice (--title and title=): give each field once") }
         let (store, p) = try options.openForEditing()
-        let wanted = area.lowercased()
-        guard let found = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
-            throw CLIError("no area \(Quote.value(area)) (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
-        }
+        let found = try findArea(area, in: p)
         let today = try options.today()
         let user = options.user()
         let catalogue = p.catalogue
         var draft = Action(id: "\(found.code)-NEW", area: found.id, title: "", lead: user,
-                           status: catalogue.firstOpenStatus ?? "not-started")
+                           status: catalogue.startingStatus)
         if catalogue.themes.count == 1 { draft.theme = catalogue.themes[0].id }
         try Assignments.apply([(.title, title)] + pairs, to: &draft, catalogue: catalogue, today: today, name: "new action")
         let created = try store.create(draft.stamped(by: user, on: today), in: p)
@@ -221,19 +237,17 @@ struct Delete: ParsableCommand {
     func run() throws { try perform() }
 
     func perform() throws {
-        try checkActionID(id)
-        let (_, store, result, _) = try options.store.loadStore()
-        let id = resolveID(id, in: result.partnership)
-        guard let action = result.partnership.action(id) else { throw CLIError("no action \(Quote.short(id)) in the store") }
+        let (store, p, id) = try options.loadForAction(id)
+        guard let action = p.action(id) else { throw CLIError("no action \(Quote.short(id)) in the store") }
         // Refused before asking: the store would refuse it after the question was answered.
-        if let refusal = result.partnership.deletionRefusal(id) { throw CLIError("\(refusal) (pathfinder edit \(id) status=dropped)") }
+        if let refusal = p.deletionRefusal(id) { throw CLIError("\(refusal) (pathfinder edit \(id) status=dropped)") }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else { throw CLIError("deleting \(id) needs --yes when not asked on a terminal") }
             Output.prompt("Move \(id) “\(TextLine.first(action.title))” to the trash? [y/N] ")
             let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             guard answer == "y" || answer == "yes" else { throw CLIError("\(id) was not deleted") }
         }
-        let entry = try store.delete(actionID: id, in: result.partnership)
+        let entry = try store.delete(actionID: id, in: p)
         Output.line("\(id): moved to \(entry.path) (pathfinder trash restore \(id) brings it back)")
     }
 }
@@ -289,14 +303,8 @@ struct Move: ParsableCommand {
     func run() throws { try perform() }
 
     func perform() throws {
-        try checkActionID(id)
-        let (_, store, result, _) = try options.store.loadStore()
-        let p = result.partnership
-        let wanted = to.lowercased()
-        guard let area = p.areas.first(where: { $0.id == wanted || $0.name.lowercased() == wanted || $0.code.lowercased() == wanted }) else {
-            throw CLIError("no area \(Quote.value(to)) (areas: \(p.areas.map(\.id).joined(separator: ", ")))")
-        }
-        let id = resolveID(id, in: p)
+        let (store, p, id) = try options.loadForAction(id)
+        let area = try findArea(to, in: p)
         let moved = try store.move(actionID: id, toArea: area.id, in: p, by: options.user(), today: try options.today())
         Output.line(moved.id)
     }
@@ -313,10 +321,8 @@ struct Duplicate: ParsableCommand {
     func run() throws { try perform() }
 
     func perform() throws {
-        try checkActionID(id)
-        let (_, store, result, _) = try options.store.loadStore()
-        let id = resolveID(id, in: result.partnership)
-        let copy = try store.duplicate(actionID: id, in: result.partnership, by: options.user(), today: try options.today())
+        let (store, p, id) = try options.loadForAction(id)
+        let copy = try store.duplicate(actionID: id, in: p, by: options.user(), today: try options.today())
         Output.line(copy.id)
     }
 }

@@ -30,7 +30,7 @@ struct List: ParsableCommand {
 
     func validate() throws {
         if let rag, RAG(rawValue: rag.lowercased()) == nil { throw ValidationError("--rag is red, amber or green, not \(Quote.value(rag))") }
-        if let dueBefore, Day(iso: dueBefore) == nil { throw ValidationError("--due-before needs a date like 2007-03-31, not \(Quote.value(dueBefore))") }
+        if let dueBefore { _ = try DateOption.day(dueBefore, option: "--due-before", today: Day.today()) }
         let actionOnly = status != nil || rag != nil || theme != nil || factor != nil || overdue || dueBefore != nil
         if kind != .actions, actionOnly {
             throw ValidationError("--status, --rag, --theme, --factor, --overdue and --due-before filter actions: use `list actions`")
@@ -100,7 +100,7 @@ struct List: ParsableCommand {
 
     private func listActions(_ p: Partnership, asOf: Day) throws {
         let filter = ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
-                                  successFactor: factor, overdue: overdue, dueBefore: dueBefore.flatMap { Day(iso: $0) },
+                                  successFactor: factor, overdue: overdue, dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
                                   text: search ?? "")
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
         if json {

@@ -50,8 +50,7 @@ struct StoreOptions: ParsableArguments {
 
     func day(default pinned: Day?) throws -> Day {
         if let asOf {
-            guard let day = Day(iso: asOf) else { throw ValidationError("--as-of needs a date like 2006-12-15, not \(Quote.value(asOf))") }
-            return day
+            return try DateOption.day(asOf, option: "--as-of", today: Day.today())
         }
         return pinned ?? Day.today()
     }

@@ -52,7 +52,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if let since {
-            guard Day(iso: since) != nil else { throw ValidationError("--since needs a date like 2006-11-14, not \(Quote.value(since))") }
+            _ = try DateOption.day(since, option: "--since", today: Day.today())
             guard kind == .highlight else { throw ValidationError("--since is for the highlight report only") }
         }
     }
@@ -64,11 +64,11 @@ struct Report: ParsableCommand {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
         let report: any RenderableReport = switch kind {
-        case .highlight: HighlightReport.build(p, area: area, since: since.flatMap { Day(iso: $0) }, asOf: asOf)
+        case .highlight: HighlightReport.build(p, area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) }, asOf: asOf)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
         }
-        try output.emit(report.render(format, width: .terminal), as: format.outputKind)
+        try output.emit(report.render(format), as: format.outputKind)
         if let sentence = ProblemCount(result.problems).filesSentence {
             Output.error("\(sentence) and may be left out; `pathfinder check` lists them")
         }

@@ -30,7 +30,7 @@ enum ScreenReports {
                 title = "Highlight report: " + (area.flatMap { p.area($0)?.name } ?? "all areas")
             }
             let format = request.format.flatMap(ReportFormat.init(rawValue:)) ?? .terminal
-            text = report.render(format, width: .terminal, lineWidth: request.lineWidth ?? 100, fitTables: request.lineWidth != nil)
+            text = report.render(format, lineWidth: request.lineWidth ?? 100, fitTables: request.lineWidth != nil)
         }
         guard let path = request.path else {
             return .showReport(ReportPage(title: title, lines: text.components(separatedBy: "\n")))

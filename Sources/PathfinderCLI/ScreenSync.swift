@@ -54,10 +54,7 @@ enum ScreenSync {
             let files: [ChangedFile]
             let title: String
             if let since {
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = .current
-                let date = calendar.date(from: DateComponents(year: since.year, month: since.month, day: since.day)) ?? Date()
-                files = try engine.changed(since: date)
+                files = try engine.changed(since: since.start())
                 title = "Changed since \(since.iso)"
             } else {
                 files = try engine.changedSinceLastSync()

@@ -218,11 +218,7 @@ struct Changed: ParsableCommand {
         let sync = try SyncSupport.engine(location.path)
         let files: [ChangedFile]
         if let since {
-            guard let day = Day(iso: since) else { throw ValidationError("--since needs a date like 2006-12-15, not \(Quote.value(since))") }
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = .current
-            let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-            files = try sync.changed(since: start)
+            files = try sync.changed(since: try DateOption.day(since, option: "--since", today: Day.today()).start())
         } else {
             files = try sync.changedSinceLastSync()
         }

@@ -32,6 +32,13 @@ extension ProgressLog {
 extension Catalogue {
     /// The status a new action starts with: the first one not marked closed.
     public var firstOpenStatus: String? { statuses.first { !$0.closed }?.id }
+
+    /// The status a new action is given (the form, `pathfinder new`, a meeting's captured
+    /// action): the first open one, else the catalogue's first, else the built-in first. A
+    /// catalogue without an open status is reported by validation; a new action still needs one.
+    public var startingStatus: String {
+        firstOpenStatus ?? statuses.first?.id ?? Catalogue.defaultStatuses[0].id
+    }
 }
 
 extension Meeting {

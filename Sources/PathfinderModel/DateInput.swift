@@ -6,8 +6,16 @@ public enum DateInput {
 
     /// "2007-03-31", "today", "tomorrow", "yesterday", "+2w", "+10d", "+3m", "+1y", "-1w",
     /// "end of month"/"eom", "end of quarter"/"eoq", "end of year"/"eoy"; case and spaces
-    /// forgiven. nil when not understood.
+    /// forgiven. The one reading of a typed date: forms, prompts, `:` commands and command-line
+    /// options all come here. Its one fallback is nil, never a guess: an empty or unknown text,
+    /// a day that does not exist (2026-02-30) and a result outside the years 1 to 9999 (which a
+    /// file could not hold) are all "not a date", and the caller says so.
     public static func parse(_ text: String, today: Day) -> Day? {
+        guard let day = read(text, today: today), (1...9999).contains(day.year) else { return nil }
+        return day
+    }
+
+    private static func read(_ text: String, today: Day) -> Day? {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
         let joined = words.joined(separator: " ")
         if let day = Day(iso: joined) { return day }

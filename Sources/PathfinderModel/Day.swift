@@ -21,7 +21,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(packing: year, month, day)
     }
 
-    /// Parses exactly `YYYY-MM-DD`.
+    /// Parses exactly `YYYY-MM-DD`: the one format of dates in files, and the strict half of
+    /// reading a typed date (`DateInput.parse` tries this first).
     public init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
@@ -37,6 +38,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// `YYYY-MM-DD`, the one way a day is written: in files, reports, the screens and the
+    /// command line.
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
@@ -90,11 +93,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
 
     /// Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb).
+    /// Never traps: a year outside 1...9999 (a typed "+100000m") is kept for `DateInput` to
+    /// refuse, as `adding(days:)` keeps it.
     public func adding(months: Int) -> Day {
         let total = year * 12 + (month - 1) + months
-        let y = total / 12
-        let m = total % 12 + 1
-        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return Day(packing: y, m, min(day, Day.daysIn(month: m, year: y)))
+    }
+
+    /// The day a clock shows at `seconds` after 1970-01-01 00:00 UTC, the clock being
+    /// `utcOffset` seconds ahead of UTC (the time zone's offset, which the caller asks for).
+    /// With `secondsSince1970(utcOffset:)`, the one conversion between clock time and days:
+    /// pure arithmetic on `ordinal`, no calendar, so it cannot fail (a nonsense time gives
+    /// 1970-01-01).
+    public init(secondsSince1970 seconds: Double, utcOffset: Int) {
+        let days = ((seconds + Double(utcOffset)) / 86_400).rounded(.down)
+        self.init(ordinal: days.isFinite ? Int(min(max(days, -2e9), 2e9)) : 0)
+    }
+
+    /// Seconds after 1970-01-01 00:00 UTC at which this day starts (its midnight) on a clock
+    /// `utcOffset` seconds ahead of UTC.
+    public func secondsSince1970(utcOffset: Int) -> Double {
+        Double(ordinal) * 86_400 - Double(utcOffset)
     }
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }

@@ -1,63 +1,8 @@
-/// How text is measured and made safe for a terminal. The reports module is pure and has no
-/// width tables of its own; the command line passes the screens' (DisplayWidth), so reports
-/// and screens measure Bengali and accented names the same way.
-public struct TextWidth: Sendable {
-    public var measure: @Sendable (String) -> Int
-    /// Text from files is data: control characters become visible symbols.
-    public var clean: @Sendable (String) -> String
+import PathfinderModel
 
-    public init(measure: @escaping @Sendable (String) -> Int, clean: @escaping @Sendable (String) -> String) {
-        self.measure = measure
-        self.clean = clean
-    }
-}
-
-extension TextWidth {
-    /// `text` on lines of at most `columns`, broken between words, each with its width. A
-    /// word longer than a line keeps a line of its own, or with `breakingLongWords` is broken
-    /// between characters (a table cell cannot grow).
-    public func wrap(_ text: String, to columns: Int, breakingLongWords: Bool = false) -> [(text: String, width: Int)] {
-        var lines: [(text: String, width: Int)] = []
-        var line = "", used = 0
-        func flush() {
-            lines.append((line, used))
-            line = ""
-            used = 0
-        }
-        for word in text.split(separator: " ") {
-            var word = word
-            var w = measure(String(word))
-            if used > 0, used + 1 + w > columns { flush() }
-            while breakingLongWords, w > columns {
-                // Nothing is on the line here: as much of the word as fills it. The rest stays a
-                // view into the text and loses the piece's width, so a long word costs time in
-                // proportion to its length, not its square.
-                var end = word.startIndex, pieceWidth = 0
-                while end < word.endIndex {
-                    let cw = measure(String(word[end]))
-                    if pieceWidth + cw > columns, pieceWidth > 0 { break }
-                    pieceWidth += cw
-                    end = word.index(after: end)
-                }
-                lines.append((String(word[..<end]), pieceWidth))
-                word = word[end...]
-                w -= pieceWidth
-            }
-            guard !word.isEmpty else { continue }
-            if used > 0 {
-                line += " "
-                used += 1
-            }
-            line += word
-            used += w
-        }
-        if !line.isEmpty || lines.isEmpty { flush() }
-        return lines
-    }
-}
-
-/// An aligned plain-text table, measured in terminal columns. The command line's tables
-/// (`pathfinder list`) and the terminal reports are both drawn by it.
+/// An aligned plain-text table, measured in terminal columns (`DisplayWidth`, as the screens
+/// measure) with every cell made safe to show. The command line's tables (`pathfinder list`)
+/// and the terminal reports are both drawn by it.
 public struct AlignedTable: Sendable {
     public enum Alignment: Sendable { case left, right }
 
@@ -66,12 +11,10 @@ public struct AlignedTable: Sendable {
     public var rows: [[String]] = []
     /// Rows drawn after a rule line (a total).
     public var footer: [[String]] = []
-    public var width: TextWidth
 
-    public init(_ headers: [String], alignments: [Alignment]? = nil, width: TextWidth) {
+    public init(_ headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
-        self.width = width
     }
 
     public mutating func add(_ row: [String]) { rows.append(row) }
@@ -92,8 +35,8 @@ public struct AlignedTable: Sendable {
         // Each cell is cleaned and measured once: a report of 50,000 actions has 300,000 cells.
         func measured(_ row: [String]) -> [(text: String, width: Int)] {
             headers.indices.map { i in
-                let text = width.clean(i < row.count ? row[i] : "")
-                return (text, width.measure(text))
+                let text = SafeText.line(i < row.count ? row[i] : "")
+                return (text, DisplayWidth.of(text))
             }
         }
         let head = measured(headers), body = rows.map(measured), foot = footer.map(measured)
@@ -104,7 +47,7 @@ public struct AlignedTable: Sendable {
         if let maxWidth { narrow(&widths, to: maxWidth, headings: head.map(\.width)) }
         func lines(_ row: [(text: String, width: Int)]) -> [String] {
             let cells = row.enumerated().map { i, cell in
-                cell.width <= widths[i] ? [cell] : width.wrap(cell.text, to: widths[i], breakingLongWords: true)
+                cell.width <= widths[i] ? [cell] : Text.wrapMeasured(cell.text, to: widths[i])
             }
             let height = cells.map(\.count).max() ?? 1
             return (0..<height).map { k in

@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// Text from files is data: every format escapes it its own way, here and only here.
 public enum Escape {
     /// For HTML text and attribute values; also well-formed XML (no named entities beyond XML's own).
@@ -6,24 +8,25 @@ public enum Escape {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "\n"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            if let entity = htmlEntities[scalar] {
+                out += entity
+            } else if scalar == "\t" || scalar == "\n" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar == "\r" {
+                out += "\n"
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                out += "\u{FFFD}"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
+
+    /// The characters HTML reads as markup, and how each is written as text.
+    private static let htmlEntities: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+    ]
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
     public static func csv(_ field: String) -> String {
@@ -52,23 +55,6 @@ public enum Escape {
 
     /// A JSON string literal, with every control character escaped.
     public static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        QuotedText.quote(text) { $0.value < 0x20 || $0.value == 0x2028 || $0.value == 0x2029 }
     }
 }

@@ -68,10 +68,10 @@ extension ReportDocument {
     /// Plain aligned text for a terminal: no colour, no escape sequences, every value cleaned.
     /// `fitTables`: tables too wide for `lineWidth` wrap their widest text columns (the screens
     /// ask for it; the command line keeps each row on one line, for tools that read it).
-    public func terminal(width: TextWidth, lineWidth: Int = 100, fitTables: Bool = false) -> String {
-        func clean(_ s: String) -> String { width.clean(oneLine(s)) }
+    public func terminal(lineWidth: Int = 100, fitTables: Bool = false) -> String {
+        func clean(_ s: String) -> String { SafeText.line(oneLine(s)) }
         let heading = clean(title)
-        var out: [String] = [heading, String(repeating: "=", count: max(1, width.measure(heading)))]
+        var out: [String] = [heading, String(repeating: "=", count: max(1, DisplayWidth.of(heading)))]
         var afterTable = false
         for block in blocks {
             // A table is followed by a blank line unless a heading (which brings its own) comes next.
@@ -82,21 +82,20 @@ extension ReportDocument {
                 out.append("")
                 let t = clean(text)
                 out.append(t)
-                if level <= 1 { out.append(String(repeating: "-", count: max(1, width.measure(t)))) }
+                if level <= 1 { out.append(String(repeating: "-", count: max(1, DisplayWidth.of(t)))) }
             case let .paragraph(text):
-                out += wrap(clean(text), width: width, lineWidth: lineWidth, indent: "")
+                out += wrap(clean(text), lineWidth: lineWidth, indent: "")
             case let .bullets(items):
                 for item in items {
-                    let lines = wrap(clean(item), width: width, lineWidth: lineWidth - 2, indent: "")
+                    let lines = wrap(clean(item), lineWidth: lineWidth - 2, indent: "")
                     for (i, line) in lines.enumerated() { out.append((i == 0 ? "- " : "  ") + line) }
                 }
             case let .fields(pairs):
-                var t = AlignedTable(["", ""], width: width)
+                var t = AlignedTable(["", ""])
                 t.rows = pairs.map { [$0[0] + ":", oneLine($0[1])] }
                 out += t.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map(String.init)
             case let .table(table):
-                var t = AlignedTable(table.headers, alignments: table.headers.indices.map { table.rightAligned.contains($0) ? .right : .left },
-                                     width: width)
+                var t = AlignedTable(table.headers, alignments: table.headers.indices.map { table.rightAligned.contains($0) ? .right : .left })
                 t.rows = table.rows.map { $0.map(oneLine) }
                 t.footer = table.footer.map { $0.map(oneLine) }
                 let layout = t.layout(maxWidth: fitTables ? lineWidth : nil)
@@ -104,7 +103,7 @@ extension ReportDocument {
                 for (i, row) in layout.rows.enumerated() {
                     out += row
                     if i < table.details.count, !table.details[i].isEmpty {
-                        out += wrap(clean(table.details[i]), width: width, lineWidth: lineWidth - 4, indent: "    ")
+                        out += wrap(clean(table.details[i]), lineWidth: lineWidth - 4, indent: "    ")
                     }
                 }
                 if let rule = layout.rule { out.append(rule) }
@@ -114,9 +113,10 @@ extension ReportDocument {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Word wrap measured in terminal columns; a word longer than the line keeps its own line.
-    func wrap(_ text: String, width: TextWidth, lineWidth: Int, indent: String) -> [String] {
-        width.wrap(text, to: lineWidth).map { indent + $0.text }
+    /// The screens' word wrap, except that a word longer than the line keeps its own line
+    /// (a web address stays whole for whoever copies it from the report).
+    func wrap(_ text: String, lineWidth: Int, indent: String) -> [String] {
+        Text.wrapMeasured(text, to: lineWidth, breakingLongWords: false).map { indent + $0.text }
     }
 }
 

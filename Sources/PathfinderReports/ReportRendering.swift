@@ -13,12 +13,11 @@ public protocol RenderableReport: Sendable {
 }
 
 extension RenderableReport {
-    /// The report in a format; `width` measures text for the terminal format, whose
-    /// paragraphs wrap at `lineWidth` columns (a screen passes its own width, and `fitTables`
-    /// so its tables wrap too).
-    public func render(_ format: ReportFormat, width: TextWidth, lineWidth: Int = 100, fitTables: Bool = false) -> String {
+    /// The report in a format; the terminal format's paragraphs wrap at `lineWidth` columns
+    /// (a screen passes its own width, and `fitTables` so its tables wrap too).
+    public func render(_ format: ReportFormat, lineWidth: Int = 100, fitTables: Bool = false) -> String {
         switch format {
-        case .terminal: document.terminal(width: width, lineWidth: lineWidth, fitTables: fitTables)
+        case .terminal: document.terminal(lineWidth: lineWidth, fitTables: fitTables)
         case .markdown: document.markdown()
         case .html: document.html()
         case .csv: csv()

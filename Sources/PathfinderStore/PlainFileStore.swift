@@ -313,24 +313,14 @@ public final class PlainFileStore {
 
     /// The text an action's file would have after saving it: the file as it is, with only the
     /// changed fields' lines replaced, or a canonical new file.
-    public func render(_ action: Action) -> String {
-        let path = Self.actionPath(action)
-        return String(decoding: Self.bytes(action, over: current(path), path: path), as: UTF8.self)
-    }
+    public func render(_ action: Action) -> String { rendered(Self.actionPath(action)) { Self.bytes(action, over: $0, path: $1) } }
+    public func render(_ area: Area) -> String { rendered(Self.areaPath(area)) { Self.bytes(area, over: $0, path: $1) } }
+    public func render(_ study: CaseStudy) -> String { rendered(Self.caseStudyPath(study)) { Self.bytes(study, over: $0, path: $1) } }
+    public func render(_ meeting: Meeting) -> String { rendered(Self.meetingPath(meeting)) { Self.bytes(meeting, over: $0, path: $1) } }
 
-    public func render(_ area: Area) -> String {
-        let path = Self.areaPath(area)
-        return String(decoding: Self.bytes(area, over: current(path), path: path), as: UTF8.self)
-    }
-
-    public func render(_ study: CaseStudy) -> String {
-        let path = Self.caseStudyPath(study)
-        return String(decoding: Self.bytes(study, over: current(path), path: path), as: UTF8.self)
-    }
-
-    public func render(_ meeting: Meeting) -> String {
-        let path = Self.meetingPath(meeting)
-        return String(decoding: Self.bytes(meeting, over: current(path), path: path), as: UTF8.self)
+    /// The text `bytes` makes of the file at `path` as it is now.
+    private func rendered(_ path: String, _ bytes: ([UInt8]?, String) -> [UInt8]) -> String {
+        String(decoding: bytes(current(path), path), as: UTF8.self)
     }
 
     /// The bytes of a loaded file as they are now.

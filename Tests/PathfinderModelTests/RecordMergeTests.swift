@@ -81,6 +81,18 @@ import Testing
 
 /// Rules about actions the screens, the command line and the store share.
 @Suite struct ActionRulesTests {
+    @Test func aNewActionStartsAtTheCataloguesStatusNeverAHardCodedOne() {
+        var catalogue = Catalogue()
+        #expect(catalogue.startingStatus == "not-started")
+        catalogue.statuses = [StatusEntry(id: "finished", label: "Finished", symbol: "●", closed: true),
+                              StatusEntry(id: "planned", label: "Planned", symbol: "○", closed: false)]
+        #expect(catalogue.startingStatus == "planned")
+        catalogue.statuses.removeLast()
+        #expect(catalogue.startingStatus == "finished")   // no open status: still one of its own
+        catalogue.statuses = []
+        #expect(catalogue.startingStatus == "not-started")
+    }
+
     @Test func aCopyStartsAtTheCataloguesFirstOpenStatusWithNothingDone() {
         var catalogue = Catalogue()
         catalogue.statuses = [StatusEntry(id: "finished", label: "Finished", symbol: "●", closed: true), StatusEntry(id: "planned", label: "Planned", symbol: "○", closed: false)]

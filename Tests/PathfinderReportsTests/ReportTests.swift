@@ -5,11 +5,8 @@ import FoundationXML
 import PathfinderModel
 import PathfinderReports
 import PathfinderStore
-import PathfinderTUI
 import Testing
 
-/// Reports as a user reads them: the terminal measured as the screens measure it.
-let terminalWidth = TextWidth(measure: { DisplayWidth.of($0) }, clean: { DisplayWidth.safe(text: $0) })
 let asOf = Day(iso: "2006-12-15")!
 
 enum SampleStore {
@@ -63,7 +60,7 @@ enum ReportGoldens {
         ]
         for (name, report) in reports {
             for format in ReportFormat.allCases {
-                ReportGoldens.check(report.render(format, width: terminalWidth), "\(name).\(extensions[format]!)")
+                ReportGoldens.check(report.render(format), "\(name).\(extensions[format]!)")
             }
         }
     }
@@ -114,19 +111,19 @@ enum ReportGoldens {
         // The screens show the terminal format at their own width (a projector at 80 columns);
         // the summary sentence must wrap there, whole, not be cut at the edge.
         let r = HighlightReport.build(try SampleStore.load(), area: nil, asOf: asOf)
-        let narrow = r.render(.terminal, width: terminalWidth, lineWidth: 50).components(separatedBy: "\n")
+        let narrow = r.render(.terminal, lineWidth: 50).components(separatedBy: "\n")
         let start = try #require(narrow.firstIndex { $0.hasPrefix("52 actions") || $0.contains(" actions, ") })
         let paragraph = narrow[start...].prefix { !$0.isEmpty && !$0.hasPrefix("Status") }
         #expect(paragraph.count > 1)
         #expect(paragraph.allSatisfy { DisplayWidth.of($0) <= 50 }, "\(paragraph)")
-        let wide = r.render(.terminal, width: terminalWidth).components(separatedBy: "\n")
+        let wide = r.render(.terminal).components(separatedBy: "\n")
         let wideStart = try #require(wide.firstIndex { $0.contains(" actions, ") })
         let widePara = wide[wideStart...].prefix { !$0.isEmpty && !$0.hasPrefix("Status") }
         #expect(paragraph.joined(separator: " ") == widePara.joined(separator: " "), "the same words, wrapped differently")
     }
 
     @Test func aTableTooWideForTheScreenWrapsItsTextColumnsAndLosesNoWord() {
-        var t = AlignedTable(["Id", "Days", "Lead", "Title"], alignments: [.left, .right, .left, .left], width: terminalWidth)
+        var t = AlignedTable(["Id", "Days", "Lead", "Title"], alignments: [.left, .right, .left, .left])
         t.add(["PO-04", "15", "Head of Procurement, Portsmouth City Council", "Help small local organisations bid as consortia"])
         t.add(["TH-05", "3", "রহিম উদ্দিন", "Supercalifragilisticexpialidocious-recycling-consortium"])
         t.footer = [["", "18", "", ""]]
@@ -165,7 +162,7 @@ enum ReportGoldens {
             Action(id: "TH-03", area: "tower-hamlets", title: "Third", lead: "Zoë Lefèvre", status: "in-progress", rag: .red, due: Day(iso: "2006-12-03")),
         ]
         let p = Partnership(title: "Test", areas: [area], actions: actions)
-        let text = HighlightReport.build(p, asOf: asOf).render(.terminal, width: terminalWidth)
+        let text = HighlightReport.build(p, asOf: asOf).render(.terminal)
         let lines = text.split(separator: "\n").map(String.init)
         // In the overdue table, every title starts in the same terminal column.
         let rows = lines.filter { $0.hasPrefix("TH-0") && $0.contains("Red  2006-12-0") && ($0.hasSuffix("Plain") || $0.hasSuffix("Second") || $0.hasSuffix("Third")) }
@@ -181,7 +178,7 @@ enum ReportGoldens {
         let area = Area(id: "dorset", name: "Dorset", code: "DO")
         let a = Action(id: "DO-01", area: "dorset", title: "Evil \u{1B}[31m title", status: "in-progress", rag: .red,
                        progress: [ProgressEntry(date: asOf, author: "X", text: "bell \u{07} here")])
-        let text = HighlightReport.build(Partnership(title: "T", areas: [area], actions: [a]), asOf: asOf).render(.terminal, width: terminalWidth)
+        let text = HighlightReport.build(Partnership(title: "T", areas: [area], actions: [a]), asOf: asOf).render(.terminal)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(text.contains("␛[31m"))
     }
@@ -233,7 +230,7 @@ final class PageInspector: NSObject, XMLParserDelegate {
         let p = try SampleStore.load()
         let reports: [any RenderableReport] = [HighlightReport.build(p, asOf: asOf), HighlightReport.build(p, area: "portsmouth", asOf: asOf),
                                                FactorMatrixReport.build(p, asOf: asOf), FundingCheckReport.build(p, asOf: asOf)]
-        for report in reports { assertSelfContained(report.render(.html, width: terminalWidth)) }
+        for report in reports { assertSelfContained(report.render(.html)) }
         for meeting in p.meetings { assertSelfContained(Minutes.build(meeting, in: p).render(.html)) }
     }
 
@@ -246,7 +243,7 @@ final class PageInspector: NSObject, XMLParserDelegate {
                               items: [MeetingItem(action: "DO-01", notes: [hostile], decisions: [hostile])],
                               changes: [MeetingChange(action: "DO-01", field: "title", old: hostile, new: "x")], ended: true, notes: hostile)
         let p = Partnership(title: hostile, areas: [area], actions: [a], meetings: [meeting])
-        for html in [HighlightReport.build(p, asOf: asOf).render(.html, width: terminalWidth), Minutes.build(meeting, in: p).render(.html)] {
+        for html in [HighlightReport.build(p, asOf: asOf).render(.html), Minutes.build(meeting, in: p).render(.html)] {
             assertSelfContained(html)
             let page = PageInspector.inspect(html)
             // The text survives, as text.
@@ -319,10 +316,10 @@ func parseCSV(_ text: String) -> [[String]] {
         let p = try SampleStore.load()
         for report in [HighlightReport.build(p, asOf: asOf) as any RenderableReport, FactorMatrixReport.build(p, asOf: asOf),
                        FundingCheckReport.build(p, asOf: asOf)] {
-            let text = report.render(.json, width: terminalWidth)
+            let text = report.render(.json)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             #expect(object["report"] is String)
-            #expect(text == report.render(.json, width: terminalWidth))
+            #expect(text == report.render(.json))
             // "report" comes first, then "partnership": the order written, not a hash order.
             let first = try #require(text.range(of: "\"report\"")), second = try #require(text.range(of: "\"partnership\""))
             #expect(first.lowerBound < second.lowerBound)

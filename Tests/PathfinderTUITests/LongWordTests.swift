@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PathfinderModel
 @testable import PathfinderTUI
 
 /// A word far longer than the screen (a pasted link, a file of one long line) wraps and shows

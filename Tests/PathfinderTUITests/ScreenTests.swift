@@ -1,4 +1,5 @@
 import Testing
+import PathfinderModel
 @testable import PathfinderTUI
 
 @Suite struct ScreenTests {

@@ -30,32 +30,35 @@ public enum StoreText {
     /// Reads an action file's text on its own: problems found in the file itself (syntax,
     /// missing fields, bad dates), not those that need the rest of the store.
     public static func parseAction(_ text: String, path: String) -> (action: Action?, problems: [Problem]) {
-        let parts = path.split(separator: "/")
-        let area = parts.count >= 3 ? String(parts[parts.count - 3]) : ""
-        let file = String((parts.last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
-        let parsed = FileParser.action(text, path: path, area: area, fileID: file)
+        let parsed = FileParser.action(text, path: path, area: folder(path, up: 2), fileID: fileID(path))
         return (parsed.value, parsed.problems)
     }
 
     public static func parseArea(_ text: String, path: String) -> (area: Area?, problems: [Problem]) {
-        let parts = path.split(separator: "/")
-        let id = parts.count >= 2 ? String(parts[parts.count - 2]) : ""
-        let parsed = FileParser.area(text, path: path, id: id)
+        let parsed = FileParser.area(text, path: path, id: folder(path, up: 1))
         return (parsed.value, parsed.problems)
     }
 
     public static func parseCaseStudy(_ text: String, path: String) -> (caseStudy: CaseStudy?, problems: [Problem]) {
-        let file = String((path.split(separator: "/").last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
-        let parsed = FileParser.caseStudy(text, path: path, id: file)
+        let parsed = FileParser.caseStudy(text, path: path, id: fileID(path))
         return (parsed.value, parsed.problems)
     }
 
     public static func parseMeeting(_ text: String, path: String) -> (meeting: Meeting?, problems: [Problem]) {
-        let parts = path.split(separator: "/")
-        let area = parts.count >= 3 ? String(parts[parts.count - 3]) : ""
-        let file = String((parts.last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
-        let parsed = FileParser.meeting(text, path: path, area: area, fileID: file)
+        let parsed = FileParser.meeting(text, path: path, area: folder(path, up: 2), fileID: fileID(path))
         return (parsed.value, parsed.problems)
+    }
+
+    /// A file's name without ".md": the id of the record it holds.
+    private static func fileID(_ path: String) -> String {
+        String((path.split(separator: "/").last ?? "").dropLast(path.hasSuffix(".md") ? 3 : 0))
+    }
+
+    /// The folder `up` levels above the file ("areas/portsmouth/actions/PO-03.md", up 2:
+    /// "portsmouth"), or "" for a path too short to have one.
+    private static func folder(_ path: String, up: Int) -> String {
+        let parts = path.split(separator: "/")
+        return parts.count > up ? String(parts[parts.count - 1 - up]) : ""
     }
 
     /// Reads a manifest's text: its title, `as-of` day and catalogues.

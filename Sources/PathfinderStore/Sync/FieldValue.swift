@@ -176,30 +176,23 @@ enum FieldWriter {
 
     /// Any value in block style, two spaces a level, the way the canonical writer indents.
     private static func nested(_ key: String, _ value: FieldValue, indent: Int) -> String {
-        let pad = String(repeating: " ", count: indent)
-        switch value {
-        case let .text(s): return "\(pad)\(key): \(scalar(s))\n"
-        case let .list(items):
-            if items.isEmpty { return "\(pad)\(key): []\n" }
-            return "\(pad)\(key):\n" + items.map { item(indent: indent + 2, $0) }.joined()
-        case let .record(pairs):
-            if pairs.isEmpty { return "\(pad)\(key): {}\n" }
-            return "\(pad)\(key):\n" + pairs.map { nested($0.key, $0.value, indent: indent + 2) }.joined()
-        }
+        block(key + ":", value, indent: indent)
     }
 
-    private static func item(indent: Int, _ value: FieldValue) -> String {
+    /// A value after its lead ("key:" for a field, "-" for a list item) at `indent` spaces.
+    private static func block(_ lead: String, _ value: FieldValue, indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         switch value {
-        case let .text(s): return "\(pad)- \(scalar(s))\n"
+        case let .text(s): return "\(pad)\(lead) \(scalar(s))\n"
         case let .list(items):
-            if items.isEmpty { return "\(pad)- []\n" }
-            return "\(pad)-\n" + items.map { item(indent: indent + 2, $0) }.joined()
+            if items.isEmpty { return "\(pad)\(lead) []\n" }
+            return "\(pad)\(lead)\n" + items.map { block("-", $0, indent: indent + 2) }.joined()
         case let .record(pairs):
-            if pairs.isEmpty { return "\(pad)- {}\n" }
-            // The record's fields at indent + 2, the first line's indentation replaced by "- ".
-            let text = pairs.map { nested($0.key, $0.value, indent: indent + 2) }.joined()
-            return pad + "- " + text.dropFirst(indent + 2)
+            if pairs.isEmpty { return "\(pad)\(lead) {}\n" }
+            let fields = pairs.map { nested($0.key, $0.value, indent: indent + 2) }.joined()
+            // An item's record starts on the dash's line: the first field's indentation
+            // replaced by "- ".
+            return lead == "-" ? pad + "- " + fields.dropFirst(indent + 2) : "\(pad)\(lead)\n" + fields
         }
     }
 }

@@ -139,7 +139,7 @@ extension PlainFileStore {
             moved.id = ActionID.make(code: area.code, existing: existing, random: random)
             moved.area = area.id
             let from = partnership.area(oldArea)?.name ?? oldArea
-            moved.progress.append(ProgressEntry(date: today, author: user, text: "Moved here from \(from), where it was \(id)."))
+            moved.addProgress(ProgressEntry(date: today, author: user, text: "Moved here from \(from), where it was \(id)."))
             moved = moved.stamped(by: user, on: today)
             let newPath = Self.actionPath(moved)
             // Rendered over the old file, so hand formatting and unknown fields move with it.

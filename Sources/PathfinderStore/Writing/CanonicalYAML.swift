@@ -30,26 +30,13 @@ enum CanonicalYAML {
         return [".inf", ".nan", "-.inf", "+.inf"].contains(s.lowercased())
     }
 
+    /// YAML's double-quoted form: what a plain scalar cannot hold (controls, DEL, C1, the line
+    /// and paragraph separators, a byte-order mark) as `\uXXXX`.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        QuotedText.quote(s, uppercaseHex: true) { scalar in
+            let v = scalar.value
+            return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF
         }
-        return out + "\""
     }
 
     static func number(_ value: Double) -> String { Number.format(value) }

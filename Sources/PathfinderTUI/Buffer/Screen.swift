@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// An in-memory grid of cells that views draw into. The backend compares two screens and sends
 /// only the changed cells to the terminal; tests compare a screen's text with a golden file.
 public struct Screen: Hashable, Sendable {

@@ -196,55 +196,60 @@ enum ActionDocument {
         doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
         doc.field("Source", a.source, role: .dim)
 
-        if !a.milestones.isEmpty {
-            let done = a.milestones.filter(\.done).count
-            doc.heading("Milestones (\(done) of \(a.milestones.count) done)")
-            for m in a.milestones {
-                let late = !m.done && (m.due.map { $0 < state.asOf } ?? false)
-                let due = m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? ""
-                // A long title wraps under itself rather than losing its end; the date follows
-                // its last line.
-                let lines = Text.wrap(m.title, to: max(8, width - 6 - DisplayWidth.of(due)))
-                for (i, line) in lines.enumerated() {
-                    let last = i == lines.count - 1
-                    doc.spans([.init(text: i > 0 ? "      " : m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
-                               .init(text: line, role: m.done ? .dim : .normal),
-                               .init(text: last ? due : "", role: late ? .overdue : .dim)])
+        // The sections and their order are the model's (`Action.sections`), which `pathfinder
+        // show` follows too; the fields above are the first of them.
+        for section in a.sections {
+            switch section {
+            case .fields: continue
+            case .milestones:
+                let done = a.milestones.filter(\.done).count
+                doc.heading("Milestones (\(done) of \(a.milestones.count) done)")
+                for m in a.milestones {
+                    let late = !m.done && (m.due.map { $0 < state.asOf } ?? false)
+                    let due = m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? ""
+                    // A long title wraps under itself rather than losing its end; the date follows
+                    // its last line.
+                    let lines = Text.wrap(m.title, to: max(8, width - 6 - DisplayWidth.of(due)))
+                    for (i, line) in lines.enumerated() {
+                        let last = i == lines.count - 1
+                        doc.spans([.init(text: i > 0 ? "      " : m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
+                                   .init(text: line, role: m.done ? .dim : .normal),
+                                   .init(text: last ? due : "", role: late ? .overdue : .dim)])
+                    }
+                }
+            case .indicator:
+                guard let indicator = a.indicator else { continue }
+                doc.heading("Indicator: \(indicator.name)")
+                doc.spans(IndicatorBar.spans(indicator, width: min(40, width - 30)))
+            case .funding:
+                guard let funding = a.funding else { continue }
+                doc.heading("Funding")
+                var terms: [String] = []
+                if let amount = funding.amount { terms.append("£\(Number.grouped(amount)) a year") }
+                if let years = funding.termYears { terms.append("\(Number.format(years))-year term") }
+                if let months = funding.noticeMonths { terms.append(months == 1 ? "1 month's notice" : "\(Number.format(months)) months' notice") }
+                if let fcr = funding.fullCostRecovery { terms.append("full cost recovery: \(fcr ? "yes" : "no")") }
+                doc.field("", terms.joined(separator: " · "), labelWidth: 1)
+                let concerns = catalogue.fundingRules.concerns(with: funding)
+                if concerns.isEmpty {
+                    doc.field("", "✓ meets the Compact funding principles", role: .ragGreen, labelWidth: 1)
+                }
+                for concern in concerns { doc.field("", "! Compact: \(concern.message)", role: .warning, labelWidth: 1) }
+            case .caseStudies:
+                doc.heading("Case studies (Tab to select, Enter to open)")
+                for id in a.caseStudies {
+                    doc.link(partnership.caseStudy(id)?.title ?? "\(id) (missing)", to: .caseStudy(id))
+                }
+            case .description:
+                doc.heading("Description")
+                doc.text(a.description, indent: 1)
+            case .progress:
+                doc.heading(a.progress.isEmpty ? "Progress: no notes yet" : "Progress (\(a.progress.count) notes, newest first)")
+                for entry in a.progress.reversed() {
+                    doc.spans([.init(text: " \(entry.date.iso)", role: .heading), .init(text: " — \(entry.author)", role: .dim)])
+                    doc.text(entry.text, indent: 3)
                 }
             }
-        }
-        if let indicator = a.indicator {
-            doc.heading("Indicator: \(indicator.name)")
-            doc.spans(IndicatorBar.spans(indicator, width: min(40, width - 30)))
-        }
-        if let funding = a.funding {
-            doc.heading("Funding")
-            var terms: [String] = []
-            if let amount = funding.amount { terms.append("£\(Number.grouped(amount)) a year") }
-            if let years = funding.termYears { terms.append("\(Number.format(years))-year term") }
-            if let months = funding.noticeMonths { terms.append(months == 1 ? "1 month's notice" : "\(Number.format(months)) months' notice") }
-            if let fcr = funding.fullCostRecovery { terms.append("full cost recovery: \(fcr ? "yes" : "no")") }
-            doc.field("", terms.joined(separator: " · "), labelWidth: 1)
-            let concerns = catalogue.fundingRules.concerns(with: funding)
-            if concerns.isEmpty {
-                doc.field("", "✓ meets the Compact funding principles", role: .ragGreen, labelWidth: 1)
-            }
-            for concern in concerns { doc.field("", "! Compact: \(concern.message)", role: .warning, labelWidth: 1) }
-        }
-        if !a.caseStudies.isEmpty {
-            doc.heading("Case studies (Tab to select, Enter to open)")
-            for id in a.caseStudies {
-                doc.link(partnership.caseStudy(id)?.title ?? "\(id) (missing)", to: .caseStudy(id))
-            }
-        }
-        if !a.description.isEmpty {
-            doc.heading("Description")
-            doc.text(a.description, indent: 1)
-        }
-        doc.heading(a.progress.isEmpty ? "Progress: no notes yet" : "Progress (\(a.progress.count) notes, newest first)")
-        for entry in a.progress.reversed() {
-            doc.spans([.init(text: " \(entry.date.iso)", role: .heading), .init(text: " — \(entry.author)", role: .dim)])
-            doc.text(entry.text, indent: 3)
         }
         return doc.lines
     }

@@ -204,7 +204,7 @@ extension AppState {
         let current = openMeeting.flatMap { partnership.action($0.meeting.items[safe: $0.page.item]?.action ?? "") }
         let theme = current?.theme ?? partnership.actions(inArea: meeting.area).first?.theme ?? partnership.catalogue.themes.first?.id ?? ""
         // No start date: a captured action starts when its lead starts it.
-        let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: partnership.catalogue.firstOpenStatus ?? "not-started", rag: .green,
+        let draft = Action(id: "", area: meeting.area, title: title, theme: theme, lead: lead, status: partnership.catalogue.startingStatus, rag: .green,
                            due: due, updated: edits.today, updatedBy: edits.userName ?? "",
                            source: "\(meeting.title), \(meeting.date.iso)")
         if let problem = ActionEdit.problems(draft, catalogue: partnership.catalogue).first(where: { $0.field != .title || !title.isEmpty }) {

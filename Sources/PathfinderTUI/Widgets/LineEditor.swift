@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// A single line of editable text with a cursor, as readline users expect: arrows, Home/End,
 /// Ctrl-A/E/K/U/W, Backspace/Delete, wide characters and paste. Used by the filter line, search,
 /// the command line and form fields.

@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// An inline multi-line editor, for long text when no `$VISUAL` or `$EDITOR` is set: progress
 /// notes, an action's description, an area's narrative, a case study's text.
 ///

@@ -1,5 +1,3 @@
-import PathfinderModel
-
 /// How many terminal columns text takes, measured as the terminal does, and how to show
 /// characters that must not reach the terminal raw.
 ///

@@ -1,5 +1,5 @@
 import Testing
-@testable import PathfinderTUI
+@testable import PathfinderModel
 
 @Suite struct TextTests {
     @Test func truncateNeverSplitsAWideCharacter() {
@@ -76,35 +76,6 @@ import Testing
         #expect(Text.wrapParagraphs("a\n\n\n\nb\n\n", to: 10) == ["a", "", "b"])
         #expect(Text.wrapParagraphs("    indented text that wraps", to: 16) == ["    indented", "    text that", "    wraps"])
         for line in Text.wrapParagraphs("- রহিম উদ্দিন শ্রী 中文中文中文\n- 👍👍👍👍", to: 9) { #expect(DisplayWidth.of(line) <= 9) }
-    }
-
-    @Test func documentsReflowParagraphsWrittenWithHardLineBreaks() {
-        // Files are wrapped wherever their author's editor wrapped them (the sample store at
-        // about 100 columns); a screen shows each paragraph filled to its own width instead of
-        // a ragged mix of long and short lines.
-        var doc = DocumentBuilder(width: 41)
-        doc.text("""
-        The network, a partnership of statutory services, service providers, voluntary organisations and
-        older people, has run for five years.
-
-        ## Next steps
-        - agree the procurement
-          strategy
-        - report in March
-        """, indent: 1)
-        let shown = doc.lines.map { line in (String(repeating: " ", count: line.indent) + line.spans.map(\.text).joined(), line.spans.first?.role) }
-        #expect(shown.map(\.0) == [
-            " The network, a partnership of statutory",
-            " services, service providers, voluntary",
-            " organisations and older people, has run",
-            " for five years.",
-            "",
-            " Next steps",
-            " - agree the procurement strategy",
-            " - report in March",
-        ])
-        #expect(shown[5].1 == .heading)
-        #expect(shown[0].1 == .normal)
     }
 }
 

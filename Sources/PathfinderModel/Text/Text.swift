@@ -1,6 +1,7 @@
 /// Fitting text into columns: truncating with an ellipsis, padding, aligning and word-wrapping,
 /// all measured in terminal columns (see DisplayWidth) so wide characters never split or
-/// overflow. Pure functions; views call them and put the result on the screen.
+/// overflow. Pure functions shared by the screens, the reports and the command line, so all
+/// three measure and break a line the same way.
 public enum Text {
     /// Where text sits in a column wider than itself.
     public enum Alignment: Hashable, Sendable {
@@ -61,10 +62,20 @@ public enum Text {
 
     /// Word-wraps one paragraph to lines of at most `width` columns. Newlines and tabs count as
     /// spaces. A word wider than the line is broken: after a hyphen or slash if it has one
-    /// that fits, else at the last cluster that fits. Always at least one line.
+    /// that fits, else at the last cluster that fits. Always at least one line. The screens'
+    /// documents and the reports' fixed-width text both wrap here, so they break alike.
     public static func wrap(_ text: some StringProtocol, to width: Int) -> [String] {
+        wrapMeasured(text, to: width).map(\.text)
+    }
+
+    /// `wrap`, each line with its width in columns (a table pads cells by it without measuring
+    /// again). With `breakingLongWords` false a word wider than the line keeps a line of its own
+    /// and runs past it, for text that tools read back (a report's paragraphs, where a web
+    /// address must stay whole); a table cell or a screen cannot grow, so they break it.
+    public static func wrapMeasured(_ text: some StringProtocol, to width: Int,
+                                    breakingLongWords: Bool = true) -> [(text: String, width: Int)] {
         let width = max(1, width)
-        var lines: [String] = []
+        var lines: [(text: String, width: Int)] = []
         var line = ""
         var lineWidth = 0
         for word in text.split(whereSeparator: { $0 == " " || $0.isNewline || $0 == "\t" }) {
@@ -76,22 +87,22 @@ public enum Text {
                 continue
             }
             if lineWidth > 0 {
-                lines.append(line)
+                lines.append((line, lineWidth))
                 line = ""
                 lineWidth = 0
             }
             // Each piece's width comes off the word's: measuring the rest again after every
             // piece took time growing with the square of the word's length.
-            while wordWidth > width {
+            while breakingLongWords, wordWidth > width {
                 let (piece, pieceWidth, rest) = breakWord(word, width: width)
-                lines.append(String(piece))
+                lines.append((String(piece), pieceWidth))
                 word = rest
                 wordWidth -= pieceWidth
             }
             line = String(word)
             lineWidth = wordWidth
         }
-        if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        if lineWidth > 0 || lines.isEmpty { lines.append((line, lineWidth)) }
         return lines
     }
 
@@ -211,7 +222,7 @@ public enum Text {
 
 extension Substring {
     /// Without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> Substring {
+    public func trimmingSpaces() -> Substring {
         let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
         let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
         return self[start..<Swift.max(start, end)]

@@ -1,7 +1,7 @@
 // Generated from glibc 2.36 wcwidth (C.UTF-8) and, for characters that glibc
 // does not know, Swift's Unicode properties. Do not edit by hand; regenerate with
 //   PATHFINDER_REGENERATE_WIDTHS=1 swift test --filter DisplayWidthTableTests
-// (see Tests/PathfinderTUITests/WidthTableGenerator.swift). Every other scalar is 1 column.
+// (see Tests/PathfinderModelTests/WidthTableGenerator.swift). Every other scalar is 1 column.
 
 extension DisplayWidth {
     /// Scalars that take no column, as (first, last) pairs in order.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import PathfinderTUI
+@testable import PathfinderModel
 
 /// glibc's wcwidth in a UTF-8 locale, looked up at run time (Swift's Glibc module does not
 /// export it). Tests compare DisplayWidth with it; the generator builds the tables from it.
@@ -16,7 +16,7 @@ func glibcWidth(_ value: UInt32) -> Int {
     return Int(glibcWcwidth(Int32(bitPattern: value)))
 }
 
-/// Writes Sources/PathfinderTUI/Buffer/DisplayWidthTables.swift: glibc's wcwidth where glibc knows the
+/// Writes Sources/PathfinderModel/Text/DisplayWidthTables.swift: glibc's wcwidth where glibc knows the
 /// character, and Unicode properties (from Swift's newer Unicode data) where it does not, so a
 /// character newer than the C library still gets the width newer C libraries give it.
 enum WidthTableGenerator {
@@ -92,7 +92,7 @@ enum WidthTableGenerator {
         // Generated from glibc \(glibcVersion) wcwidth (C.UTF-8) and, for characters that glibc
         // does not know, Swift's Unicode properties. Do not edit by hand; regenerate with
         //   PATHFINDER_REGENERATE_WIDTHS=1 swift test --filter DisplayWidthTableTests
-        // (see Tests/PathfinderTUITests/WidthTableGenerator.swift). Every other scalar is 1 column.
+        // (see Tests/PathfinderModelTests/WidthTableGenerator.swift). Every other scalar is 1 column.
 
         extension DisplayWidth {
         \(table("zeroWidthRanges", ranges(of: 0, glibc: glibc), "Scalars that take no column, as (first, last) pairs in order."))

@@ -3,7 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
-@testable import PathfinderTUI
+@testable import PathfinderModel
 
 /// ncurses places cells by glibc's wcwidth, so DisplayWidth must agree with it or lines drift.
 @Suite struct DisplayWidthTests {
@@ -137,7 +137,7 @@ import Testing
     @Test func regenerateWhenAsked() throws {
         guard ProcessInfo.processInfo.environment["PATHFINDER_REGENERATE_WIDTHS"] == "1" else { return }
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/PathfinderTUI/Buffer/DisplayWidthTables.swift")
+            .deletingLastPathComponent().appendingPathComponent("Sources/PathfinderModel/Text/DisplayWidthTables.swift")
         let source = WidthTableGenerator.source(glibc: glibcWidth, glibcVersion: WidthTableGenerator.glibcVersion)
         try source.write(to: file, atomically: true, encoding: .utf8)
     }
