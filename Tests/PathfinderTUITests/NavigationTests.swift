@@ -123,6 +123,9 @@ import Testing
         #expect(PlanFilter.parse("overdue volunteers", catalogue: c).overdue)
         #expect(PlanFilter.parse("overdue volunteers", catalogue: c).text == "volunteers")
         let p = Fixture.partnership
+        let today = Day(iso: "2006-12-15")!
+        #expect(PlanFilter.parse("due:+2w", catalogue: c, today: today).dueBefore == Day(iso: "2006-12-29"), "a relative date, as typed anywhere else")
+        #expect(PlanFilter.parse("due:2007-03-31", catalogue: c, today: today).dueBefore == Day(iso: "2007-03-31"))
         let unknown = PlanFilter.parse("rag:purple", catalogue: c)
         #expect(p.actions.filter { unknown.matches($0, asOf: Fixture.asOf, catalogue: c) }.isEmpty)
         let unknownStatus = PlanFilter.parse("status:finished", catalogue: c)

@@ -100,7 +100,7 @@ extension ActionPlanPage {
     /// The rows shown for a page: its area's actions, filtered, sorted, with theme group headings.
     static func rows(_ p: ActionPlanPage, _ state: AppState) -> (rows: [Row], shown: Int, total: Int) {
         let all = state.partnership.actions(inArea: p.area)
-        let filter = PlanFilter.parse(p.filter.text, catalogue: state.partnership.catalogue)
+        let filter = PlanFilter.parse(p.filter.text, catalogue: state.partnership.catalogue, today: state.asOf)
         let shown = all.filter { filter.matches($0, asOf: state.asOf, catalogue: state.partnership.catalogue) }
         return (layout(shown, sort: p.sort, state: state), shown.count, all.count)
     }
@@ -278,7 +278,7 @@ extension ActionPlanPage {
 /// Keys: status, rag, theme, factor, lead, due (before a date), and `overdue` on its own.
 /// Values match catalogue ids or labels by prefix, so `rag:r` and `theme:proc` work while typing.
 public enum PlanFilter {
-    public static func parse(_ text: String, catalogue: Catalogue) -> ActionFilter {
+    public static func parse(_ text: String, catalogue: Catalogue, today: Day? = nil) -> ActionFilter {
         var filter = ActionFilter()
         var words: [String] = []
         for token in text.split(separator: " ") {
@@ -307,7 +307,9 @@ public enum PlanFilter {
             case "lead", "l":
                 filter.lead = value.isEmpty ? nil : value
             case "due":
-                filter.dueBefore = Day(iso: value)
+                // Read as every typed date is (2007-03-31, +2w, end of month); while it is not yet a
+                // date, nothing is narrowed by it.
+                filter.dueBefore = today.flatMap { DateInput.parse(value, today: $0) } ?? Day(iso: value)
             default:
                 words.append(String(token))
             }

@@ -76,7 +76,14 @@ final class TerminalSession {
         var last = ""
         while Date() < deadline {
             last = (try? screen()) ?? ""
-            if texts.allSatisfy({ last.contains($0) }) { return last }
+            // Matched on two captures in a row: a capture can land while curses is still
+            // drawing the frame (seen under load), with the texts asked for but not the rest.
+            if texts.allSatisfy({ last.contains($0) }) {
+                usleep(50_000)
+                let again = (try? screen()) ?? ""
+                if again == last { return last }
+                continue
+            }
             usleep(50_000)
         }
         throw TerminalError("timed out waiting for \(texts) on screen:\n\(last)")
