@@ -107,7 +107,11 @@ struct TerminalApp {
                         exitCode = 130
                         return
                     }
-                    if background != nil, case let .key(key) = event, state.keyMap.command(for: key, in: state.context) != .quit {
+                    // Once a key waits for the store, every key after it waits too, so they
+                    // run in the order typed; before that the screens take them (an area can be
+                    // opened, its files read on their own).
+                    if background != nil, !typedAhead.isEmpty, case let .key(key) = event,
+                       state.keyMap.command(for: key, in: state.context) != .quit {
                         typedAhead.append(event)
                     } else {
                         queue.append(event)
@@ -144,6 +148,12 @@ struct TerminalApp {
                                 terminal.draw(frame(state))
                             }
                             watcher = StoreWatcher(store: store)
+                        case let .holdUntilRead(key):
+                            typedAhead.append(key)
+                        case let .readArea(which):
+                            // A store of its own: the background read's is busy on its thread.
+                            // Browsing only: edits wait for the whole store (see AppState).
+                            queue.append(.storeChanged(Self.readArea(which, root: store.root)))
                         case let .loadHistory(id):
                             queue.append(ScreenSync.history(store: store, action: id))
                         case let .loadChanged(since):
@@ -391,6 +401,31 @@ struct StoreWatcher {
         return change
     }
 
+}
+
+extension TerminalApp {
+    /// One area's files, read on their own while the whole store is read in the background.
+    static func readArea(_ which: AreaToRead, root: URL) -> StoreChange {
+        let reader = PlainFileStore(root: root)
+        let result: LoadResult?
+        let area: String?
+        switch which {
+        case let .area(id):
+            result = try? reader.loadArea(id)
+            area = id
+        case let .holding(action):
+            result = (try? reader.loadArea(holdingAction: action)) ?? nil
+            area = result?.partnership.actions.first { $0.id == action }?.area
+                ?? result?.partnership.actions.first?.area
+        }
+        // Answered even when nothing was found, so the page waiting for it says so rather
+        // than wait on.
+        let p = result?.partnership
+        var change = StoreChange(actions: p?.actions ?? [], areas: p?.areas ?? [], caseStudies: p?.caseStudies ?? [],
+                                 meetings: p?.meetings ?? [])
+        change.area = area ?? ""
+        return change
+    }
 }
 
 extension StoreChange {

@@ -416,14 +416,17 @@ import Testing
         s.loadingStore = true
         s.cachedSummary = full.summaries(asOf: Fixture.asOf)
         #expect(render(s).lines[4].contains("Portsmouth"))
-        s = update(s, .key(.enter)).0
+        // A search waits for the whole store; opening an area asks for its files alone.
+        s = update(s, .key(.character("/"))).0
         #expect(s.message?.text == "Still reading the store: a moment…")
+        s = update(s, .key(.enter)).0
+        #expect(s.message?.text == "Reading Portsmouth…")
         #expect(s.pages.count == 1)
         #expect(update(s, .key(.character("q"))).1 == [.quit])
+        // The whole store came before the area's own read: the area opens from it.
         s = update(s, .storeChanged(StoreChange(partnership: full))).0
         #expect(!s.loadingStore)
         #expect(s.message == nil)
-        s = update(s, .key(.enter)).0
         #expect(s.page == .area("portsmouth"))
     }
 

@@ -12,9 +12,7 @@ public struct AreasPage: PageScreen {
     var jumpKey: String? { "areas" }
 
     func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
-        // While the store is read the rows are the cached summary's.
-        .list(body, top: Self.listTop, first: cursor.top, count: state.loadingStore ? state.cachedSummary.count : state.partnership.areas.count,
-              room: Self.visibleRows(state))
+        .list(body, top: Self.listTop, first: cursor.top, count: Self.rowCount(state), room: Self.visibleRows(state))
     }
 
     func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
@@ -22,26 +20,37 @@ public struct AreasPage: PageScreen {
     }
 
     mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if state.loadingStore, command == .open || command == .goActionPlan {
+            // The rows are the summary cache's until the store is read: open from them.
+            guard let row = state.cachedSummary[safe: cursor.selected] else { return [] }
+            state.page = page
+            return state.openReading(row.area, command == .open ? .area(row.area) : .actionPlan(ActionPlanPage(area: row.area)), name: row.name)
+        }
         Self.handle(command, &cursor, &state)
         return []
     }
 
     var selection: Target? { .row(cursor.selected) }
     mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.select(row, count: state.partnership.areas.count, visible: Self.visibleRows(state)) }
+        if let row = target.row { cursor.select(row, count: Self.rowCount(state), visible: Self.visibleRows(state)) }
     }
     mutating func keepVisible(_ state: AppState) {
-        cursor.keepVisible(count: state.partnership.areas.count, visible: Self.visibleRows(state))
+        cursor.keepVisible(count: Self.rowCount(state), visible: Self.visibleRows(state))
     }
 
     func area(_ state: AppState) -> String? {
-        state.partnership.areas.indices.contains(cursor.selected) ? state.partnership.areas[cursor.selected].id : nil
+        if state.loadingStore { return state.cachedSummary[safe: cursor.selected]?.area }
+        return state.partnership.areas.indices.contains(cursor.selected) ? state.partnership.areas[cursor.selected].id : nil
     }
 }
 
 extension AreasPage {
     /// Rows: header, the areas, a rule and the total line.
     static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - 4) }
+    /// The areas listed: the summary cache's while the store is read, then the store's.
+    static func rowCount(_ state: AppState) -> Int {
+        state.loadingStore ? state.cachedSummary.count : state.partnership.areas.count
+    }
     static let listTop = 3   // title line, blank line, header
 
     static func columns(width: Int) -> [Column] {
@@ -133,7 +142,7 @@ extension AreasPage {
     }
 
     static func handle(_ command: Command, _ cursor: inout ListCursor, _ state: inout AppState) {
-        let count = state.partnership.areas.count
+        let count = rowCount(state)
         if ListKeys.move(command, &cursor, count: count, visible: visibleRows(state)) { return }
         switch command {
         case .open:

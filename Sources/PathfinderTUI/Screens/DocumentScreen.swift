@@ -83,7 +83,7 @@ public struct DocumentPage: PageScreen {
         let lines = lines(state, width: state.width - 3)
         if let link = DocumentView.handle(command, &document, lines: lines, visible: state.bodyHeight) {
             state.page = page
-            state.open(link)
+            return state.open(link)
         }
         return []
     }

@@ -60,6 +60,13 @@ public enum Effect: Hashable, Sendable {
     case move(Action, toArea: String)
     /// Run $VISUAL or $EDITOR on the text; answered by `.textEdited`.
     case editText(TextRequest)
+    /// While the store is read in the background: read one area's files now (the one opened,
+    /// or the one holding an action), so it opens without waiting; answered by `.storeChanged`
+    /// with `StoreChange.area` set.
+    case readArea(AreaToRead)
+    /// While the store is read in the background: a key that needs the whole store (a search,
+    /// an edit) waits for it, and every key after it, so they run in the order typed.
+    case holdUntilRead(Event)
     /// Read the whole store again (a file with errors was fixed outside the program, so errors
     /// between files may be gone too); answered by `.storeChanged`.
     case readStoreAgain
@@ -105,6 +112,11 @@ public struct AppState: Sendable {
     /// The screens started from the summary cache while the store is read in the background:
     /// the areas list shows `cachedSummary`; anything needing the actions waits.
     public var loadingStore = false
+    /// While loading: the areas whose files have been read on their own (`Effect.readArea`),
+    /// so their pages can open before the whole store is in.
+    public var areasRead: Set<String> = []
+    /// While loading: what to open when the area being read arrives.
+    public var openWhenRead: Page?
     public var cachedSummary: [AreaSummary] = []
     /// Every problem the store's files have (`check`'s list), errors first: the problems
     /// screen lists them, and the areas and plans mark the files they are in.

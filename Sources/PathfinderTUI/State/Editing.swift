@@ -92,6 +92,9 @@ public struct StoreChange: Hashable, Sendable {
     public var readAgain: [String]
     /// Read because the screens asked (`.readStoreAgain`): what they said stands.
     public var requested = false
+    /// Set when only this area's files were read (`Effect.readArea`), while the whole store is
+    /// still being read: they join what is on screen and nothing else changes.
+    public var area: String?
 
     public init(actions: [Action] = [], removedActions: [String] = [], areas: [Area] = [], caseStudies: [CaseStudy] = [],
                 meetings: [Meeting] = [], partnership: Partnership? = nil, notEditable: Set<RecordKey> = [],

@@ -144,6 +144,7 @@ extension AppState {
     }
 
     mutating func applyStoreChange(_ change: StoreChange) -> [Effect] {
+        if let effects = takeAreaRead(change) { return effects }
         // Saves still waiting (a full disk, say) grew from the version just replaced: merge
         // them with what was read, or they would overwrite it when tried again.
         let waiting = edits.pending.compactMap { key, effect -> Record? in
@@ -189,6 +190,12 @@ extension AppState {
         if let whole = change.partnership {
             partnership = whole
             loadingStore = false
+            areasRead = []
+            // An area asked for and not read yet is in the whole store: it opens now.
+            if let waiting = openWhenRead {
+                openWhenRead = nil
+                push(waiting)
+            }
         } else {
             for action in change.actions { place(.action(action)) }
             partnership.actions.removeAll { change.removedActions.contains($0.id) }
@@ -211,7 +218,8 @@ extension AppState {
         let newErrors = change.problems.filter { $0.severity == .error && (change.partnership == nil || !hadErrors.contains($0.path)) }
         if firstLoad {
             // The store, read in the background, replaces the summary the screen began with.
-            message = problemsMessage ?? (message == .readingStore || message == .stillReadingStore ? nil : message)
+            let aboutReading = message == .readingStore || message == .stillReadingStore || message?.text.hasPrefix("Reading ") == true
+            message = problemsMessage ?? (aboutReading ? nil : message)
         } else if let first = newErrors.first {
             message = Message("Changed on disk with a problem: \(first.path), line \(first.line): \(first.message) "
                               + "(\(problemsKeyPhrase("the problems")))", isError: true)

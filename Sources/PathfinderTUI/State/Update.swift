@@ -39,13 +39,13 @@ extension AppState {
         // Anything typed clears the last message; errors stay until the next key.
         message = nil
 
-        if loadingStore, case let .key(key) = event {
-            // Until the store is read only the program's own keys work; the rest would act on
-            // a store that is not there yet.
+        if loadingStore, overlay == nil, case let .key(key) = event {
+            // Until the store is read, the program's own keys and browsing an area work (its
+            // files are read on their own); a key needing the whole store waits for it.
             let command = keyMap.command(for: key, in: context)
-            guard [.quit, .help, .redraw, .cycleTheme].contains(command) || overlay != nil else {
+            guard let command, [.quit, .help, .redraw, .cycleTheme].contains(command) || actsBeforeStoreIsRead(command) else {
                 message = .stillReadingStore
-                return []
+                return [.holdUntilRead(event)]
             }
         }
         if let overlay { return handleOverlay(overlay, event) }
@@ -94,6 +94,11 @@ extension AppState {
         case .goAreas:
             go(to: .areas(AreasPage()))
         case .goActionPlan:
+            if let area = currentArea, loadingStore, !areasRead.contains(area) {
+                // Its files are read first, on their own, while the whole store is read.
+                return openReading(area, .actionPlan(ActionPlanPage(area: area)),
+                                   name: cachedSummary.first { $0.area == area }?.name ?? area)
+            }
             if let area = currentArea { go(to: .actionPlan(ActionPlanPage(area: area))) } else {
                 message = Message("Choose an area first: its action plan opens from the area", isError: true)
             }

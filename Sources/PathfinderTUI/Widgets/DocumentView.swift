@@ -168,12 +168,19 @@ enum DocumentView {
 }
 
 extension AppState {
-    /// Opens what a link points to, on top of the current page.
-    mutating func open(_ link: Link) {
+    /// Opens what a link points to, on top of the current page; while the store is still
+    /// being read, an area not read yet is read first.
+    @discardableResult
+    mutating func open(_ link: Link) -> [Effect] {
         switch link {
-        case let .area(id): push(.area(id))
-        case let .actionPlan(id): push(.actionPlan(ActionPlanPage(area: id)))
+        case let .area(id): return openReading(id, .area(id), name: partnership.area(id)?.name ?? id)
+        case let .actionPlan(id): return openReading(id, .actionPlan(ActionPlanPage(area: id)), name: partnership.area(id)?.name ?? id)
         case let .action(id):
+            if loadingStore, partnership.action(id) == nil {
+                openWhenRead = .action(id)
+                message = Message("Reading \(id)…")
+                return [.readArea(.holding(action: id))]
+            }
             if partnership.action(id) != nil { push(.action(id)) } else {
                 message = Message("Action \(id) is not in this store", isError: true)
             }
@@ -182,6 +189,7 @@ extension AppState {
                 message = Message("Case study \(id) is not in this store", isError: true)
             }
         }
+        return []
     }
 }
 
