@@ -61,25 +61,29 @@ struct TerminalApp {
             state.problems = (loaded?.problems ?? cachedSummary?.errors ?? []).errorsFirst()
             state.edits.readOnlyReason = readOnlyReason
             var background: BackgroundLoad?
+            // What the screens first say comes to them as notices, like every other word from
+            // the run loop: only `update` writes the message line.
+            var opening: Message?
             if loaded == nil {
                 state.loadingStore = true
                 state.cachedSummary = cachedSummary?.rows(asOf: asOf) ?? []
-                state.message = .readingStore
+                opening = .readingStore
                 background = BackgroundLoad(store)
             }
             if location.createdFromSample {
                 let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
                 let path = location.path.path.hasPrefix(home + "/") ? "~" + location.path.path.dropFirst(home.count) : location.path.path
-                state.message = Message("Made your own copy of the sample store in \(path)")
+                opening = Message("Made your own copy of the sample store in \(path)")
             }
             if let first = warnings.first {
-                state.message = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
+                opening = Message(first + (warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""), isError: true)
             } else if let problems = state.problemsMessage {
-                state.message = problems
+                opening = problems
             } else if let waiting = try? store.conflicts(), !waiting.isEmpty {
                 // Said at once, so the decision is made before the next sync, not discovered by it.
-                state.message = Message("\(waiting.count) sync conflict\(waiting.count == 1 ? " waits" : "s wait") for your decision: S shows \(waiting.count == 1 ? "it" : "them")", isError: true)
+                opening = Message("\(waiting.count) sync conflict\(waiting.count == 1 ? " waits" : "s wait") for your decision: S shows \(waiting.count == 1 ? "it" : "them")", isError: true)
             }
+            if let opening { _ = state.handle(.notice(opening.text, isError: opening.isError)) }
             var watcher: StoreWatcher? = loaded == nil ? nil : StoreWatcher(store: store)
             // Keys typed while the store is still being read, replayed in order once it is:
             // typing ahead works as if the store had been there from the start.
