@@ -62,7 +62,7 @@ public struct RecordProblem<Field: Hashable & Sendable>: Error, Hashable, Sendab
     public var description: String { message }
 }
 
-/// One field's change in a record that is not an action: "Code: PO → PM".
+/// One field's change in a record: "Code: PO → PM".
 public struct RecordFieldChange<Field: Hashable & Sendable>: Hashable, Sendable {
     public var field: Field
     public var old: String

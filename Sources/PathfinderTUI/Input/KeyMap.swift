@@ -55,11 +55,6 @@ public struct KeyBinding: Hashable, Sendable {
 public struct KeyHint: Hashable, Sendable {
     public var key: String
     public var label: String
-
-    public init(key: String, label: String) {
-        self.key = key
-        self.label = label
-    }
 }
 
 /// Key bindings as data, in the format users write (tig's): `bind CONTEXT KEY COMMAND`,

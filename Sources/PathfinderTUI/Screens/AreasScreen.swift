@@ -2,8 +2,9 @@ import PathfinderModel
 
 /// Screen 1: every area with its type, number of actions, RAG count, overdue count and next due
 /// date, and a store-wide total line.
-public struct AreasPage: PageScreen {
+public struct AreasPage: ListScreen {
     public var cursor: ListCursor
+    /// Public: the app opens on this screen (`AppState`'s default pages).
     public init(cursor: ListCursor = ListCursor()) { self.cursor = cursor }
 
     var page: Page { .areas(self) }
@@ -26,13 +27,7 @@ public struct AreasPage: PageScreen {
         return []
     }
 
-    var selection: Target? { .row(cursor.selected) }
-    mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.select(row, count: state.partnership.areas.count, visible: Self.visibleRows(state)) }
-    }
-    mutating func keepVisible(_ state: AppState) {
-        cursor.keepVisible(count: state.partnership.areas.count, visible: Self.visibleRows(state))
-    }
+    func rowCount(_ state: AppState) -> Int { state.partnership.areas.count }
 
     func area(_ state: AppState) -> String? {
         state.partnership.areas.indices.contains(cursor.selected) ? state.partnership.areas[cursor.selected].id : nil
