@@ -67,12 +67,6 @@ public struct RecordFieldChange<Field: Hashable & Sendable>: Hashable, Sendable 
     public var field: Field
     public var old: String
     public var new: String
-
-    public init(field: Field, old: String, new: String) {
-        self.field = field
-        self.old = old
-        self.new = new
-    }
 }
 
 /// Folder and file names made from what users call things.

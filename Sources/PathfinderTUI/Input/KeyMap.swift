@@ -231,10 +231,8 @@ public struct KeyMap: Hashable, Sendable {
     @discardableResult
     public mutating func apply(_ text: String, file: String) -> [FileProblem] {
         var problems: [FileProblem] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let words = DataFileLine.words(raw)
-            guard let instruction = words.first else { continue }
-            func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
+        for (line, instruction, words) in DataFileLine.instructions(text) {
+            func problem(_ message: String) { problems.append(FileProblem(file: file, line: line, message: message)) }
             switch instruction {
             case "bind":
                 guard words.count == 4 else { problem("expected `bind CONTEXT KEY COMMAND`"); continue }
