@@ -96,21 +96,24 @@ static inline const char *pf_codeset(void) { return nl_langinfo(CODESET); }
 
 // MARK: signals
 // sigaction's handler lives in a union whose spelling differs between C libraries.
-static inline int pf_install_handler(int sig, void (*handler)(int), int flags,
-                                     struct sigaction *previous) {
-    struct sigaction action;
-    action.sa_handler = handler;
+// Both installers below fill in the handler, then this blocks nothing extra and installs it.
+static inline int pf_install_action(int sig, struct sigaction action, int flags,
+                                    struct sigaction *previous) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = flags;
     return sigaction(sig, &action, previous);
 }
+static inline int pf_install_handler(int sig, void (*handler)(int), int flags,
+                                     struct sigaction *previous) {
+    struct sigaction action = {0};
+    action.sa_handler = handler;
+    return pf_install_action(sig, action, flags, previous);
+}
 static inline int pf_install_info_handler(int sig, void (*handler)(int, siginfo_t *, void *),
                                           struct sigaction *previous) {
-    struct sigaction action;
+    struct sigaction action = {0};
     action.sa_sigaction = handler;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_SIGINFO;
-    return sigaction(sig, &action, previous);
+    return pf_install_action(sig, action, SA_SIGINFO, previous);
 }
 static inline int pf_restore_handler(int sig, const struct sigaction *previous) {
     return sigaction(sig, previous, NULL);

@@ -114,18 +114,9 @@ public struct FieldProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(field.rawValue): \(message)" }
 }
 
-/// One field's change, as users read it: "status: In progress → Done".
-public struct FieldChange: Hashable, Sendable {
-    public var field: ActionField
-    public var old: String
-    public var new: String
-
-    public init(field: ActionField, old: String, new: String) {
-        self.field = field
-        self.old = old
-        self.new = new
-    }
-}
+/// One field's change, as users read it: "status: In progress → Done". An action's field
+/// changes are the same value as any record's.
+public typealias FieldChange = RecordFieldChange<ActionField>
 
 /// Setting fields from typed text, checking a whole action, and comparing two versions: the
 /// one set of rules the form, the quick updates, the meeting and the command line share.

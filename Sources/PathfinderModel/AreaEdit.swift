@@ -62,17 +62,11 @@ public struct RecordProblem<Field: Hashable & Sendable>: Error, Hashable, Sendab
     public var description: String { message }
 }
 
-/// One field's change in a record that is not an action: "Code: PO → PM".
+/// One field's change in a record: "Code: PO → PM".
 public struct RecordFieldChange<Field: Hashable & Sendable>: Hashable, Sendable {
     public var field: Field
     public var old: String
     public var new: String
-
-    public init(field: Field, old: String, new: String) {
-        self.field = field
-        self.old = old
-        self.new = new
-    }
 }
 
 /// Folder and file names made from what users call things.

@@ -9,13 +9,6 @@ public struct Problem: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
 
-    public init(path: String, line: Int, severity: Severity, message: String) {
-        self.path = path
-        self.line = line
-        self.severity = severity
-        self.message = message
-    }
-
     public static func error(_ path: String, _ line: Int, _ message: String) -> Problem {
         Problem(path: path, line: line, severity: .error, message: message)
     }

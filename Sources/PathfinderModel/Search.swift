@@ -19,14 +19,6 @@ public struct SearchResult: Hashable, Sendable {
     public var field: String
     /// The text around the match, on one line.
     public var snippet: String
-
-    public init(kind: Kind, id: String, title: String, field: String, snippet: String) {
-        self.kind = kind
-        self.id = id
-        self.title = title
-        self.field = field
-        self.snippet = snippet
-    }
 }
 
 /// Incremental search across areas, actions (every field and progress note) and case studies.

@@ -349,6 +349,14 @@ enum FastYAML {
         }
     }
 
+    /// The one-character escapes YAML allows in a double-quoted scalar, and the byte each stands for.
+    private static let escapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: " "): 0x20,
+        UInt8(ascii: "n"): 0x0A, UInt8(ascii: "t"): 0x09, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "0"): 0x00,
+        UInt8(ascii: "a"): 0x07, UInt8(ascii: "b"): 0x08, UInt8(ascii: "e"): 0x1B, UInt8(ascii: "f"): 0x0C,
+        UInt8(ascii: "v"): 0x0B,
+    ]
+
     /// A quoted scalar closed on its line: its value and the index after the closing quote.
     private static func quoted(_ text: ArraySlice<UInt8>) throws -> (String, Int) {
         let quote = text[text.startIndex]
@@ -378,20 +386,11 @@ enum FastYAML {
             guard i + 1 < text.endIndex else { throw Bail() }
             let e = text[i + 1]
             i += 2
+            if let byte = escapes[e] {
+                out.append(byte)
+                continue
+            }
             switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "0"): out.append(0x00)
-            case UInt8(ascii: "a"): out.append(0x07)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "e"): out.append(0x1B)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "v"): out.append(0x0B)
-            case UInt8(ascii: " "): out.append(0x20)
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let digits = e == UInt8(ascii: "x") ? 2 : e == UInt8(ascii: "u") ? 4 : 8
                 guard i + digits <= text.endIndex,

@@ -408,14 +408,19 @@ struct FieldReader {
         return day
     }
 
-    mutating func number(_ node: YNode?, name: String, line: Int) -> Double? {
+    /// The text of a number's or a yes/no's node: nil where it is missing or empty (an empty
+    /// value says nothing), nil with an error where it is a list or mapping.
+    mutating func scalarText(_ node: YNode?, name: String, line: Int, shouldBe: String) -> String? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
-            error(line, "\"\(name)\" should be a number, not a \(node.kindName)")
+        guard let text = node.scalar else {
+            error(line, "\"\(name)\" should be \(shouldBe), not a \(node.kindName)")
             return nil
         }
-        let text = scalar
-        guard !text.isEmpty else { return nil }
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func number(_ node: YNode?, name: String, line: Int) -> Double? {
+        guard let text = scalarText(node, name: name, line: line, shouldBe: "a number") else { return nil }
         guard let value = Double(text.withoutMoneySigns), value.isFinite else {
             error(line, "\"\(name)\" should be a number, not \"\(Quote.short(text))\"")
             return nil
@@ -424,13 +429,7 @@ struct FieldReader {
     }
 
     mutating func bool(_ node: YNode?, name: String, line: Int) -> Bool? {
-        guard let node else { return nil }
-        guard let scalar = node.scalar else {
-            error(line, "\"\(name)\" should be true or false, not a \(node.kindName)")
-            return nil
-        }
-        let text = scalar
-        guard !text.isEmpty else { return nil }
+        guard let text = scalarText(node, name: name, line: line, shouldBe: "true or false") else { return nil }
         switch text.lowercased() {
         case "true", "yes", "y", "on": return true
         case "false", "no", "n", "off": return false

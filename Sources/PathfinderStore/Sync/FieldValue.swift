@@ -70,10 +70,6 @@ public indirect enum FieldValue: Hashable, Sendable {
 public struct FieldPair: Hashable, Sendable {
     public var key: String
     public var value: FieldValue
-    public init(key: String, value: FieldValue) {
-        self.key = key
-        self.value = value
-    }
 }
 
 extension FieldValue: Codable {

@@ -55,11 +55,6 @@ public struct KeyBinding: Hashable, Sendable {
 public struct KeyHint: Hashable, Sendable {
     public var key: String
     public var label: String
-
-    public init(key: String, label: String) {
-        self.key = key
-        self.label = label
-    }
 }
 
 /// Key bindings as data, in the format users write (tig's): `bind CONTEXT KEY COMMAND`,
@@ -236,10 +231,8 @@ public struct KeyMap: Hashable, Sendable {
     @discardableResult
     public mutating func apply(_ text: String, file: String) -> [FileProblem] {
         var problems: [FileProblem] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let words = DataFileLine.words(raw)
-            guard let instruction = words.first else { continue }
-            func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
+        for (line, instruction, words) in DataFileLine.instructions(text) {
+            func problem(_ message: String) { problems.append(FileProblem(file: file, line: line, message: message)) }
             switch instruction {
             case "bind":
                 guard words.count == 4 else { problem("expected `bind CONTEXT KEY COMMAND`"); continue }

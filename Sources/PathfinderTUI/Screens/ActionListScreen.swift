@@ -1,14 +1,10 @@
 import PathfinderModel
 
 /// A titled list of actions (e.g. one cell of the success factor matrix).
-public struct ActionListPage: PageScreen {
+public struct ActionListPage: ListScreen {
     public var title: String
     public var actions: [String]
     public var cursor = ListCursor()
-    public init(title: String, actions: [String]) {
-        self.title = title
-        self.actions = actions
-    }
 }
 
 extension ActionListPage {
@@ -16,9 +12,7 @@ extension ActionListPage {
     var keyContext: KeyContext { .actionPlan }
     func crumbs(_ state: AppState) -> [String] { [title] }
 
-    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
-        .list(body, top: Self.listTop, first: cursor.top, count: actions.count, room: Self.visibleRows(state))
-    }
+    func rowCount(_ state: AppState) -> Int { actions.count }
 
     func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
         Self.render(state, self, layout, &screen)
@@ -29,14 +23,6 @@ extension ActionListPage {
         return []
     }
 
-    var selection: Target? { .row(cursor.selected) }
-    mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.selected = row }
-    }
-    mutating func keepVisible(_ state: AppState) {
-        cursor.keepVisible(count: actions.count, visible: Self.visibleRows(state))
-    }
-
     func action(_ state: AppState) -> String? {
         actions.indices.contains(cursor.selected) ? actions[cursor.selected] : nil
     }
@@ -45,7 +31,6 @@ extension ActionListPage {
 /// A titled list of actions, as a cell of the success factor matrix lists them.
 extension ActionListPage {
     static let listTop = 2
-    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop) }
 
     static func render(_ state: AppState, _ p: ActionListPage, _ layout: ScreenLayout, _ screen: inout Screen) {
         let body = layout.body

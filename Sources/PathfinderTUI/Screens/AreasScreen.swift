@@ -2,18 +2,15 @@ import PathfinderModel
 
 /// Screen 1: every area with its type, number of actions, RAG count, overdue count and next due
 /// date, and a store-wide total line.
-public struct AreasPage: PageScreen {
+public struct AreasPage: ListScreen {
     public var cursor: ListCursor
+    /// Public: the app opens on this screen (`AppState`'s default pages).
     public init(cursor: ListCursor = ListCursor()) { self.cursor = cursor }
 
     var page: Page { .areas(self) }
     var keyContext: KeyContext { .areas }
     func crumbs(_ state: AppState) -> [String] { ["Areas"] }
     var jumpKey: String? { "areas" }
-
-    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
-        .list(body, top: Self.listTop, first: cursor.top, count: Self.rowCount(state), room: Self.visibleRows(state))
-    }
 
     func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
         Self.render(state, cursor, layout, &screen)
@@ -30,13 +27,8 @@ public struct AreasPage: PageScreen {
         return []
     }
 
-    var selection: Target? { .row(cursor.selected) }
-    mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.select(row, count: Self.rowCount(state), visible: Self.visibleRows(state)) }
-    }
-    mutating func keepVisible(_ state: AppState) {
-        cursor.keepVisible(count: Self.rowCount(state), visible: Self.visibleRows(state))
-    }
+    /// The areas listed: the summary cache's while the store is read, then the store's.
+    func rowCount(_ state: AppState) -> Int { Self.rowCount(state) }
 
     func area(_ state: AppState) -> String? {
         if state.loadingStore { return state.cachedSummary[safe: cursor.selected]?.area }

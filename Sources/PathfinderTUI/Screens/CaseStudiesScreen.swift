@@ -1,18 +1,15 @@
 import PathfinderModel
 
 /// Screen 5a: every case study with its area (or place) and themes.
-public struct CaseStudiesPage: PageScreen {
-    public var cursor: ListCursor
-    public init(cursor: ListCursor = ListCursor()) { self.cursor = cursor }
+public struct CaseStudiesPage: ListScreen {
+    public var cursor = ListCursor()
 
     var page: Page { .caseStudies(self) }
     var keyContext: KeyContext { .caseStudies }
     func crumbs(_ state: AppState) -> [String] { ["Case studies"] }
     var jumpKey: String? { "case-studies" }
 
-    func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
-        .list(body, top: Self.listTop, first: cursor.top, count: state.partnership.caseStudies.count, room: Self.visibleRows(state))
-    }
+    func rowCount(_ state: AppState) -> Int { state.partnership.caseStudies.count }
 
     func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
         Self.render(state, cursor, layout, &screen)
@@ -22,19 +19,10 @@ public struct CaseStudiesPage: PageScreen {
         Self.handle(command, &cursor, &state)
         return []
     }
-
-    var selection: Target? { .row(cursor.selected) }
-    mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.select(row, count: state.partnership.caseStudies.count, visible: Self.visibleRows(state)) }
-    }
-    mutating func keepVisible(_ state: AppState) {
-        cursor.keepVisible(count: state.partnership.caseStudies.count, visible: Self.visibleRows(state))
-    }
 }
 
 extension CaseStudiesPage {
     static let listTop = 2
-    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop) }
 
     static func render(_ state: AppState, _ cursor: ListCursor, _ layout: ScreenLayout, _ screen: inout Screen) {
         let body = layout.body

@@ -15,7 +15,7 @@ public struct LogRow: Hashable, Sendable {
 }
 
 /// An action's history from git, or the actions changed since a date or the last sync.
-public struct LogPage: PageScreen {
+public struct LogPage: ListScreen {
     public var title: String
     public var rows: [LogRow]
     public var cursor = ListCursor()
@@ -58,10 +58,7 @@ extension LogPage {
         state.handleLog(command, &self)
     }
 
-    var selection: Target? { .row(cursor.selected) }
-    mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.select(row, count: rows.count, visible: Self.visibleRows(state)) }
-    }
+    func rowCount(_ state: AppState) -> Int { rows.count }
 
     func action(_ state: AppState) -> String? { rows[safe: cursor.selected]?.action }
 }

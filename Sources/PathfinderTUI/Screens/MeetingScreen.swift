@@ -8,15 +8,9 @@ import PathfinderModel
 public struct MeetingPage: PageScreen {
     public var meeting: String
     /// Showing the agenda list (to reorder, drop, add) rather than one item.
-    public var showingAgenda: Bool
+    public var showingAgenda = true
     /// The agenda item shown or selected.
-    public var item: Int
-
-    public init(meeting: String, showingAgenda: Bool = true, item: Int = 0) {
-        self.meeting = meeting
-        self.showingAgenda = showingAgenda
-        self.item = item
-    }
+    public var item = 0
 }
 
 /// What starting a meeting collects before the file is made.

@@ -8,10 +8,6 @@ public struct ProblemsPage: PageScreen {
     public var selected = 0
     /// The first problem drawn: problems take several lines each, so the window scrolls by problem.
     public var top = 0
-    public init(selected: Int = 0, top: Int = 0) {
-        self.selected = selected
-        self.top = top
-    }
 }
 
 extension AppState {

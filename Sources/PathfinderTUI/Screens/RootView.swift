@@ -164,12 +164,6 @@ public struct Rect: Hashable, Sendable {
     public var y: Int
     public var width: Int
     public var height: Int
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
 }
 
 /// Draws a LineEditor with its cursor, scrolled so the cursor is always visible.

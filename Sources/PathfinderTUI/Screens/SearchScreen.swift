@@ -1,6 +1,6 @@
 import PathfinderModel
 
-public struct SearchPage: PageScreen {
+public struct SearchPage: ListScreen {
     public var query = LineEditor()
     public var editing = true
     public var results: [SearchResult] = []
@@ -74,9 +74,7 @@ extension SearchPage {
         cursor.selected = row
         editing = false
     }
-    mutating func keepVisible(_ state: AppState) {
-        cursor.keepVisible(count: results.count, visible: Self.visibleRows(state))
-    }
+    func rowCount(_ state: AppState) -> Int { results.count }
 }
 
 /// Screen 7: incremental search across areas, actions and case studies, grouped by kind, with

@@ -3,10 +3,6 @@ import PathfinderModel
 public struct FactorMatrixPage: PageScreen {
     public var row = 0
     public var column = 0
-    public init(row: Int = 0, column: Int = 0) {
-        self.row = row
-        self.column = column
-    }
 }
 
 extension FactorMatrixPage {

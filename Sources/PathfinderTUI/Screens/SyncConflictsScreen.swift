@@ -20,7 +20,7 @@ public struct SyncConflictRow: Hashable, Sendable {
     }
 }
 
-public struct SyncConflictsPage: PageScreen {
+public struct SyncConflictsPage: ListScreen {
     public var rows: [SyncConflictRow]
     public var cursor = ListCursor()
     public init(rows: [SyncConflictRow]) { self.rows = rows }
@@ -50,10 +50,7 @@ extension SyncConflictsPage {
         state.handleSyncConflicts(command, &self)
     }
 
-    var selection: Target? { .row(cursor.selected) }
-    mutating func select(_ target: Target, _ state: AppState) {
-        if let row = target.row { cursor.select(row, count: rows.count, visible: LogPage.visibleRows(state)) }
-    }
+    func rowCount(_ state: AppState) -> Int { rows.count }
 }
 
 extension AppState {
@@ -98,6 +95,8 @@ extension AppState {
 
 extension SyncConflictsPage {
     static let listTop = LogPage.listTop
+    /// Two lines a conflict, as the log's entries.
+    static func visibleRows(_ state: AppState) -> Int { LogPage.visibleRows(state) }
 
     static func render(_ state: AppState, _ p: SyncConflictsPage, _ layout: ScreenLayout, _ screen: inout Screen) {
         let body = layout.body

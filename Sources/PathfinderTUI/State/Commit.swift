@@ -12,10 +12,7 @@ extension AppState {
     mutating func edit(_ id: String, from base: Action? = nil, summary: String, _ change: (inout Action) -> Void) -> [Effect] {
         guard let now = partnership.action(id) else { return [] }
         let before = base ?? now
-        guard canEdit(.action(before)) else {
-            refuseEdit(.action(before))
-            return []
-        }
+        guard mayEdit(.action(before)) else { return [] }
         var after = before
         change(&after)
         guard after != before else {

@@ -10,11 +10,11 @@ extension AppState {
         switch page.document {
         case let .area(id)?:
             guard let area = partnership.area(id) else { return [] }
-            guard canEdit(.area(area)) else { refuseEdit(.area(area)); return [] }
+            guard mayEdit(.area(area)) else { return [] }
             return startText(TextRequest(purpose: .narrative(area: area.id), text: area.narrative, fileName: "\(area.id)-narrative.md"))
         case let .caseStudy(id)?:
             guard let study = partnership.caseStudy(id) else { return [] }
-            guard canEdit(.caseStudy(study)) else { refuseEdit(.caseStudy(study)); return [] }
+            guard mayEdit(.caseStudy(study)) else { return [] }
             return startText(TextRequest(purpose: .caseStudyText(study.id), text: study.text, fileName: "\(study.id).md"))
         default:
             message = Message("Nothing here has text to edit", isError: true)

@@ -63,12 +63,6 @@ public struct TextRequest: Hashable, Sendable {
         case let .formField(field): ActionField(rawValue: field)?.label ?? field
         }
     }
-
-    public init(purpose: Purpose, text: String, fileName: String) {
-        self.purpose = purpose
-        self.text = text
-        self.fileName = fileName
-    }
 }
 
 /// What changed in the store's files while the program ran (an editor, a git pull, a

@@ -11,10 +11,7 @@ extension AppState {
                 message = Message("Open an area first: e edits the area on screen", isError: true)
                 return []
             }
-            guard canEdit(.area(area)) else {
-                refuseEdit(.area(area))
-                return []
-            }
+            guard mayEdit(.area(area)) else { return [] }
             open(.area(AreaForm(area: area, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
         case .newArea:
             open(.area(AreaForm(area: nil, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
@@ -23,10 +20,7 @@ extension AppState {
                 message = Message("Open a case study first: e edits the one on screen", isError: true)
                 return []
             }
-            guard canEdit(.caseStudy(study)) else {
-                refuseEdit(.caseStudy(study))
-                return []
-            }
+            guard mayEdit(.caseStudy(study)) else { return [] }
             open(.caseStudy(CaseStudyForm(caseStudy: study, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
         case .newCaseStudy:
             open(.caseStudy(CaseStudyForm(caseStudy: nil, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))

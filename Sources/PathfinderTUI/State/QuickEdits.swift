@@ -16,10 +16,7 @@ extension AppState {
             message = Message("Select an action first", isError: true)
             return []
         }
-        guard canEdit(.action(action)) else {
-            refuseEdit(.action(action))
-            return []
-        }
+        guard mayEdit(.action(action)) else { return [] }
         // In a meeting, the meeting records the change and is saved with it: it must be writable too.
         if let (_, meeting) = openMeeting, meeting.items.contains(where: { $0.action == id }), refuse(writeRefusal(.meeting(meeting))) {
             return []
@@ -98,12 +95,16 @@ extension AppState {
         return true
     }
 
-    /// Whether a record's file may be written; says why not on the message line.
+    /// Whether a record's file may be written.
     func canEdit(_ record: Record) -> Bool {
         edits.notEditable.contains(record.key) == false
     }
 
-    mutating func refuseEdit(_ record: Record) {
+    /// Whether a record's file may be written; when not, says why on the message line, as
+    /// every edit that is refused does.
+    mutating func mayEdit(_ record: Record) -> Bool {
+        if canEdit(record) { return true }
         message = Message(writeRefusal(record) ?? "\(record.name)'s file has problems and is not changed here", isError: true)
+        return false
     }
 }

@@ -51,10 +51,8 @@ public struct Theme: Hashable, Sendable {
         if let slash = name.lastIndex(of: "/") { name = String(name[name.index(after: slash)...]) }
         var styles = base
         var setHere: [Role: Style] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let words = DataFileLine.words(raw)
-            guard let instruction = words.first else { continue }
-            func problem(_ message: String) { problems.append(FileProblem(file: file, line: index + 1, message: message)) }
+        for (line, instruction, words) in DataFileLine.instructions(text) {
+            func problem(_ message: String) { problems.append(FileProblem(file: file, line: line, message: message)) }
             switch instruction {
             case "name":
                 guard words.count == 2 else { problem("expected `name NAME`"); continue }
@@ -142,17 +140,21 @@ public struct FileProblem: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
     public var description: String { "\(file):\(line): \(message)" }
 }
 
 /// The words of one line of a key or theme file. A word starting with `#` begins a comment,
 /// unless it is a `#rrggbb` colour or the key `#` itself in a key file's KEY position.
 enum DataFileLine {
+    /// The lines that say something (not blank, not only a comment): each one's number from 1,
+    /// its first word (what it does) and all its words.
+    static func instructions(_ text: String) -> [(line: Int, instruction: String, words: [String])] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
+            let words = Self.words(raw)
+            return words.first.map { (index + 1, $0, words) }
+        }
+    }
+
     static func words(_ line: Substring) -> [String] {
         var words: [String] = []
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {

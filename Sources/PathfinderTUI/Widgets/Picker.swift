@@ -9,16 +9,9 @@ public struct Picker: Hashable, Sendable {
         public var id: String
         public var label: String
         /// Shown dim after the label: a RAG meaning, a theme's chapter, a case study's place.
-        public var detail: String
+        public var detail = ""
         /// Shown before the label so the choice never relies on colour: "◐", "R".
-        public var symbol: String
-
-        public init(id: String, label: String, detail: String = "", symbol: String = "") {
-            self.id = id
-            self.label = label
-            self.detail = detail
-            self.symbol = symbol
-        }
+        public var symbol = ""
     }
 
     public var title: String
