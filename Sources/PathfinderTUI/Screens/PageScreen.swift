@@ -37,6 +37,9 @@ protocol PageScreen: Hashable, Sendable {
     func action(_ state: AppState) -> String?
     /// Screens a jump reuses instead of stacking again (the areas list, one area's plan).
     var jumpKey: String? { get }
+    /// Whether its browsing keys work while the whole store is still being read (its files
+    /// are in: see `BrowsingWhileLoading.swift`).
+    func browsableWhileLoading(_ state: AppState) -> Bool
     /// A one-line field being typed into, shown on the message line.
     var activeField: (label: String, editor: LineEditor)? { get }
 }
@@ -53,6 +56,7 @@ extension PageScreen {
     func area(_ state: AppState) -> String? { nil }
     func action(_ state: AppState) -> String? { nil }
     var jumpKey: String? { nil }
+    func browsableWhileLoading(_ state: AppState) -> Bool { false }
     var activeField: (label: String, editor: LineEditor)? { nil }
     func layout(_ state: AppState, _ body: Rect) -> ScreenLayout { ScreenLayout(body: body) }
 }

@@ -22,13 +22,7 @@ extension AppState {
     /// Whether a key can act now, before the whole store is read: browsing on the areas list
     /// and on the pages of an area already read.
     func actsBeforeStoreIsRead(_ command: Command) -> Bool {
-        guard Self.browsingCommands.contains(command) else { return false }
-        switch page {
-        case .areas: return true
-        case let .actionPlan(plan): return areasRead.contains(plan.area)
-        case let .document(document): return document.area(self).map(areasRead.contains) ?? (document.content.isCaseStudy && !areasRead.isEmpty)
-        default: return false
-        }
+        Self.browsingCommands.contains(command) && screen.browsableWhileLoading(self)
     }
 
     /// Opens a page of an area, reading the area first when the store is still being read and
@@ -66,9 +60,18 @@ extension AppState {
     }
 }
 
-extension DocumentContent {
-    var isCaseStudy: Bool {
-        if case .caseStudy = self { return true }
-        return false
+extension AreasPage {
+    func browsableWhileLoading(_ state: AppState) -> Bool { true }
+}
+
+extension ActionPlanPage {
+    func browsableWhileLoading(_ state: AppState) -> Bool { state.areasRead.contains(area) }
+}
+
+extension DocumentPage {
+    /// An area's page or an action's, once its area is read; a case study cited by it.
+    func browsableWhileLoading(_ state: AppState) -> Bool {
+        if case .caseStudy = content { return !state.areasRead.isEmpty }
+        return area(state).map(state.areasRead.contains) ?? false
     }
 }
