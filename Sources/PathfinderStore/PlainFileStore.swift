@@ -71,7 +71,11 @@ public final class PlainFileStore {
 
     /// Reads the whole store. Throws only when there is no store or its format is too new;
     /// every problem in a file is reported in the result, and the rest of the store loads.
-    public func load() throws -> LoadResult {
+    public func load() throws -> LoadResult { try load(.store) }
+
+    /// Reads the files `scope` names (all of them, or one area's: see `LoadScope`) with the
+    /// checks of a full load; the store then saves exactly the files it read.
+    func load(_ scope: LoadScope) throws -> LoadResult {
         let fm = FileManager.default
         let manifestPath = rootPath + "/pathfinder.yaml"
         guard let manifestBytes = try AtomicFile.readIfPresent(manifestPath) else {
@@ -86,7 +90,7 @@ public final class PlainFileStore {
             throw StoreError.newerFormat(path: "pathfinder.yaml", found: m.format, supported: FileParser.supportedFormat)
         }
         var links = StoreLinks()
-        let list = Self.storeFiles(rootPath, links: &links)
+        let list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
         var problems = manifest.problems + links.problems
         let catalogue = manifest.value?.catalogue
 
@@ -94,7 +98,8 @@ public final class PlainFileStore {
         // Parsing is most of the cost of a load and a pure function of each file's bytes, so it
         // runs on every core. Areas and case studies go first (there are few), so that each
         // action can then be checked against them in the same parallel pass that parses it.
-        let profileFiles = list.filter { $0.kind == .area || $0.kind == .caseStudy }
+        // One area's read leaves the case studies until its actions say which they cite.
+        let profileFiles = list.filter { $0.kind == .area || ($0.kind == .caseStudy && scope == .store) }
         let profiles = Self.parallelMap(profileFiles) { ParsedFile.read($0, root: root) }
         var areas: [LoadedEntry<Area>] = []
         var studies: [LoadedEntry<CaseStudy>] = []
@@ -111,7 +116,7 @@ public final class PlainFileStore {
         // not be read has its own error, and should not also make each link to it an error.
         let codesToCheck = Dictionary(areas.filter { !$0.broken }.compactMap { e in e.value.map { ($0.id, $0.code) } },
                                       uniquingKeysWith: { a, _ in a })
-        let studyFiles = Set(profileFiles.filter { $0.kind == .caseStudy }.map(\.id))
+        let studyFiles = Set(list.filter { $0.kind == .caseStudy }.map(\.id))
         let shared = SharedText()
         // Actions are most of a store: each worker writes its action straight into the array
         // the partnership keeps, and what the rest of the load needs about its file into a
@@ -127,6 +132,12 @@ public final class PlainFileStore {
             loaded.problems += Validator.action(action, path: file.path, lines: p.lines, items: p.itemLines, catalogue: catalogue,
                                                 areaCode: codesToCheck[action.area], caseStudies: studyFiles)
             return (action, loaded)
+        }
+        if scope != .store {
+            let cited = Set(loadedActions.lazy.flatMap(\.caseStudies))
+            for file in Self.parallelMap(list.filter({ $0.kind == .caseStudy && cited.contains($0.id) }), { ParsedFile.read($0, root: root) }) {
+                if case let .caseStudy(p) = file.result { studies.append(LoadedEntry(file, p)) } else { problems += file.problems }
+            }
         }
         var meetings: [LoadedEntry<Meeting>] = []
         for file in Self.parallelMap(list.filter { $0.kind == .meeting }, { ParsedFile.read($0, root: root) }) {
@@ -172,7 +183,11 @@ public final class PlainFileStore {
                 firstFile[id] = file.path
             }
         }
-        let actionIDs = Set(firstFile.keys).union(list.lazy.filter { $0.kind == .action }.map(\.id))
+        var actionIDs = Set(firstFile.keys).union(list.lazy.filter { $0.kind == .action }.map(\.id))
+        if scope != .store {
+            actionIDs.formUnion(actionFilesElsewhere(named: meetings.lazy.compactMap(\.value).flatMap(\.namedActions), known: actionIDs,
+                                                     areaFolders: list.filter { $0.kind == .area }.map(\.folder)))
+        }
         for meeting in meetings {
             problems += meeting.problems
             guard let value = meeting.value else { continue }
@@ -193,7 +208,9 @@ public final class PlainFileStore {
         actionPaths.reserveCapacity(actionFiles.count)
         self.catalogue = catalogue
         self.areaCodes = areaCodes
-        caseStudyIDs = studyIDs
+        // One area's read has not read every case study: a save checks links against the
+        // folder's listing, as the load itself does.
+        caseStudyIDs = scope == .store ? studyIDs : studyFiles
         // Keep the actions that loaded, in place: only the first file with an id is kept, so
         // ids stay unique on screen.
         var keptActions = 0
@@ -267,7 +284,8 @@ public final class PlainFileStore {
 
     /// The files, noting every symbolic link inside the store on the way: what a link leads to
     /// is still listed (nothing vanishes from the screens), and `load` makes it read-only.
-    static func storeFiles(_ root: String, links: inout StoreLinks) -> [StoreFile] {
+    /// `actionsOf` an area lists only that area's actions and meetings (every area's area.md still).
+    static func storeFiles(_ root: String, links: inout StoreLinks, actionsOf only: String? = nil) -> [StoreFile] {
         func entries(_ folder: String) -> [(name: String, isLink: Bool)] {
             let fd = open(root + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard fd >= 0 else { return [] }
@@ -287,7 +305,7 @@ public final class PlainFileStore {
             if isLink { links.note("areas/\(area)", root: root) }
             files.append(StoreFile(path: "areas/\(area)/area.md", kind: .area, folder: area, id: area))
             if isLinkAt("areas/\(area)/area.md") { links.note("areas/\(area)/area.md", root: root) }
-            for (folder, kind) in [("actions", StoreFile.Kind.action), ("meetings", .meeting)] {
+            for (folder, kind) in [("actions", StoreFile.Kind.action), ("meetings", .meeting)] where only == nil || only == area {
                 if isLinkAt("areas/\(area)/\(folder)") { links.note("areas/\(area)/\(folder)", root: root) }
                 for (name, isLink) in entries("areas/\(area)/\(folder)") where name.hasSuffix(".md") {
                     if isLink { links.note("areas/\(area)/\(folder)/\(name)", root: root) }
