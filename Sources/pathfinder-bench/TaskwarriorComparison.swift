@@ -86,10 +86,10 @@ enum TaskwarriorComparison {
             _ = try time(pathfinder, row.pathfinder)
             _ = try time(task, row.taskwarrior, environment: environment)
         }
-        print("\n| work at \(partnership.actions.count) actions | Pathfinder | Taskwarrior | ratio | times faster |")
-        print("|---|---|---|---|---|")
+        print("\n| work at \(partnership.actions.count) actions | Pathfinder | Taskwarrior | ratio | times faster | CPU: Pathfinder / Taskwarrior |")
+        print("|---|---|---|---|---|---|")
         for i in rows.indices {
-            var ours: [Double] = [], theirs: [Double] = []
+            var ours: [Double] = [], theirs: [Double] = [], ourCPU: [Double] = [], theirCPU: [Double] = []
             var ourCount = 0, theirCount = 0
             for r in 0..<runs {
                 // The edit alternates, so every run changes something in both tools.
@@ -101,11 +101,13 @@ enum TaskwarriorComparison {
                 let b = try time(task, rows[i].taskwarrior, environment: environment)
                 ours.append(a.seconds)
                 theirs.append(b.seconds)
+                ourCPU.append(a.cpu)
+                theirCPU.append(b.cpu)
                 if rows[i].counts { ourCount = records(a.output); theirCount = records(b.output) }
             }
             let p = median(ours), t = median(theirs)
             let counted = rows[i].counts ? " (\(ourCount) / \(theirCount) records)" : ""
-            print("| \(rows[i].work)\(counted) | \(ms(p)) | \(ms(t)) | \(String(format: "%.3f", p / t)) | \(String(format: "%.1f", t / p)) |")
+            print("| \(rows[i].work)\(counted) | \(ms(p)) | \(ms(t)) | \(String(format: "%.3f", p / t)) | \(String(format: "%.1f", t / p)) | \(ms(median(ourCPU))) / \(ms(median(theirCPU))) |")
         }
         print("\n(one action: \(action.id) in \(area); medians of \(runs) fresh processes each, the two tools in turn)")
         return 0
@@ -139,7 +141,9 @@ enum TaskwarriorComparison {
     }
 
     /// Runs a program to its end, its output kept; the wall time from start to exit.
-    static func time(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (seconds: Double, output: Data) {
+    /// Also the CPU time the child used (user and system, from the finished children's usage),
+    /// which a busy machine does not inflate as it does the wall time.
+    static func time(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (seconds: Double, cpu: Double, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -150,6 +154,7 @@ enum TaskwarriorComparison {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         var output = Data()
+        let cpuBefore = childrenCPU()
         let wall = try seconds {
             try process.run()
             output = out.fileHandleForReading.readDataToEndOfFile()
@@ -158,7 +163,13 @@ enum TaskwarriorComparison {
         guard process.terminationStatus == 0 else {
             throw BenchFailure("\(URL(fileURLWithPath: program).lastPathComponent) \(arguments.prefix(4).joined(separator: " ")) exited \(process.terminationStatus)")
         }
-        return (wall, output)
+        return (wall, childrenCPU() - cpuBefore, output)
+    }
+
+    static func childrenCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func records(_ output: Data) -> Int { ((try? JSONSerialization.jsonObject(with: output)) as? [Any])?.count ?? -1 }
