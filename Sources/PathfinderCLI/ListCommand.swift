@@ -42,7 +42,9 @@ struct List: ParsableCommand {
             try listAreas()
             return
         }
-        let (_, result, asOf) = try options.load()
+        // One area's actions need only that area's files (and every area.md, to name the areas).
+        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } : nil
+        let (result, asOf) = try part ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
@@ -142,7 +144,9 @@ struct Show: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let (_, result, asOf) = try options.load()
+        let id = id
+        let (result, asOf) = try options.loadPart { try ShowRead.part(id, store: $0) }
+            ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let action = p.action(id) ?? p.action(id.uppercased()) {
             Output.line(ActionText.action(action, in: p, asOf: asOf))

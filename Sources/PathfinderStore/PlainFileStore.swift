@@ -76,19 +76,7 @@ public final class PlainFileStore {
     /// Reads the files `scope` names (all of them, or one area's: see `LoadScope`) with the
     /// checks of a full load; the store then saves exactly the files it read.
     func load(_ scope: LoadScope) throws -> LoadResult {
-        let fm = FileManager.default
-        let manifestPath = rootPath + "/pathfinder.yaml"
-        guard let manifestBytes = try AtomicFile.readIfPresent(manifestPath) else {
-            var isDirectory: ObjCBool = false
-            if !fm.fileExists(atPath: rootPath, isDirectory: &isDirectory) {
-                throw StoreError.invalid("no store at \(rootPath): the folder does not exist")
-            }
-            throw StoreError.notAStore(rootPath)
-        }
-        let manifest = FileParser.manifest(manifestBytes)
-        if let m = manifest.value, m.format > FileParser.supportedFormat {
-            throw StoreError.newerFormat(path: "pathfinder.yaml", found: m.format, supported: FileParser.supportedFormat)
-        }
+        let manifest = try Self.readManifestForLoad(root: rootPath)
         var links = StoreLinks()
         let list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
         var problems = manifest.problems + links.problems

@@ -16,6 +16,10 @@ import Testing
         ".build-release-perf/release/pathfinder-bench 20 50": "needs the release build above",
         ".build-release-perf/release/pathfinder-bench --store DIR": "needs the release build above",
         ".build-release-perf/release/pathfinder-bench --memory-report DIR": "needs the release build above",
+        "swift build -c release --scratch-path .build-release-perf --product pathfinder":
+            "a release build takes minutes; the Taskwarrior comparison times it (docs/performance.md)",
+        ".build-release-perf/release/pathfinder-bench taskwarrior --store /tmp/bstore":
+            "needs Taskwarrior and the release builds above, and imports 52,500 actions; run by hand",
     ]
 
     /// Lines that run but end otherwise than with 0, with the status and why.

@@ -64,17 +64,7 @@ extension PlainFileStore {
     /// and areas, and no actions, case studies or meetings. Throws as `load` does when there is
     /// no store or its format is too new.
     public func loadForEditing() throws -> Partnership {
-        guard let manifestBytes = try AtomicFile.readIfPresent(rootPath + "/pathfinder.yaml") else {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory) {
-                throw StoreError.invalid("no store at \(rootPath): the folder does not exist")
-            }
-            throw StoreError.notAStore(rootPath)
-        }
-        let manifest = FileParser.manifest(manifestBytes)
-        if let m = manifest.value, m.format > FileParser.supportedFormat {
-            throw StoreError.newerFormat(path: "pathfinder.yaml", found: m.format, supported: FileParser.supportedFormat)
-        }
+        let manifest = try Self.readManifestForLoad(root: rootPath)
         // Only the folders' names are listed: not the actions' folders.
         let fm = FileManager.default
         var areas: [Area] = []

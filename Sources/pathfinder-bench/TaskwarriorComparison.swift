@@ -1,0 +1,187 @@
+import Foundation
+import PathfinderModel
+import PathfinderStore
+
+/// `pathfinder-bench taskwarrior --store DIR [--areas N] [--per-area M] [--runs R] [--pathfinder PATH] [--task PATH]`:
+/// Pathfinder and Taskwarrior side by side on the same actions (issue 14). Generates the store
+/// if DIR has none (10 progress notes an action), imports every action into Taskwarrior in a
+/// temporary TASKRC and data folder (never the user's), each progress note an annotation, then
+/// times each row's command in both tools in turn, a fresh process each, and prints medians and
+/// ratios as a Markdown table. Use release builds of both `pathfinder` and this program.
+enum TaskwarriorComparison {
+    /// The day the store's overdue is judged on, as in the main benchmark.
+    static let asOf = Day(iso: "2007-06-30")!
+
+    struct Row {
+        var work: String
+        var pathfinder: [String]
+        var taskwarrior: [String]
+        /// Counts the answer's records (a JSON array), to show both tools answered the same question.
+        var counts = false
+    }
+
+    static func run(_ arguments: [String]) throws -> Int32 {
+        func value(_ name: String) -> String? {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+            return arguments[i + 1]
+        }
+        guard let storePath = value("--store") else {
+            print("usage: pathfinder-bench taskwarrior --store DIR [--areas N] [--per-area M] [--runs R] [--pathfinder PATH] [--task PATH]")
+            return 64
+        }
+        let root = URL(fileURLWithPath: storePath).standardizedFileURL
+        let runs = value("--runs").flatMap(Int.init) ?? 5
+        let here = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let pathfinder = value("--pathfinder") ?? here.appendingPathComponent("pathfinder").path
+        let task = value("--task") ?? "/usr/bin/task"
+        guard FileManager.default.isExecutableFile(atPath: pathfinder), FileManager.default.isExecutableFile(atPath: task) else {
+            print("needs \(pathfinder) (swift build -c release --product pathfinder) and \(task) (apt-get install taskwarrior)")
+            return 1
+        }
+        if !FileManager.default.fileExists(atPath: root.appendingPathComponent("pathfinder.yaml").path) {
+            let areas = value("--areas").flatMap(Int.init) ?? 350, perArea = value("--per-area").flatMap(Int.init) ?? 150
+            let manifest = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../PathfinderCLI/Resources/sample-areas/pathfinder.yaml").standardizedFileURL, encoding: .utf8)
+            try LargeStore.generate(at: root, manifest: manifest, areas: areas, actionsPerArea: perArea, progressEntries: 10)
+        }
+        let partnership = try PlainFileStore(root: root).load().partnership
+        let notes = partnership.actions.map(\.progress.count).reduce(0, +)
+        print("\(partnership.actions.count) actions, \(notes) progress notes (\(notes / max(1, partnership.actions.count)) an action), \(runs) runs a row")
+
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-taskwarrior-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let data = scratch.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let taskrc = scratch.appendingPathComponent("taskrc")
+        try "data.location=\(data.path)\nconfirmation=off\nverbose=nothing\nbulk=0\njson.array=on\n"
+            .write(to: taskrc, atomically: false, encoding: .utf8)
+        let environment = ["TASKRC": taskrc.path, "TASKDATA": data.path]
+
+        // Taskwarrior judges overdue against today: every date moves by the days from the
+        // store's day to today, so +OVERDUE asks what --overdue --as-of asks.
+        let shift = asOf.days(until: Day.today())
+        let (importFile, uuids) = try writeImport(partnership, to: scratch, shift: shift)
+        let imported = try time(task, ["import", importFile.path], environment: environment)
+        print("imported into Taskwarrior \(taskVersion(task)) in \(String(format: "%.1f", imported.seconds)) s")
+
+        let area = partnership.areas[partnership.areas.count / 2].id
+        let inArea = partnership.actions(inArea: area)
+        guard let action = inArea.dropFirst(inArea.count / 2).first else { throw BenchFailure("area \(area) has no actions") }
+        let uuid = uuids[action.id]!
+        let store = ["--store", root.path, "--as-of", asOf.iso]
+        var rows = [
+            Row(work: "areas summary (warm cache)", pathfinder: ["list", "areas"] + store, taskwarrior: ["summary"]),
+            Row(work: "add a note", pathfinder: ["note", action.id, "Bench note", "--as-user", "bench"] + store,
+                taskwarrior: [uuid, "annotate", "Bench note"]),
+            Row(work: "edit a field", pathfinder: ["edit", action.id, "rag=red", "--as-user", "bench"] + store,
+                taskwarrior: [uuid, "modify", "priority:H"]),
+            Row(work: "`show ID` (one action)", pathfinder: ["show", action.id] + store, taskwarrior: [uuid, "info"]),
+            Row(work: "`list actions --area A --json`", pathfinder: ["list", "actions", "--area", area, "--json"] + store,
+                taskwarrior: ["project:\(area)", "export"], counts: true),
+            Row(work: "`list actions --overdue --json`", pathfinder: ["list", "actions", "--overdue", "--json"] + store,
+                taskwarrior: ["+OVERDUE", "export"], counts: true),
+        ]
+        // Once each first: the summary cache is written and Taskwarrior's files are in the page cache.
+        for row in rows {
+            _ = try time(pathfinder, row.pathfinder)
+            _ = try time(task, row.taskwarrior, environment: environment)
+        }
+        print("\n| work at \(partnership.actions.count) actions | Pathfinder | Taskwarrior | ratio | times faster | CPU: Pathfinder / Taskwarrior |")
+        print("|---|---|---|---|---|---|")
+        for i in rows.indices {
+            var ours: [Double] = [], theirs: [Double] = [], ourCPU: [Double] = [], theirCPU: [Double] = []
+            var ourCount = 0, theirCount = 0
+            for r in 0..<runs {
+                // The edit alternates, so every run changes something in both tools.
+                if rows[i].work == "edit a field" {
+                    rows[i].pathfinder[2] = r % 2 == 0 ? "rag=red" : "rag=green"
+                    rows[i].taskwarrior[2] = r % 2 == 0 ? "priority:H" : "priority:L"
+                }
+                let a = try time(pathfinder, rows[i].pathfinder)
+                let b = try time(task, rows[i].taskwarrior, environment: environment)
+                ours.append(a.seconds)
+                theirs.append(b.seconds)
+                ourCPU.append(a.cpu)
+                theirCPU.append(b.cpu)
+                if rows[i].counts { ourCount = records(a.output); theirCount = records(b.output) }
+            }
+            let p = median(ours), t = median(theirs)
+            let counted = rows[i].counts ? " (\(ourCount) / \(theirCount) records)" : ""
+            print("| \(rows[i].work)\(counted) | \(ms(p)) | \(ms(t)) | \(String(format: "%.3f", p / t)) | \(String(format: "%.1f", t / p)) | \(ms(median(ourCPU))) / \(ms(median(theirCPU))) |")
+        }
+        print("\n(one action: \(action.id) in \(area); medians of \(runs) fresh processes each, the two tools in turn)")
+        return 0
+    }
+
+    /// Every action as a Taskwarrior task (JSON array): area as project, closed statuses
+    /// completed, RAG red as priority H, progress notes as annotations.
+    static func writeImport(_ p: Partnership, to folder: URL, shift: Int) throws -> (URL, [String: String]) {
+        func stamp(_ day: Day) -> String { day.adding(days: shift).iso.replacingOccurrences(of: "-", with: "") + "T000000Z" }
+        var uuids: [String: String] = [:]
+        var tasks: [[String: Any]] = []
+        tasks.reserveCapacity(p.actions.count)
+        for a in p.actions {
+            let uuid = UUID().uuidString.lowercased()
+            uuids[a.id] = uuid
+            let closed = p.catalogue.status(a.status)?.closed ?? false
+            let entry = stamp(a.start ?? a.progress.first?.date ?? asOf.adding(days: -365))
+            var task: [String: Any] = ["uuid": uuid, "description": a.title, "project": a.area, "entry": entry,
+                                       "status": closed ? "completed" : "pending", "tags": [a.theme]]
+            if closed { task["end"] = stamp(a.updated ?? asOf) }
+            if let due = a.due { task["due"] = stamp(due) }
+            if a.rag == .red { task["priority"] = "H" }
+            if !a.progress.isEmpty {
+                task["annotations"] = a.progress.map { ["entry": stamp($0.date), "description": "\($0.author): \($0.text)"] }
+            }
+            tasks.append(task)
+        }
+        let file = folder.appendingPathComponent("import.json")
+        try JSONSerialization.data(withJSONObject: tasks).write(to: file)
+        return (file, uuids)
+    }
+
+    /// Runs a program to its end, its output kept; the wall time from start to exit.
+    /// Also the CPU time the child used (user and system, from the finished children's usage),
+    /// which a busy machine does not inflate as it does the wall time.
+    static func time(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (seconds: Double, cpu: Double, output: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        var output = Data()
+        let cpuBefore = childrenCPU()
+        let wall = try seconds {
+            try process.run()
+            output = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+        }
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure("\(URL(fileURLWithPath: program).lastPathComponent) \(arguments.prefix(4).joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+        return (wall, childrenCPU() - cpuBefore, output)
+    }
+
+    static func childrenCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func records(_ output: Data) -> Int { ((try? JSONSerialization.jsonObject(with: output)) as? [Any])?.count ?? -1 }
+
+    static func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
+
+    static func taskVersion(_ task: String) -> String {
+        (try? time(task, ["--version"])).map { String(decoding: $0.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
