@@ -8,7 +8,7 @@ import Testing
     /// A run of each command that works on the sample store. A command missing here fails the
     /// test, so a new command is covered as soon as it is added.
     static let runs: [String: [String]] = [
-        "open": [], "list": ["actions", "--overdue"], "show": ["PO-03"], "check": [], "sync": [], "conflicts": [],
+        "open": [], "list": ["actions", "--overdue"], "search": ["consortia"], "show": ["PO-03"], "check": [], "sync": [], "conflicts": [],
         "resolve": ["PO-03", "status", "mine"], "history": ["PO-03"], "changed": [],
         "edit": ["PO-03", "status=done"], "note": ["PO-03", "Survey results in."],
         "new-action": ["--area", "portsmouth", "--title", "Map befriending schemes", "theme=ensuring-dialogue"],
