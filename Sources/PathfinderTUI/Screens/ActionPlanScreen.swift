@@ -25,10 +25,6 @@ extension ActionPlanPage {
         .list(body, top: Self.listTop(state), first: cursor.top, count: Self.rows(self, state).rows.count, room: Self.visibleRows(state))
     }
 
-    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
-        Self.render(state, self, layout, &screen)
-    }
-
     mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
         Self.handle(command, &self, &state)
         return []
@@ -148,32 +144,33 @@ extension ActionPlanPage {
         return cols
     }
 
-    static func render(_ state: AppState, _ p: ActionPlanPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let p = self
         let body = layout.body
         let theme = state.theme
-        let (rows, shown, total) = rows(p, state)
+        let (rows, shown, total) = Self.rows(p, state)
         let name = state.partnership.area(p.area)?.name ?? p.area
         var summary = " \(name): \(shown) of \(total) actions · \(p.sort.label)"
         if !p.filter.isEmpty { summary += " · filter: \(p.filter.text)" }
         screen.put(Text.truncate(summary, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
-        let listTop = listTop(state)
-        if let notice = problemNotice(state) {
+        let listTop = Self.listTop(state)
+        if let notice = Self.problemNotice(state) {
             screen.put(Text.truncate(" " + notice, to: body.width), x: body.x, y: body.y + 1, style: theme.style(for: .error))
         }
-        let cols = columns(width: body.width - 2)
+        let cols = Self.columns(width: body.width - 2)
         Table.header(cols, x: body.x + 1, y: body.y + listTop - 1, theme: theme, into: &screen)
         if rows.isEmpty {
             let text = total == 0 ? "No actions yet in this plan." : "No action matches the filter. Press f to change it, or Esc in the filter to clear it."
             screen.put(" " + text, x: body.x, y: body.y + listTop, style: theme.style(for: .dim), maxWidth: body.width)
             return
         }
-        let visible = visibleRows(state)
+        let visible = Self.visibleRows(state)
         for (i, y) in layout.rows {
             switch rows[i] {
             case let .group(title, count):
                 screen.put(Text.truncate(" \(title) (\(count))", to: body.width), x: body.x, y: y, style: theme.style(for: .heading))
             case let .action(action):
-                drawAction(action, cols: cols, x: body.x, y: y, width: body.width, selected: i == p.cursor.selected,
+                Self.drawAction(action, cols: cols, x: body.x, y: y, width: body.width, selected: i == p.cursor.selected,
                            state: state, into: &screen)
             }
         }

@@ -34,10 +34,6 @@ extension SearchPage {
         return ScreenLayout(body: body, spots: spots, pageRows: Self.visibleRows(state))
     }
 
-    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
-        Self.render(state, self, layout, &screen)
-    }
-
     mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
         Self.handle(command, &self, &state)
         return []
@@ -92,7 +88,8 @@ extension SearchPage {
         p.cursor = ListCursor()
     }
 
-    static func render(_ state: AppState, _ p: SearchPage, _ layout: ScreenLayout, _ screen: inout Screen) {
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let p = self
         let body = layout.body
         let theme = state.theme
         screen.put(" Search: ", x: body.x, y: body.y, style: theme.style(for: .heading))
@@ -123,9 +120,9 @@ extension SearchPage {
             let base = theme.style(for: i == p.cursor.selected ? .selected : .normal)
             if i == p.cursor.selected { screen.fill(x: body.x, y: y, width: body.width - 1, height: 2, style: base) }
             let title = result.kind == .action ? "\(result.id)  \(result.title)" : result.title
-            highlight(Text.truncate(title, to: body.width - 4), words: words, x: body.x + 2, y: y, base: base, state: state, into: &screen)
+            Self.highlight(Text.truncate(title, to: body.width - 4), words: words, x: body.x + 2, y: y, base: base, state: state, into: &screen)
             let context = result.field.isEmpty ? "" : "\(result.field): \(result.snippet)"
-            highlight(Text.truncate(context, to: body.width - 6), words: words, x: body.x + 4, y: y + 1,
+            Self.highlight(Text.truncate(context, to: body.width - 6), words: words, x: body.x + 4, y: y + 1,
                       base: i == p.cursor.selected ? base : theme.style(for: .dim), state: state, into: &screen)
         }
     }
