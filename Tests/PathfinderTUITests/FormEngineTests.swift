@@ -76,6 +76,20 @@ import Testing
                 "an unbound key does nothing")
     }
 
+    /// In a narrow window the form's keys take the status line from the store's name: at 40
+    /// columns they used not to fit beside it, and the line showed no key at all.
+    @Test func aNarrowFormStillShowsItsKeys() {
+        var narrow = state(.action(actionForm()))
+        narrow = update(narrow, .resize(width: 40, height: 12)).0
+        narrow.storeLabel = "a-store-with-a-long-name"
+        let line = render(narrow).lines.last ?? ""
+        #expect(line.contains("Ctrl-S save"), "\(line)")
+        #expect(!line.contains("a-store"))
+        // Wide enough for both, the store's name and date stay.
+        let wide = render(state(.action(actionForm()))).lines.last ?? ""
+        #expect(wide.contains("as of 2006-12-15") && wide.contains("Ctrl-S save"))
+    }
+
     // MARK: Every kind of field, in every form
 
     @Test func aTextFieldOfTheAreaForm() {

@@ -6,6 +6,7 @@ import PathfinderModel
 extension FormPage: PageScreen {
     var page: Page { .form(self) }
     var keyContext: KeyContext { .form }
+    var keysFirst: Bool { true }
     func crumbs(_ state: AppState) -> [String] { [heading] }
     func hints(_ state: AppState) -> [KeyHint] { hints(using: state.keyMap) }
 

@@ -40,6 +40,9 @@ protocol PageScreen: Hashable, Sendable {
     /// Whether its browsing keys work while the whole store is still being read (its files
     /// are in: see `BrowsingWhileLoading.swift`).
     func browsableWhileLoading(_ state: AppState) -> Bool
+    /// Whether its keys take the status line from the store's name when both do not fit (a
+    /// form: save and move matter more than where the store is).
+    var keysFirst: Bool { get }
     /// A one-line field being typed into, shown on the message line.
     var activeField: (label: String, editor: LineEditor)? { get }
 }
@@ -56,6 +59,7 @@ extension PageScreen {
     func area(_ state: AppState) -> String? { nil }
     func action(_ state: AppState) -> String? { nil }
     var jumpKey: String? { nil }
+    var keysFirst: Bool { false }
     func browsableWhileLoading(_ state: AppState) -> Bool { false }
     var activeField: (label: String, editor: LineEditor)? { nil }
     func layout(_ state: AppState, _ body: Rect) -> ScreenLayout { ScreenLayout(body: body) }

@@ -118,8 +118,11 @@ public enum RootView {
         let date = " · as of \(state.asOf.iso) "
         let label = Text.truncate(state.storeLabel, to: max(8, min(30, state.width / 2 - DisplayWidth.of(date))))
         // In a dialog its keys matter more than where the store is: they take the whole line.
+        // So do a form's keys when the store's name and date would leave them no room (a
+        // narrow window): saving and moving matter more there than where the store is.
         let inDialog: Bool = switch state.overlay {
         case .picker?, .prompt?, .confirm?, .textArea?: true
+        case nil: state.screen.keysFirst && state.width - DisplayWidth.of(" " + label + date) < 24
         default: false
         }
         var x = inDialog ? 0 : screen.put(" " + label + date, x: 0, y: y, style: theme.style(for: .statusBar))
