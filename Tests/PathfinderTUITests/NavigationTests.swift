@@ -41,6 +41,26 @@ import Testing
         #expect(help.after(.escape).overlay == nil)
     }
 
+    /// The breadcrumbs show the path to the screen, not the way the user came: an action found
+    /// by search sits under its area's plan, and the case studies list jumped to from an
+    /// action is just the case studies.
+    @Test func breadcrumbsShowWhereYouAreNotWhereYouHaveBeen() {
+        var s = Fixture.state(pages: [.areas(AreasPage()), .action("PO-03"), .area("portsmouth"), .actionPlan(ActionPlanPage(area: "portsmouth"))])
+        #expect(RootView.breadcrumbs(s) == ["Pathfinder", "Areas", "Portsmouth", "Action plan"])
+        s = s.after(.character("3"))
+        #expect(RootView.breadcrumbs(s) == ["Pathfinder", "Case studies"])
+        s = s.after(.enter)
+        #expect(RootView.breadcrumbs(s) == ["Pathfinder", "Case studies", "Portsmouth Good Neighbours Befriending Scheme"])
+        var found = Fixture.state(pages: [.areas(AreasPage()), .search(SearchPage())]).typing("befriending").after(.enter)
+        #expect(found.page == .action("PO-01"))
+        #expect(RootView.breadcrumbs(found) == ["Pathfinder", "Areas", "Portsmouth", "Action plan", "PO-01"])
+        // What opens over a place adds its crumb to that place's path.
+        found.edits.userName = "Zoë Ahmed"
+        found = found.after(.character("e"))
+        #expect(RootView.breadcrumbs(found).last == "Edit PO-01")
+        #expect(RootView.breadcrumbs(found).dropLast() == ["Pathfinder", "Areas", "Portsmouth", "Action plan", "PO-01"])
+    }
+
     @Test func tabSelectsTheLinkedCaseStudyAndEnterOpensIt() {
         var s = Fixture.state(pages: [.areas(AreasPage()), .action("PO-01")])
         s = s.after(.tab)

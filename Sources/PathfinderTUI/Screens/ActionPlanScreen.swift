@@ -14,10 +14,11 @@ extension ActionPlanPage {
     var keyContext: KeyContext { .actionPlan }
     var jumpKey: String? { "plan:" + area }
 
-    /// The area's name, unless its profile is already a crumb before the plan.
-    func crumbs(_ state: AppState) -> [String] {
-        let profileShown = state.pages.contains { if case let .document(d) = $0 { d.content == .area(area) } else { false } }
-        return (profileShown ? [] : [state.partnership.area(area)?.name ?? area]) + ["Action plan"]
+    func crumbs(_ state: AppState) -> [String] { ["Action plan"] }
+
+    /// Areas › the area › Action plan, however it was reached.
+    func path(_ state: AppState, below: [String]) -> [String] {
+        ["Areas", state.partnership.area(area)?.name ?? area, "Action plan"]
     }
 
     /// Every row drawn, theme headings too; a heading is not selectable (`select` passes it by).

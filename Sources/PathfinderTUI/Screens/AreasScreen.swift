@@ -11,6 +11,7 @@ public struct AreasPage: ListScreen {
     var keyContext: KeyContext { .areas }
     func crumbs(_ state: AppState) -> [String] { ["Areas"] }
     var jumpKey: String? { "areas" }
+    func path(_ state: AppState, below: [String]) -> [String] { ["Areas"] }
 
     func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
         Self.render(state, cursor, layout, &screen)

@@ -7,6 +7,7 @@ public struct CaseStudiesPage: ListScreen {
     var page: Page { .caseStudies(self) }
     var keyContext: KeyContext { .caseStudies }
     func crumbs(_ state: AppState) -> [String] { ["Case studies"] }
+    func path(_ state: AppState, below: [String]) -> [String] { ["Case studies"] }
     var jumpKey: String? { "case-studies" }
 
     func rowCount(_ state: AppState) -> Int { state.partnership.caseStudies.count }

@@ -51,6 +51,17 @@ public struct DocumentPage: PageScreen {
         }
     }
 
+    /// An area under the areas, an action under its area's plan, a case study under the case
+    /// studies: the path to it, not the way the user came.
+    func path(_ state: AppState, below: [String]) -> [String] {
+        switch content {
+        case .area: ["Areas"] + crumbs(state)
+        case let .action(id):
+            state.partnership.action(id).map { ActionPlanPage(area: $0.area).path(state, below: []) + [id] } ?? below + [id]
+        case .caseStudy: ["Case studies"] + crumbs(state)
+        }
+    }
+
     func lines(_ state: AppState, width: Int) -> [DocumentLine] {
         switch content {
         case let .area(id): AreaDocument.lines(state, id, width: width)

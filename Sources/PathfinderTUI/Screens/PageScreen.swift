@@ -12,6 +12,11 @@ protocol PageScreen: Hashable, Sendable {
     var keyContext: KeyContext { get }
     /// What the screen adds to the title's breadcrumbs.
     func crumbs(_ state: AppState) -> [String]
+    /// The breadcrumbs to this screen, given those to the page beneath it. A place of its own
+    /// (an area, its plan, an action, a case study) gives its own path, whatever way the user
+    /// came; what opens over a place (a form, a report, a meeting) adds its crumb to that
+    /// place's path.
+    func path(_ state: AppState, below: [String]) -> [String]
     /// Where the screen's rows, links or cells are drawn at this size: computed once and used
     /// by `render`, by the keys (a page of rows) and by mouse clicks alike.
     func layout(_ state: AppState, _ body: Rect) -> ScreenLayout
@@ -59,6 +64,7 @@ extension PageScreen {
     func area(_ state: AppState) -> String? { nil }
     func action(_ state: AppState) -> String? { nil }
     var jumpKey: String? { nil }
+    func path(_ state: AppState, below: [String]) -> [String] { below + crumbs(state) }
     var keysFirst: Bool { false }
     func browsableWhileLoading(_ state: AppState) -> Bool { false }
     var activeField: (label: String, editor: LineEditor)? { nil }

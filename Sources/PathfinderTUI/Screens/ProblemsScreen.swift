@@ -118,6 +118,7 @@ extension ProblemsPage {
     var page: Page { .problems(self) }
     var keyContext: KeyContext { .problems }
     func crumbs(_ state: AppState) -> [String] { ["Problems"] }
+    func path(_ state: AppState, below: [String]) -> [String] { ["Problems"] }
     var jumpKey: String? { "problems" }
 
     /// Each problem takes its file's line(s) and its wrapped message, down to the line that

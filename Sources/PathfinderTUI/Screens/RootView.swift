@@ -42,7 +42,9 @@ public enum RootView {
     /// "Pathfinder › Portsmouth › Action plan › PO-03", the earliest crumbs dropped when narrow.
     public static func breadcrumbs(_ state: AppState) -> [String] {
         var crumbs = ["Pathfinder"]
-        for page in state.pages { crumbs += page.screen.crumbs(state) }
+        var path: [String] = []
+        for page in state.pages { path = page.screen.path(state, below: path) }
+        crumbs += path
         return crumbs
     }
 

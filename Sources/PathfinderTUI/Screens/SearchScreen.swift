@@ -14,6 +14,7 @@ extension SearchPage {
     var page: Page { .search(self) }
     var keyContext: KeyContext { .search }
     func crumbs(_ state: AppState) -> [String] { ["Search"] }
+    func path(_ state: AppState, below: [String]) -> [String] { ["Search"] }
     var jumpKey: String? { "search" }
 
     /// Results take two lines each, with a heading line above each kind's first result shown.

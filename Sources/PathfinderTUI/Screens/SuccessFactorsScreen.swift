@@ -9,6 +9,7 @@ extension FactorMatrixPage {
     var page: Page { .successFactors(self) }
     var keyContext: KeyContext { .successFactors }
     func crumbs(_ state: AppState) -> [String] { ["Success factors"] }
+    func path(_ state: AppState, below: [String]) -> [String] { ["Success factors"] }
     var jumpKey: String? { "success-factors" }
 
     /// Each cell drawn is a target, two lines high (count, then the RAG split), reaching to
