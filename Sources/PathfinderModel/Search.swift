@@ -19,6 +19,14 @@ public struct SearchResult: Hashable, Sendable {
     public var field: String
     /// The text around the match, on one line.
     public var snippet: String
+    /// How well the title (or id) answers the query: 3 it is the query, 2 it starts with it,
+    /// 1 it holds every word, 0 the words are elsewhere. Within a kind, better first.
+    public var rank = 0
+
+    /// The result Enter opens: the best-ranked, the first of equals in the order shown.
+    public static func best(_ results: [SearchResult]) -> Int? {
+        results.indices.max { a, b in results[a].rank < results[b].rank || (results[a].rank == results[b].rank && a > b) }
+    }
 }
 
 /// Incremental search across areas, actions (every field and progress note) and case studies.
@@ -37,6 +45,9 @@ public struct SearchIndex: Sendable {
         var position: Int
         /// All fields folded and joined with newlines, for the fast "does every word occur" test.
         var folded: [UInt8]
+        /// The title (an area's name) and the id, folded: a match there ranks first.
+        var title: [UInt8]
+        var id: [UInt8]
     }
 
     private let partnership: Partnership
@@ -45,13 +56,14 @@ public struct SearchIndex: Sendable {
     public init(_ p: Partnership) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
-        func add(_ kind: SearchResult.Kind, _ position: Int, _ fields: [(name: String, text: String)]) {
+        func add(_ kind: SearchResult.Kind, _ position: Int, id: String, title: String, _ fields: [(name: String, text: String)]) {
             let joined = fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n")
-            docs.append(Document(kind: kind, position: position, folded: Array(joined.utf8)))
+            docs.append(Document(kind: kind, position: position, folded: Array(joined.utf8),
+                                 title: Array(TextMatch.fold(title).utf8), id: Array(TextMatch.fold(id).utf8)))
         }
-        for (i, a) in p.areas.enumerated() { add(.area, i, Self.fields(a)) }
-        for (i, a) in p.actions.enumerated() { add(.action, i, Self.fields(a, p.catalogue)) }
-        for (i, s) in p.caseStudies.enumerated() { add(.caseStudy, i, Self.fields(s)) }
+        for (i, a) in p.areas.enumerated() { add(.area, i, id: a.id, title: a.name, Self.fields(a)) }
+        for (i, a) in p.actions.enumerated() { add(.action, i, id: a.id, title: a.title, Self.fields(a, p.catalogue)) }
+        for (i, s) in p.caseStudies.enumerated() { add(.caseStudy, i, id: s.id, title: s.title, Self.fields(s)) }
         partnership = p
         documents = docs
     }
@@ -85,22 +97,37 @@ public struct SearchIndex: Sendable {
     }
 
     /// Results for every document containing all the query's words, grouped by kind (areas,
-    /// actions, case studies) in store order. `limit` caps the results per kind; `total` counts all.
+    /// actions, case studies), and within a kind those whose title answers the query best
+    /// first, then in store order. `limit` caps the results per kind; `total` counts all.
     public func search(_ query: String, limitPerKind: Int = 200) -> (results: [SearchResult], total: Int) {
-        let words = TextMatch.fold(query).split(separator: " ").map { Array($0.utf8) }
+        let folded = TextMatch.fold(query).split(separator: " ").joined(separator: " ")
+        let words = folded.split(separator: " ").map { Array($0.utf8) }
         guard !words.isEmpty else { return ([], 0) }
+        let phrase = Array(folded.utf8)
+        var found: [(doc: Int, rank: Int)] = []
+        for (i, doc) in documents.enumerated() where words.allSatisfy({ SearchIndex.contains(doc.folded, $0) }) {
+            found.append((i, Self.rank(doc, phrase: phrase, words: words)))
+        }
+        // Store order among equals.
+        found.sort { (documents[$0.doc].kind, -$0.rank, $0.doc) < (documents[$1.doc].kind, -$1.rank, $1.doc) }
         var results: [SearchResult] = []
         var perKind: [SearchResult.Kind: Int] = [:]
-        var total = 0
-        for doc in documents where words.allSatisfy({ SearchIndex.contains(doc.folded, $0) }) {
-            total += 1
+        for (i, rank) in found {
+            let doc = documents[i]
             let count = perKind[doc.kind, default: 0]
             guard count < limitPerKind else { continue }
             perKind[doc.kind] = count + 1
-            results.append(hit(doc, word: String(query.split(separator: " ").first ?? "")))
+            var result = hit(doc, word: String(query.split(separator: " ").first ?? ""))
+            result.rank = rank
+            results.append(result)
         }
-        results.sort { $0.kind < $1.kind }   // stable: store order within a kind
-        return (results, total)
+        return (results, found.count)
+    }
+
+    private static func rank(_ doc: Document, phrase: [UInt8], words: [[UInt8]]) -> Int {
+        if doc.title == phrase || doc.id == phrase { return 3 }
+        if doc.title.starts(with: phrase) { return 2 }
+        return words.allSatisfy { contains(doc.title, $0) } ? 1 : 0
     }
 
     private func hit(_ doc: Document, word: String) -> SearchResult {

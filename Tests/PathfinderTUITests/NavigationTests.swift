@@ -167,13 +167,24 @@ import Testing
         s = s.after(.character("/")).typing("volunteers")
         guard case let .search(p) = s.page else { Issue.record("search did not open"); return }
         #expect(p.results.map(\.id) == ["PO-01", "good-neighbours"])
-        #expect(p.results.map(\.kind) == [.action, .caseStudy])
+        #expect(p.results.map(\.kind) == [.action, .caseStudy], "\(p.results.map { "\($0.kind.rawValue)" })")
         #expect(p.results[0].field.hasPrefix("milestones") || p.results[0].field.hasPrefix("progress"))
         s = s.after(.enter)
         #expect(s.page == .action("PO-01"))
         s = s.after(.escape)
         guard case let .search(back) = s.page else { Issue.record("back did not return to search"); return }
         #expect(back.query.text == "volunteers")
+    }
+
+    /// Enter opens the best match, marked while typing: a case study's exact title beats the
+    /// action listed above it.
+    @Test func enterOpensTheBestMatchNotTheFirstListed() {
+        var s = Fixture.state().after(.character("/")).typing("portsmouth good neighbours")
+        guard case let .search(p) = s.page else { Issue.record("search did not open"); return }
+        #expect(p.results.first?.id == "PO-01", "actions are still listed before case studies")
+        #expect(p.results[p.cursor.selected].id == "good-neighbours")
+        s = s.after(.enter)
+        #expect(s.page == .caseStudy("good-neighbours"))
     }
 
     @Test func searchIgnoresCaseAndAccentsAndFindsBengali() {

@@ -86,7 +86,10 @@ extension SearchPage {
         let found = state.searchIndex!.search(p.query.text)
         p.results = found.results
         p.total = found.total
+        // The best match is marked, and Enter opens it: a title that is the query beats a
+        // word found in a key figure (issue 16: "Good Neighbours" opened the area).
         p.cursor = ListCursor()
+        if let best = SearchResult.best(p.results) { p.cursor.select(best, count: p.results.count, visible: visibleRows(state)) }
     }
 
     func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
@@ -106,7 +109,7 @@ extension SearchPage {
             countText = "Nothing found for \(Quote.value(p.query.text))."
         } else {
             countText = "\(p.total) found" + (p.total > p.results.count ? ", showing \(p.results.count)" : "")
-                + (p.editing ? " · Enter opens the first, ↓ moves into the results" : " · Enter opens, / edits the search")
+                + (p.editing ? " · Enter opens the one marked, ↓ moves into the results" : " · Enter opens, / edits the search")
         }
         screen.put(Text.truncate(" " + countText, to: body.width), x: body.x, y: body.y + 1, style: theme.style(for: .dim))
         let words = p.query.text.split(separator: " ").map(String.init)
