@@ -63,7 +63,8 @@ public enum RootView {
             dropped = true
         }
         if dropped { crumbs.insert("…", at: 0) }
-        screen.put(" " + crumbs.joined(separator: separator), x: 0, y: 0, style: bar, maxWidth: room + 1)
+        // The last crumb alone may still be too long (a case study's title): cut with an ellipsis.
+        screen.put(Text.truncate(" " + crumbs.joined(separator: separator), to: max(1, room + 1)), x: 0, y: 0, style: bar)
         if rightWidth > 4 {
             screen.put(Text.truncate(right, to: rightWidth), x: state.width - rightWidth, y: 0, style: bar)
         }
