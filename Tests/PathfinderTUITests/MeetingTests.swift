@@ -116,6 +116,21 @@ import Testing
         #expect(page.item == 1)
     }
 
+    /// `N` means one thing everywhere: a progress note written at length. In a meeting the
+    /// one-line progress note is `a` (`n` is the meeting's own note of the discussion).
+    @Test func nMeansALongProgressNoteInAMeetingAsEverywhere() {
+        var s = started()
+        _ = press(&s, .enter)   // present the first item, PO-01
+        _ = press(&s, .character("N"))
+        guard case let .textArea(_, request)? = s.overlay else { Issue.record("N did not open the long note: \(String(describing: s.overlay))"); return }
+        #expect(request.purpose == .note(action: "PO-01"))
+        _ = press(&s, .escape)
+        _ = press(&s, .character("a"))
+        guard case let .prompt(prompt)? = s.overlay else { Issue.record("a did not ask for a note"); return }
+        #expect(prompt.purpose == .note(action: "PO-01"))
+        #expect(s.keyMap.hints(for: .meeting).contains { $0.key == "n" })
+    }
+
     @Test func aNewActionCapturedInTheMeetingIsListedForTheMinutes() {
         var s = started()
         _ = press(&s, .enter, .character("c"))

@@ -176,7 +176,8 @@ public struct KeyMap: Hashable, Sendable {
     bind meeting r change-rag
     bind meeting d change-due
     bind meeting m tick-milestone
-    bind meeting N add-note
+    bind meeting a add-note
+    bind meeting N write-note
     bind global S sync
     bind areas R report
     bind area R report
