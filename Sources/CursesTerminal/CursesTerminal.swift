@@ -345,6 +345,7 @@ public final class CursesTerminal {
                     suspendToShell()
                     return .resize(width: size.width, height: size.height)
                 }
+                if code == 27 { return .key(readEscapeSequence(window: win)) }
                 if let key = InputDecoder.key(code: code, isKeyCode: false) { return .key(key) }
             } else if let deadline, Self.now() >= deadline {
                 return nil
@@ -369,6 +370,23 @@ public final class CursesTerminal {
         default:
             return InputDecoder.key(code: UInt32(code), isKeyCode: true).map(Event.key)
         }
+    }
+
+    /// The rest of what began with Esc, read as one key: whatever follows within the escape
+    /// delay belongs to it (a terminal sends a sequence in one write).
+    private func readEscapeSequence(window: UnsafeMutablePointer<WINDOW>?) -> Key {
+        var rest: [Character] = []
+        wtimeout(window, Int32(clamping: max(1, options.escapeDelayMilliseconds)))
+        defer { wtimeout(window, -1) }
+        while rest.count < 16 {
+            var code: wint_t = 0
+            guard wget_wch(window, &code) == OK, let scalar = Unicode.Scalar(code) else { break }
+            let c = Character(scalar)
+            rest.append(c)
+            if rest.count == 1, c != "[", c != "O" { break }   // Alt and one character
+            if rest.count > 1, InputDecoder.endsSequence(c, after: rest[0]) { break }
+        }
+        return InputDecoder.escapeSequence(rest)
     }
 
     /// Collects pasted text up to the end marker (or a second of silence, if it never comes).

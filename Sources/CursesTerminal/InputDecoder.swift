@@ -60,4 +60,39 @@ public enum InputDecoder {
         if buttons & (pf_button1_clicked() | pf_button1_pressed()) != 0 { return .click(x: x, y: y) }
         return nil
     }
+
+    /// What an Esc followed by `rest` (read without waiting longer than the escape delay)
+    /// means: Alt and a character, a known key curses did not decode (terminals disagree
+    /// on Home and End), or an unknown key named whole. Never Esc then keys: `End` arriving
+    /// as `Esc [ 4 ~` once did three things.
+    public static func escapeSequence(_ rest: [Character]) -> Key {
+        guard let first = rest.first else { return .escape }
+        guard first == "[" || first == "O", rest.count > 1 else {
+            return rest.count == 1 ? .alt(first) : .unknown(String(rest))
+        }
+        let body = String(rest.dropFirst())
+        if let key = first == "O" ? ss3[body] : csi[body] { return key }
+        // xterm's modified keys (`[1;5A`, Ctrl-Up): the key without the modifier.
+        if first == "[", body.hasPrefix("1;"), let last = body.last, let key = csi[String(last)] { return key }
+        return .unknown(String(rest))
+    }
+
+    /// Whether a character ends a control sequence (after `Esc [`): the final byte, 0x40-0x7E.
+    public static func endsSequence(_ c: Character, after introducer: Character) -> Bool {
+        guard let value = c.asciiValue else { return true }
+        if introducer == "O" { return true }   // SS3: one character
+        return (0x40...0x7E).contains(value)
+    }
+
+    private static let csi: [String: Key] = [
+        "A": .up, "B": .down, "C": .right, "D": .left, "H": .home, "F": .end, "Z": .backTab,
+        "1~": .home, "7~": .home, "4~": .end, "8~": .end, "2~": .insert, "3~": .delete, "5~": .pageUp, "6~": .pageDown,
+        "11~": .function(1), "12~": .function(2), "13~": .function(3), "14~": .function(4), "15~": .function(5),
+        "17~": .function(6), "18~": .function(7), "19~": .function(8), "20~": .function(9), "21~": .function(10),
+        "23~": .function(11), "24~": .function(12),
+    ]
+    private static let ss3: [String: Key] = [
+        "A": .up, "B": .down, "C": .right, "D": .left, "H": .home, "F": .end,
+        "P": .function(1), "Q": .function(2), "R": .function(3), "S": .function(4),
+    ]
 }
