@@ -88,6 +88,12 @@ import Testing
         var screen = Screen(width: 30, height: 8)
         RootView.render(tiny, into: &screen)
         #expect(screen.text.contains("Window too small"))
+        // At 20x6 every word of the notice still shows, wrapped (the last sentence was cut).
+        let smaller = update(s, .resize(width: 20, height: 6)).0
+        var small = Screen(width: 20, height: 6)
+        RootView.render(smaller, into: &small)
+        let words = small.lines.joined(separator: " ").split(separator: " ").map(String.init)
+        #expect(["Enlarge", "it,", "or", "press", "q", "to", "quit"].allSatisfy(words.contains), "\(small.text)")
     }
 
     @Test func commandLineJumpsToScreens() {

@@ -29,9 +29,10 @@ public enum RootView {
 
     static func renderTooSmall(_ state: AppState, into screen: inout Screen) {
         let style = state.theme.style(for: .normal)
+        // Wrapped, so a very small window still reads whole sentences (at 20x6 the last was cut).
         let lines = ["Window too small",
                      "\(state.width)x\(state.height); needs \(AppState.minimumWidth)x\(AppState.minimumHeight)",
-                     "Enlarge it, or press q to quit"]
+                     "Enlarge it, or press q to quit"].flatMap { Text.wrap($0, to: max(1, state.width)) }
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let w = DisplayWidth.of(line)
