@@ -61,6 +61,17 @@ import Testing
         #expect(RootView.breadcrumbs(found).dropLast() == ["Pathfinder", "Areas", "Portsmouth", "Action plan", "PO-01"])
     }
 
+    /// A line of parts too long for a narrow window goes on under its label: at 40 columns
+    /// the action's due date was cut to "due 200…".
+    @Test func aNarrowActionKeepsItsDatesAndRatingWhole() {
+        let s = Fixture.state(width: 40, height: 24, pages: [.areas(AreasPage()), .action("PO-01")])
+        let text = render(s).text
+        #expect(text.contains("due 2006-11-30"), "\(text)")
+        #expect(text.contains("overdue by 15 days"))
+        #expect(text.contains("Off track"))
+        #expect(!text.contains("due 200…"))
+    }
+
     @Test func tabSelectsTheLinkedCaseStudyAndEnterOpensIt() {
         var s = Fixture.state(pages: [.areas(AreasPage()), .action("PO-01")])
         s = s.after(.tab)

@@ -57,8 +57,32 @@ struct DocumentBuilder {
         }
     }
 
+    /// A line of styled parts; one too long for the width goes on under its first part (the
+    /// label), broken between parts, so nothing is cut off (at 40 columns an action's due
+    /// date was cut to "due 200…").
     mutating func spans(_ spans: [DocumentLine.Span], link: Link? = nil) {
-        lines.append(DocumentLine(spans, link: link))
+        let total = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        guard link == nil, total > width, spans.count > 1 else {
+            lines.append(DocumentLine(spans, link: link))
+            return
+        }
+        let labelWidth = DisplayWidth.of(spans[0].text)
+        let hang = labelWidth <= width / 3 ? labelWidth : 0
+        var line: [DocumentLine.Span] = []
+        var used = 0
+        for span in spans {
+            var part = span
+            let w = DisplayWidth.of(part.text)
+            if used + w > width, used > hang {
+                lines.append(DocumentLine(line))
+                line = hang > 0 ? [.init(text: String(repeating: " ", count: hang), role: .dim)] : []
+                used = hang
+                part.text = String(part.text.drop { $0 == " " })
+            }
+            line.append(part)
+            used += DisplayWidth.of(part.text)
+        }
+        if !line.isEmpty { lines.append(DocumentLine(line)) }
     }
 
     /// Markdown-ish paragraphs reflowed to the width; "#" headings shown as headings.
