@@ -70,6 +70,9 @@ import Testing
         #expect(text.contains("overdue by 15 days"))
         #expect(text.contains("Off track"))
         #expect(!text.contains("due 200…"))
+        // The title wraps under the id rather than being cut.
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" || $0 == "█" }).map(String.init)
+        #expect(["Good", "Neighbours", "befriending", "for", "housebound", "people"].allSatisfy(words.contains), "\(text)")
     }
 
     @Test func tabSelectsTheLinkedCaseStudyAndEnterOpensIt() {

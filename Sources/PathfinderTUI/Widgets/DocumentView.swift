@@ -79,8 +79,17 @@ struct DocumentBuilder {
                 used = hang
                 part.text = String(part.text.drop { $0 == " " })
             }
-            line.append(part)
-            used += DisplayWidth.of(part.text)
+            // A part longer than the room left (an action's title) wraps under the label.
+            let pieces = DisplayWidth.of(part.text) > width - used ? Text.wrap(part.text, to: max(1, width - used)) : [part.text]
+            for (i, piece) in pieces.enumerated() {
+                if i > 0 {
+                    lines.append(DocumentLine(line))
+                    line = hang > 0 ? [.init(text: String(repeating: " ", count: hang), role: .dim)] : []
+                    used = hang
+                }
+                line.append(.init(text: piece, role: part.role))
+                used += DisplayWidth.of(piece)
+            }
         }
         if !line.isEmpty { lines.append(DocumentLine(line)) }
     }
