@@ -382,8 +382,13 @@ public final class CursesTerminal {
             var code: wint_t = 0
             guard wget_wch(window, &code) == OK, let scalar = Unicode.Scalar(code) else { break }
             let c = Character(scalar)
+            if rest.isEmpty, c != "[", c != "O" {
+                // Esc, then a key of its own: typed ahead while the program was busy, or sent
+                // by a test as two keys, it must stay two (not Alt and a letter).
+                unget_wch(wchar_t(code))
+                break
+            }
             rest.append(c)
-            if rest.count == 1, c != "[", c != "O" { break }   // Alt and one character
             if rest.count > 1, InputDecoder.endsSequence(c, after: rest[0]) { break }
         }
         return InputDecoder.escapeSequence(rest)

@@ -61,15 +61,13 @@ public enum InputDecoder {
         return nil
     }
 
-    /// What an Esc followed by `rest` (read without waiting longer than the escape delay)
-    /// means: Alt and a character, a known key curses did not decode (terminals disagree
-    /// on Home and End), or an unknown key named whole. Never Esc then keys: `End` arriving
-    /// as `Esc [ 4 ~` once did three things.
+    /// What an Esc followed by `rest` (a control sequence, read without waiting longer than
+    /// the escape delay) means: a known key curses did not decode (terminals disagree on Home
+    /// and End), or an unknown key named whole. Never Esc then keys: `End` arriving as
+    /// `Esc [ 4 ~` once did three things.
     public static func escapeSequence(_ rest: [Character]) -> Key {
         guard let first = rest.first else { return .escape }
-        guard first == "[" || first == "O", rest.count > 1 else {
-            return rest.count == 1 ? .alt(first) : .unknown(String(rest))
-        }
+        guard first == "[" || first == "O", rest.count > 1 else { return .unknown(String(rest)) }
         let body = String(rest.dropFirst())
         if let key = first == "O" ? ss3[body] : csi[body] { return key }
         // xterm's modified keys (`[1;5A`, Ctrl-Up): the key without the modifier.

@@ -9,8 +9,6 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
-    /// Alt (or Meta) plus a character, sent by terminals as Esc and the character.
-    case alt(Character)
     /// An escape sequence the terminal sent that names no key here, kept whole (as printable
     /// text, e.g. "[99~") so it is named plainly, never read as Esc followed by keys.
     case unknown(String)

@@ -391,10 +391,6 @@ public enum KeyName {
         if lower.hasPrefix("f"), lower.dropFirst().allSatisfy(\.isASCII), let n = Int(lower.dropFirst()), (1...24).contains(n) {
             return .function(n)
         }
-        if lower.hasPrefix("a-") || lower.hasPrefix("m-") || lower.hasPrefix("alt-") {
-            let rest = lower.hasPrefix("alt-") ? inner.dropFirst(4) : inner.dropFirst(2)
-            if rest.count == 1, let c = rest.first { return .alt(c) }
-        }
         return nil
     }
 
@@ -407,7 +403,6 @@ public enum KeyName {
         case let .character(c): return String(c)
         case let .control(c): return "<C-\(c)>"
         case let .function(n): return "<F\(n)>"
-        case let .alt(c): return "<A-\(c)>"
         default: return named.first { $0.1 == key }.map { "<\($0.0)>" } ?? "?"
         }
     }
@@ -434,7 +429,6 @@ public enum KeyName {
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case let .function(n): "F\(n)"
-        case let .alt(c): "Alt-\(c)"
         case let .unknown(sequence): "an unknown key (Esc \(sequence))"
         }
     }
