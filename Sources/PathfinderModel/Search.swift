@@ -28,15 +28,21 @@ public struct SearchResult: Hashable, Sendable {
 /// The index keeps the folded bytes and where each document is in the partnership, not a copy
 /// of its fields: a hit's fields are made again from the partnership (at most a few hundred a
 /// key), which saves a second copy of every note in a large store (about 150 MB at 52,500
-/// actions). The partnership is the one it was built from, shared, not copied; whoever changes
-/// the partnership drops the index first.
+/// actions). Progress notes in plain ASCII (most of them) are not copied either: they are
+/// searched in the partnership's own text, ignoring ASCII case, which folding amounts to for
+/// them; only notes with other characters keep a folded copy. The partnership is the one it
+/// was built from, shared, not copied; whoever changes the partnership drops the index first.
 public struct SearchIndex: Sendable {
     private struct Document: Sendable {
         var kind: SearchResult.Kind
         /// Index into the partnership's areas, actions or case studies.
         var position: Int
-        /// All fields folded and joined with newlines, for the fast "does every word occur" test.
+        /// Every field but the progress notes' texts, folded and joined with newlines, for the
+        /// fast "does every word occur" test. Each note's author is here, followed by ":".
         var folded: [UInt8]
+        /// The notes' texts folded, kept only when they are not plain ASCII; otherwise the
+        /// action's own `progress.joinedText` is searched.
+        var foldedNotes: [UInt8]?
     }
 
     private let partnership: Partnership
@@ -45,13 +51,20 @@ public struct SearchIndex: Sendable {
     public init(_ p: Partnership) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
-        func add(_ kind: SearchResult.Kind, _ position: Int, _ fields: [(name: String, text: String)]) {
-            let joined = fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n")
-            docs.append(Document(kind: kind, position: position, folded: Array(joined.utf8)))
+        func folded(_ fields: [(name: String, text: String)]) -> [UInt8] {
+            Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
         }
-        for (i, a) in p.areas.enumerated() { add(.area, i, Self.fields(a)) }
-        for (i, a) in p.actions.enumerated() { add(.action, i, Self.fields(a, p.catalogue)) }
-        for (i, s) in p.caseStudies.enumerated() { add(.caseStudy, i, Self.fields(s)) }
+        for (i, a) in p.areas.enumerated() { docs.append(Document(kind: .area, position: i, folded: folded(Self.fields(a)))) }
+        for (i, a) in p.actions.enumerated() {
+            // A query word has no space, so a match in a note's field ("author: text") lies in
+            // "author:" or in the text: the two are searched apart, with the same answers.
+            let authors = a.progress.indices.map { (name: "author", text: a.progress.author(at: $0) + ":") }
+            let notes = a.progress.joinedText
+            let plain = notes.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? notes.utf8.allSatisfy { $0 < 0x80 }
+            docs.append(Document(kind: .action, position: i, folded: folded(Self.fields(a, p.catalogue, notes: false) + authors),
+                                 foldedNotes: plain ? nil : Array(TextMatch.fold(notes).utf8)))
+        }
+        for (i, s) in p.caseStudies.enumerated() { docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)))) }
         partnership = p
         documents = docs
     }
@@ -64,7 +77,8 @@ public struct SearchIndex: Sendable {
          ("narrative", a.narrative)]
     }
 
-    static func fields(_ a: Action, _ catalogue: Catalogue) -> [(name: String, text: String)] {
+    /// An action's fields for snippets; `notes: false` leaves out the progress notes.
+    static func fields(_ a: Action, _ catalogue: Catalogue, notes: Bool = true) -> [(name: String, text: String)] {
         var fields: [(name: String, text: String)] = [
             ("id", a.id), ("title", a.title), ("lead", a.lead), ("lead body", a.leadBody),
             ("theme", catalogue.theme(a.theme)?.label ?? a.theme),
@@ -73,6 +87,7 @@ public struct SearchIndex: Sendable {
             ("milestones", a.milestones.map(\.title).joined(separator: "; ")),
             ("indicator", a.indicator?.name ?? ""), ("source", a.source),
             ("description", a.description)]
+        guard notes else { return fields }
         for entry in a.progress { fields.append(("progress \(entry.date.iso)", "\(entry.author): \(entry.text)")) }
         return fields
     }
@@ -92,7 +107,7 @@ public struct SearchIndex: Sendable {
         var results: [SearchResult] = []
         var perKind: [SearchResult.Kind: Int] = [:]
         var total = 0
-        for doc in documents where words.allSatisfy({ SearchIndex.contains(doc.folded, $0) }) {
+        for doc in documents where words.allSatisfy({ contains(doc, $0) }) {
             total += 1
             let count = perKind[doc.kind, default: 0]
             guard count < limitPerKind else { continue }
@@ -101,6 +116,14 @@ public struct SearchIndex: Sendable {
         }
         results.sort { $0.kind < $1.kind }   // stable: store order within a kind
         return (results, total)
+    }
+
+    /// Whether a folded query word occurs in the document: its folded fields, then its notes.
+    private func contains(_ doc: Document, _ word: [UInt8]) -> Bool {
+        if SearchIndex.contains(doc.folded, word) { return true }
+        guard doc.kind == .action else { return false }
+        if let notes = doc.foldedNotes { return SearchIndex.contains(notes, word) }
+        return TextMatch.asciiContains(partnership.actions[doc.position].progress.joinedText.utf8, word)
     }
 
     private func hit(_ doc: Document, word: String) -> SearchResult {
