@@ -28,21 +28,21 @@ public struct SearchResult: Hashable, Sendable {
 /// The index keeps the folded bytes and where each document is in the partnership, not a copy
 /// of its fields: a hit's fields are made again from the partnership (at most a few hundred a
 /// key), which saves a second copy of every note in a large store (about 150 MB at 52,500
-/// actions). Progress notes in plain ASCII (most of them) are not copied either: they are
-/// searched in the partnership's own text, ignoring ASCII case, which folding amounts to for
-/// them; only notes with other characters keep a folded copy. The partnership is the one it
+/// actions). An action's long texts (its description and notes) in plain ASCII, most of them,
+/// are not copied either: they are searched in the partnership's own text, ignoring ASCII case,
+/// which folding amounts to for them; only long texts with other characters keep a folded copy. The partnership is the one it
 /// was built from, shared, not copied; whoever changes the partnership drops the index first.
 public struct SearchIndex: Sendable {
     private struct Document: Sendable {
         var kind: SearchResult.Kind
         /// Index into the partnership's areas, actions or case studies.
         var position: Int
-        /// Every field but the progress notes' texts, folded and joined with newlines, for the
+        /// Every field but an action's long texts, folded and joined with newlines, for the
         /// fast "does every word occur" test. Each note's author is here, followed by ":".
         var folded: [UInt8]
-        /// The notes' texts folded, kept only when they are not plain ASCII; otherwise the
-        /// action's own `progress.joinedText` is searched.
-        var foldedNotes: [UInt8]?
+        /// An action's long texts (`longTexts`) folded, kept only when they are not all plain
+        /// ASCII; otherwise the action's own strings are searched.
+        var foldedLong: [UInt8]?
     }
 
     private let partnership: Partnership
@@ -59,10 +59,12 @@ public struct SearchIndex: Sendable {
             // A query word has no space, so a match in a note's field ("author: text") lies in
             // "author:" or in the text: the two are searched apart, with the same answers.
             let authors = a.progress.indices.map { (name: "author", text: a.progress.author(at: $0) + ":") }
-            let notes = a.progress.joinedText
-            let plain = notes.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? notes.utf8.allSatisfy { $0 < 0x80 }
-            docs.append(Document(kind: .action, position: i, folded: folded(Self.fields(a, p.catalogue, notes: false) + authors),
-                                 foldedNotes: plain ? nil : Array(TextMatch.fold(notes).utf8)))
+            let long = Self.longTexts(a)
+            let plain = long.allSatisfy { text in
+                text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+            }
+            docs.append(Document(kind: .action, position: i, folded: folded(Self.fields(a, p.catalogue, long: false) + authors),
+                                 foldedLong: plain ? nil : folded(long.map { (name: "", text: $0) })))
         }
         for (i, s) in p.caseStudies.enumerated() { docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)))) }
         partnership = p
@@ -77,17 +79,20 @@ public struct SearchIndex: Sendable {
          ("narrative", a.narrative)]
     }
 
-    /// An action's fields for snippets; `notes: false` leaves out the progress notes.
-    static func fields(_ a: Action, _ catalogue: Catalogue, notes: Bool = true) -> [(name: String, text: String)] {
+    /// The texts that make most of an action's size, searched where they are when plain ASCII.
+    static func longTexts(_ a: Action) -> [String] { [a.description, a.progress.joinedText] }
+
+    /// An action's fields for snippets; `long: false` leaves out its description and notes.
+    static func fields(_ a: Action, _ catalogue: Catalogue, long: Bool = true) -> [(name: String, text: String)] {
         var fields: [(name: String, text: String)] = [
             ("id", a.id), ("title", a.title), ("lead", a.lead), ("lead body", a.leadBody),
             ("theme", catalogue.theme(a.theme)?.label ?? a.theme),
             ("status", catalogue.status(a.status)?.label ?? a.status),
             ("partners", a.partners.joined(separator: "; ")),
             ("milestones", a.milestones.map(\.title).joined(separator: "; ")),
-            ("indicator", a.indicator?.name ?? ""), ("source", a.source),
-            ("description", a.description)]
-        guard notes else { return fields }
+            ("indicator", a.indicator?.name ?? ""), ("source", a.source)]
+        guard long else { return fields }
+        fields.append(("description", a.description))
         for entry in a.progress { fields.append(("progress \(entry.date.iso)", "\(entry.author): \(entry.text)")) }
         return fields
     }
@@ -118,12 +123,13 @@ public struct SearchIndex: Sendable {
         return (results, total)
     }
 
-    /// Whether a folded query word occurs in the document: its folded fields, then its notes.
+    /// Whether a folded query word occurs in the document: its folded fields, then an action's
+    /// long texts.
     private func contains(_ doc: Document, _ word: [UInt8]) -> Bool {
         if SearchIndex.contains(doc.folded, word) { return true }
         guard doc.kind == .action else { return false }
-        if let notes = doc.foldedNotes { return SearchIndex.contains(notes, word) }
-        return TextMatch.asciiContains(partnership.actions[doc.position].progress.joinedText.utf8, word)
+        if let long = doc.foldedLong { return SearchIndex.contains(long, word) }
+        return Self.longTexts(partnership.actions[doc.position]).contains { TextMatch.asciiContains($0.utf8, word) }
     }
 
     private func hit(_ doc: Document, word: String) -> SearchResult {
