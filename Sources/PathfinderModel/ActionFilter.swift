@@ -83,13 +83,22 @@ public enum TextMatch {
         return fold(haystack).utf8.firstRange(of: n.utf8) != nil
     }
 
-    /// `needle` is already lowercase ASCII; `haystack` is ASCII in any case.
+    /// `needle` is already folded; `haystack` is ASCII in any case (a needle with other bytes
+    /// is then never found). Reads the string's own bytes in place: the search runs it over
+    /// every action's notes at each key.
     static func asciiContains(_ haystack: String.UTF8View, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        if let found = haystack.withContiguousStorageIfAvailable({ asciiContains($0, needle) }) { return found }
+        return Array(haystack).withUnsafeBufferPointer { asciiContains($0, needle) }
+    }
+
+    static func asciiContains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        let bytes = Array(haystack)
         guard bytes.count >= needle.count else { return false }
         let first = needle[0]
-        for start in 0...(bytes.count - needle.count) where lower(bytes[start]) == first {
+        // The first byte in either case, compared without folding each byte of the text.
+        let firstUpper = first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        for start in 0...(bytes.count - needle.count) where bytes[start] == first || bytes[start] == firstUpper {
             var i = 1
             while i < needle.count, lower(bytes[start + i]) == needle[i] { i += 1 }
             if i == needle.count { return true }

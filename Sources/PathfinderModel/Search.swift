@@ -36,18 +36,24 @@ public struct SearchResult: Hashable, Sendable {
 /// The index keeps the folded bytes and where each document is in the partnership, not a copy
 /// of its fields: a hit's fields are made again from the partnership (at most a few hundred a
 /// key), which saves a second copy of every note in a large store (about 150 MB at 52,500
-/// actions). The partnership is the one it was built from, shared, not copied; whoever changes
-/// the partnership drops the index first.
+/// actions). An action's long texts (its description and notes) in plain ASCII, most of them,
+/// are not copied either: they are searched in the partnership's own text, ignoring ASCII case,
+/// which folding amounts to for them; only long texts with other characters keep a folded copy. The partnership is the one it
+/// was built from, shared, not copied; whoever changes the partnership drops the index first.
 public struct SearchIndex: Sendable {
     private struct Document: Sendable {
         var kind: SearchResult.Kind
         /// Index into the partnership's areas, actions or case studies.
         var position: Int
-        /// All fields folded and joined with newlines, for the fast "does every word occur" test.
+        /// Every field but an action's long texts, folded and joined with newlines, for the
+        /// fast "does every word occur" test. Each note's author is here, followed by ":".
         var folded: [UInt8]
         /// The title (an area's name) and the id, folded: a match there ranks first.
         var title: [UInt8]
         var id: [UInt8]
+        /// An action's long texts (`longTexts`) folded, kept only when they are not all plain
+        /// ASCII; otherwise the action's own strings are searched.
+        var foldedLong: [UInt8]?
     }
 
     private let partnership: Partnership
@@ -56,14 +62,27 @@ public struct SearchIndex: Sendable {
     public init(_ p: Partnership) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
-        func add(_ kind: SearchResult.Kind, _ position: Int, id: String, title: String, _ fields: [(name: String, text: String)]) {
-            let joined = fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n")
-            docs.append(Document(kind: kind, position: position, folded: Array(joined.utf8),
-                                 title: Array(TextMatch.fold(title).utf8), id: Array(TextMatch.fold(id).utf8)))
+        func folded(_ fields: [(name: String, text: String)]) -> [UInt8] {
+            Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
         }
-        for (i, a) in p.areas.enumerated() { add(.area, i, id: a.id, title: a.name, Self.fields(a)) }
-        for (i, a) in p.actions.enumerated() { add(.action, i, id: a.id, title: a.title, Self.fields(a, p.catalogue)) }
-        for (i, s) in p.caseStudies.enumerated() { add(.caseStudy, i, id: s.id, title: s.title, Self.fields(s)) }
+        func key(_ text: String) -> [UInt8] { Array(TextMatch.fold(text).utf8) }
+        for (i, a) in p.areas.enumerated() {
+            docs.append(Document(kind: .area, position: i, folded: folded(Self.fields(a)), title: key(a.name), id: key(a.id)))
+        }
+        for (i, a) in p.actions.enumerated() {
+            // A query word has no space, so a match in a note's field ("author: text") lies in
+            // "author:" or in the text: the two are searched apart, with the same answers.
+            let authors = a.progress.indices.map { (name: "author", text: a.progress.author(at: $0) + ":") }
+            let long = Self.longTexts(a)
+            let plain = long.allSatisfy { text in
+                text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+            }
+            docs.append(Document(kind: .action, position: i, folded: folded(Self.fields(a, p.catalogue, long: false) + authors),
+                                 title: key(a.title), id: key(a.id), foldedLong: plain ? nil : folded(long.map { (name: "", text: $0) })))
+        }
+        for (i, s) in p.caseStudies.enumerated() {
+            docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)), title: key(s.title), id: key(s.id)))
+        }
         partnership = p
         documents = docs
     }
@@ -76,15 +95,20 @@ public struct SearchIndex: Sendable {
          ("narrative", a.narrative)]
     }
 
-    static func fields(_ a: Action, _ catalogue: Catalogue) -> [(name: String, text: String)] {
+    /// The texts that make most of an action's size, searched where they are when plain ASCII.
+    static func longTexts(_ a: Action) -> [String] { [a.description, a.progress.joinedText] }
+
+    /// An action's fields for snippets; `long: false` leaves out its description and notes.
+    static func fields(_ a: Action, _ catalogue: Catalogue, long: Bool = true) -> [(name: String, text: String)] {
         var fields: [(name: String, text: String)] = [
             ("id", a.id), ("title", a.title), ("lead", a.lead), ("lead body", a.leadBody),
             ("theme", catalogue.theme(a.theme)?.label ?? a.theme),
             ("status", catalogue.status(a.status)?.label ?? a.status),
             ("partners", a.partners.joined(separator: "; ")),
             ("milestones", a.milestones.map(\.title).joined(separator: "; ")),
-            ("indicator", a.indicator?.name ?? ""), ("source", a.source),
-            ("description", a.description)]
+            ("indicator", a.indicator?.name ?? ""), ("source", a.source)]
+        guard long else { return fields }
+        fields.append(("description", a.description))
         for entry in a.progress { fields.append(("progress \(entry.date.iso)", "\(entry.author): \(entry.text)")) }
         return fields
     }
@@ -105,7 +129,7 @@ public struct SearchIndex: Sendable {
         guard !words.isEmpty else { return ([], 0) }
         let phrase = Array(folded.utf8)
         var found: [(doc: Int, rank: Int)] = []
-        for (i, doc) in documents.enumerated() where words.allSatisfy({ SearchIndex.contains(doc.folded, $0) }) {
+        for (i, doc) in documents.enumerated() where words.allSatisfy({ contains(doc, $0) }) {
             found.append((i, Self.rank(doc, phrase: phrase, words: words)))
         }
         // Store order among equals.
@@ -128,6 +152,15 @@ public struct SearchIndex: Sendable {
         if doc.title == phrase || doc.id == phrase { return 3 }
         if doc.title.starts(with: phrase) { return 2 }
         return words.allSatisfy { contains(doc.title, $0) } ? 1 : 0
+    }
+
+    /// Whether a folded query word occurs in the document: its folded fields, then an action's
+    /// long texts.
+    private func contains(_ doc: Document, _ word: [UInt8]) -> Bool {
+        if SearchIndex.contains(doc.folded, word) { return true }
+        guard doc.kind == .action else { return false }
+        if let long = doc.foldedLong { return SearchIndex.contains(long, word) }
+        return Self.longTexts(partnership.actions[doc.position]).contains { TextMatch.asciiContains($0.utf8, word) }
     }
 
     private func hit(_ doc: Document, word: String) -> SearchResult {

@@ -194,6 +194,11 @@ keys("open action:     ", (0..<50).flatMap { _ in [Event.key(.enter), .key(.esca
 keys("type in filter:  ", [.key(.character("f"))] + "review".map { .key(.character($0)) } + [.key(.escape)])
 state = update(state, .key(.character("/"))).0
 keys("search (typing): ", "commissioning".map { .key(.character($0)) })
+// What the screens hold once searched: the partnership, the store's bookkeeping and the search
+// index (this process also keeps the load's problems and the cached summary, a few MB).
+let searched = residentMegabytes()
+_ = mallocTrim(0)
+print("screens' memory:  resident \(searched) MB after searching (partnership, store, search index); \(residentMegabytes()) MB after malloc_trim")
 let edits = EditBenchmark.statusChanges(store: store, partnership: p, asOf: asOf)
 print("status change:    key to saved and redrawn \(percentiles(edits.commit)); opening the picker \(percentiles(edits.openPicker))")
 print("peak memory:      \(Int(cold[4])) MB for a full load alone; \(peakMegabytes()) MB for this whole benchmark (load, screens, search)")
