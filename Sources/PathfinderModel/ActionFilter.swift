@@ -10,6 +10,8 @@ public struct ActionFilter: Hashable, Sendable {
     public var lead: String?
     public var overdue: Bool = false
     public var dueBefore: Day?
+    /// Due on or after this day (with `dueBefore`, a range such as a month).
+    public var dueFrom: Day?
     /// Case-insensitive words, each found somewhere in the action (any field or progress note).
     public var text: String = ""
 
@@ -29,7 +31,7 @@ public struct ActionFilter: Hashable, Sendable {
 
     public var isEmpty: Bool {
         area == nil && status == nil && rag == nil && theme == nil && successFactor == nil
-            && lead == nil && !overdue && dueBefore == nil && text.isEmpty
+            && lead == nil && !overdue && dueBefore == nil && dueFrom == nil && text.isEmpty
     }
 
     public func matches(_ action: Action, asOf: Day, catalogue: Catalogue) -> Bool {
@@ -44,6 +46,9 @@ public struct ActionFilter: Hashable, Sendable {
         if overdue, !action.isOverdue(asOf: asOf, catalogue: catalogue) { return false }
         if let dueBefore {
             guard let due = action.due, due < dueBefore else { return false }
+        }
+        if let dueFrom {
+            guard let due = action.due, due >= dueFrom else { return false }
         }
         if !text.isEmpty {
             let words = text.split(separator: " ")

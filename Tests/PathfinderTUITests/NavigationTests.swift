@@ -182,6 +182,29 @@ import Testing
         #expect(ActionPlanPage.rows(plan(s)!, s).rows.compactMap(\.action).map(\.id) == ["PO-03", "PO-01", "PO-02"])
     }
 
+    /// `due:` takes a month and ranges, and the filter says what it cannot read (issue 16: it
+    /// ignored `due:2007-03` and gave nothing for `rag:purple` without a word).
+    @Test func theFilterReadsMonthsAndRangesAndExplainsWhatItCannotRead() {
+        let c = Fixture.catalogue, today = Day(iso: "2006-12-15")!
+        let march = PlanFilter.parse("due:2007-03", catalogue: c, today: today)
+        #expect(march.dueFrom == Day(iso: "2007-03-01") && march.dueBefore == Day(iso: "2007-04-01"))
+        let range = PlanFilter.parse("due:2007-01..2007-03", catalogue: c, today: today)
+        #expect(range.dueFrom == Day(iso: "2007-01-01") && range.dueBefore == Day(iso: "2007-04-01"))
+        let days = PlanFilter.parse("due:2006-11-01..2006-11-30", catalogue: c, today: today)
+        #expect(days.dueFrom == Day(iso: "2006-11-01") && days.dueBefore == Day(iso: "2006-12-01"))
+        #expect(PlanFilter.parse("due:<2007-04-01", catalogue: c, today: today).dueBefore == Day(iso: "2007-04-01"))
+        let actions = Fixture.partnership.actions
+        #expect(actions.filter { march.matches($0, asOf: today, catalogue: c) }.map(\.id) == ["TH-01"])
+        #expect(actions.filter { days.matches($0, asOf: today, catalogue: c) }.map(\.id) == ["PO-01"])
+
+        #expect(PlanFilter.read("rag:purple", catalogue: c).problems.first?.hasPrefix("rag:purple: no RAG rating called that") == true)
+        #expect(PlanFilter.read("due:2007-13", catalogue: c, today: today).problems.first?.hasPrefix("due:2007-13: not a date") == true)
+        #expect(PlanFilter.read("status:in rag:r", catalogue: c).problems.isEmpty)
+        var s = Fixture.state(pages: [.actionPlan(ActionPlanPage(area: "portsmouth"))])
+        s = s.after(.character("f")).typing("rag:purple")
+        #expect(render(s).lines[1].contains("rag:purple: no RAG rating called that"), "\(render(s).lines[1])")
+    }
+
     @Test func searchFindsProgressNotesAndJumpsToTheAction() {
         var s = Fixture.state()
         s = s.after(.character("/")).typing("volunteers")

@@ -153,7 +153,10 @@ extension ActionPlanPage {
         let name = state.partnership.area(p.area)?.name ?? p.area
         var summary = " \(name): \(shown) of \(total) actions · \(p.sort.label)"
         if !p.filter.isEmpty { summary += " · filter: \(p.filter.text)" }
-        screen.put(Text.truncate(summary, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        // What the filter could not read is said, not silently matched against nothing.
+        let unread = p.filter.isEmpty ? [] : PlanFilter.read(p.filter.text, catalogue: state.partnership.catalogue, today: state.asOf).problems
+        if let first = unread.first { summary = " \(name): \(first)" }
+        screen.put(Text.truncate(summary, to: body.width), x: body.x, y: body.y, style: theme.style(for: unread.isEmpty ? .heading : .error))
         let listTop = Self.listTop(state)
         if let notice = Self.problemNotice(state) {
             screen.put(Text.truncate(" " + notice, to: body.width), x: body.x, y: body.y + 1, style: theme.style(for: .error))
@@ -273,12 +276,21 @@ extension ActionPlanPage {
 }
 
 /// The action plan's filter line: words narrow by any field; `key:value` narrows by one.
-/// Keys: status, rag, theme, factor, lead, due (before a date), and `overdue` on its own.
-/// Values match catalogue ids or labels by prefix, so `rag:r` and `theme:proc` work while typing.
+/// Keys: status, rag, theme, factor, lead, due, and `overdue` on its own. Values match
+/// catalogue ids or labels by prefix, so `rag:r` and `theme:proc` work while typing. `due:`
+/// takes a date (due before it), `<DATE` the same, a month (`2007-03`), or a range
+/// (`2007-01..2007-03`, months or days, both ends included).
 public enum PlanFilter {
     public static func parse(_ text: String, catalogue: Catalogue, today: Day? = nil) -> ActionFilter {
+        read(text, catalogue: catalogue, today: today).filter
+    }
+
+    /// The filter, and what in the text it could not read ("rag:purple: no such rating"),
+    /// said on the filter line rather than silently matching nothing or everything.
+    public static func read(_ text: String, catalogue: Catalogue, today: Day? = nil) -> (filter: ActionFilter, problems: [String]) {
         var filter = ActionFilter()
         var words: [String] = []
+        var problems: [String] = []
         for token in text.split(separator: " ") {
             let parts = token.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
@@ -286,34 +298,66 @@ public enum PlanFilter {
                 continue
             }
             let key = parts[0].lowercased(), value = parts[1]
-            func pick(_ entries: [(id: String, label: String)]) -> String? {
+            func pick(_ entries: [(id: String, label: String)], _ what: String) -> String? {
                 let v = TextMatch.fold(value)
                 guard !v.isEmpty else { return nil }
-                return entries.first { TextMatch.fold($0.id).hasPrefix(v) || TextMatch.fold($0.label).hasPrefix(v) }?.id
-                    ?? "\u{0}no match"
+                if let id = entries.first(where: { TextMatch.fold($0.id).hasPrefix(v) || TextMatch.fold($0.label).hasPrefix(v) })?.id {
+                    return id
+                }
+                problems.append("\(token): no \(what) called that (\(entries.prefix(6).map(\.label).joined(separator: ", ")))")
+                return "\u{0}no match"
             }
             switch key {
             case "status", "s":
-                filter.status = pick(catalogue.statuses.map { ($0.id, $0.label) })
+                filter.status = pick(catalogue.statuses.map { ($0.id, $0.label) }, "status")
             case "rag", "r":
-                filter.rag = pick(RAG.allCases.map { ($0.rawValue, $0.label) }).flatMap(RAG.init(rawValue:))
+                filter.rag = pick(RAG.allCases.map { ($0.rawValue, $0.label) }, "RAG rating").flatMap(RAG.init(rawValue:))
                 if filter.rag == nil, !value.isEmpty { filter.text = "\u{0}" }  // nothing matches an unknown rating
             case "theme", "t":
-                filter.theme = pick(catalogue.themes.map { ($0.id, $0.label) })
+                filter.theme = pick(catalogue.themes.map { ($0.id, $0.label) }, "theme")
             case "factor", "f":
-                filter.successFactor = pick(catalogue.successFactors.map { ($0.id, $0.label) })
+                filter.successFactor = pick(catalogue.successFactors.map { ($0.id, $0.label) }, "success factor")
             case "lead", "l":
                 filter.lead = value.isEmpty ? nil : value
             case "due":
-                // Read as every typed date is (2007-03-31, +2w, end of month); while it is not yet a
-                // date, nothing is narrowed by it.
-                filter.dueBefore = today.flatMap { DateInput.parse(value, today: $0) } ?? Day(iso: value)
+                guard !value.isEmpty else { continue }
+                if let (from, before) = dueRange(value, today: today) {
+                    filter.dueFrom = from
+                    filter.dueBefore = before
+                } else {
+                    problems.append("\(token): not a date, a month (2007-03) or a range (2007-01..2007-03)")
+                    filter.text = "\u{0}"   // nothing matches what could not be read
+                }
             default:
                 words.append(String(token))
             }
         }
         if filter.text.isEmpty { filter.text = words.joined(separator: " ") }
-        return filter
+        return (filter, problems)
+    }
+
+    /// A `due:` value as the days it covers: from (included) and before (excluded).
+    static func dueRange(_ value: String, today: Day?) -> (from: Day?, before: Day)? {
+        func day(_ text: Substring) -> Day? {
+            today.flatMap { DateInput.parse(String(text), today: $0) } ?? Day(iso: String(text))
+        }
+        /// A month (2007-03) as its first day and the first of the next; a day as itself and the next.
+        func span(_ text: Substring) -> (Day, Day)? {
+            let parts = text.split(separator: "-")
+            if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+               let first = Day(year: y, month: m, day: 1) {
+                return (first, first.adding(months: 1))
+            }
+            return day(text).map { ($0, $0.adding(days: 1)) }
+        }
+        if value.hasPrefix("<") { return day(value.dropFirst()).map { (nil, $0) } }
+        let ends = value.split(separator: ".", omittingEmptySubsequences: true)
+        if value.contains(".."), ends.count == 2 {
+            guard let start = span(ends[0]), let end = span(ends[1]) else { return nil }
+            return (start.0, end.1)
+        }
+        if let (first, next) = span(Substring(value)), value.split(separator: "-").count == 2 { return (first, next) }
+        return day(Substring(value)).map { (nil, $0) }
     }
 }
 
