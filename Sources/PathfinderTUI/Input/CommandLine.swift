@@ -127,6 +127,15 @@ struct TypedCommand: Sendable {
         },
         TypedCommand("conflicts", "Files a sync could not merge, to keep yours or take theirs") { _, _ in [.loadSyncConflicts] },
         TypedCommand("trash", "Records in the store's trash, to restore one") { _, _ in [.loadTrash] },
+        TypedCommand("messages", aliases: ["message"], "Every message of this session in full, newest first") { state, _ in
+            let width = max(20, state.width - 6)
+            let rows = state.messages.reversed().map { said in
+                let lines = Text.wrap((said.isError ? "! " : "") + said.text, to: width)
+                return LogRow(heading: lines.first ?? "", details: Array(lines.dropFirst()))
+            }
+            state.push(.log(LogPage(title: "Messages, newest first", rows: rows, empty: "Nothing has been said yet.")))
+            return []
+        },
         TypedCommand("problems", aliases: ["problem", "check"], Command.showProblems.help) { state, _ in
             state.openProblems()
             return []

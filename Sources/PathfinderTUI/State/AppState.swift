@@ -102,6 +102,9 @@ public struct AppState: Sendable {
     public var pages: [Page]
     public var overlay: Overlay?
     public var message: Message?
+    /// Every message said this session, oldest first (the last 200), so one cut off at the
+    /// window's edge or gone with the next key can be read whole (`:messages`).
+    public var messages: [Message] = []
     public var theme: Theme
     public var themes: [Theme]
     public var keyMap: KeyMap

@@ -15,7 +15,18 @@ extension AppState {
         apply(event)
     }
 
+    /// Every event's effects, with each new message kept in the session's history.
     mutating func apply(_ event: Event) -> [Effect] {
+        let before = message
+        let effects = applyEvent(event)
+        if let said = message, said != before, said != .readingStore, said != .stillReadingStore {
+            messages.append(said)
+            if messages.count > 200 { messages.removeFirst(messages.count - 200) }
+        }
+        return effects
+    }
+
+    private mutating func applyEvent(_ event: Event) -> [Effect] {
         if case let .resize(width, height) = event {
             self.width = width
             self.height = height
