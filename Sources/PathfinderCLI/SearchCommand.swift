@@ -59,7 +59,7 @@ struct Search: ParsableCommand {
             printText(found)
         }
         if let sentence = ProblemCount(result.problems.filter { $0.severity == .error }).filesSentence {
-            Output.error("\(sentence) and are not searched; `pathfinder check` lists them")
+            Output.error("\(sentence), not searched here; `pathfinder check` lists them")
         }
     }
 

@@ -20,7 +20,7 @@ extension AppState {
             let again = Set(change.readAgain).union(change.problems.map(\.path))
             problems = (problems.filter { !again.contains($0.path) } + change.problems).errorsFirst()
         }
-        keepProblemVisible()
+        keepSelectionVisible()
     }
 
     /// Counted the one way `check` and the summary count them.
@@ -56,11 +56,6 @@ extension AppState {
         } else {
             push(.problems(ProblemsPage()))
         }
-        keepProblemVisible()
-    }
-
-    /// Keeps the selected problem inside the list and on screen after the list or the window changed.
-    mutating func keepProblemVisible() {
         keepSelectionVisible()
     }
 
@@ -110,7 +105,7 @@ extension AppState {
                 ? Message("\(path) has no errors now: it is back on the screens")
                 : Message("\(path) still has \(left) error\(left == 1 ? "" : "s")", isError: true)
         }
-        keepProblemVisible()
+        keepSelectionVisible()
     }
 }
 
