@@ -63,6 +63,7 @@ extension PlainFileStore {
             guard let list else { return nil }
             for (i, action) in list { actionsAt[j << 32 | i] = action }
         }
+        if refresh.changed { Self.removeIndexFiles(keeping: Set(refresh.contents.areaFolders.map(\.name)), root: root) }
         var actions: [Action] = []
         actions.reserveCapacity(actionsAt.count)
         for ref in summary.actionFiles {
@@ -132,6 +133,15 @@ extension PlainFileStore {
             if let action = decoded { result[i] = action }
         }
         return result
+    }
+
+    /// Removes the index files of area folders that are gone (deleted or renamed), so the
+    /// index does not grow with every rename.
+    private static func removeIndexFiles(keeping areas: Set<String>, root: String) {
+        let disk = StoreDisk(root: root)
+        for name in disk.names(indexFolder) where name.hasSuffix(".actions") && !areas.contains(String(name.dropLast(8))) {
+            _ = try? disk.remove(indexFolder + "/" + name)
+        }
     }
 
     /// `.some(action)` when kept, `.some(nil)` when not, nil when the bytes are not a record.
