@@ -80,9 +80,10 @@ extension PlainFileStore {
         var result = StoreReload()
         for path in paths {
             let parts = path.split(separator: "/").map(String.init)
-            if path == "pathfinder.yaml" || (parts.count == 3 && parts[0] == "areas" && parts[2] == "area.md") {
-                // An area's code or name changes ids and order, and the manifest the catalogue:
-                // read it all again rather than patch.
+            if path == "pathfinder.yaml" || (parts.count == 3 && parts[0] == "areas" && parts[2] == "area.md")
+                || (parts.count == 2 && parts[0] == "organisations") {
+                // An area's code or name changes ids and order, the manifest the catalogue, and
+                // an organisation's name which partners link to it: read it all again rather than patch.
                 let bytes = try? AtomicFile.readIfPresent(rootPath + "/" + path)
                 if bytes.map(AtomicFile.hash) != hashes[path] || bytes == nil { result.needsFullLoad = true }
                 continue
