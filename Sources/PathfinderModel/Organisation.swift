@@ -84,6 +84,21 @@ extension Partnership {
     /// when the value is an organisation's id, else the value as typed (free text still loads).
     public func organisationName(_ value: String) -> String { organisation(value)?.name ?? value }
 
+    /// "Lead, lead body" as people read it: the body by name when it is an organisation's id.
+    public func leadText(_ a: Action) -> String {
+        [a.lead, organisationName(a.leadBody)].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    /// The partners as people read them, organisations by name.
+    public func partnerNames(_ a: Action) -> [String] { a.partners.map(organisationName) }
+
+    /// The organisations an action links to by id: its lead body first, then its partners.
+    public func organisations(of a: Action) -> [Organisation] {
+        var ids: [String] = []
+        for id in [a.leadBody] + a.partners where !ids.contains(id) { ids.append(id) }
+        return ids.compactMap(organisation)
+    }
+
     /// Actions that name the organisation as their lead body or among their partners.
     public func actions(naming organisation: String) -> (lead: [Action], partner: [Action]) {
         (actions.filter { $0.leadBody == organisation }, actions.filter { $0.partners.contains(organisation) })
@@ -143,5 +158,61 @@ public struct OrganisationNames: Sendable {
         }
         copy.partners = partners
         return copy == action ? nil : copy
+    }
+}
+
+/// Which organisations a list shows: the words of the organisations screen's filter
+/// (`kind:`, `area:`, `theme:`, `accredited`, then any text) and `list organisations`' options.
+public struct OrganisationFilter: Hashable, Sendable {
+    public var area: String?
+    public var kind: String?
+    public var theme: String?
+    public var accreditedOnly = false
+    /// Words every one of which is in the name, services, notes or source.
+    public var text: String
+
+    public init(area: String? = nil, kind: String? = nil, theme: String? = nil, accreditedOnly: Bool = false, text: String = "") {
+        self.area = area
+        self.kind = kind
+        self.theme = theme
+        self.accreditedOnly = accreditedOnly
+        self.text = text
+    }
+
+    /// Reads the filter as typed: `kind:charity area:dorset theme:accreditation accredited good
+    /// neighbours`. A kind, area or theme is matched by id or label/name, ignoring case.
+    public static func parse(_ typed: String, in p: Partnership) -> OrganisationFilter {
+        var filter = OrganisationFilter()
+        var words: [String] = []
+        func find(_ value: String, _ entries: [(id: String, label: String)]) -> String {
+            let wanted = ActionEdit.fold(value)
+            return entries.first { ActionEdit.fold($0.id) == wanted || ActionEdit.fold($0.label) == wanted }?.id ?? value
+        }
+        for word in typed.split(whereSeparator: \.isWhitespace).map(String.init) {
+            let lower = word.lowercased()
+            if lower.hasPrefix("kind:") {
+                filter.kind = find(String(word.dropFirst(5)), p.catalogue.organisationKinds.map { ($0.id, $0.label) })
+            } else if lower.hasPrefix("area:") {
+                filter.area = find(String(word.dropFirst(5)), p.areas.map { ($0.id, $0.name) })
+            } else if lower.hasPrefix("theme:") {
+                filter.theme = find(String(word.dropFirst(6)), p.catalogue.themes.map { ($0.id, $0.label) })
+            } else if lower == "accredited" {
+                filter.accreditedOnly = true
+            } else {
+                words.append(word)
+            }
+        }
+        filter.text = words.joined(separator: " ")
+        return filter
+    }
+
+    public func matches(_ o: Organisation, in p: Partnership, asOf: Day) -> Bool {
+        if let area, !o.areas.contains(area) { return false }
+        if let kind, o.kind != kind { return false }
+        if let theme, !o.themes.contains(theme) { return false }
+        if accreditedOnly, !o.isAccredited(on: asOf) { return false }
+        guard !text.isEmpty else { return true }
+        let fields = [o.id, o.name, o.source, o.notes, p.catalogue.organisationKind(o.kind)?.label ?? o.kind] + o.services
+        return text.split(separator: " ").allSatisfy { word in fields.contains { TextMatch.contains($0, word) } }
     }
 }

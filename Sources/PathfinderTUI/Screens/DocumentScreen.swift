@@ -200,8 +200,8 @@ enum ActionDocument {
             doc.field("Theme", a.theme)
         }
         doc.field("Factors", a.successFactors.map { catalogue.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
-        doc.field("Lead", [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", "))
-        doc.field("Partners", a.partners.joined(separator: "; "))
+        doc.field("Lead", partnership.leadText(a))
+        doc.field("Partners", partnership.partnerNames(a).joined(separator: "; "))
         doc.field("Area", partnership.area(a.area)?.name ?? a.area)
         doc.field("Reviewed", a.reviewed?.iso ?? "")
         doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
