@@ -52,7 +52,7 @@ extension Refresh {
             case .area: areaIDs.insert(job.area)
             case .caseStudy: studyIDs.formUnion(job.names.map { String($0.dropLast(3)) })
             case .action: actionFiles.formUnion(job.names.map { String($0.dropLast(3)) })
-            case .meeting, .organisation: break
+            case .meeting, .organisation, .fundingAgreement: break
             }
         }
         each(.organisation) { j, i, entry in
@@ -280,6 +280,9 @@ extension FileEntry {
                                  changes: refs(v.changes.map(\.action), p, key: "changes"),
                                  created: refs(v.actionsCreated, p, key: "actions-created"))
             }
+        case let .fundingAgreement(p):
+            own(p.problems)
+            isBroken = broken(p)
         case .unreadable:
             own(parsed.problems)
             isBroken = true
