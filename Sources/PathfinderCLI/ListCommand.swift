@@ -46,8 +46,9 @@ struct List: ParsableCommand {
             try listAreas()
             return
         }
-        // One area's actions need only that area's files (and every area.md, to name the areas).
-        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } : nil
+        // One area's actions need only that area's files (and every area.md, to name the areas);
+        // every area's, the index (a full load only when it cannot answer).
+        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } ?? indexed() : nil
         let (result, asOf) = try part ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
@@ -61,6 +62,32 @@ struct List: ParsableCommand {
         case .organisations: try listOrganisations(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
+    }
+
+    /// `list actions` of every area from the index: each action is read back without its long
+    /// texts for the filter (with them when `--search` looks in them), and whole only when kept.
+    private func indexed() throws -> (result: LoadResult, asOf: Day)? {
+        guard area == nil else { return nil }
+        let today = Day.today()
+        let given = try options.asOf.map { try DateOption.day($0, option: "--as-of", today: today) }
+        var filter = try self.filter(asOf: given ?? today)
+        filter.dueBefore = nil   // read against the store's own day below, as `listActions` reads it
+        let (base, text, dueBefore) = (filter, filter.text, dueBefore)
+        let query = IndexQuery(keep: { action, context in
+            var f = base
+            let asOf = given ?? context.asOf ?? today
+            if f.dueBefore == nil, let dueBefore { f.dueBefore = try? DateOption.day(dueBefore, option: "--due-before", today: asOf) }
+            return f.matches(action, asOf: asOf, catalogue: context.catalogue)
+        }, filterReadsLongTexts: !text.isEmpty, longTexts: json, profiles: false)
+        return try options.loadPart { try $0.indexedLoad(query) }
+    }
+
+    /// The filter the options ask for; `--due-before` is read relative to `asOf` (`+2w`).
+    private func filter(asOf: Day) throws -> ActionFilter {
+        ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
+                     successFactor: factor, overdue: overdue,
+                     dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
+                     text: search ?? "")
     }
 
     private func reportErrorFiles(_ errors: [Problem]) {
@@ -106,12 +133,11 @@ struct List: ParsableCommand {
     }
 
     private func listActions(_ p: Partnership, asOf: Day) throws {
-        let filter = ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
-                                  successFactor: factor, overdue: overdue, dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
-                                  text: search ?? "")
+        // The index kept only the actions that match; filtering them again costs little.
+        let filter = try self.filter(asOf: asOf)
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
         if json {
-            try printJSON(actions.map { JSONAction($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) })
+            Output.json(bytes: ActionJSON.array(actions) { $0.isOverdue(asOf: asOf, catalogue: p.catalogue) })
             return
         }
         var table = TextTable(["Id", "RAG", "Status", "Due", "Lead", "Title"])
@@ -207,23 +233,6 @@ private struct JSONArea: Encodable {
     init(_ s: AreaSummary) {
         id = s.area; name = s.name; type = s.type; actions = s.actions
         red = s.rag.red; amber = s.rag.amber; green = s.rag.green; overdue = s.overdue; nextDue = s.nextDue?.iso
-    }
-}
-
-private struct JSONAction: Encodable {
-    var id, area, title, theme, lead, leadBody, status, rag: String
-    var successFactors, partners, caseStudies: [String]
-    var start, due, updated: String?
-    var overdue: Bool
-    var milestones: [[String: String]]
-    var progress: [[String: String]]
-    init(_ a: Action, overdue: Bool) {
-        id = a.id; area = a.area; title = a.title; theme = a.theme; lead = a.lead; leadBody = a.leadBody
-        status = a.status; rag = a.rag.rawValue; successFactors = a.successFactors; partners = a.partners
-        caseStudies = a.caseStudies; start = a.start?.iso; due = a.due?.iso; updated = a.updated?.iso
-        self.overdue = overdue
-        milestones = a.milestones.map { ["title": $0.title, "due": $0.due?.iso ?? "", "done": $0.done ? "yes" : "no"] }
-        progress = a.progress.map { ["date": $0.date.iso, "author": $0.author, "text": $0.text] }
     }
 }
 
