@@ -17,9 +17,9 @@ public struct IndexQuery: Sendable {
     public var filterReadsLongTexts: Bool
     /// Whether the kept actions come with their description and progress log.
     public var longTexts: Bool
-    /// Whether area profiles, case studies and meetings are read in full (reports need them);
-    /// otherwise each area is only its id, name and type, and there are no case studies or
-    /// meetings.
+    /// Whether area profiles, case studies, meetings and organisations are read in full
+    /// (reports and search need them); otherwise each area is only its id, name and type, and
+    /// there are none of the others. Funding agreements are always read (a few files).
     public var profiles: Bool
 
     public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
@@ -70,11 +70,27 @@ extension PlainFileStore {
             if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
         }
 
+        // Funding agreements are not in the summary cache: their few files are read as the
+        // load reads them, for their records and their errors.
+        var links = StoreLinks()
+        let fundingFiles = Self.fundingFiles(root, links: &links)
+        var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
+        for (j, job) in refresh.jobs.enumerated() {
+            if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
+            if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
+        }
+        let funding = PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
+                                                                         areas: areaIDs, actions: actionIDs)
+        let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
+            .filter { $0.severity == .error }
+
         var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
         var studies: [CaseStudy] = []
         var meetings: [Meeting] = []
+        var organisations: [Organisation] = []
         if query.profiles {
             guard let profiles = Self.profiles(refresh, root: root) else { return nil }
+            organisations = profiles.organisations.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
@@ -84,8 +100,9 @@ extension PlainFileStore {
         }
         let partnership = Partnership(
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
-            areas: areas, actions: actions, caseStudies: studies, meetings: meetings)
-        return LoadResult(partnership: partnership, problems: summary.errors)
+            areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
+            fundingAgreements: funding.agreements)
+        return LoadResult(partnership: partnership, problems: fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted())
     }
 
     /// One area folder's wanted actions (by file position), from its index file, which is
@@ -170,9 +187,10 @@ extension PlainFileStore {
         return ActionRecord.encode(action)
     }
 
-    /// The areas, case studies and meetings that load, parsed from their files; nil when a
-    /// file's bytes are no longer those the summary cache holds.
-    private static func profiles(_ refresh: Refresh, root: String) -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting])? {
+    /// The areas, case studies, meetings and organisations that load, parsed from their files;
+    /// nil when a file's bytes are no longer those the summary cache holds.
+    private static func profiles(_ refresh: Refresh, root: String)
+        -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
         for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
             for (i, entry) in refresh.entries[j].enumerated() {
@@ -185,16 +203,17 @@ extension PlainFileStore {
             let read = ParsedFile.read(file, root: root)
             return read.hash == hash ? read : nil
         }
-        var areas: [Area] = [], studies: [CaseStudy] = [], meetings: [Meeting] = []
+        var areas: [Area] = [], studies: [CaseStudy] = [], meetings: [Meeting] = [], organisations: [Organisation] = []
         for file in parsed {
             guard let file else { return nil }
             switch file.result {
             case let .area(p): if let v = p.value { areas.append(v) }
             case let .caseStudy(p): if let v = p.value { studies.append(v) }
             case let .meeting(p): if let v = p.value { meetings.append(v) }
-            case .action, .unreadable: return nil
+            case let .organisation(p): if let v = p.value { organisations.append(v) }
+            case .action, .fundingAgreement, .unreadable: return nil
             }
         }
-        return (areas, studies, meetings)
+        return (areas, studies, meetings, organisations)
     }
 }
