@@ -9,12 +9,12 @@ struct Import: ParsableCommand {
         abstract: "Add a spreadsheet's actions (.csv or .xlsx) to an area's plan: every row or none.",
         discussion: """
         Examples:
-          pathfinder import plan.xlsx --area portsmouth --dry-run
-          pathfinder import tracker.csv --area dorset --map "Who=lead" --map "Notes=ignore" theme=procurement-practice
+          pathfinder import tracker.csv --area portsmouth --dry-run theme=ensuring-dialogue
+          pathfinder import tracker.csv --area portsmouth --map "Notes=ignore" --map "Who=lead" theme=ensuring-dialogue
 
         Columns are matched to fields by their headers (Action or Title, Owner or Lead, RAG or RAG status, \
         Status, Due date or Deadline, Progress or Comments, Theme...) and the match is printed first. \
-        --map COLUMN=FIELD sets one (COLUMN is a header or a letter; FIELD is a field, id, note or ignore). \
+        A workbook's first sheet is read, or --sheet NAME. --map COLUMN=FIELD sets one (COLUMN is a header or a letter; FIELD is a field, id, note or ignore). \
         FIELD=VALUE after the file is given to every new action (a theme the sheet lacks, say). \
         Every row is checked as the screens check a new action; if any is bad nothing is written \
         (--skip-bad writes the good ones). An action already in the area (the same id in an id column, \
