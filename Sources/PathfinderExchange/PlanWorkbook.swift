@@ -32,7 +32,10 @@ public enum PlanWorkbook {
         },
         // Ids, not labels: a label may hold a comma, and the cell is a comma-separated list.
         Column(header: "Success factors", width: 28) { a, _, _ in .text(a.successFactors.joined(separator: ", ")) },
-        Column(header: "Milestones", width: 40) { a, _, _ in .text(ActionField.milestones.value(of: a)) },
+        // One a line: a milestone's title may hold the semicolon that separates them on one line.
+        Column(header: "Milestones", width: 40) { a, _, _ in
+            .text(a.milestones.map { ($0.done ? "[x] " : "[ ] ") + $0.title + ($0.due.map { " (\($0.iso))" } ?? "") }.joined(separator: "\n"))
+        },
         Column(header: "Description", width: 60) { a, _, _ in .text(a.description) },
     ]
 

@@ -17,6 +17,18 @@ public struct ImportAssignment: Hashable, Sendable {
     public var text: String
     /// The column it came from (nil for a value given on the command line).
     public var column: String?
+    /// Milestones written one a line (as the export writes them, so a title may hold the
+    /// semicolon that separates them on one line), each read as `ActionEdit` reads one.
+    public var milestones: [Milestone]?
+
+    /// Sets the field on `action` as `pathfinder edit` would. Throws `FieldProblem`.
+    public func apply(to action: inout Action, catalogue: Catalogue, today: Day) throws {
+        if let milestones {
+            action.milestones = milestones
+        } else {
+            try ActionEdit.set(field, to: text, on: &action, catalogue: catalogue, today: today)
+        }
+    }
 }
 
 /// One data row of the sheet and what importing it does.
@@ -141,7 +153,11 @@ public struct ImportPlan: Hashable, Sendable {
                 case let .field(field):
                     if field == .title { title = text }
                     guard !text.isEmpty || field == .title else { continue }
-                    if let value = normalised(field, text, column: column.header) {
+                    if field == .milestones, text.contains("\n") {
+                        if let milestones = milestoneLines(text, column: column.header) {
+                            assignments.append(ImportAssignment(field: field, text: text, column: column.header, milestones: milestones))
+                        }
+                    } else if let value = normalised(field, text, column: column.header) {
                         assignments.append(ImportAssignment(field: field, text: value, column: column.header))
                     }
                 }
@@ -172,6 +188,26 @@ public struct ImportPlan: Hashable, Sendable {
             }
         }
 
+        /// A milestones cell with one milestone a line, each read as `ActionEdit` reads one.
+        mutating func milestoneLines(_ text: String, column: String) -> [Milestone]? {
+            var all: [Milestone] = []
+            for line in text.split(whereSeparator: \.isNewline) where !String(line).trimmingWhitespace.isEmpty {
+                if let problem = TextRule.line(4_000).problem(String(line)) {
+                    problems.append(self.problem(column, problem))
+                    return nil
+                }
+                do {
+                    all.append(try ActionEdit.milestone(String(line), today: today))
+                } catch let refused as FieldProblem {
+                    problems.append(problem(column, refused.message))
+                    return nil
+                } catch {
+                    return nil
+                }
+            }
+            return all
+        }
+
         /// The action already in the area this row is: by the id column, else by title.
         func match(in existing: [Action]) -> Action? {
             let ref = reference.uppercased()
@@ -195,7 +231,7 @@ public struct ImportPlan: Hashable, Sendable {
             }
             for a in assignments {
                 do {
-                    try ActionEdit.set(a.field, to: a.text, on: &action, catalogue: catalogue, today: today)
+                    try a.apply(to: &action, catalogue: catalogue, today: today)
                 } catch let refused as FieldProblem {
                     problems.append(problem(a.column, refused.message))
                 } catch {
