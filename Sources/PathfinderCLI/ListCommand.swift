@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PathfinderModel
+import PathfinderReports
 import PathfinderStore
 
 struct List: ParsableCommand {
@@ -87,7 +88,7 @@ struct List: ParsableCommand {
         if let area { rows = rows.filter { $0.area == area } }
         if let search { rows = rows.filter { r in search.split(separator: " ").allSatisfy { TextMatch.contains(r.name, $0) || TextMatch.contains(r.area, $0) } } }
         if json {
-            try printJSON(rows.map { JSONArea($0) })
+            printJSON([("areas", .array(rows.map(RecordJSON.areaSummary)))])
         } else {
             var table = TextTable(["Id", "Area", "Type", "Actions", "R/A/G", "Overdue", "Next due"],
                                   alignments: [.left, .left, .left, .right, .right, .right, .left])
@@ -106,7 +107,8 @@ struct List: ParsableCommand {
                                   text: search ?? "")
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
         if json {
-            try printJSON(actions.map { JSONAction($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) })
+            printJSON([("as-of", .string(asOf.iso)),
+                       ("actions", .array(actions.map { RecordJSON.action($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) }))])
             return
         }
         var table = TextTable(["Id", "RAG", "Status", "Due", "Lead", "Title"])
@@ -124,7 +126,7 @@ struct List: ParsableCommand {
         if let area { studies = studies.filter { $0.area == area } }
         if let search { studies = studies.filter { s in search.split(separator: " ").allSatisfy { TextMatch.contains(s.title, $0) || TextMatch.contains(s.text, $0) } } }
         if json {
-            try printJSON(studies.map(JSONCaseStudy.init))
+            printJSON([("case-studies", .array(studies.map(RecordJSON.caseStudy)))])
             return
         }
         var table = TextTable(["Id", "Area / place", "Title"])
@@ -136,11 +138,12 @@ struct List: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action or case study in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show PO-03 --json")
 
     @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth) or a case study id.", valueName: "ID"))
     var id: String
 
+    @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false
     @OptionGroup var options: StoreOptions
 
     func run() throws {
@@ -149,10 +152,13 @@ struct Show: ParsableCommand {
             ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let action = p.action(id) ?? p.action(id.uppercased()) {
+            if json { return printJSON([("action", RecordJSON.action(action, overdue: action.isOverdue(asOf: asOf, catalogue: p.catalogue)))]) }
             Output.line(ActionText.action(action, in: p, asOf: asOf))
         } else if let area = p.area(id.lowercased()) {
+            if json { return printJSON([("area", RecordJSON.area(area))]) }
             Output.line(ActionText.area(area, in: p, asOf: asOf))
         } else if let study = p.caseStudy(id) {
+            if json { return printJSON([("case-study", RecordJSON.caseStudy(study))]) }
             Output.line(ActionText.caseStudy(study, in: p))
         } else {
             let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
@@ -161,44 +167,7 @@ struct Show: ParsableCommand {
     }
 }
 
-private func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    Output.json(String(decoding: try encoder.encode(value), as: UTF8.self))
-}
-
-private struct JSONArea: Encodable {
-    var id, name, type: String
-    var actions, red, amber, green, overdue: Int
-    var nextDue: String?
-    init(_ s: AreaSummary) {
-        id = s.area; name = s.name; type = s.type; actions = s.actions
-        red = s.rag.red; amber = s.rag.amber; green = s.rag.green; overdue = s.overdue; nextDue = s.nextDue?.iso
-    }
-}
-
-private struct JSONAction: Encodable {
-    var id, area, title, theme, lead, leadBody, status, rag: String
-    var successFactors, partners, caseStudies: [String]
-    var start, due, updated: String?
-    var overdue: Bool
-    var milestones: [[String: String]]
-    var progress: [[String: String]]
-    init(_ a: Action, overdue: Bool) {
-        id = a.id; area = a.area; title = a.title; theme = a.theme; lead = a.lead; leadBody = a.leadBody
-        status = a.status; rag = a.rag.rawValue; successFactors = a.successFactors; partners = a.partners
-        caseStudies = a.caseStudies; start = a.start?.iso; due = a.due?.iso; updated = a.updated?.iso
-        self.overdue = overdue
-        milestones = a.milestones.map { ["title": $0.title, "due": $0.due?.iso ?? "", "done": $0.done ? "yes" : "no"] }
-        progress = a.progress.map { ["date": $0.date.iso, "author": $0.author, "text": $0.text] }
-    }
-}
-
-private struct JSONCaseStudy: Encodable {
-    var id, title, place: String
-    var area: String?
-    var themes, organisations: [String]
-    init(_ s: CaseStudy) {
-        id = s.id; title = s.title; place = s.place; area = s.area; themes = s.themes; organisations = s.organisations
-    }
+/// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
+func printJSON(_ pairs: [(String, JSONValue)]) {
+    Output.json(String(RecordJSON.document(pairs).rendered().dropLast()))
 }

@@ -77,7 +77,7 @@ import Testing
         let early = try Fixtures.run(["--as-of", "2006-12-15", "--store", s.store.path, "list", "actions", "--overdue", "--json"], environment: env)
         let late = try Fixtures.run(["--as-of", "2008-12-31", "--store", s.store.path, "list", "actions", "--overdue", "--json"], environment: env)
         let count = { (r: (status: Int32, out: String, err: String)) in
-            ((try? JSONSerialization.jsonObject(with: Data(r.out.utf8))) as? [Any])?.count ?? -1
+            JSONList.actions(r.out)?.count ?? -1
         }
         #expect(count(early) > 0 && count(late) > count(early))
         let edit = try Fixtures.run(["--as-user", "Ann Example", "--as-of", "2006-12-20", "--store", s.store.path, "edit", "PO-03", "rag=red"],
