@@ -41,9 +41,10 @@ $(OUT)/man/pathfinder.1: $(BIN) docs/pathfinder-man-extra.mdoc scripts/make-man.
 
 completions: $(OUT)/completions/pathfinder.bash
 
+# bash sources its completions, so the script has no #! line (lintian: bash-completion-with-hashbang).
 $(OUT)/completions/pathfinder.bash: $(BIN)
 	@mkdir -p $(OUT)/completions
-	$(BIN) --generate-completion-script bash > $(OUT)/completions/pathfinder.bash
+	$(BIN) --generate-completion-script bash | sed '1{/^#!/d}' > $(OUT)/completions/pathfinder.bash
 	$(BIN) --generate-completion-script zsh > $(OUT)/completions/_pathfinder
 	$(BIN) --generate-completion-script fish > $(OUT)/completions/pathfinder.fish
 

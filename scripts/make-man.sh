@@ -22,8 +22,15 @@ date=$(sed -n "s/^## $version — \([0-9-]*\).*/\1/p" CHANGELOG.md | head -1)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 "$tool" "$binary" --date "$date" --section 1 --output-directory "$work"
 mkdir -p "$out"
+# The commands' discussions are plain text: a blank line there is a new paragraph (.Pp, as
+# mdoc wants, not an empty line), and indented lines are examples, set as literal blocks.
 {
-  cat "$work/pathfinder.1"
+  awk '
+    /^$/ { if (example) { print ".Ed"; example = 0 } print ".Pp"; next }
+    /^  +[^ ]/ { if (!example) { print ".Bd -literal -offset indent"; example = 1 } sub(/^ +/, ""); print; next }
+    { if (example) { print ".Ed"; example = 0 } print }
+    END { if (example) print ".Ed" }
+  ' "$work/pathfinder.1"
   cat docs/pathfinder-man-extra.mdoc
 } > "$out/pathfinder.1"
 echo "make-man: $out/pathfinder.1" >&2

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 version=$(scripts/version.sh)
 work=$(mktemp -d /tmp/pathfinder-smoke.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
 ok() { echo "smoke: ok: $*"; }
 
@@ -28,8 +28,20 @@ bin=$prefix/bin/pathfinder
 [ -x "$bin" ] || fail "no binary at $bin"
 
 # A new user: an empty home, no Swift on PATH, started from a folder that is not the checkout.
+# The installed files are read-only to that user, as after `sudo make install` or dpkg: run as
+# root, the user is `nobody`; run as anyone else, the data is made read-only.
 home=$work/home; mkdir -p "$home" "$work/elsewhere"
-run() { (cd "$work/elsewhere" && env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb "$@"); }
+chmod 755 "$work"
+data=$prefix/share/pathfinder
+as=()
+if [ "$(id -u)" = 0 ]; then
+  command -v runuser >/dev/null 2>&1 || fail "runuser is needed to try the program as a user other than root"
+  as=(runuser -u nobody --)
+  chown nobody "$home" "$work/elsewhere"
+else
+  chmod -R a-w "$data"
+fi
+run() { (cd "$work/elsewhere" && "${as[@]}" env -i HOME="$home" PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=dumb "$@"); }
 
 if ldd "$bin" | grep -i swift; then fail "the binary links Swift libraries"; fi
 ok "links no Swift library: $(ldd "$bin" | awk '{print $1}' | tr '\n' ' ')"
@@ -46,7 +58,6 @@ grep -q "made your own copy of the sample store in $home/.local/share/pathfinder
 out=$(run "$bin" show PO-03 2>"$work/err") || fail "show PO-03 on the user's copy: $(cat "$work/err")"
 ok "first run made the user's own copy of the sample store; list areas and show PO-03 read it"
 
-data=$prefix/share/pathfinder
 before=$(cd "$data" && find . | sort | md5sum)
 run "$bin" check --store "$data/sample-areas" >"$work/out" 2>"$work/err" || fail "check on the installed sample store: $(cat "$work/out" "$work/err")"
 grep -q "5 areas" "$work/err" || fail "check did not count 5 areas: $(cat "$work/err")"
@@ -73,11 +84,12 @@ ls "$prefix"/share/zsh/*/_pathfinder >/dev/null 2>&1 || fail "no zsh completion"
 # bash, as Tab would: the script calls the program back for the area ids of the user's store.
 words=$(run bash -c "source '$prefix/share/bash-completion/completions/pathfinder'
   COMP_WORDS=(pathfinder list actions --area port); COMP_CWORD=4; COMP_LINE='pathfinder list actions --area port'; COMP_POINT=\${#COMP_LINE}
-  PATH='$prefix/bin':\$PATH _pathfinder; printf '%s\n' \"\${COMPREPLY[@]}\"")
+  PATH='$prefix/bin':\$PATH _pathfinder pathfinder port --area; printf '%s\n' \"\${COMPREPLY[@]}\"")
 [ "$words" = "portsmouth" ] || fail "bash completion of --area port gave '$words'"
 ok "completions for bash, zsh and fish; bash completes --area port to portsmouth"
 
 if [ "${1:-}" != "--deb" ]; then
+  chmod -R u+w "$data"
   make --no-print-directory uninstall DESTDIR="$root" PREFIX=/usr/local >/dev/null
   left=$(find "$root" -type f)
   [ -z "$left" ] || fail "make uninstall left: $left"

@@ -31,15 +31,34 @@ struct StoreLocation {
         // Copy into a temporary sibling and rename, so an interrupted first run leaves no half store.
         let temporary = store.deletingLastPathComponent().appendingPathComponent(".store-\(getpid())")
         try? fm.removeItem(at: temporary)
-        try fm.copyItem(at: source, to: temporary)
-        if let keep = try? fm.contentsOfDirectory(atPath: temporary.path), keep.contains(".keep") {
-            try? fm.removeItem(at: temporary.appendingPathComponent(".keep"))
+        do {
+            // `.pathfinder/` is one machine's state about one copy (a summary cache keyed on
+            // these files' inodes, a lock): the new store starts without it.
+            try copyContents(of: source, to: temporary, leaving: [".pathfinder", ".keep"])
+            try fm.moveItem(at: temporary, to: store)
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw CLIError("could not make your own copy of the sample store in \(store.path): \(error.localizedDescription)")
         }
-        // `.pathfinder/` is one machine's state about one copy (a summary cache keyed on these
-        // files' inodes, a lock): the new store starts without it.
-        try? fm.removeItem(at: temporary.appendingPathComponent(".pathfinder"))
-        try fm.moveItem(at: temporary, to: store)
         return StoreLocation(path: store, createdFromSample: true)
+    }
+
+    /// Copies folders and the bytes of files, never their owner or modes: an installed sample
+    /// belongs to root and is read-only (FileManager's copy keeps the owner, and fails for
+    /// anyone else), and the copy must be the user's own to change.
+    static func copyContents(of source: URL, to target: URL, leaving skipped: Set<String> = []) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: target, withIntermediateDirectories: false)
+        for name in try fm.contentsOfDirectory(atPath: source.path).sorted() where !skipped.contains(name) {
+            let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: from.path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                try copyContents(of: from, to: to)
+            } else {
+                try Data(contentsOf: from).write(to: to, options: .withoutOverwriting)
+            }
+        }
     }
 
     /// The user's own store: `$XDG_DATA_HOME/pathfinder/store`, by default under `~/.local/share`.

@@ -91,6 +91,31 @@ import Testing
         #expect(refused.err.split(separator: "\n").count == 1)
     }
 
+    /// An installed sample is root's and read-only; a new user's copy must be theirs to change
+    /// (FileManager's copy kept the modes, and failed outright for anyone but root).
+    @Test func theUsersCopyOfAReadOnlySampleIsWritable() throws {
+        let root = try scratch()
+        defer {
+            _ = try? fm.subpathsOfDirectory(atPath: root.path).map { chmod(root.appendingPathComponent($0).path, 0o755) }
+            try? fm.removeItem(at: root)
+        }
+        let sample = root.appendingPathComponent("share/sample-areas")
+        try installData(at: root.appendingPathComponent("share"), title: "Read-only")
+        for path in try fm.subpathsOfDirectory(atPath: sample.path).map({ sample.appendingPathComponent($0).path }) + [sample.path] {
+            var isFolder: ObjCBool = false
+            _ = fm.fileExists(atPath: path, isDirectory: &isFolder)
+            chmod(path, isFolder.boolValue ? 0o555 : 0o444)
+        }
+        let made = try StoreLocation.resolve(option: nil, environment: ["HOME": root.appendingPathComponent("home").path], sample: { sample })
+        #expect(made.createdFromSample)
+        let action = made.path.appendingPathComponent("areas/portsmouth/actions/PO-03.md").path
+        let mode = try #require(try fm.attributesOfItem(atPath: action)[.posixPermissions] as? Int)
+        #expect(mode & 0o200 != 0, "the copied action is not writable by its owner (mode \(String(mode, radix: 8)))")
+        let folder = try #require(try fm.attributesOfItem(atPath: made.path.appendingPathComponent("areas/portsmouth/actions").path)[.posixPermissions] as? Int)
+        #expect(folder & 0o200 != 0)
+        #expect(try String(contentsOfFile: action, encoding: .utf8) == String(contentsOf: sample.appendingPathComponent("areas/portsmouth/actions/PO-03.md"), encoding: .utf8))
+    }
+
     @Test func versionIsPrintedOnStandardOutputAndTheChangelogLeadsWithIt() throws {
         let r = try Fixtures.run(["--version"])
         #expect(r.status == 0)
