@@ -20,7 +20,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Only this status (a status id from the catalogue).", valueName: "STATUS")) var status: String?
     @Option(help: ArgumentHelp("Only this rating: red, amber or green.", valueName: "RAG")) var rag: String?
     @Option(help: ArgumentHelp("Only this theme (a theme id).", valueName: "THEME")) var theme: String?
@@ -190,7 +190,7 @@ struct Show: ParsableCommand {
         abstract: "Print one area, action, case study or organisation in full.",
         discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json")
 
-    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"), completion: StoreNames.anyID)
     var id: String
 
     @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false

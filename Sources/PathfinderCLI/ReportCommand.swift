@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Changes on or after this day (highlight only; default: each area's last meeting).", valueName: "DATE"))
     var since: String?
     @Option(help: ArgumentHelp("terminal, markdown, html, csv or json.", valueName: "FORMAT")) var format: ReportFormat = .terminal
