@@ -12,6 +12,21 @@ public struct RAGObservation: Hashable, Sendable {
     }
 }
 
+extension RAG {
+    /// The shade a chart fills this rating with, in the terminal and the terminal report alike:
+    /// a different character for each, so a chart reads without colour.
+    public var shade: String {
+        switch self {
+        case .red: "█"
+        case .amber: "▒"
+        case .green: "░"
+        }
+    }
+
+    /// The key to the shades, as the charts print it.
+    public static let shadeKey = "█ red  ▒ amber  ░ green"
+}
+
 /// How many actions were red, amber and green at the end of one month (or on the as-of day,
 /// for the month it falls in).
 public struct RAGMonth: Hashable, Sendable, Codable {

@@ -185,7 +185,7 @@ extension ReportChart {
             return bars.map { b in
                 Text.pad(Text.truncate(b.label, to: labelWidth), to: labelWidth) + "  " + bar(b, width: width, most: most)
                     + "  \(b.red)/\(b.amber)/\(b.green)"
-            } + ["█ red  ▒ amber  ░ green"]
+            } + [RAG.shadeKey]
         case let .indicators(rows):
             let width = max(10, min(40, lineWidth - 30))
             return rows.map { r in
@@ -209,11 +209,5 @@ extension ReportChart {
         }
     }
 
-    static func block(_ rag: RAG) -> String {
-        switch rag {
-        case .red: "█"
-        case .amber: "▒"
-        case .green: "░"
-        }
-    }
+    static func block(_ rag: RAG) -> String { rag.shade }
 }

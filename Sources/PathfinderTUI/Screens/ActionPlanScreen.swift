@@ -208,7 +208,7 @@ extension ActionPlanPage {
                 let title = room >= 8 ? Text.truncate(a.title, to: room) + waits : a.title
                 screen.put(Table.fit(title, col), x: cx, y: y, style: base)
             case "Lead":
-                screen.put(Table.fit(a.lead.isEmpty ? a.leadBody : a.lead, col), x: cx, y: y, style: base)
+                screen.put(Table.fit(a.lead.isEmpty ? state.partnership.organisationName(a.leadBody) : a.lead, col), x: cx, y: y, style: base)
             case "Status", "S":
                 let entry = catalogue.status(a.status)
                 let text = col.width == 1 ? (entry?.symbol ?? "?") : "\(entry?.symbol ?? "?") \(entry?.label ?? a.status)"

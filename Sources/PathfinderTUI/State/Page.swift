@@ -44,6 +44,8 @@ public enum Page: Hashable, Sendable {
     case timeline(TimelinePage)
     /// RAG over time, for an area or the store.
     case ragHistory(RAGHistoryPage)
+    /// The organisations, or those an action names (issue 12).
+    case organisations(OrganisationsPage)
 }
 
 extension Page {
@@ -66,6 +68,7 @@ extension Page {
         case let .problems(p): p
         case let .timeline(p): p
         case let .ragHistory(p): p
+        case let .organisations(p): p
         }
     }
 
@@ -75,6 +78,8 @@ extension Page {
     public static func action(_ id: String) -> Page { .document(DocumentPage(.action(id))) }
     /// A case study.
     public static func caseStudy(_ id: String) -> Page { .document(DocumentPage(.caseStudy(id))) }
+    /// An organisation, with the actions and case studies naming it.
+    public static func organisation(_ id: String) -> Page { .document(DocumentPage(.organisation(id))) }
 }
 
 extension Page {

@@ -9,15 +9,9 @@ enum RAGChart {
         var role: Role
     }
 
-    static func glyph(_ rag: RAG) -> String {
-        switch rag {
-        case .red: "█"
-        case .amber: "▒"
-        case .green: "░"
-        }
-    }
+    static func glyph(_ rag: RAG) -> String { rag.shade }
 
-    static let key = "█ red  ▒ amber  ░ green"
+    static let key = RAG.shadeKey
 
     /// One horizontal bar `width` cells long, split red, amber, green in proportion; a rating
     /// with any actions gets at least one cell (when the width allows).
