@@ -85,6 +85,30 @@ public struct RAGHistoryCache: Sendable {
     }
 }
 
+extension RAGHistoryCache {
+    /// A key for what RAG over time is made from, taken from the loaded actions and meetings
+    /// (for a command that read the store through the index, with no file hashes to hand):
+    /// each action's id, rating, dates and notes' count and last date, each meeting's date and
+    /// items.
+    public static func contentKey(_ p: Partnership) -> UInt64 {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                key ^= UInt64(byte)
+                key &*= 0x100_0000_01b3
+            }
+            key ^= 0x1f
+            key &*= 0x100_0000_01b3
+        }
+        for a in p.actions {
+            mix(a.id + a.rag.rawValue + (a.start?.iso ?? "") + (a.updated?.iso ?? "") + String(a.progress.count)
+                + (a.progress.latestDate?.iso ?? ""))
+        }
+        for m in p.meetings { mix(m.id + m.date.iso + m.items.map { $0.action + ($0.rag?.rawValue ?? "") }.joined()) }
+        return key
+    }
+}
+
 extension PlainFileStore {
     /// A key for what the store's files hold as last read: it changes when any file does.
     public var filesKey: UInt64 {
