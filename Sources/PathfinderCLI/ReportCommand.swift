@@ -67,7 +67,10 @@ struct Report: ParsableCommand {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
         let report: any RenderableReport = switch kind {
-        case .highlight: HighlightReport.build(p, area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) }, asOf: asOf)
+        case .highlight:
+            HighlightReport.build(p, area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) }, asOf: asOf,
+                                  history: RAGHistoryCache(root: try options.location().path).history(p, asOf: asOf,
+                                                                                       filesKey: RAGHistoryCache.contentKey(p)).table)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
         }
@@ -100,10 +103,11 @@ struct MinutesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let (_, result, _) = try options.load()
+        let (_, store, result, _) = try options.loadStore()
         let p = result.partnership
         let found = try Self.find(meeting, in: p.meetings)
-        try output.emit(Minutes.build(found, in: p).render(format), as: .markup)
+        let history = RAGHistoryCache(root: store.root).history(p, asOf: found.date, filesKey: store.filesKey).table
+        try output.emit(Minutes.build(found, in: p, history: history).render(format), as: .markup)
     }
 
     /// The one meeting a name means: an exact id or file name first, then a unique prefix of either.

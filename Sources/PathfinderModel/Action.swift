@@ -83,6 +83,8 @@ public struct Action: Hashable, Sendable, Identifiable {
     public var indicator: Indicator?
     public var funding: Funding?
     public var caseStudies: [String]
+    /// Ids of the actions this one waits on (`depends-on: [PO-04]`): it cannot finish before they do.
+    public var dependsOn: [String]
     /// Last reviewed at a meeting or by its lead.
     public var reviewed: Day?
     public var updated: Day?
@@ -98,7 +100,7 @@ public struct Action: Hashable, Sendable, Identifiable {
                 partners: [String] = [], status: String = "not-started", rag: RAG = .green,
                 start: Day? = nil, due: Day? = nil, milestones: [Milestone] = [],
                 indicator: Indicator? = nil, funding: Funding? = nil, caseStudies: [String] = [],
-                reviewed: Day? = nil, updated: Day? = nil, updatedBy: String = "", source: String = "",
+                dependsOn: [String] = [], reviewed: Day? = nil, updated: Day? = nil, updatedBy: String = "", source: String = "",
                 description: String = "", progress: ProgressLog = []) {
         self.id = id
         self.area = area
@@ -116,6 +118,7 @@ public struct Action: Hashable, Sendable, Identifiable {
         self.indicator = indicator
         self.funding = funding
         self.caseStudies = caseStudies
+        self.dependsOn = dependsOn
         self.reviewed = reviewed
         self.updated = updated
         self.updatedBy = updatedBy

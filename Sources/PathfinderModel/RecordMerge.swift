@@ -49,6 +49,8 @@ public enum RecordMerge {
                 merged.successFactors = ListMerge.merge(base: base.successFactors, mine: mine.successFactors, theirs: theirs.successFactors)
             case .caseStudies:
                 merged.caseStudies = ListMerge.merge(base: base.caseStudies, mine: mine.caseStudies, theirs: theirs.caseStudies)
+            case .dependsOn:
+                merged.dependsOn = ListMerge.merge(base: base.dependsOn, mine: mine.dependsOn, theirs: theirs.dependsOn)
             case .milestones:
                 let list = ListMerge.merge(base: base.milestones, mine: mine.milestones, theirs: theirs.milestones, id: \.title,
                                            combine: { old, ours, theirs in

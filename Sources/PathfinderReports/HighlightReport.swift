@@ -145,11 +145,14 @@ public struct HighlightReport: Hashable, Sendable {
     public var changes: [ReportChange]
     public var indicators: [ReportIndicator]
     public var milestones: [ReportMilestone]
+    /// The pictures: RAG by area, RAG over time, each area's open actions on a time line.
+    public var charts: HighlightCharts
 
     /// Builds the report. `area` nil covers every area; `since` nil measures each area from its
     /// own last meeting on or before `asOf`, or from `defaultSinceDays` before `asOf` when it
     /// has none.
-    public static func build(_ p: Partnership, area: String? = nil, since: Day? = nil, asOf: Day) -> HighlightReport {
+    public static func build(_ p: Partnership, area: String? = nil, since: Day? = nil, asOf: Day,
+                             history: RAGHistoryTable? = nil) -> HighlightReport {
         let catalogue = p.catalogue
         let areas = area.map { id in p.areas.filter { $0.id == id } } ?? p.areas
         let areaIDs = Set(areas.map(\.id))
@@ -251,8 +254,53 @@ public struct HighlightReport: Hashable, Sendable {
             periodEnd: periodEnd, since: sincePoints, totalActions: inScope.count,
             openActions: inScope.filter { !catalogue.isClosed(status: $0.status) }.count, statusCounts: statusCounts,
             rag: rag, actions: rows, overdue: overdue, redAndAmber: redAndAmber, changes: changes,
-            indicators: indicators, milestones: milestones)
+            indicators: indicators, milestones: milestones,
+            charts: HighlightCharts.build(p, areas: areas, actions: inScope, asOf: asOf, history: history, scope: area == nil ? nil : areas.first?.name))
     }
 
     private static let farFuture = Day(year: 9999, month: 12, day: 31)!
+}
+
+/// A highlight report's charts, built with it.
+public struct HighlightCharts: Hashable, Sendable {
+    /// At most this many open actions of an area go on its timeline (the soonest due first);
+    /// the table under it says how many more there are.
+    public static let timelineRows = 40
+
+    public var ragByArea: ReportChart
+    public var trend: ReportChart?
+    /// One per area: its name, its timeline, and how many open actions were left off it.
+    public var areas: [AreaCharts]
+
+    public struct AreaCharts: Hashable, Sendable {
+        public var name: String
+        public var timeline: ReportChart
+        public var trend: ReportChart?
+        public var leftOff: Int
+    }
+
+    static func build(_ p: Partnership, areas: [Area], actions: [Action], asOf: Day, history: RAGHistoryTable?, scope: String?) -> HighlightCharts {
+        let catalogue = p.catalogue
+        var byArea: [String: [Action]] = [:]
+        for a in actions { byArea[a.area, default: []].append(a) }
+        let bars = areas.map { area in
+            var count = RAGCount()
+            for a in byArea[area.id] ?? [] where !catalogue.isClosed(status: a.status) { count.add(a.rag) }
+            return ReportChart.RAGBar(label: area.name, red: count.red, amber: count.amber, green: count.green)
+        }
+        let table = history ?? RAGHistory.byArea(Partnership(title: p.title, asOf: p.asOf, catalogue: catalogue, areas: areas,
+                                                             actions: actions, meetings: p.meetings), asOf: asOf)
+        let months = scope == nil ? table.store : table.months(area: areas.first?.id)
+        let trend = months.isEmpty ? nil : ReportChart.trend(months, scope: scope ?? "all areas", source: table.source)
+        let perArea = areas.map { area -> AreaCharts in
+            let open = (byArea[area.id] ?? []).filter { !catalogue.isClosed(status: $0.status) }
+                .sorted { ($0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.id) < ($1.due ?? Day(year: 9999, month: 12, day: 31)!, $1.id) }
+            let shown = Array(open.prefix(timelineRows)).sorted { $0.id < $1.id }
+            let areaMonths = table.months(area: area.id)
+            return AreaCharts(name: area.name, timeline: ReportChart.timeline(shown, areaName: area.name, asOf: asOf, catalogue: catalogue),
+                              trend: scope == nil && !areaMonths.isEmpty ? ReportChart.trend(areaMonths, scope: area.name, source: table.source) : nil,
+                              leftOff: open.count - shown.count)
+        }
+        return HighlightCharts(ragByArea: .ragByArea(bars), trend: trend, areas: perArea)
+    }
 }

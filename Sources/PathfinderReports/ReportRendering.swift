@@ -54,6 +54,11 @@ extension HighlightReport: RenderableReport {
                 footer: [["Total", String(totalActions)]])
         d.table(["RAG", "Open actions"], [["Red", String(rag.red)], ["Amber", String(rag.amber)], ["Green", String(rag.green)]],
                 right: [1], footer: [["Total", String(rag.total)]])
+        d.chart(charts.ragByArea)
+        if let trend = charts.trend {
+            d.heading(1, "RAG over time")
+            d.chart(trend)
+        }
 
         d.heading(1, "Overdue actions")
         d.table(["Id"] + (multiArea ? ["Area"] : []) + ["RAG", "Due", "Days over", "Lead", "Title"],
@@ -87,19 +92,34 @@ extension HighlightReport: RenderableReport {
                 none: "Nothing has changed since then.")
 
         d.heading(1, "Indicators")
-        d.table(["Id", "Indicator", "Baseline", "Current", "Target", "Progress"],
-                indicators.map { i in
-                    let unit = i.indicator.unit.isEmpty ? "" : " " + i.indicator.unit
-                    return [i.action, i.indicator.name, Number.format(i.indicator.baseline) + unit,
-                            i.indicator.current.map { Number.format($0) + unit } ?? "not measured yet",
-                            Number.format(i.indicator.target) + unit, percent(i.progress)]
-                },
-                right: [2, 3, 4, 5], none: "No action has an indicator.")
+        if indicators.isEmpty {
+            d.paragraph("No action has an indicator.")
+        } else {
+            d.chart(.indicators(indicators.map { i in
+                ReportChart.IndicatorRow(id: i.action, name: i.indicator.name, baseline: i.indicator.baseline,
+                                         current: i.indicator.current, target: i.indicator.target, unit: i.indicator.unit)
+            }))
+        }
 
         d.heading(1, "Milestones due by \(periodEnd.iso)")
         d.table(["Due", "Id", "Milestone", "Action"],
                 milestones.map { m in [m.due.iso + (m.late ? " (late)" : ""), m.action, m.title, m.actionTitle] },
                 none: "No milestone falls due in the next \(Self.periodDays) days.")
+
+        // Each area on a page of its own when printed: its open actions on a time line.
+        for area in charts.areas {
+            d.areaHeading(area.name)
+            if case let .timeline(rows, _) = area.timeline.kind, rows.isEmpty {
+                d.paragraph("No open actions.")
+            } else {
+                d.chart(area.timeline)
+            }
+            if area.leftOff > 0 {
+                d.paragraph("\(area.leftOff) more open action\(area.leftOff == 1 ? " is" : "s are") not on the timeline: "
+                    + "the \(HighlightCharts.timelineRows) due soonest are shown.")
+            }
+            if let trend = area.trend { d.chart(trend) }
+        }
         return d
     }
 

@@ -189,6 +189,7 @@ public final class PlainFileStore {
             }
         }
         var actionIDs = Set(firstFile.keys).union(list.lazy.filter { $0.kind == .action }.map(\.id))
+        problems += Self.dependencyProblems(loadedActions, files: actionFiles, known: scope == .store ? actionIDs : nil)
         if scope != .store {
             actionIDs.formUnion(actionFilesElsewhere(named: meetings.lazy.compactMap(\.value).flatMap(\.namedActions), known: actionIDs,
                                                      areaFolders: list.filter { $0.kind == .area }.map(\.folder)))
@@ -473,6 +474,8 @@ struct ActionFile: Sendable {
     var broken = false
     var editable = true
     var idLine = 1
+    /// The lines of the `depends-on` entries (empty for the many actions with none).
+    var dependsOnLines: [Int] = []
 
     /// Where an action that did not load would be: nothing to allocate.
     static let none = Action(id: "", area: "", title: "")
@@ -489,6 +492,10 @@ struct ActionFile: Sendable {
         broken = parsed.value == nil || parsed.problems.contains { $0.severity == .error }
         editable = parsed.editable
         idLine = parsed.lines["id"] ?? 1
+        if parsed.value?.dependsOn.isEmpty == false {
+            let items = parsed.itemLines["depends-on"] ?? []
+            dependsOnLines = items.isEmpty ? [parsed.lines["depends-on"] ?? 1] : items
+        }
     }
 }
 

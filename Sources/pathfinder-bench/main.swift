@@ -192,6 +192,25 @@ state = update(state, .key(.enter)).0  // its action plan
 keys("move in plan:    ", Array(repeating: .key(.down), count: 100))
 keys("open action:     ", (0..<50).flatMap { _ in [Event.key(.enter), .key(.escape)] })
 keys("type in filter:  ", [.key(.character("f"))] + "review".map { .key(.character($0)) } + [.key(.escape)])
+// The timeline of the area's plan: `t` to its first frame (then back, not timed), and keys on it.
+var timelineOpens: [Double] = []
+for _ in 0..<30 {
+    timelineOpens.append(seconds { state = update(state, .key(.character("t"))).0; _ = frame(state) })
+    state = update(state, .key(.escape)).0
+}
+print("open timeline:    key to screen \(percentiles(timelineOpens))")
+state = update(state, .key(.character("t"))).0
+keys("keys in timeline: ", Array(repeating: Event.key(.down), count: 40) + Array(repeating: .key(.right), count: 10)
+    + [.key(.character("+")), .key(.character("-")), .key(.character("t")), .key(.character("t"))])
+state = update(state, .key(.escape)).0
+// RAG over time for the whole store, as the screens have it worked out on another thread: the
+// first time (notes, meetings, git if any; written to the cache), then from the cache.
+let ragCache = RAGHistoryCache(root: store.root)
+try? FileManager.default.removeItem(at: store.root.appendingPathComponent(RAGHistoryCache.path))
+var ragMonths = 0
+let ragCold = seconds { ragMonths = ragCache.history(p, asOf: asOf, filesKey: store.filesKey).table.store.count }
+let ragWarm = seconds { _ = ragCache.history(p, asOf: asOf, filesKey: store.filesKey) }
+print("RAG over time:    \(ms(ragCold)) worked out in the background (\(ragMonths) months, cached); \(ms(ragWarm)) from the cache")
 state = update(state, .key(.character("/"))).0
 keys("search (typing): ", "commissioning".map { .key(.character($0)) })
 // What the screens hold once searched: the partnership, the store's bookkeeping and the search

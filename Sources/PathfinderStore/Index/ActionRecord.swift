@@ -10,7 +10,7 @@ import PathfinderModel
 /// test over the sample store fails until it is.
 enum ActionRecord {
     /// Bumped whenever the layout changes; part of every index file's header.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2   // 2: depends-on (issue 13)
 
     static func encode(_ a: Action) -> [UInt8] {
         var w = BinaryWriter()
@@ -53,6 +53,7 @@ enum ActionRecord {
             w.byte(0)
         }
         w.strings(a.caseStudies)
+        w.strings(a.dependsOn)
         w.day(a.reviewed)
         w.day(a.updated)
         w.string(a.updatedBy)
@@ -99,12 +100,12 @@ enum ActionRecord {
             funding = Funding(amount: amount, termYears: term, noticeMonths: notice,
                               fullCostRecovery: recovery == 0 ? nil : recovery == 1)
         }
-        guard let studies = r.strings(), let reviewed = r.day(), let updated = r.day(), let updatedBy = r.string(),
+        guard let studies = r.strings(), let dependsOn = r.strings(), let reviewed = r.day(), let updated = r.day(), let updatedBy = r.string(),
               let source = r.string() else { return nil }
         var action = Action(id: id, area: area, title: title, theme: theme, successFactors: factors, lead: lead, leadBody: leadBody,
                             partners: partners, status: status, rag: RAG.all[Int(ragIndex)], start: start, due: due,
                             milestones: milestones, indicator: indicator, funding: funding, caseStudies: studies,
-                            reviewed: reviewed, updated: updated, updatedBy: updatedBy, source: source)
+                            dependsOn: dependsOn, reviewed: reviewed, updated: updated, updatedBy: updatedBy, source: source)
         guard full else { return action }
         guard let description = r.string(), let joined = r.string(), let notes = r.count() else { return nil }
         var dates: [Day] = [], authors: [String] = [], ends: [Int] = []

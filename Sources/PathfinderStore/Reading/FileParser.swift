@@ -316,12 +316,12 @@ enum FileParser {
                             successFactors: r.strings("success-factors"), lead: lead, leadBody: r.string("lead-body"),
                             partners: r.strings("partners"), status: statusText, rag: rag, start: r.day("start"),
                             due: r.day("due"), milestones: milestones, indicator: indicator, funding: funding,
-                            caseStudies: r.strings("case-studies"), reviewed: r.day("reviewed"), updated: r.day("updated"),
+                            caseStudies: r.strings("case-studies"), dependsOn: r.strings("depends-on"), reviewed: r.day("reviewed"), updated: r.day("updated"),
                             updatedBy: r.string("updated-by"), source: r.string("source"),
                             description: body.description, progress: ProgressLog(body.entries))
         nearMisses(&r, known: CanonicalFields.actionOrder)
         var itemLines: [String: [Int]] = [:]
-        for key in ["milestones", "case-studies", "success-factors", "partners"] {
+        for key in ["milestones", "case-studies", "success-factors", "partners", "depends-on"] {
             itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
         }
         return Parsed(value: action, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,

@@ -125,7 +125,7 @@ enum CanonicalFields {
     // MARK: Action
 
     static let actionOrder = ["id", "title", "theme", "success-factors", "lead", "lead-body", "partners", "status", "rag",
-                              "start", "due", "milestones", "indicator", "funding", "case-studies", "reviewed", "updated",
+                              "start", "due", "milestones", "depends-on", "indicator", "funding", "case-studies", "reviewed", "updated",
                               "updated-by", "source"]
 
     static func action(_ a: Action) -> Fields {
@@ -147,6 +147,7 @@ enum CanonicalFields {
             fields.append(("done", CanonicalYAML.bool(m.done)))
             return fields
         }))
+        b.flow("depends-on", a.dependsOn)
         b.raw("indicator", a.indicator.map { i in
             var fields = [("name", CanonicalYAML.scalar(i.name)), ("baseline", CanonicalYAML.number(i.baseline)),
                           ("target", CanonicalYAML.number(i.target))]

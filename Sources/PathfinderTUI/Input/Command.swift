@@ -18,6 +18,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search, filter
     case clearFilter = "clear-filter"
     case cycleSort = "cycle-sort"
+    // Charts: the timeline and RAG over time.
+    case timeline, ragHistory = "rag-history"
+    case zoomIn = "zoom-in", zoomOut = "zoom-out", panToday = "pan-today", textView = "text-view"
     // The program.
     case quit, help
     case commandLine = "command-line"
@@ -138,6 +141,13 @@ extension Command {
         CommandRow(.filter, .finding, "filter", "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"),
         CommandRow(.clearFilter, .finding, "clear filter", "Clear the filter"),
         CommandRow(.cycleSort, .finding, "sort", "Sort by theme, due date, RAG, status or id"),
+        // Charts.
+        CommandRow(.timeline, .finding, "timeline", "The plan on a time line: bars from start to due, milestones, the as-of day"),
+        CommandRow(.ragHistory, .finding, "RAG over time", "How many actions were red, amber and green, month by month"),
+        CommandRow(.zoomIn, .moving, "zoom in", "Show less time across the chart (year, quarter, month)"),
+        CommandRow(.zoomOut, .moving, "zoom out", "Show more time across the chart (month, quarter, year)"),
+        CommandRow(.panToday, .moving, "as of", "Back to the as-of day, a third of the way across"),
+        CommandRow(.textView, .finding, "as text", "The chart as text: the dates and numbers behind it, to read or copy"),
         // The program.
         CommandRow(.quit, .program, "quit", "Quit Pathfinder (everything is already saved)"),
         CommandRow(.help, .program, "help", "Show or hide this list of keys"),

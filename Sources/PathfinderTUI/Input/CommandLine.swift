@@ -113,6 +113,28 @@ struct TypedCommand: Sendable {
             }
             return []
         },
+        TypedCommand("timeline", aliases: ["t"], argument: "[AREA]", "An area's plan on a time line; alone, this area's") {
+            state, argument in
+            if argument.isEmpty {
+                state.openTimeline(state.currentArea)
+            } else if let area = state.findArea(argument) {
+                state.openTimeline(area.id)
+            } else {
+                state.message = Message("No area matches \(Quote.value(argument))", isError: true)
+            }
+            return []
+        },
+        TypedCommand("rag", argument: "[AREA]", "RAG over time, month by month: an area's, or with no area the whole store's") {
+            state, argument in
+            if argument.isEmpty {
+                state.push(.ragHistory(RAGHistoryPage(area: nil)))
+            } else if let area = state.findArea(argument) {
+                state.push(.ragHistory(RAGHistoryPage(area: area.id)))
+            } else {
+                state.message = Message("No area matches \(Quote.value(argument))", isError: true)
+            }
+            return []
+        },
         TypedCommand("meeting", Command.startMeeting.help) { state, _ in state.startOrResumeMeeting() },
         TypedCommand("report", argument: "[PATH]",
                      "The highlight report on screen (:report factors or :report funding for those); "

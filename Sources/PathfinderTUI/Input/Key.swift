@@ -67,4 +67,6 @@ public enum Event: Hashable, Sendable {
     case syncConflicts([SyncConflictRow])
     /// A sync finished: what it did, line by line, or why it could not.
     case synced(lines: [String], problem: String?)
+    /// RAG over time, worked out in the background (or read from its cache).
+    case ragHistoryComputed(RAGHistoryTable)
 }

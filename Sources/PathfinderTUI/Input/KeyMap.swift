@@ -4,7 +4,7 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems, form, organisations, organisation
+         syncConflicts = "sync-conflicts", problems, form, organisations, organisation, timeline, ragHistory = "rag-history"
 
     /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
     /// global key (q, 1 to 6) there would surprise someone filling it in.
@@ -31,6 +31,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .form: "A form"
         case .organisations: "Organisations"
         case .organisation: "An organisation"
+        case .timeline: "Timeline"
+        case .ragHistory: "RAG over time"
         }
     }
 }
@@ -75,7 +77,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation timeline rag-history
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -220,6 +222,21 @@ public struct KeyMap: Hashable, Sendable {
     bind form J move-entry-down
     bind form ? help
     bind form <F1> help
+    bind action-plan t timeline
+    bind area t timeline
+    bind areas c rag-history
+    bind area c rag-history
+    bind timeline <Left> left
+    bind timeline h left
+    bind timeline <Right> right
+    bind timeline l right
+    bind timeline + zoom-in
+    bind timeline = zoom-in
+    bind timeline - zoom-out
+    bind timeline . pan-today
+    bind timeline t text-view
+    bind timeline o cycle-sort
+    bind rag-history t text-view
     """
 
     /// The default bindings (the text above, which is part of the program and always parses).
@@ -334,8 +351,8 @@ public struct KeyMap: Hashable, Sendable {
     static let hintCommands: [KeyContext: [Command]] = [
         .areas: [.open, .showProblems, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goOrganisations,
                  .goSuccessFactors],
-        .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .back, .help, .search, .quit],
-        .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
+        .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .timeline, .ragHistory, .back, .help, .search, .quit],
+        .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .timeline, .undo, .cycleSort, .back, .help, .search],
         .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
@@ -348,6 +365,8 @@ public struct KeyMap: Hashable, Sendable {
         .log: [.open, .back, .help],
         .syncConflicts: [.keepMine, .takeTheirs, .open, .back, .help],
         .problems: [.open, .back, .help],
+        .timeline: [.open, .textView, .zoomIn, .zoomOut, .right, .left, .panToday, .back, .help],
+        .ragHistory: [.textView, .back, .help],
         .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 

@@ -194,10 +194,19 @@ extension ActionPlanPage {
             switch col.title {
             case "ID":
                 screen.put(Table.fit(a.id, col), x: cx, y: y, style: base)
+                // « waits on an open action that is red or overdue; ‹ waits on another.
+                if !a.dependsOn.isEmpty, col.width > DisplayWidth.of(a.id) {
+                    let risky = !Dependencies.blockers(of: a, in: state.partnership, asOf: state.asOf).isEmpty
+                    screen.put(risky ? "«" : "‹", x: cx + col.width - 1, y: y, style: selected ? base : theme.style(for: risky ? .overdue : .dim))
+                }
             case "R":
                 if selected { screen.put(a.rag.letter, x: cx, y: y, style: base) } else { RAGBadge.draw(a.rag, x: cx, y: y, theme: theme, into: &screen) }
             case "Title":
-                screen.put(Table.fit(a.title, col), x: cx, y: y, style: base)
+                // What it waits on stays in view: the title gives way to it.
+                let waits = a.dependsOn.isEmpty ? "" : " ← " + a.dependsOn.joined(separator: ",")
+                let room = col.width - DisplayWidth.of(waits)
+                let title = room >= 8 ? Text.truncate(a.title, to: room) + waits : a.title
+                screen.put(Table.fit(title, col), x: cx, y: y, style: base)
             case "Lead":
                 screen.put(Table.fit(a.lead.isEmpty ? state.partnership.organisationName(a.leadBody) : a.lead, col), x: cx, y: y, style: base)
             case "Status", "S":

@@ -137,6 +137,7 @@ enum AreaDocument {
         let meetings = partnership.meetings(inArea: area.id)
         doc.lines.append(DocumentLine(meetings.isEmpty ? "  Meetings: none recorded yet" :
             "  Meetings: \(meetings.count), the last on \(meetings.map(\.date).max()!.iso)", .dim))
+        AreaDocument.ragOverTime(area.id, state: state, width: width, into: &doc)
         doc.heading("Profile")
         doc.field("Authority", area.authority)
         doc.field("Type", area.type)
@@ -178,6 +179,24 @@ enum AreaDocument {
     }
 }
 
+extension AreaDocument {
+    /// A small stacked chart of RAG over time (c shows it in full, t there the numbers).
+    static func ragOverTime(_ area: String, state: AppState, width: Int, into doc: inout DocumentBuilder) {
+        doc.heading("RAG over time (c in full, with the numbers)")
+        guard let months = state.ragHistory?.months(area: area), !months.isEmpty else {
+            doc.lines.append(DocumentLine("  being worked out from the store's history…", .dim))
+            return
+        }
+        let (shown, columnWidth) = RAGChart.fit(months, width: min(width - 4, 48), maxColumnWidth: 2)
+        for row in RAGChart.columns(shown, height: 4, columnWidth: columnWidth) {
+            doc.lines.append(DocumentLine([.init(text: "  ", role: .normal)] + row.map { .init(text: $0.glyph, role: $0.role) }))
+        }
+        doc.lines.append(DocumentLine("  " + RAGChart.monthLabels(shown, columnWidth: columnWidth), .dim))
+        let last = shown.last!
+        doc.lines.append(DocumentLine("  \(RAGChart.key) · \(last.label): \(last.red)/\(last.amber)/\(last.green)", .dim))
+    }
+}
+
 /// One action in full: fields, milestones, indicator bar, funding with the Compact checks,
 /// linked case studies, description and the progress log (newest first).
 enum ActionDocument {
@@ -214,6 +233,7 @@ enum ActionDocument {
         doc.field("Reviewed", a.reviewed?.iso ?? "")
         doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
         doc.field("Source", a.source, role: .dim)
+        ActionDocument.dependencies(a, state: state, into: &doc)
 
         // The sections and their order are the model's (`Action.sections`), which `pathfinder
         // show` follows too; the fields above are the first of them.
@@ -271,6 +291,30 @@ enum ActionDocument {
             }
         }
         return doc.lines
+    }
+}
+
+extension ActionDocument {
+    /// What the action waits on (flagged when one is open and red or overdue) and what waits
+    /// on it, each a link to open.
+    static func dependencies(_ a: Action, state: AppState, into doc: inout DocumentBuilder) {
+        let partnership = state.partnership
+        let waitedOnBy = partnership.actions.filter { $0.dependsOn.contains(a.id) }
+        guard !a.dependsOn.isEmpty || !waitedOnBy.isEmpty else { return }
+        let blockers = Set(Dependencies.blockers(of: a, in: partnership, asOf: state.asOf).map(\.id))
+        doc.heading(blockers.isEmpty ? "Dependencies (Tab to select, Enter to open)" : "Dependencies: « waits on an action at risk")
+        for id in a.dependsOn {
+            guard let other = partnership.action(id) else {
+                doc.lines.append(DocumentLine("  waits on \(id) (not in the store)", .error))
+                continue
+            }
+            let late = other.isOverdue(asOf: state.asOf, catalogue: partnership.catalogue)
+            let risk = blockers.contains(id) ? " « \(other.rag.label.lowercased())\(late ? ", overdue" : "")" : ""
+            doc.link("waits on \(id) [\(other.rag.letter)] \(other.title)\(risk)", to: .action(id))
+        }
+        for other in waitedOnBy {
+            doc.link("waited on by \(other.id) [\(other.rag.letter)] \(other.title)", to: .action(other.id))
+        }
     }
 }
 

@@ -124,6 +124,9 @@ public struct AppState: Sendable {
     /// Every problem the store's files have (`check`'s list), errors first: the problems
     /// screen lists them, and the areas and plans mark the files they are in.
     public var problems: [Problem] = []
+    /// RAG over time for each area and the store: worked out in the background by the run
+    /// loop (and cached in the store's .pathfinder folder); nil until it is in.
+    public var ragHistory: RAGHistoryTable?
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,

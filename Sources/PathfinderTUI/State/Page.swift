@@ -40,6 +40,10 @@ public enum Page: Hashable, Sendable {
     case report(ReportPage)
     /// Every file with problems, to read and fix.
     case problems(ProblemsPage)
+    /// An area's plan on a time line.
+    case timeline(TimelinePage)
+    /// RAG over time, for an area or the store.
+    case ragHistory(RAGHistoryPage)
     /// The organisations, or those an action names (issue 12).
     case organisations(OrganisationsPage)
 }
@@ -62,6 +66,8 @@ extension Page {
         case let .form(p): p
         case let .report(p): p
         case let .problems(p): p
+        case let .timeline(p): p
+        case let .ragHistory(p): p
         case let .organisations(p): p
         }
     }

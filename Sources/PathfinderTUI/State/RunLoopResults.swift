@@ -82,6 +82,8 @@ extension AppState {
             } else {
                 message = Message(lines.last ?? "Synced")
             }
+        case let .ragHistoryComputed(table):
+            ragHistory = table
         case let .deleted(id):
             edits.pending.removeValue(forKey: .action(id))
             edits.failures.removeValue(forKey: .action(id))

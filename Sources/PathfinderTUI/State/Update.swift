@@ -40,7 +40,7 @@ extension AppState {
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
         case .saved, .saveFailed, .conflict, .created, .deleted, .deleteRefused, .storeChanged, .textEdited, .tick, .meetingCreated, .moved,
-             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited:
+             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited, .ragHistoryComputed:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
         default:
@@ -134,6 +134,11 @@ extension AppState {
             return export(ExportRequest(kind: .highlight(area: area)))
         case .showProblems:
             openProblems()
+        case .timeline:
+            openTimeline(currentArea)
+        case .ragHistory:
+            let area: String? = if case .areas = page { nil } else { currentArea }
+            push(.ragHistory(RAGHistoryPage(area: area)))
         default:
             return performOnPage(command)
         }
