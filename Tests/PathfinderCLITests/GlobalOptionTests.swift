@@ -16,7 +16,7 @@ import Testing
         "report": [], "minutes": ["portsmouth/2006-11-28-steering-group"],
         // These take none of the options: a store's folder is init's argument, and git gives
         // the merge driver its files.
-        "init": [], "merge-driver": [],
+        "init": [], "merge-driver": [], "link-organisations": ["--dry-run"],
     ]
 
     /// New ids are random: the same run twice differs only there.
