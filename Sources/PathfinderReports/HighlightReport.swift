@@ -7,6 +7,7 @@ public struct ReportAction: Hashable, Sendable {
     public var areaName: String
     public var title: String
     public var lead: String
+    /// The lead body as people read it: an organisation's name where the action holds its id.
     public var leadBody: String
     public var status: String
     public var statusLabel: String
@@ -19,13 +20,13 @@ public struct ReportAction: Hashable, Sendable {
     public var reviewed: Day?
     public var updated: Day?
 
-    public init(_ a: Action, areaName: String, asOf: Day, catalogue: Catalogue) {
+    public init(_ a: Action, areaName: String, asOf: Day, catalogue: Catalogue, leadBodyName: String? = nil) {
         id = a.id
         area = a.area
         self.areaName = areaName
         title = a.title
         lead = a.lead
-        leadBody = a.leadBody
+        leadBody = leadBodyName ?? a.leadBody
         status = a.status
         statusLabel = catalogue.status(a.status)?.label ?? a.status
         closed = catalogue.isClosed(status: a.status)
@@ -162,7 +163,9 @@ public struct HighlightReport: Hashable, Sendable {
             .sorted { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) }
         var meetingsByArea: [String: [Meeting]] = [:]
         for m in p.meetings { meetingsByArea[m.area, default: []].append(m) }
-        let rows = inScope.map { ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue) }
+        let rows = inScope.map {
+            ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue, leadBodyName: p.organisationName($0.leadBody))
+        }
 
         var sincePoints: [SincePoint] = []
         for a in areas {

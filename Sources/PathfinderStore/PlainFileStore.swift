@@ -253,7 +253,7 @@ public final class PlainFileStore {
         var loadedMeetings = kept(meetings)
         var loadedOrganisations = kept(organisations)
         organisationIDs = Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
-        loadedOrganisations.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        loadedOrganisations.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }   // as people alphabetise: CIPFA after Camden
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Files are read in folder and name order, which is usually this order already; sorting

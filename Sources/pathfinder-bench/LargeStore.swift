@@ -3,8 +3,13 @@ import PathfinderModel
 
 /// Writes a large store for benchmarks: `areas` areas of `actionsPerArea` actions, each with
 /// `progressEntries` progress notes, milestones and, for some, an indicator and funding. The text
-/// is varied and realistic in length so parsing costs what real files cost.
+/// is varied and realistic in length so parsing costs what real files cost. Each area has
+/// `organisationsPerArea` organisations (its council first), and its actions name them by id as
+/// lead body and partner, beside free-text partners (issue 12).
 enum LargeStore {
+    static let organisationsPerArea = 40
+    static let kinds = ["charity", "community-group", "social-enterprise", "faith-group", "charity", "community-group", "other"]
+
     static let themes = ["third-sector-involvement", "valuing-social-enterprise", "ensuring-dialogue",
                          "developing-market-intelligence", "market-development", "making-best-use-of-support",
                          "procurement-practice", "aggregation", "accreditation", "social-clauses",
@@ -40,9 +45,31 @@ enum LargeStore {
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try manifest.write(to: root.appendingPathComponent("pathfinder.yaml"), atomically: false, encoding: .utf8)
         try fm.createDirectory(at: root.appendingPathComponent("case-studies"), withIntermediateDirectories: true)
+        let organisations = root.appendingPathComponent("organisations")
+        try fm.createDirectory(at: organisations, withIntermediateDirectories: true)
         for a in 0..<areas {
             let id = "area-\(a)"
             let areaCode = code(a)
+            for k in 0..<organisationsPerArea {
+                let seed = a * 100 + k
+                let council = k == 0
+                try """
+                ---
+                name: \(council ? "Area \(a) Council" : "\(sentence(seed, words: 3).dropLast()) \(a)-\(k)")
+                kind: \(council ? "council-department" : kinds[seed % kinds.count])
+                areas: [\(id)]
+                themes: [\(themes[seed % themes.count])]
+                services:
+                  - \(sentence(seed + 5, words: 6).dropLast())
+                contacts:
+                  - role: Chief officer
+                source: Generated for the benchmark
+                ---
+
+                \(sentence(seed + 7, words: 30))
+
+                """.write(to: organisations.appendingPathComponent("\(id)-org-\(k).md"), atomically: false, encoding: .utf8)
+            }
             let folder = root.appendingPathComponent("areas/\(id)")
             try fm.createDirectory(at: folder.appendingPathComponent("actions"), withIntermediateDirectories: true)
             try """
@@ -72,9 +99,9 @@ enum LargeStore {
                 theme: \(themes[seed % themes.count])
                 success-factors: [\(factors[seed % factors.count]), \(factors[(seed / 7) % factors.count])]
                 lead: Lead officer \(seed % 97)
-                lead-body: Area \(a) Council
+                lead-body: \(id)-org-0
                 partners:
-                  - Voluntary action network \(seed % 13)
+                  - \(id)-org-\(1 + seed % (organisationsPerArea - 1))
                   - Community forum \(seed % 7)
                 status: \(statuses[seed % statuses.count])
                 rag: \(rags[(seed / 3) % rags.count])

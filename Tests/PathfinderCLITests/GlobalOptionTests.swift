@@ -17,7 +17,7 @@ import Testing
         "import": [tracker, "--area", "portsmouth", "theme=ensuring-dialogue"],
         // These take none of the options: a store's folder is init's argument, and git gives
         // the merge driver its files.
-        "init": [], "merge-driver": [],
+        "init": [], "merge-driver": [], "link-organisations": ["--dry-run"],
     ]
 
     /// A small spreadsheet to import, written once.

@@ -107,8 +107,8 @@ import Glibc
         action.leadBody = ""
         try store.save(action)
         #expect(TestStores.changedLines(before, try TestStores.read(root, path))
-            == ["-lead-body: Portsmouth City Council", "-partners:", "-  - VCS Providers Network",
-                "-  - Portsmouth Prevention and Well-being Network"])
+            == ["-lead-body: portsmouth-city-council", "-partners:", "-  - vcs-providers-network",
+                "-  - portsmouth-prevention-and-well-being-network"])
     }
 
     @Test func aFieldAddedToAHandWrittenFileGoesInCanonicalPlaceAndNothingElseMoves() throws {

@@ -142,7 +142,7 @@ import PathfinderModel
         // A file changed on disk since the load is not overwritten.
         try ConflictLog.record([SyncConflict(path: Self.po03, location: [.key("rag")], base: .text("green"), mine: .text("green"),
                                              theirs: .text("red"))], store: self.store)
-        try edit(Self.po03, "lead-body: Portsmouth City Council\n", "lead-body: The council\n")
+        try edit(Self.po03, "lead-body: portsmouth-city-council\n", "lead-body: The council\n")
         #expect(throws: StoreError.changedOnDisk(Self.po03)) { try store.resolve(path: Self.po03, field: "rag", choosing: .theirs) }
         #expect(try store.conflicts().count == 1)
         // A value that would not load is refused and nothing is written.

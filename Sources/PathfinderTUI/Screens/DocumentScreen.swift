@@ -227,8 +227,13 @@ enum ActionDocument {
         doc.field("Factors", a.successFactors.map { catalogue.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
         doc.field("Lead", partnership.leadText(a))
         doc.field("Partners", partnership.partnerNames(a).joined(separator: "; "))
-        // Organisations it names by id, to open (O lists them; Tab selects one here).
-        for o in partnership.organisations(of: a) { doc.link("Organisation: " + o.name, to: .organisation(o.id)) }
+        // One line, not a link per organisation: the names are in the two fields above, and a
+        // list of links here would push the milestones and indicator off a small screen.
+        let linked = partnership.organisations(of: a).count
+        if linked > 0, let key = state.keyMap.key(for: .actionOrganisations, in: .action) {
+            doc.field("", "\(KeyName.display(key)) opens \(linked == 1 ? "its organisation" : "its \(linked) organisations")",
+                      role: .dim, labelWidth: 10)
+        }
         doc.field("Area", partnership.area(a.area)?.name ?? a.area)
         doc.field("Reviewed", a.reviewed?.iso ?? "")
         doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))

@@ -50,11 +50,24 @@ enum OrganisationDocument {
         return doc.lines
     }
 
-    /// The organisation's funding agreements, between its actions and its case studies. Issue
-    /// 12's funding agreements are a separate record (`FundingAgreement`, built on another
-    /// branch); once both are in the store this section lists the agreements funding this
-    /// organisation. Until then the store holds none, and nothing is drawn.
-    static func fundingAgreements(_ state: AppState, _ o: Organisation, into doc: inout DocumentBuilder) {}
+    /// The agreements funding the organisation (`funding/`, named by its id or its name), each
+    /// with its terms and its Compact check, between its actions and its case studies.
+    static func fundingAgreements(_ state: AppState, _ o: Organisation, into doc: inout DocumentBuilder) {
+        let p = state.partnership
+        let agreements = p.fundingAgreements(of: o)
+        guard !agreements.isEmpty else { return }
+        doc.heading("Funding agreements")
+        for a in agreements {
+            var terms: [String] = [a.funder.isEmpty ? a.title : "\(a.title), from \(p.organisationName(a.funder))"]
+            if let amount = a.amount { terms.append("£\(Number.grouped(amount)) a year") }
+            if let years = a.termYears { terms.append("\(Number.format(years))-year term") }
+            if let notice = a.noticeDate { terms.append("notice by \(notice.iso)") }
+            doc.field("", terms.joined(separator: " · "), labelWidth: 1)
+            let check = p.catalogue.fundingRules.check(a.terms)
+            doc.field("", (check.keepsAll ? "✓ " : "! ") + "Compact: " + check.summary, role: check.keepsAll ? .ragGreen : .warning,
+                      labelWidth: 3)
+        }
+    }
 
     /// "approved list, by Portsmouth City Council, 2006-04-01 to 2009-03-31"
     static func accreditationText(_ a: Accreditation) -> String {
