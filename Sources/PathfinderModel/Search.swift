@@ -1,13 +1,14 @@
 /// One hit of a store-wide search: what matched, where, and a line of context to show.
 public struct SearchResult: Hashable, Sendable {
     public enum Kind: Int, Hashable, Sendable, Comparable {
-        case area, action, caseStudy
+        case area, action, caseStudy, meeting
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
         public var label: String {
             switch self {
             case .area: "Areas"
             case .action: "Actions"
             case .caseStudy: "Case studies"
+            case .meeting: "Meetings"
             }
         }
     }
@@ -29,7 +30,8 @@ public struct SearchResult: Hashable, Sendable {
     }
 }
 
-/// Incremental search across areas, actions (every field and progress note) and case studies.
+/// Incremental search across areas, actions (every field and progress note), case studies and
+/// meetings (their notes and decisions).
 /// Text is folded (lowercase, accents off) once when the index is built, so each key press only
 /// scans bytes; the snippet for a hit is cut from the original text.
 ///
@@ -61,7 +63,7 @@ public struct SearchIndex: Sendable {
 
     public init(_ p: Partnership) {
         var docs: [Document] = []
-        docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
+        docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count + p.meetings.count)
         func folded(_ fields: [(name: String, text: String)]) -> [UInt8] {
             Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
         }
@@ -82,6 +84,9 @@ public struct SearchIndex: Sendable {
         }
         for (i, s) in p.caseStudies.enumerated() {
             docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)), title: key(s.title), id: key(s.id)))
+        }
+        for (i, m) in p.meetings.enumerated() {
+            docs.append(Document(kind: .meeting, position: i, folded: folded(Self.fields(m)), title: key(m.title), id: key(m.id)))
         }
         partnership = p
         documents = docs
@@ -118,6 +123,20 @@ public struct SearchIndex: Sendable {
          ("organisations", s.organisations.joined(separator: "; ")),
          ("key figures", s.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),
          ("text", s.text)]
+    }
+
+    /// A meeting's decisions first (what a search for one is usually after), then its notes,
+    /// each named by the action it was said under.
+    static func fields(_ m: Meeting) -> [(name: String, text: String)] {
+        var fields: [(name: String, text: String)] = [("title", m.title), ("date", m.date.iso)]
+        for item in m.items {
+            fields += item.decisions.map { ("decision on \(item.action)", $0) }
+        }
+        for item in m.items {
+            fields += item.notes.map { ("note on \(item.action)", $0) }
+        }
+        fields += [("attendees", m.attendees.joined(separator: "; ")), ("notes", m.notes)]
+        return fields
     }
 
     /// Results for every document containing all the query's words, grouped by kind (areas,
@@ -175,6 +194,9 @@ public struct SearchIndex: Sendable {
         case .caseStudy:
             let s = partnership.caseStudies[doc.position]
             (id, title, fields) = (s.id, s.title, Self.fields(s))
+        case .meeting:
+            let m = partnership.meetings[doc.position]
+            (id, title, fields) = (m.id, "\(m.title), \(m.date.iso)", Self.fields(m))
         }
         for field in fields where !field.text.isEmpty {
             guard let range = TextMatch.range(of: word, in: field.text) else { continue }

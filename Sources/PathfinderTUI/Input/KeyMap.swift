@@ -4,7 +4,7 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems, form
+         syncConflicts = "sync-conflicts", problems, form, decisions
 
     /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
     /// global key (q, 1 to 6) there would surprise someone filling it in.
@@ -29,6 +29,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .syncConflicts: "Sync conflicts"
         case .problems: "Problems"
         case .form: "A form"
+        case .decisions: "Decisions"
         }
     }
 }
@@ -73,7 +74,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form decisions
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -179,6 +180,10 @@ public struct KeyMap: Hashable, Sendable {
     bind meeting a add-note
     bind meeting N write-note
     bind global S sync
+    bind global L messages
+    bind decisions a decision-to-action
+    bind decisions m decision-to-milestone
+    bind decisions f filter
     bind areas R report
     bind area R report
     bind action-plan R report
@@ -335,6 +340,7 @@ public struct KeyMap: Hashable, Sendable {
         .log: [.open, .back, .help],
         .syncConflicts: [.keepMine, .takeTheirs, .open, .back, .help],
         .problems: [.open, .back, .help],
+        .decisions: [.open, .decisionToAction, .decisionToMilestone, .filter, .back, .help],
         .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 

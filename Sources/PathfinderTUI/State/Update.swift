@@ -126,10 +126,11 @@ extension AppState {
         case .sync, .history:
             return performSyncCommand(command)
         case .showReport:
-            let area: String? = if case .areas = page { nil } else { currentArea }
-            return export(ExportRequest(kind: .highlight(area: area)))
+            return export(ExportRequest(kind: reportOnScreen))
         case .showProblems:
             openProblems()
+        case .showMessages:
+            openMessages()
         default:
             return performOnPage(command)
         }
