@@ -5,15 +5,17 @@ import PathfinderStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List areas, actions or case studies as a table or JSON.",
-        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json")
+        abstract: "List areas, actions, case studies or meetings' decisions as a table or JSON.",
+        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json"
+            + "\n  pathfinder list decisions --area portsmouth --since 2006-11-01")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case areas, actions
         case caseStudies = "case-studies"
+        case decisions
     }
 
-    @Argument(help: ArgumentHelp("What to list: areas, actions or case-studies."))
+    @Argument(help: ArgumentHelp("What to list: areas, actions, case-studies or decisions."))
     var kind: Kind
 
     @OptionGroup var options: StoreOptions
@@ -26,6 +28,7 @@ struct List: ParsableCommand {
     @Flag(help: "Only overdue actions.") var overdue = false
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Only actions due before this day.", valueName: "DATE")) var dueBefore: String?
     @Option(help: ArgumentHelp("Only what contains all these words (any field, progress notes too).", valueName: "TEXT")) var search: String?
+    @Option(help: ArgumentHelp("Decisions: only those of meetings on or after this day.", valueName: "DATE")) var since: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func validate() throws {
@@ -35,6 +38,8 @@ struct List: ParsableCommand {
         if kind != .actions, actionOnly {
             throw ValidationError("--status, --rag, --theme, --factor, --overdue and --due-before filter actions: use `list actions`")
         }
+        if kind != .decisions, since != nil { throw ValidationError("--since filters decisions: use `list decisions`") }
+        if let since { _ = try DateOption.day(since, option: "--since", today: Day.today()) }
     }
 
     func run() throws {
@@ -54,6 +59,7 @@ struct List: ParsableCommand {
         case .areas: break   // answered above from the summary cache
         case .actions: try listActions(p, asOf: asOf)
         case .caseStudies: try listCaseStudies(p)
+        case .decisions: try listDecisions(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
     }
@@ -117,6 +123,23 @@ struct List: ParsableCommand {
         }
         Output.line(table.render())
         Output.line("\(actions.count) action\(actions.count == 1 ? "" : "s") (as of \(asOf.iso); ! = overdue)")
+    }
+
+    /// The screens' register (`:decisions`): newest meeting first, with its date, meeting and
+    /// the action it was taken under.
+    private func listDecisions(_ p: Partnership, asOf: Day) throws {
+        var decisions = p.decisions(area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) })
+        if let search {
+            decisions = decisions.filter { d in search.split(separator: " ").allSatisfy { TextMatch.contains(d.text, $0) || TextMatch.contains(d.meetingTitle, $0) } }
+        }
+        if json {
+            try printJSON(decisions.map(JSONDecision.init))
+            return
+        }
+        var table = TextTable(["Date", "Action", "Meeting", "Decision"])
+        for d in decisions { table.add([d.date.iso, d.action, "\(d.meetingTitle), \(p.area(d.area)?.name ?? d.area)", d.text]) }
+        Output.line(table.render())
+        Output.line("\(decisions.count) decision\(decisions.count == 1 ? "" : "s"), newest first")
     }
 
     private func listCaseStudies(_ p: Partnership) throws {
@@ -200,5 +223,15 @@ private struct JSONCaseStudy: Encodable {
     var themes, organisations: [String]
     init(_ s: CaseStudy) {
         id = s.id; title = s.title; place = s.place; area = s.area; themes = s.themes; organisations = s.organisations
+    }
+}
+
+private struct JSONDecision: Encodable {
+    var date, meeting, meetingTitle, area, action, text: String
+    /// What it asks of whom by when, when it says ("X to … by 22 December").
+    var owner, task, due: String?
+    init(_ d: Decision) {
+        date = d.date.iso; meeting = d.meeting; meetingTitle = d.meetingTitle; area = d.area; action = d.action; text = d.text
+        owner = d.proposal?.owner; task = d.proposal?.title; due = d.proposal?.due.iso
     }
 }
