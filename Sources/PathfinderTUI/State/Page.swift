@@ -42,6 +42,8 @@ public enum Page: Hashable, Sendable {
     case problems(ProblemsPage)
     /// Every meeting's decisions, newest first.
     case decisions(DecisionsPage)
+    /// The organisations, or those an action names (issue 12).
+    case organisations(OrganisationsPage)
 }
 
 extension Page {
@@ -63,6 +65,7 @@ extension Page {
         case let .report(p): p
         case let .problems(p): p
         case let .decisions(p): p
+        case let .organisations(p): p
         }
     }
 
@@ -72,6 +75,8 @@ extension Page {
     public static func action(_ id: String) -> Page { .document(DocumentPage(.action(id))) }
     /// A case study.
     public static func caseStudy(_ id: String) -> Page { .document(DocumentPage(.caseStudy(id))) }
+    /// An organisation, with the actions and case studies naming it.
+    public static func organisation(_ id: String) -> Page { .document(DocumentPage(.organisation(id))) }
 }
 
 extension Page {
