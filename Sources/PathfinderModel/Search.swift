@@ -20,8 +20,9 @@ public struct SearchResult: Hashable, Sendable {
     public var field: String
     /// The text around the match, on one line.
     public var snippet: String
-    /// How well the title (or id) answers the query: 3 it is the query, 2 it starts with it,
-    /// 1 it holds every word, 0 the words are elsewhere. Within a kind, better first.
+    /// How well the title (or id) answers the query: 4 it is the query, 3 it starts with it,
+    /// 2 it holds every word, 1 the words are elsewhere but together as typed ("22 December"
+    /// in a decision), 0 they are scattered. Within a kind, better first.
     public var rank = 0
 
     /// The result Enter opens: the best-ranked, the first of equals in the order shown.
@@ -149,7 +150,10 @@ public struct SearchIndex: Sendable {
         let phrase = Array(folded.utf8)
         var found: [(doc: Int, rank: Int)] = []
         for (i, doc) in documents.enumerated() where words.allSatisfy({ contains(doc, $0) }) {
-            found.append((i, Self.rank(doc, phrase: phrase, words: words)))
+            var rank = Self.rank(doc, phrase: phrase, words: words)
+            // Words found together as typed beat the same words scattered over fields.
+            if rank == 0, words.count > 1, contains(doc, phrase) { rank = 1 }
+            found.append((i, rank))
         }
         // Store order among equals.
         found.sort { (documents[$0.doc].kind, -$0.rank, $0.doc) < (documents[$1.doc].kind, -$1.rank, $1.doc) }
@@ -168,9 +172,9 @@ public struct SearchIndex: Sendable {
     }
 
     private static func rank(_ doc: Document, phrase: [UInt8], words: [[UInt8]]) -> Int {
-        if doc.title == phrase || doc.id == phrase { return 3 }
-        if doc.title.starts(with: phrase) { return 2 }
-        return words.allSatisfy { contains(doc.title, $0) } ? 1 : 0
+        if doc.title == phrase || doc.id == phrase { return 4 }
+        if doc.title.starts(with: phrase) { return 3 }
+        return words.allSatisfy { contains(doc.title, $0) } ? 2 : 0
     }
 
     /// Whether a folded query word occurs in the document: its folded fields, then an action's
