@@ -147,4 +147,16 @@ import Testing
         let answered = update(s, .key(.enter)).1
         #expect(answered == [.rememberName("Ann"), .sync])
     }
+
+    @Test func at200ColumnsTextWrapsAtAReadableMeasureAndTheLeadShares() {
+        var s = state(width: 200, height: 60)
+        s.pages = [.areas(AreasPage()), .action("PO-09")]
+        let lines = render(s).lines.dropFirst().dropLast(2)
+        // Nothing of the document beyond 100 columns but the scrollbar.
+        #expect(lines.allSatisfy { Array($0).dropFirst(104).prefix(94).allSatisfy { $0 == " " } }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Pilot reviewed with Futurebuilders") && $0.contains("2007-03-31") })
+        let cols = ActionPlanPage.columns(width: 198)
+        #expect(cols.first { $0.title == "Lead" }!.width > 16)
+        #expect(ActionPlanPage.columns(width: 78).first { $0.title == "Title" }!.width >= 30)
+    }
 }

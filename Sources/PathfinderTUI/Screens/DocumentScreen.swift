@@ -67,8 +67,13 @@ public struct DocumentPage: PageScreen {
         }
     }
 
+    /// Text wider than this is hard to read (the eye loses the next line): at 200 columns a
+    /// description ran 200 wide and a milestone's date sat 180 columns from its title.
+    static let readableWidth = 100
+
     func lines(_ state: AppState, width: Int) -> [DocumentLine] {
-        switch content {
+        let width = min(width, Self.readableWidth)
+        return switch content {
         case let .area(id): AreaDocument.lines(state, id, width: width)
         case let .action(id): ActionDocument.lines(state, id, width: width)
         case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
