@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PathfinderModel
+import PathfinderReports
 import PathfinderStore
 
 struct List: ParsableCommand {
@@ -21,7 +22,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Only this status (a status id from the catalogue).", valueName: "STATUS")) var status: String?
     @Option(help: ArgumentHelp("Only this rating: red, amber or green.", valueName: "RAG")) var rag: String?
     @Option(help: ArgumentHelp("Only this theme (a theme id).", valueName: "THEME")) var theme: String?
@@ -125,7 +126,7 @@ struct List: ParsableCommand {
         if let area { rows = rows.filter { $0.area == area } }
         if let search { rows = rows.filter { r in search.split(separator: " ").allSatisfy { TextMatch.contains(r.name, $0) || TextMatch.contains(r.area, $0) } } }
         if json {
-            try printJSON(rows.map { JSONArea($0) })
+            printJSON([("areas", .array(rows.map(RecordJSON.areaSummary)))])
         } else {
             var table = TextTable(["Id", "Area", "Type", "Actions", "R/A/G", "Overdue", "Next due"],
                                   alignments: [.left, .left, .left, .right, .right, .right, .left])
@@ -143,7 +144,8 @@ struct List: ParsableCommand {
         let filter = try self.filter(asOf: asOf)
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
         if json {
-            Output.json(bytes: ActionJSON.array(actions) { $0.isOverdue(asOf: asOf, catalogue: p.catalogue) })
+            printJSON([("as-of", .string(asOf.iso)),
+                       ("actions", .array(actions.map { RecordJSON.action($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) }))])
             return
         }
         var table = TextTable(["Id", "RAG", "Status", "Due", "Lead", "Title"])
@@ -197,7 +199,7 @@ struct List: ParsableCommand {
         if let area { studies = studies.filter { $0.area == area } }
         if let search { studies = studies.filter { s in search.split(separator: " ").allSatisfy { TextMatch.contains(s.title, $0) || TextMatch.contains(s.text, $0) } } }
         if json {
-            try printJSON(studies.map(JSONCaseStudy.init))
+            printJSON([("case-studies", .array(studies.map(RecordJSON.caseStudy)))])
             return
         }
         var table = TextTable(["Id", "Area / place", "Title"])
@@ -209,32 +211,30 @@ struct List: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action, case study or organisation in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust --json")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json")
 
-    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"), completion: StoreNames.anyID)
     var id: String
 
+    @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false
     @OptionGroup var options: StoreOptions
-
-    @Flag(help: "Print an organisation as JSON (its file's field names, and the actions and case studies naming it).") var json = false
 
     func run() throws {
         let id = id
         let (result, asOf) = try options.loadPart { try ShowRead.part(id, store: $0) }
             ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
-        if json {
-            guard let organisation = p.organisation(id) else { throw CLIError("--json shows an organisation; there is no organisation \(Quote.value(id))") }
-            try printJSON(JSONOrganisation(organisation, in: p, asOf: asOf, full: true))
-            return
-        }
         if let action = p.action(id) ?? p.action(id.uppercased()) {
+            if json { return printJSON([("action", RecordJSON.action(action, overdue: action.isOverdue(asOf: asOf, catalogue: p.catalogue)))]) }
             Output.line(ActionText.action(action, in: p, asOf: asOf))
         } else if let area = p.area(id.lowercased()) {
+            if json { return printJSON([("area", RecordJSON.area(area))]) }
             Output.line(ActionText.area(area, in: p, asOf: asOf))
         } else if let study = p.caseStudy(id) {
+            if json { return printJSON([("case-study", RecordJSON.caseStudy(study))]) }
             Output.line(ActionText.caseStudy(study, in: p))
         } else if let organisation = p.organisation(id) {
+            if json { return try printJSON(JSONOrganisation(organisation, in: p, asOf: asOf, full: true)) }
             Output.line(OrganisationText.text(organisation, in: p, asOf: asOf))
         } else {
             let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
@@ -249,23 +249,9 @@ func printJSON<T: Encodable>(_ value: T) throws {
     Output.json(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
-private struct JSONArea: Encodable {
-    var id, name, type: String
-    var actions, red, amber, green, overdue: Int
-    var nextDue: String?
-    init(_ s: AreaSummary) {
-        id = s.area; name = s.name; type = s.type; actions = s.actions
-        red = s.rag.red; amber = s.rag.amber; green = s.rag.green; overdue = s.overdue; nextDue = s.nextDue?.iso
-    }
-}
-
-private struct JSONCaseStudy: Encodable {
-    var id, title, place: String
-    var area: String?
-    var themes, organisations: [String]
-    init(_ s: CaseStudy) {
-        id = s.id; title = s.title; place = s.place; area = s.area; themes = s.themes; organisations = s.organisations
-    }
+/// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
+func printJSON(_ pairs: [(String, JSONValue)]) {
+    Output.json(String(RecordJSON.document(pairs).rendered().dropLast()))
 }
 
 private struct JSONDecision: Encodable {

@@ -72,8 +72,18 @@ extension PlainFileStore {
         var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
         var studies: [CaseStudy] = []
         var meetings: [Meeting] = []
+        var organisations: [Organisation] = []
+        var agreements: [FundingAgreement] = []
+        var problems = summary.errors
         if query.profiles {
             guard let profiles = Self.profiles(refresh, root: root) else { return nil }
+            organisations = profiles.organisations.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            // Funding agreements are few and outside the summary cache: read as a load reads them.
+            var links = StoreLinks()
+            let funding = loadFundingAgreements(Self.fundingFiles(root, links: &links), catalogue: context.catalogue,
+                                                areas: Set(profiles.areas.map(\.id)), actions: nil)
+            agreements = funding.agreements
+            problems += funding.problems.filter { $0.severity == .error }
             areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
@@ -83,8 +93,9 @@ extension PlainFileStore {
         }
         let partnership = Partnership(
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
-            areas: areas, actions: actions, caseStudies: studies, meetings: meetings)
-        return LoadResult(partnership: partnership, problems: summary.errors)
+            areas: areas, actions: actions, caseStudies: studies, meetings: meetings,
+            organisations: organisations, fundingAgreements: agreements)
+        return LoadResult(partnership: partnership, problems: problems.sorted())
     }
 
     /// One area folder's wanted actions (by file position), from its index file, which is
@@ -162,7 +173,8 @@ extension PlainFileStore {
 
     /// The areas, case studies and meetings that load, parsed from their files; nil when a
     /// file's bytes are no longer those the summary cache holds.
-    private static func profiles(_ refresh: Refresh, root: String) -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting])? {
+    private static func profiles(_ refresh: Refresh, root: String)
+        -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
         for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
             for (i, entry) in refresh.entries[j].enumerated() {
@@ -175,20 +187,17 @@ extension PlainFileStore {
             let read = ParsedFile.read(file, root: root)
             return read.hash == hash ? read : nil
         }
-        var areas: [Area] = [], studies: [CaseStudy] = [], meetings: [Meeting] = []
+        var areas: [Area] = [], studies: [CaseStudy] = [], meetings: [Meeting] = [], organisations: [Organisation] = []
         for file in parsed {
             guard let file else { return nil }
             switch file.result {
             case let .area(p): if let v = p.value { areas.append(v) }
             case let .caseStudy(p): if let v = p.value { studies.append(v) }
             case let .meeting(p): if let v = p.value { meetings.append(v) }
-            case .action, .unreadable: return nil
-            // The index does not hold organisations or funding agreements (issue 12 came after
-            // it): a store with them is read whole, which is right if slower (main did not build
-            // without a case here).
-            case .organisation, .fundingAgreement: return nil
+            case let .organisation(p): if let v = p.value { organisations.append(v) }
+            case .action, .fundingAgreement, .unreadable: return nil
             }
         }
-        return (areas, studies, meetings)
+        return (areas, studies, meetings, organisations)
     }
 }
