@@ -35,7 +35,7 @@ enum ScreenReports {
             text = report.render(format, lineWidth: request.lineWidth ?? 100, fitTables: request.lineWidth != nil)
         }
         guard let path = request.path else {
-            return .showReport(ReportPage(title: title, lines: text.components(separatedBy: "\n")))
+            return .showReport(ReportPage(title: title, lines: text.components(separatedBy: "\n"), kind: request.kind))
         }
         let full = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL.path
         var isFolder: ObjCBool = false
@@ -45,7 +45,10 @@ enum ScreenReports {
         }
         do {
             try AtomicFile.write(text, to: full)
-            return .notice("Wrote \(title.lowercased().hasPrefix("minutes") ? "the minutes" : "the report") to \(full)", isError: false)
+            // Named as typed, with the folder when that was not typed, so it can be found.
+            let folder = (full as NSString).deletingLastPathComponent
+            let place = path.hasPrefix("/") || path.hasPrefix("~") ? path : "\(path) in \(folder)"
+            return .notice("Wrote \(request.kind.name(in: p)) to \(place)", isError: false)
         } catch {
             return .notice("Could not write \(path): \(error)", isError: true)
         }

@@ -81,6 +81,8 @@ public struct ReportChange: Hashable, Sendable {
         case field
         /// A meeting created the action.
         case created
+        /// A meeting decided something under the action (the decisions register's entries).
+        case decision
         /// The file was saved (by the screens or a command) with no note or meeting change that day.
         case updated
     }
@@ -219,6 +221,13 @@ public struct HighlightReport: Hashable, Sendable {
                                             text: "\(c.field): \(c.old) → \(c.new)"))
                 explained.insert("\(c.action) \(m.date.iso)")
             }
+            for item in m.items {
+                for decision in item.decisions {
+                    changes.append(ReportChange(date: m.date, action: item.action, area: m.area, title: actionsByID[item.action]?.title ?? "",
+                                                kind: .decision, by: m.title, field: "", old: "", new: "", text: decision))
+                }
+                if !item.decisions.isEmpty { explained.insert("\(item.action) \(m.date.iso)") }
+            }
             for id in m.actionsCreated {
                 let title = actionsByID[id]?.title ?? ""
                 changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
@@ -232,7 +241,7 @@ public struct HighlightReport: Hashable, Sendable {
             changes.append(ReportChange(date: updated, action: a.id, area: a.area, title: a.title, kind: .updated,
                                         by: a.updatedBy, field: "", old: "", new: "", text: "edited"))
         }
-        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .note: 2, .updated: 3]
+        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
         changes = changes.enumerated().sorted {
             ($0.element.date, $0.element.action, kindOrder[$0.element.kind]!, $0.offset)
                 < ($1.element.date, $1.element.action, kindOrder[$1.element.kind]!, $1.offset)

@@ -87,6 +87,7 @@ extension HighlightReport: RenderableReport {
                     case .note: "Progress note: \(c.text)"
                     case .updated: "Edited (no note)"
                     case .field, .created: c.text
+                    case .decision: "Decided: \(c.text)"
                     }
                 },
                 none: "Nothing has changed since then.")

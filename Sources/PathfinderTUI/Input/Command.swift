@@ -32,6 +32,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case addNote = "add-note", writeNote = "write-note"
     case changeDue = "change-due", tickMilestone = "tick-milestone", markReviewed = "mark-reviewed"
     case editText = "edit-text"
+    case decisionToAction = "decision-to-action", decisionToMilestone = "decision-to-milestone"
     case undo, redo
     case duplicateAction = "duplicate-action", moveAction = "move-action", deleteAction = "delete-action"
     case editAction = "edit-action", newAction = "new-action"
@@ -54,6 +55,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case showReport = "report"
     // Files that did not load.
     case showProblems = "problems"
+    case showMessages = "messages"
     // In a form (the `form` context): the form's own keys, so hints and help come from here too.
     case save, cancel
     case nextField = "next-field", previousField = "previous-field"
@@ -182,9 +184,10 @@ extension Command {
         CommandRow(.newOrganisation, .editing, "new organisation", "Add a new organisation in a form (its file is named from its name)"),
         // Resolving a file changed on disk while it was being edited.
         CommandRow(.keepMine, .editing, "keep mine", "Keep your value of this field"),
-        CommandRow(.takeTheirs, .editing, "take theirs", "Take the value on disk for this field"),
+        CommandRow(.takeTheirs, .editing, "take theirs",
+                   "Take theirs: the other machine's value of this field (or, for a file changed on disk, the one saved there)"),
         CommandRow(.keepAllMine, .editing, "all mine", "Keep your value of every field"),
-        CommandRow(.takeAllTheirs, .editing, "all theirs", "Take the values on disk for every field"),
+        CommandRow(.takeAllTheirs, .editing, "all theirs", "Take their values (the other machine's, or those on disk) for every field"),
         CommandRow(.saveMerge, .editing, "save", "Save the result (progress notes from both are kept)"),
         // Meetings.
         CommandRow(.startMeeting, .meeting, "meeting", "Start a meeting from this area's plan, or resume the one in progress"),
@@ -198,12 +201,16 @@ extension Command {
         CommandRow(.addDiscussion, .meeting, "discussion", "Record a point of discussion on this item"),
         CommandRow(.addDecision, .meeting, "decision", "Record a decision on this item"),
         CommandRow(.captureAction, .meeting, "new action", "Capture a new action: title, lead, due date"),
+        CommandRow(.decisionToAction, .meeting, "make action",
+                   "Make the decision an action (its owner leads, due by its date), in the form to check and save"),
+        CommandRow(.decisionToMilestone, .meeting, "milestone", "Add the decision as a milestone of its action, in the action's form"),
         CommandRow(.endMeeting, .meeting, "end", "End the meeting (its file keeps everything for the minutes)"),
         // Working together through git.
         CommandRow(.sync, .program, "sync", "Sync with colleagues through git: save, fetch, merge field by field, send"),
         CommandRow(.history, .finding, "history", "The action's history from git: who changed what, and when"),
         CommandRow(.showReport, .finding, "report",
                    "The highlight report of this area (of all, on the areas list); :report PATH.html writes it"),
+        CommandRow(.showMessages, .finding, "messages", "Every message of this session in full, newest first (:messages)"),
         // Files that did not load.
         CommandRow(.showProblems, .finding, "problems",
                    "Files with problems (not loaded, or read-only): file, line and what is wrong; Enter opens one in your editor"),

@@ -104,7 +104,7 @@ struct TypedCommand: Sendable {
             return []
         },
         TypedCommand("search", aliases: ["5"], argument: "[TEXT]",
-                     "Search areas, actions and case studies, starting with TEXT") { state, argument in
+                     "Search areas, actions, case studies and meetings, starting with TEXT") { state, argument in
             state.openSearch()
             if case var .search(p) = state.page, !argument.isEmpty {
                 p.query.set(argument)
@@ -137,12 +137,23 @@ struct TypedCommand: Sendable {
         },
         TypedCommand("meeting", Command.startMeeting.help) { state, _ in state.startOrResumeMeeting() },
         TypedCommand("report", argument: "[PATH]",
-                     "The highlight report on screen (:report factors or :report funding for those); "
+                     "The report of what is on screen (:report factors or :report funding for those); "
                          + "with a file name (.md, .html, .csv, .json) it is written there") {
             state, argument in state.runReportCommand("report", argument)
         },
-        TypedCommand("minutes", argument: "PATH", "Write the minutes of the meeting on screen, or the latest, to a .md or .html file") {
+        TypedCommand("minutes", argument: "[PATH]",
+                     "The minutes of the meeting on screen or just ended, or one chosen from a list; "
+                         + "with a file name (.md, .html) they are written there") {
             state, argument in state.runReportCommand("minutes", argument)
+        },
+        TypedCommand("decisions", argument: "[WORDS]",
+                     "Every meeting's decisions, newest first (this area's on an area or its plan); WORDS narrow them") {
+            state, argument in
+            let area: String? = if case .areas = state.page { nil } else { state.currentArea }
+            var register = DecisionsPage(area: area)
+            register.filter.set(argument)
+            state.push(.decisions(register))
+            return []
         },
         TypedCommand("sync", Command.sync.help) { state, _ in state.performSyncCommand(.sync) },
         TypedCommand("history", argument: "[ID]",
@@ -153,7 +164,7 @@ struct TypedCommand: Sendable {
         TypedCommand("changed", argument: "[DATE]",
                      "What changed since a day (2006-11-01, -2w); alone, since the last sync") { state, argument in
             if argument.isEmpty { return [.loadChanged(since: nil)] }
-            guard let day = DateInput.parse(argument, today: state.edits.today) else {
+            guard let day = DateInput.parse(argument, today: state.datesFrom) else {
                 state.message = Message("Changed since when? e.g. :changed 2006-11-01 or :changed -2w (empty: since the last sync)",
                                         isError: true)
                 return []
@@ -162,13 +173,8 @@ struct TypedCommand: Sendable {
         },
         TypedCommand("conflicts", "Files a sync could not merge, to keep yours or take theirs") { _, _ in [.loadSyncConflicts] },
         TypedCommand("trash", "Records in the store's trash, to restore one") { _, _ in [.loadTrash] },
-        TypedCommand("messages", aliases: ["message"], "Every message of this session in full, newest first") { state, _ in
-            let width = max(20, state.width - 6)
-            let rows = state.messages.reversed().map { said in
-                let lines = Text.wrap((said.isError ? "! " : "") + said.text, to: width)
-                return LogRow(heading: lines.first ?? "", details: Array(lines.dropFirst()))
-            }
-            state.push(.log(LogPage(title: "Messages, newest first", rows: rows, empty: "Nothing has been said yet.")))
+        TypedCommand("messages", aliases: ["message"], Command.showMessages.help) { state, _ in
+            state.openMessages()
             return []
         },
         TypedCommand("problems", aliases: ["problem", "check"], Command.showProblems.help) { state, _ in
@@ -210,6 +216,16 @@ extension AppState {
             message = Message("Unknown command \(Quote.value(line)). Try " + TypedCommand.summary, isError: true)
         }
         return []
+    }
+
+    /// Every message of the session, wrapped whole, newest first.
+    mutating func openMessages() {
+        let width = max(20, width - 6)
+        let rows = messages.reversed().map { said in
+            let lines = Text.wrap((said.isError ? "! " : "") + said.text, to: width)
+            return LogRow(heading: lines.first ?? "", details: Array(lines.dropFirst()))
+        }
+        push(.log(LogPage(title: "Messages, newest first", rows: rows, empty: "Nothing has been said yet.")))
     }
 
     mutating func openAction(_ id: String) {

@@ -4,7 +4,7 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems, form, organisations, organisation, timeline, ragHistory = "rag-history"
+         syncConflicts = "sync-conflicts", problems, form, organisations, organisation, timeline, ragHistory = "rag-history", decisions
 
     /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
     /// global key (q, 1 to 6) there would surprise someone filling it in.
@@ -33,6 +33,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .organisation: "An organisation"
         case .timeline: "Timeline"
         case .ragHistory: "RAG over time"
+        case .decisions: "Decisions"
         }
     }
 }
@@ -77,7 +78,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation timeline rag-history
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation timeline rag-history decisions
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -191,6 +192,10 @@ public struct KeyMap: Hashable, Sendable {
     bind meeting a add-note
     bind meeting N write-note
     bind global S sync
+    bind global L messages
+    bind decisions a decision-to-action
+    bind decisions m decision-to-milestone
+    bind decisions f filter
     bind areas R report
     bind area R report
     bind action-plan R report
@@ -367,6 +372,7 @@ public struct KeyMap: Hashable, Sendable {
         .problems: [.open, .back, .help],
         .timeline: [.open, .textView, .zoomIn, .zoomOut, .right, .left, .panToday, .back, .help],
         .ragHistory: [.textView, .back, .help],
+        .decisions: [.open, .decisionToAction, .decisionToMilestone, .filter, .back, .help],
         .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 

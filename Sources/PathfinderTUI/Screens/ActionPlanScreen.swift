@@ -134,12 +134,16 @@ extension ActionPlanPage {
         // Narrow windows show the status as its symbol alone, so the due date still fits.
         let statusWidth = width < 60 ? 1 : 13
         var fixed = 7 + 1 + statusWidth + 11
-        if showLead { fixed += 16 }
         if showUpdated { fixed += 11 }
         let separators = 4 + (showLead ? 1 : 0) + (showUpdated ? 1 : 0)
+        // The room reads titles first: below 100 columns the lead gives way to them (10 at 80,
+        // where the title had 24); wide, the lead shares what titles do not need, up to 40
+        // (at 200 columns it stayed at 16 beside a hundred empty title columns).
+        let room = width - fixed - separators
+        let leadWidth = !showLead ? 0 : width < 100 ? 10 : min(40, max(16, (room - 60) / 2))
         var cols = [Column(title: "ID", width: 7), Column(title: "R", width: 1),
-                    Column(title: "Title", width: max(8, width - fixed - separators))]
-        if showLead { cols.append(Column(title: "Lead", width: 16)) }
+                    Column(title: "Title", width: max(8, room - leadWidth))]
+        if showLead { cols.append(Column(title: "Lead", width: leadWidth)) }
         cols += [Column(title: statusWidth == 1 ? "S" : "Status", width: statusWidth), Column(title: "Due", width: 11)]
         if showUpdated { cols.append(Column(title: "Updated", width: 11)) }
         return cols

@@ -67,8 +67,13 @@ public struct DocumentPage: PageScreen {
         }
     }
 
+    /// Text wider than this is hard to read (the eye loses the next line): at 200 columns a
+    /// description ran 200 wide and a milestone's date sat 180 columns from its title.
+    static let readableWidth = 100
+
     func lines(_ state: AppState, width: Int) -> [DocumentLine] {
-        switch content {
+        let width = min(width, Self.readableWidth)
+        return switch content {
         case let .area(id): AreaDocument.lines(state, id, width: width)
         case let .action(id): ActionDocument.lines(state, id, width: width)
         case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
@@ -251,14 +256,16 @@ enum ActionDocument {
                 for m in a.milestones {
                     let late = !m.done && (m.due.map { $0 < state.asOf } ?? false)
                     let due = m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? ""
-                    // A long title wraps under itself rather than losing its end; the date follows
-                    // its last line.
-                    let lines = Text.wrap(m.title, to: max(8, width - 6 - DisplayWidth.of(due)))
+                    // A long title wraps under itself rather than losing its end; the date stays
+                    // in its own column on the first line, not in the middle of the text
+                    // (issue 16: "…roll-out in / 2007  2007-03-31").
+                    let titleWidth = max(8, width - 6 - 14)
+                    let lines = Text.wrap(m.title, to: titleWidth)
                     for (i, line) in lines.enumerated() {
-                        let last = i == lines.count - 1
+                        let first = i == 0
                         doc.spans([.init(text: i > 0 ? "      " : m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
-                                   .init(text: line, role: m.done ? .dim : .normal),
-                                   .init(text: last ? due : "", role: late ? .overdue : .dim)])
+                                   .init(text: first && !due.isEmpty ? Text.pad(line, to: titleWidth) : line, role: m.done ? .dim : .normal),
+                                   .init(text: first ? due : "", role: late ? .overdue : .dim)])
                     }
                 }
             case .indicator:
@@ -342,8 +349,11 @@ enum CaseStudyDocument {
         doc.field("Source", s.source, role: .dim)
         if !s.keyFigures.isEmpty {
             doc.heading("Key figures")
+            // Values right-aligned in one column, so they read down like a table.
+            let valueWidth = min(16, s.keyFigures.map { DisplayWidth.of($0.value) }.max() ?? 0)
             for figure in s.keyFigures {
-                doc.spans([.init(text: "  " + figure.value, role: .heading), .init(text: "  " + figure.label, role: .normal)])
+                doc.spans([.init(text: "  " + Text.padLeft(figure.value, to: valueWidth), role: .heading),
+                           .init(text: "  " + figure.label, role: .normal)])
             }
         }
         let citing = partnership.actions(citing: s.id)

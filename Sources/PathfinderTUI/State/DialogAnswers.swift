@@ -39,6 +39,8 @@ extension AppState {
             return changeMeeting { $0.items.append(MeetingItem(action: chosen)) }
         case .meeting:
             return []
+        case let .minutesOf(path):
+            return writeMinutes(of: chosen, to: path)
         }
     }
 
@@ -64,7 +66,7 @@ extension AppState {
             let entry = ProgressEntry(date: edits.today, author: edits.userName ?? "", text: text)
             return edit(id, summary: "\(id): progress note added") { $0.addProgress(entry) }
         case let .due(id):
-            guard let day = DateInput.parse(text, today: edits.today) else {
+            guard let day = DateInput.parse(text, today: datesFrom) else {
                 message = Message("Not a date: \(DateInput.hint)", isError: true)
                 return []
             }
@@ -87,10 +89,12 @@ extension AppState {
             guard !text.isEmpty else { return [] }
             let decision: Bool = if case .meetingDecision = purpose { true } else { false }
             message = Message(decision ? "Decision recorded" : "Discussion recorded")
-            return changeMeeting { m in
+            let effects = changeMeeting { m in
                 guard m.items.indices.contains(item) else { return }
                 if decision { m.items[item].decisions.append(text) } else { m.items[item].notes.append(text) }
             }
+            page = MeetingPage.followingTheEnd(page)
+            return effects
         case let .captureTitle(meeting):
             guard !text.isEmpty else { return [] }
             overlay = .prompt(Prompt(label: "Who leads \(Quote.value(text, shown: Quote.titleShown))?", purpose: .captureLead(meeting: meeting, title: text)))
@@ -103,10 +107,18 @@ extension AppState {
             overlay = .prompt(Prompt(label: "Due by:", kind: .date, purpose: .captureDue(meeting: meeting, title: title, lead: text)))
             return []
         case let .captureDue(meeting, title, lead):
-            guard let due = DateInput.parse(text, today: edits.today) else { return [] }
+            guard let due = DateInput.parse(text, today: datesFrom) else { return [] }
             return captureAction(inMeeting: meeting, title: title, lead: lead, due: due)
         case let .syncValue(id):
             return [.resolveSyncConflict(id: id, choice: .value(value))]
+        case let .minutesFile(meeting):
+            guard !text.isEmpty else { return [] }
+            guard text.lowercased().hasSuffix(".md") || text.lowercased().hasSuffix(".html") else {
+                overlay = .prompt(Prompt(label: "Write the minutes to (.md or .html):", text: text, purpose: purpose))
+                message = Message("Minutes are written as .md or .html", isError: true)
+                return []
+            }
+            return writeMinutes(of: meeting, to: text)
         }
     }
 
@@ -129,7 +141,8 @@ extension AppState {
             guard partnership.meetings.contains(where: { $0.id == meetingID }) else { return [] }
             let effects = changeMeeting { $0.ended = true }
             goBack()
-            message = Message("Meeting ended and saved: `pathfinder minutes \(meetingID)` prints its minutes")
+            meetingJustEnded = meetingID
+            if let meeting = partnership.meetings.first(where: { $0.id == meetingID }) { offerMinutes(of: meeting) }
             return effects
         case let .replaceExport(request):
             var replacing = request

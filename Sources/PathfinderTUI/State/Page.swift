@@ -44,6 +44,8 @@ public enum Page: Hashable, Sendable {
     case timeline(TimelinePage)
     /// RAG over time, for an area or the store.
     case ragHistory(RAGHistoryPage)
+    /// Every meeting's decisions, newest first.
+    case decisions(DecisionsPage)
     /// The organisations, or those an action names (issue 12).
     case organisations(OrganisationsPage)
 }
@@ -68,6 +70,7 @@ extension Page {
         case let .problems(p): p
         case let .timeline(p): p
         case let .ragHistory(p): p
+        case let .decisions(p): p
         case let .organisations(p): p
         }
     }

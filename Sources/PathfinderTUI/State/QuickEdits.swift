@@ -53,7 +53,7 @@ extension AppState {
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
         case .editAction:
-            open(.action(ActionForm(action: action, partnership: partnership, today: edits.today, heading: "Edit \(id)",
+            open(.action(ActionForm(action: action, partnership: partnership, today: datesFrom, heading: "Edit \(id)",
                                     usesExternalEditor: edits.hasExternalEditor)))
         case .duplicateAction:
             // As `pathfinder duplicate` makes it: a new piece of work like the old.

@@ -81,6 +81,11 @@ extension AppState {
                 message = Message("Sync: \(problem)", isError: true)
             } else {
                 message = Message(lines.last ?? "Synced")
+                // Decided and sent: the conflicts screen no longer asks for a sync.
+                if case var .syncConflicts(p) = page, p.rows.isEmpty {
+                    p.shared = true
+                    page = .syncConflicts(p)
+                }
             }
         case let .ragHistoryComputed(table):
             ragHistory = table

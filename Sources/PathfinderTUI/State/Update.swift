@@ -130,8 +130,7 @@ extension AppState {
         case .sync, .history:
             return performSyncCommand(command)
         case .showReport:
-            let area: String? = if case .areas = page { nil } else { currentArea }
-            return export(ExportRequest(kind: .highlight(area: area)))
+            return export(ExportRequest(kind: reportOnScreen))
         case .showProblems:
             openProblems()
         case .timeline:
@@ -139,6 +138,8 @@ extension AppState {
         case .ragHistory:
             let area: String? = if case .areas = page { nil } else { currentArea }
             push(.ragHistory(RAGHistoryPage(area: area)))
+        case .showMessages:
+            openMessages()
         default:
             return performOnPage(command)
         }
