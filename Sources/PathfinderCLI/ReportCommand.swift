@@ -58,7 +58,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let (_, result, asOf) = try options.load()
+        // From the index: every report reads every action whole (notes since the last meeting,
+        // latest notes, milestones), but none needs a file parsed that has not changed.
+        let (result, asOf) = try options.loadPart { try $0.indexedLoad() }
+            ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
@@ -144,6 +147,14 @@ struct OutputOptions: ParsableArguments {
             Output.write(text, as: kind)
             return
         }
+        let path = try replaceablePath(output)
+        try AtomicFile.write(text, to: path)
+        Output.error("wrote \(output)")
+    }
+
+    /// The --output file's full path, once it is known not to be a folder and, if it exists,
+    /// to be one the user agreed to replace (--force, or yes on a terminal).
+    func replaceablePath(_ output: String) throws -> String {
         let path = URL(fileURLWithPath: output).standardizedFileURL.path
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -152,8 +163,7 @@ struct OutputOptions: ParsableArguments {
                 throw CLIError("\(Quote.short(output)) already exists; use --force to replace it")
             }
         }
-        try AtomicFile.write(text, to: path)
-        Output.error("wrote \(output)")
+        return path
     }
 
     /// On a terminal, asks y/N; elsewhere (scripts, tests) the answer is no.

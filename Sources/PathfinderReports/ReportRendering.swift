@@ -124,7 +124,7 @@ extension HighlightReport: RenderableReport {
                          .object([("date", .string(n.date.iso)), ("author", .string(n.author)), ("text", .string(n.text))])
                      } ?? .null)])
         }
-        return .object([
+        return RecordJSON.document([
             ("report", .string("highlight")),
             ("partnership", .string(partnership)),
             ("area", .text(area)),
@@ -194,7 +194,7 @@ extension FactorMatrixReport: RenderableReport {
     }
 
     public var json: JSONValue {
-        .object([
+        RecordJSON.document([
             ("report", .string("factors")),
             ("partnership", .string(partnership)),
             ("as-of", .string(asOf.iso)),
@@ -224,7 +224,7 @@ extension FundingCheckReport: RenderableReport {
                      FundingText.notice(r.funding), FundingText.fullCost(r.funding), r.title]
                 },
                 right: [2, 3, 4], detailHeader: "Compact",
-                details: rows.map { r in r.concerns.isEmpty ? "Meets the Compact funding principles." : r.concerns.map { "! " + $0 }.joined(separator: "; ") },
+                details: rows.map { r in r.concerns.isEmpty ? "Meets the principles its terms state (term, notice, full cost recovery)." : r.concerns.joined(separator: "; ") },
                 none: "No action records its funding terms.")
         return d
     }
@@ -240,7 +240,7 @@ extension FundingCheckReport: RenderableReport {
     }
 
     public var json: JSONValue {
-        .object([
+        RecordJSON.document([
             ("report", .string("funding")),
             ("partnership", .string(partnership)),
             ("as-of", .string(asOf.iso)),

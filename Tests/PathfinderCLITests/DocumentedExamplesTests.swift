@@ -32,6 +32,14 @@ import Testing
     /// Lines that run but end otherwise than with 0, with the status and why.
     static let otherStatus: [String: (status: Int32, reason: String)] = [:]
 
+    /// `tracker.csv` in the examples' working folder.
+    static let trackerCSV = """
+        Action,Who,RAG status,Deadline,Comments,Notes
+        Map befriending schemes across the city,Community Development Officer,Amber/Green,31/03/2007,"12/12/2006: a first list of 14 schemes",kept apart
+        Publish the forum's terms of reference,Forum facilitator,R,2007-02-28,,
+
+        """
+
     struct Example {
         var file: String
         var line: Int
@@ -132,6 +140,8 @@ import Testing
         }
         let store = home.appendingPathComponent("partnership")
         try FileManager.default.copyItem(at: Fixtures.sampleStore, to: store)
+        // The spreadsheet the import examples read, as a steering group's tracker might be.
+        try Data(Self.trackerCSV.utf8).write(to: work.appendingPathComponent("tracker.csv"))
         try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("pathfinder"), withDestinationURL: Fixtures.binary)
         let environment = [
             "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,

@@ -76,7 +76,7 @@ import Testing
         }
         // Every other file is untouched: the store still shows every sample action.
         let list = try Fixtures.run(["list", "actions", "--store", s.store.path, "--json"])
-        let actions = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]]
+        let actions = JSONList.actions(list.out)
         #expect((actions?.count ?? 0) >= 50)
     }
 }
