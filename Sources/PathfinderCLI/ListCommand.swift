@@ -80,7 +80,7 @@ struct List: ParsableCommand {
             if f.dueBefore == nil, let dueBefore { f.dueBefore = try? DateOption.day(dueBefore, option: "--due-before", today: asOf) }
             return f.matches(action, asOf: asOf, catalogue: context.catalogue)
         }, filterReadsLongTexts: !text.isEmpty, longTexts: json, profiles: false)
-        return try options.loadPart { try $0.indexedLoad(query) }
+        return try options.loadIndexed(query)
     }
 
     /// The filter the options ask for; `--due-before` is read relative to `asOf` (`+2w`).

@@ -14,6 +14,22 @@ extension StoreOptions {
     }
 }
 
+extension StoreOptions {
+    /// A store-wide question answered from the index (`PlainFileStore.indexedLoad`); nil when
+    /// the index cannot answer for sure, and the caller loads the store. The first time, when
+    /// the index is built from the files, a person at a terminal is told why it takes longer.
+    func loadIndexed(_ query: IndexQuery = IndexQuery()) throws -> (result: LoadResult, asOf: Day)? {
+        try loadPart { store in
+            let root = store.root.path
+            if isatty(STDERR_FILENO) == 1, !FileManager.default.fileExists(atPath: root + "/" + PlainFileStore.indexFolder)
+                || !FileManager.default.fileExists(atPath: root + "/" + PlainFileStore.summaryCachePath) {
+                Output.notice("Building this store's index (once: later questions read it)…")
+            }
+            return try store.indexedLoad(query)
+        }
+    }
+}
+
 /// What `pathfinder show ID` needs, read from one area's files when ID is an action or an area:
 /// the action's area (its actions, meetings and the case studies they cite) and every area.md.
 /// A case study, or anything not found that way, is left to a full load (nil), which also

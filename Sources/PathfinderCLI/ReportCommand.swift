@@ -60,7 +60,7 @@ struct Report: ParsableCommand {
     func run() throws {
         // From the index: every report reads every action whole (notes since the last meeting,
         // latest notes, milestones), but none needs a file parsed that has not changed.
-        let (result, asOf) = try options.loadPart { try $0.indexedLoad() }
+        let (result, asOf) = try options.loadIndexed()
             ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {

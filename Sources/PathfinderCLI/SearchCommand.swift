@@ -50,7 +50,10 @@ struct Search: ParsableCommand {
             }
             result = part.result
         } else {
-            result = try options.load().result
+            // The index reads back every action and keeps those the search finds, with every
+            // area and case study: the same results as over the whole store.
+            result = try options.loadIndexed(IndexQuery(keep: { action, context in SearchIndex.finds(query, in: action, catalogue: context.catalogue) }))?
+                .result ?? options.load().result
         }
         let found = Self.search(query, in: result.partnership, area: area)
         if json {

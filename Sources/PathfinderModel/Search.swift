@@ -87,6 +87,17 @@ public struct SearchIndex: Sendable {
         documents = docs
     }
 
+    /// Whether `search(query)` over a partnership holding `action` would find it: every
+    /// folded word of the query occurs in one of its fields. The store's index asks this of
+    /// each action so that a search reads back only the actions it finds.
+    public static func finds(_ query: String, in action: Action, catalogue: Catalogue) -> Bool {
+        let words = TextMatch.fold(query).split(separator: " ").map { Array($0.utf8) }
+        guard !words.isEmpty else { return false }
+        let index = SearchIndex(Partnership(title: "", catalogue: catalogue, actions: [action]))
+        guard let doc = index.documents.first else { return false }
+        return words.allSatisfy { index.contains(doc, $0) }
+    }
+
     static func fields(_ a: Area) -> [(name: String, text: String)] {
         [("name", a.name), ("authority", a.authority), ("type", a.type), ("region", a.region), ("demography", a.demography),
          ("key figures", a.keyFigures.map { "\($0.label): \($0.value)" }.joined(separator: "; ")),

@@ -80,6 +80,11 @@ enum TaskwarriorComparison {
                 taskwarrior: ["project:\(area)", "export"], counts: true),
             Row(work: "`list actions --overdue --json`", pathfinder: ["list", "actions", "--overdue", "--json"] + store,
                 taskwarrior: ["+OVERDUE", "export"], counts: true),
+            // The issue measures the whole store's report against the same export.
+            Row(work: "`report --format json` (every area)", pathfinder: ["report", "--format", "json"] + store,
+                taskwarrior: ["+OVERDUE", "export"]),
+            Row(work: "search a word in every note", pathfinder: ["search", "commissioning"] + store,
+                taskwarrior: ["/commissioning/", "count"]),
         ]
         // Once each first: the summary cache is written and Taskwarrior's files are in the page cache.
         for row in rows {

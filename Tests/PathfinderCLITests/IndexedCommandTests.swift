@@ -37,6 +37,7 @@ import Testing
         ["list", "actions", "--search", "volunteers", "--json"], ["list", "actions", "--status", "in-progress", "--theme", "ensuring-dialogue"],
         ["report", "--format", "json"], ["report"], ["report", "factors", "--format", "csv"], ["report", "funding", "--format", "json"],
         ["report", "--area", "portsmouth", "--format", "markdown"],
+        ["search", "volunteers"], ["search", "zoe", "--json"], ["search", "recycling", "consortium"], ["search", "PO-03"],
     ]
 
     /// Each command on a store with a warm index against the same command on a copy whose

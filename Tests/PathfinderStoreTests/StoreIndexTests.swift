@@ -82,6 +82,11 @@ import Testing
         let stamps = Self.shardPaths(root).map { FileStamp.of($0) }
         try Self.expectSameAsFullLoad(root, "warm")
         #expect(Self.shardPaths(root).map { FileStamp.of($0) } == stamps, "nothing changed, nothing rewritten")
+        // A renamed area's index file goes with it.
+        try FileManager.default.moveItem(atPath: root.path + "/areas/dorset", toPath: root.path + "/areas/dorset-renamed")
+        try Self.expectSameAsFullLoad(root, "area renamed")
+        let names = Self.shardPaths(root).map { ($0 as NSString).lastPathComponent }
+        #expect(names.count == 5 && names.contains("dorset-renamed.actions") && !names.contains("dorset.actions"), "\(names)")
     }
 
     /// The index files are read only for the file versions they were made from: one made from

@@ -17,9 +17,9 @@ public struct IndexQuery: Sendable {
     public var filterReadsLongTexts: Bool
     /// Whether the kept actions come with their description and progress log.
     public var longTexts: Bool
-    /// Whether area profiles, case studies and meetings are read in full (reports need them);
-    /// otherwise each area is only its id, name and type, and there are no case studies or
-    /// meetings.
+    /// Whether area profiles, case studies, meetings and organisations are read in full
+    /// (reports and search need them); otherwise each area is only its id, name and type, and
+    /// there are none of the others. Funding agreements are always read (a few files).
     public var profiles: Bool
 
     public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
@@ -63,27 +63,34 @@ extension PlainFileStore {
             guard let list else { return nil }
             for (i, action) in list { actionsAt[j << 32 | i] = action }
         }
+        if refresh.changed { Self.removeIndexFiles(keeping: Set(refresh.contents.areaFolders.map(\.name)), root: root) }
         var actions: [Action] = []
         actions.reserveCapacity(actionsAt.count)
         for ref in summary.actionFiles {
             if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
         }
 
+        // Funding agreements are not in the summary cache: their few files are read as the
+        // load reads them, for their records and their errors.
+        var links = StoreLinks()
+        let fundingFiles = Self.fundingFiles(root, links: &links)
+        var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
+        for (j, job) in refresh.jobs.enumerated() {
+            if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
+            if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
+        }
+        let funding = PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
+                                                                         areas: areaIDs, actions: actionIDs)
+        let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
+            .filter { $0.severity == .error }
+
         var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
         var studies: [CaseStudy] = []
         var meetings: [Meeting] = []
         var organisations: [Organisation] = []
-        var agreements: [FundingAgreement] = []
-        var problems = summary.errors
         if query.profiles {
             guard let profiles = Self.profiles(refresh, root: root) else { return nil }
             organisations = profiles.organisations.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-            // Funding agreements are few and outside the summary cache: read as a load reads them.
-            var links = StoreLinks()
-            let funding = loadFundingAgreements(Self.fundingFiles(root, links: &links), catalogue: context.catalogue,
-                                                areas: Set(profiles.areas.map(\.id)), actions: nil)
-            agreements = funding.agreements
-            problems += funding.problems.filter { $0.severity == .error }
             areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
@@ -93,9 +100,9 @@ extension PlainFileStore {
         }
         let partnership = Partnership(
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
-            areas: areas, actions: actions, caseStudies: studies, meetings: meetings,
-            organisations: organisations, fundingAgreements: agreements)
-        return LoadResult(partnership: partnership, problems: problems.sorted())
+            areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
+            fundingAgreements: funding.agreements)
+        return LoadResult(partnership: partnership, problems: fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted())
     }
 
     /// One area folder's wanted actions (by file position), from its index file, which is
@@ -145,6 +152,15 @@ extension PlainFileStore {
         return result
     }
 
+    /// Removes the index files of area folders that are gone (deleted or renamed), so the
+    /// index does not grow with every rename.
+    private static func removeIndexFiles(keeping areas: Set<String>, root: String) {
+        let disk = StoreDisk(root: root)
+        for name in disk.names(indexFolder) where name.hasSuffix(".actions") && !areas.contains(String(name.dropLast(8))) {
+            _ = try? disk.remove(indexFolder + "/" + name)
+        }
+    }
+
     /// `.some(action)` when kept, `.some(nil)` when not, nil when the bytes are not a record.
     private static func decode(_ bytes: UnsafeRawBufferPointer, _ query: IndexQuery, _ context: IndexContext) -> Action?? {
         if query.filterReadsLongTexts {
@@ -171,8 +187,8 @@ extension PlainFileStore {
         return ActionRecord.encode(action)
     }
 
-    /// The areas, case studies and meetings that load, parsed from their files; nil when a
-    /// file's bytes are no longer those the summary cache holds.
+    /// The areas, case studies, meetings and organisations that load, parsed from their files;
+    /// nil when a file's bytes are no longer those the summary cache holds.
     private static func profiles(_ refresh: Refresh, root: String)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
