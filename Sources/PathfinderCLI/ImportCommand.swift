@@ -21,9 +21,9 @@ struct Import: ParsableCommand {
         else the same title) is updated from the row's filled cells, not added again.
         """)
 
-    @Argument(help: ArgumentHelp("The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.", valueName: "FILE"), completion: .file(extensions: ["csv", "xlsx"])) var file: String
     @Argument(help: ArgumentHelp("Fields for every new action.", valueName: "FIELD=VALUE")) var assignments: [String] = []
-    @Option(help: ArgumentHelp("The area to import into (id, name or code).", valueName: "AREA")) var area: String
+    @Option(help: ArgumentHelp("The area to import into (id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String
     @Option(name: .customLong("map"), help: ArgumentHelp("Where a column goes, e.g. \"Who=lead\", \"D=due\", \"Notes=ignore\".", valueName: "COLUMN=FIELD"))
     var maps: [String] = []
     @Option(help: ArgumentHelp("The workbook's sheet (default: the first).", valueName: "NAME")) var sheet: String?

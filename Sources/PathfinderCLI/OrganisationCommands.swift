@@ -19,7 +19,7 @@ struct LinkOrganisations: ParsableCommand {
           pathfinder link-organisations --area portsmouth
         """)
 
-    @Option(help: ArgumentHelp("Only this area's actions (its id, name or code).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area's actions (its id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Flag(name: .customLong("dry-run"), help: "Say what would change, and change nothing.") var dryRun = false
     @OptionGroup var options: EditOptions
 
