@@ -266,7 +266,10 @@ struct SummaryCache {
         let old = (try? AtomicFile.readIfPresent(cachePath, limit: .max)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.run()
-        let summary = refresh.summary(manifest: manifest)
+        var summary = refresh.summary(manifest: manifest)
+        // Funding agreements are few and not cached: their own errors are read each time.
+        let fundingErrors = PlainFileStore.fundingFileErrors(root: root)
+        if !fundingErrors.isEmpty { summary.errors = (summary.errors + fundingErrors).sorted() }
         if refresh.changed || old == nil {
             write(refresh.contents)
         }

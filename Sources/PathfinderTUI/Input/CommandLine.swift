@@ -106,6 +106,14 @@ struct TypedCommand: Sendable {
                          + "with a file name (.md, .html, .csv, .json) it is written there") {
             state, argument in state.runReportCommand("report", argument)
         },
+        TypedCommand("funding", argument: "[PATH]",
+                     "The funding register: every agreement checked against the funding principles, and notice due in 90 days; "
+                         + "with a file name it is written there") {
+            state, argument in
+            if !argument.isEmpty { return state.runReportCommand("report", "funding " + argument) }
+            state.push(.funding(FundingPage()))
+            return []
+        },
         TypedCommand("minutes", argument: "PATH", "Write the minutes of the meeting on screen, or the latest, to a .md or .html file") {
             state, argument in state.runReportCommand("minutes", argument)
         },

@@ -232,7 +232,14 @@ enum ActionDocument {
                 guard let indicator = a.indicator else { continue }
                 doc.heading("Indicator: \(indicator.name)")
                 doc.spans(IndicatorBar.spans(indicator, width: min(40, width - 30)))
+                IndicatorTrend.add(indicator, course: a.indicatorCourse ?? .notMeasured, to: &doc)
             case .funding:
+                for agreement in partnership.fundingAgreements(forAction: a.id) {
+                    doc.heading("Funding agreement")
+                    let check = catalogue.fundingRules.check(agreement.terms)
+                    doc.field("", "\(agreement.title) (\(agreement.funder) to \(agreement.organisation))", labelWidth: 1)
+                    doc.field("", "\(check.keepsAll ? "✓" : "!") \(check.summary)", role: check.keepsAll ? .ragGreen : .warning, labelWidth: 1)
+                }
                 guard let funding = a.funding else { continue }
                 doc.heading("Funding")
                 var terms: [String] = []
@@ -245,7 +252,7 @@ enum ActionDocument {
                 if check.keepsAll {
                     doc.field("", "✓ \(check.summary)", role: .ragGreen, labelWidth: 1)
                 }
-                for concern in check.concerns { doc.field("", "\(concern.verdict.mark) \(concern.message)", role: .warning, labelWidth: 1) }
+                for line in check.concernLines { doc.field("", line, role: .warning, labelWidth: 1) }
             case .caseStudies:
                 doc.heading("Case studies (Tab to select, Enter to open)")
                 for id in a.caseStudies {

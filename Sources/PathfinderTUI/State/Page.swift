@@ -40,6 +40,8 @@ public enum Page: Hashable, Sendable {
     case report(ReportPage)
     /// Every file with problems, to read and fix.
     case problems(ProblemsPage)
+    /// The funding register: agreements, their Compact check and notice due soon.
+    case funding(FundingPage)
 }
 
 extension Page {
@@ -60,6 +62,7 @@ extension Page {
         case let .form(p): p
         case let .report(p): p
         case let .problems(p): p
+        case let .funding(p): p
         }
     }
 

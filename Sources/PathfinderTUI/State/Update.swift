@@ -117,7 +117,7 @@ extension AppState {
             go(to: .caseStudies(CaseStudiesPage()))
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
-        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .addReading, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
              .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction,
              .editArea, .newArea, .editCaseStudy, .newCaseStudy:
             return performEdit(command)
