@@ -1,24 +1,26 @@
 import ArgumentParser
 import Foundation
 import PathfinderModel
+import PathfinderReports
 import PathfinderStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List areas, actions or case studies as a table or JSON.",
-        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json")
+        abstract: "List areas, actions, case studies or organisations as a table or JSON.",
+        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json\n  pathfinder list organisations --area dorset --kind charity")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case areas, actions
         case caseStudies = "case-studies"
+        case organisations
     }
 
-    @Argument(help: ArgumentHelp("What to list: areas, actions or case-studies."))
+    @Argument(help: ArgumentHelp("What to list: areas, actions, case-studies or organisations."))
     var kind: Kind
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Only this status (a status id from the catalogue).", valueName: "STATUS")) var status: String?
     @Option(help: ArgumentHelp("Only this rating: red, amber or green.", valueName: "RAG")) var rag: String?
     @Option(help: ArgumentHelp("Only this theme (a theme id).", valueName: "THEME")) var theme: String?
@@ -26,6 +28,8 @@ struct List: ParsableCommand {
     @Flag(help: "Only overdue actions.") var overdue = false
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Only actions due before this day.", valueName: "DATE")) var dueBefore: String?
     @Option(help: ArgumentHelp("Only what contains all these words (any field, progress notes too).", valueName: "TEXT")) var search: String?
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Only organisations of this kind (a kind id, e.g. charity).", valueName: "KIND"))
+    var organisationKind: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func validate() throws {
@@ -35,6 +39,7 @@ struct List: ParsableCommand {
         if kind != .actions, actionOnly {
             throw ValidationError("--status, --rag, --theme, --factor, --overdue and --due-before filter actions: use `list actions`")
         }
+        if kind != .organisations, organisationKind != nil { throw ValidationError("--kind filters organisations: use `list organisations`") }
     }
 
     func run() throws {
@@ -42,8 +47,9 @@ struct List: ParsableCommand {
             try listAreas()
             return
         }
-        // One area's actions need only that area's files (and every area.md, to name the areas).
-        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } : nil
+        // One area's actions need only that area's files (and every area.md, to name the areas);
+        // every area's, the index (a full load only when it cannot answer).
+        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } ?? indexed() : nil
         let (result, asOf) = try part ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
@@ -54,8 +60,35 @@ struct List: ParsableCommand {
         case .areas: break   // answered above from the summary cache
         case .actions: try listActions(p, asOf: asOf)
         case .caseStudies: try listCaseStudies(p)
+        case .organisations: try listOrganisations(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
+    }
+
+    /// `list actions` of every area from the index: each action is read back without its long
+    /// texts for the filter (with them when `--search` looks in them), and whole only when kept.
+    private func indexed() throws -> (result: LoadResult, asOf: Day)? {
+        guard area == nil else { return nil }
+        let today = Day.today()
+        let given = try options.asOf.map { try DateOption.day($0, option: "--as-of", today: today) }
+        var filter = try self.filter(asOf: given ?? today)
+        filter.dueBefore = nil   // read against the store's own day below, as `listActions` reads it
+        let (base, text, dueBefore) = (filter, filter.text, dueBefore)
+        let query = IndexQuery(keep: { action, context in
+            var f = base
+            let asOf = given ?? context.asOf ?? today
+            if f.dueBefore == nil, let dueBefore { f.dueBefore = try? DateOption.day(dueBefore, option: "--due-before", today: asOf) }
+            return f.matches(action, asOf: asOf, catalogue: context.catalogue)
+        }, filterReadsLongTexts: !text.isEmpty, longTexts: json, profiles: false)
+        return try options.loadPart { try $0.indexedLoad(query) }
+    }
+
+    /// The filter the options ask for; `--due-before` is read relative to `asOf` (`+2w`).
+    private func filter(asOf: Day) throws -> ActionFilter {
+        ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
+                     successFactor: factor, overdue: overdue,
+                     dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
+                     text: search ?? "")
     }
 
     private func reportErrorFiles(_ errors: [Problem]) {
@@ -87,7 +120,7 @@ struct List: ParsableCommand {
         if let area { rows = rows.filter { $0.area == area } }
         if let search { rows = rows.filter { r in search.split(separator: " ").allSatisfy { TextMatch.contains(r.name, $0) || TextMatch.contains(r.area, $0) } } }
         if json {
-            try printJSON(rows.map { JSONArea($0) })
+            printJSON([("areas", .array(rows.map(RecordJSON.areaSummary)))])
         } else {
             var table = TextTable(["Id", "Area", "Type", "Actions", "R/A/G", "Overdue", "Next due"],
                                   alignments: [.left, .left, .left, .right, .right, .right, .left])
@@ -101,12 +134,12 @@ struct List: ParsableCommand {
     }
 
     private func listActions(_ p: Partnership, asOf: Day) throws {
-        let filter = ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
-                                  successFactor: factor, overdue: overdue, dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
-                                  text: search ?? "")
+        // The index kept only the actions that match; filtering them again costs little.
+        let filter = try self.filter(asOf: asOf)
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
         if json {
-            try printJSON(actions.map { JSONAction($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) })
+            printJSON([("as-of", .string(asOf.iso)),
+                       ("actions", .array(actions.map { RecordJSON.action($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) }))])
             return
         }
         var table = TextTable(["Id", "RAG", "Status", "Due", "Lead", "Title"])
@@ -119,12 +152,31 @@ struct List: ParsableCommand {
         Output.line("\(actions.count) action\(actions.count == 1 ? "" : "s") (as of \(asOf.iso); ! = overdue)")
     }
 
+    private func listOrganisations(_ p: Partnership, asOf: Day) throws {
+        if let organisationKind, p.catalogue.organisationKind(organisationKind) == nil {
+            throw CLIError("no kind \(Quote.value(organisationKind)); the kinds are: \(p.catalogue.organisationKinds.map(\.id).joined(separator: ", "))")
+        }
+        let filter = OrganisationFilter(area: area, kind: organisationKind, text: search ?? "")
+        let shown = p.organisations.filter { filter.matches($0, in: p, asOf: asOf) }
+        if json {
+            try printJSON(shown.map { JSONOrganisation($0, in: p, asOf: asOf, full: false) })
+            return
+        }
+        var table = TextTable(["Id", "Kind", "Areas", "Name"])
+        for o in shown {
+            table.add([o.id, p.catalogue.organisationKind(o.kind)?.label ?? o.kind,
+                       o.areas.map { p.area($0)?.name ?? $0 }.joined(separator: ", "), o.name])
+        }
+        Output.line(table.render())
+        Output.line("\(shown.count) organisation\(shown.count == 1 ? "" : "s")")
+    }
+
     private func listCaseStudies(_ p: Partnership) throws {
         var studies = p.caseStudies
         if let area { studies = studies.filter { $0.area == area } }
         if let search { studies = studies.filter { s in search.split(separator: " ").allSatisfy { TextMatch.contains(s.title, $0) || TextMatch.contains(s.text, $0) } } }
         if json {
-            try printJSON(studies.map(JSONCaseStudy.init))
+            printJSON([("case-studies", .array(studies.map(RecordJSON.caseStudy)))])
             return
         }
         var table = TextTable(["Id", "Area / place", "Title"])
@@ -135,12 +187,13 @@ struct List: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print one area, action or case study in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours")
+        abstract: "Print one area, action, case study or organisation in full.",
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json")
 
-    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth) or a case study id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"), completion: StoreNames.anyID)
     var id: String
 
+    @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false
     @OptionGroup var options: StoreOptions
 
     func run() throws {
@@ -149,11 +202,17 @@ struct Show: ParsableCommand {
             ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let action = p.action(id) ?? p.action(id.uppercased()) {
+            if json { return printJSON([("action", RecordJSON.action(action, overdue: action.isOverdue(asOf: asOf, catalogue: p.catalogue)))]) }
             Output.line(ActionText.action(action, in: p, asOf: asOf))
         } else if let area = p.area(id.lowercased()) {
+            if json { return printJSON([("area", RecordJSON.area(area))]) }
             Output.line(ActionText.area(area, in: p, asOf: asOf))
         } else if let study = p.caseStudy(id) {
+            if json { return printJSON([("case-study", RecordJSON.caseStudy(study))]) }
             Output.line(ActionText.caseStudy(study, in: p))
+        } else if let organisation = p.organisation(id) {
+            if json { return try printJSON(JSONOrganisation(organisation, in: p, asOf: asOf, full: true)) }
+            Output.line(OrganisationText.text(organisation, in: p, asOf: asOf))
         } else {
             let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
             throw CLIError("nothing in the store is called \(Quote.value(id))\(search)")
@@ -161,44 +220,13 @@ struct Show: ParsableCommand {
     }
 }
 
-private func printJSON<T: Encodable>(_ value: T) throws {
+func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     Output.json(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
-private struct JSONArea: Encodable {
-    var id, name, type: String
-    var actions, red, amber, green, overdue: Int
-    var nextDue: String?
-    init(_ s: AreaSummary) {
-        id = s.area; name = s.name; type = s.type; actions = s.actions
-        red = s.rag.red; amber = s.rag.amber; green = s.rag.green; overdue = s.overdue; nextDue = s.nextDue?.iso
-    }
-}
-
-private struct JSONAction: Encodable {
-    var id, area, title, theme, lead, leadBody, status, rag: String
-    var successFactors, partners, caseStudies: [String]
-    var start, due, updated: String?
-    var overdue: Bool
-    var milestones: [[String: String]]
-    var progress: [[String: String]]
-    init(_ a: Action, overdue: Bool) {
-        id = a.id; area = a.area; title = a.title; theme = a.theme; lead = a.lead; leadBody = a.leadBody
-        status = a.status; rag = a.rag.rawValue; successFactors = a.successFactors; partners = a.partners
-        caseStudies = a.caseStudies; start = a.start?.iso; due = a.due?.iso; updated = a.updated?.iso
-        self.overdue = overdue
-        milestones = a.milestones.map { ["title": $0.title, "due": $0.due?.iso ?? "", "done": $0.done ? "yes" : "no"] }
-        progress = a.progress.map { ["date": $0.date.iso, "author": $0.author, "text": $0.text] }
-    }
-}
-
-private struct JSONCaseStudy: Encodable {
-    var id, title, place: String
-    var area: String?
-    var themes, organisations: [String]
-    init(_ s: CaseStudy) {
-        id = s.id; title = s.title; place = s.place; area = s.area; themes = s.themes; organisations = s.organisations
-    }
+/// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
+func printJSON(_ pairs: [(String, JSONValue)]) {
+    Output.json(String(RecordJSON.document(pairs).rendered().dropLast()))
 }

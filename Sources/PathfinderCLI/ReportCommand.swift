@@ -45,7 +45,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Changes on or after this day (highlight only; default: each area's last meeting).", valueName: "DATE"))
     var since: String?
     @Option(help: ArgumentHelp("terminal, markdown, html, csv or json.", valueName: "FORMAT")) var format: ReportFormat = .terminal
@@ -59,7 +59,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let (_, result, asOf) = try options.load()
+        // From the index: every report reads every action whole (notes since the last meeting,
+        // latest notes, milestones), but none needs a file parsed that has not changed.
+        let (result, asOf) = try options.loadPart { try $0.indexedLoad() }
+            ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
@@ -145,6 +148,14 @@ struct OutputOptions: ParsableArguments {
             Output.write(text, as: kind)
             return
         }
+        let path = try replaceablePath(output)
+        try AtomicFile.write(text, to: path)
+        Output.error("wrote \(output)")
+    }
+
+    /// The --output file's full path, once it is known not to be a folder and, if it exists,
+    /// to be one the user agreed to replace (--force, or yes on a terminal).
+    func replaceablePath(_ output: String) throws -> String {
         let path = URL(fileURLWithPath: output).standardizedFileURL.path
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -153,8 +164,7 @@ struct OutputOptions: ParsableArguments {
                 throw CLIError("\(Quote.short(output)) already exists; use --force to replace it")
             }
         }
-        try AtomicFile.write(text, to: path)
-        Output.error("wrote \(output)")
+        return path
     }
 
     /// On a terminal, asks y/N; elsewhere (scripts, tests) the answer is no.

@@ -183,24 +183,8 @@ public enum ActionEdit {
         case .reviewed: action.reviewed = try date()
         case .milestones:
             // "Title (2007-03-31); [x] Done one" — as `value(of:)` writes them.
-            action.milestones = try t.split(separator: ";").map { trim(String($0)) }.filter { !$0.isEmpty }.map { item in
-                var rest = item
-                var done = false
-                if rest.lowercased().hasPrefix("[x]") {
-                    done = true
-                    rest = trim(String(rest.dropFirst(3)))
-                } else if rest.hasPrefix("[ ]") {
-                    rest = trim(String(rest.dropFirst(3)))
-                }
-                var due: Day?
-                if rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
-                    let inside = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
-                    guard let day = DateInput.parse(inside, today: today) else { throw fail("\(Quote.value(inside)) is not a date (\(DateInput.hint))") }
-                    due = day
-                    rest = trim(String(rest[..<open]))
-                }
-                guard !rest.isEmpty else { throw fail("a milestone needs a title") }
-                return Milestone(title: rest, due: due, done: done)
+            action.milestones = try t.split(separator: ";").map { trim(String($0)) }.filter { !$0.isEmpty }.map {
+                try milestone($0, today: today)
             }
         case .indicatorName:
             if t.isEmpty {
@@ -242,6 +226,28 @@ public enum ActionEdit {
         case .source: action.source = t
         case .description: action.description = text
         }
+    }
+
+    /// One milestone as typed: "[x] Title (2007-03-31)", the tick and the date optional.
+    public static func milestone(_ item: String, today: Day) throws -> Milestone {
+        func fail(_ message: String) -> FieldProblem { FieldProblem(field: .milestones, message: message) }
+        var rest = trim(item)
+        var done = false
+        if rest.lowercased().hasPrefix("[x]") {
+            done = true
+            rest = trim(String(rest.dropFirst(3)))
+        } else if rest.hasPrefix("[ ]") {
+            rest = trim(String(rest.dropFirst(3)))
+        }
+        var due: Day?
+        if rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
+            let inside = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
+            guard let day = DateInput.parse(inside, today: today) else { throw fail("\(Quote.value(inside)) is not a date (\(DateInput.hint))") }
+            due = day
+            rest = trim(String(rest[..<open]))
+        }
+        guard !rest.isEmpty else { throw fail("a milestone needs a title") }
+        return Milestone(title: rest, due: due, done: done)
     }
 
     /// Whole-action checks before anything is written (the same rules `pathfinder check`

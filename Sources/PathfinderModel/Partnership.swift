@@ -12,12 +12,14 @@ public struct Partnership: Hashable, Sendable {
     public var actions: [Action]
     public var caseStudies: [CaseStudy]
     public var meetings: [Meeting]
+    /// By name (organisations/, issue 12).
+    public var organisations: [Organisation]
     /// By title (`funding/`).
     public var fundingAgreements: [FundingAgreement]
 
     public init(title: String, asOf: Day? = nil, catalogue: Catalogue = Catalogue(), areas: [Area] = [],
                 actions: [Action] = [], caseStudies: [CaseStudy] = [], meetings: [Meeting] = [],
-                fundingAgreements: [FundingAgreement] = []) {
+                organisations: [Organisation] = [], fundingAgreements: [FundingAgreement] = []) {
         self.title = title
         self.asOf = asOf
         self.catalogue = catalogue
@@ -25,6 +27,7 @@ public struct Partnership: Hashable, Sendable {
         self.actions = actions
         self.caseStudies = caseStudies
         self.meetings = meetings
+        self.organisations = organisations
         self.fundingAgreements = fundingAgreements
     }
 
@@ -34,6 +37,18 @@ public struct Partnership: Hashable, Sendable {
     public func actions(inArea id: String) -> [Action] { actions.filter { $0.area == id } }
     public func meetings(inArea id: String) -> [Meeting] { meetings.filter { $0.area == id } }
     public func fundingAgreement(_ id: String) -> FundingAgreement? { fundingAgreements.first { $0.id == id } }
+
+    /// The agreements funding an organisation: naming it by id, or by its name as free text
+    /// (case, accents and spacing aside).
+    public func fundingAgreements(forOrganisation o: Organisation) -> [FundingAgreement] {
+        let name = OrganisationNames.key(o.name)
+        return fundingAgreements.filter { $0.organisation == o.id || OrganisationNames.key($0.organisation) == name }
+    }
+
+    /// The organisation an agreement funds, when the store holds its record.
+    public func organisation(funded a: FundingAgreement) -> Organisation? {
+        organisation(a.organisation) ?? organisations.first { OrganisationNames.key($0.name) == OrganisationNames.key(a.organisation) }
+    }
 
     /// The agreements that fund or serve an action.
     public func fundingAgreements(forAction id: String) -> [FundingAgreement] {

@@ -143,7 +143,7 @@ extension FundingRegisterReport: RenderableReport {
                                   ("message", .string(f.message))])
                      }))])
         }
-        return .object([
+        return RecordJSON.document([
             ("report", .string("funding")),
             ("partnership", .string(partnership)),
             ("as-of", .string(asOf.iso)),

@@ -134,7 +134,7 @@ extension HighlightReport: RenderableReport {
                          .object([("date", .string(n.date.iso)), ("author", .string(n.author)), ("text", .string(n.text))])
                      } ?? .null)])
         }
-        return .object([
+        return RecordJSON.document([
             ("report", .string("highlight")),
             ("partnership", .string(partnership)),
             ("area", .text(area)),
@@ -209,7 +209,7 @@ extension FactorMatrixReport: RenderableReport {
     }
 
     public var json: JSONValue {
-        .object([
+        RecordJSON.document([
             ("report", .string("factors")),
             ("partnership", .string(partnership)),
             ("as-of", .string(asOf.iso)),

@@ -24,31 +24,31 @@ import Testing
     @Test func listActionsFiltersAndPrintsJSON() throws {
         let r = try Fixtures.run(["list", "actions", "--store", sample, "--area", "portsmouth", "--json"])
         #expect(r.status == 0, "\(r.err)")
-        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]]
+        let json = JSONList.actions(r.out)
         let actions = try #require(json)
         #expect(actions.count >= 8)
         #expect(actions.allSatisfy { ($0["area"] as? String) == "portsmouth" })
         #expect(actions.allSatisfy { ($0["id"] as? String)?.hasPrefix("PO-") == true })
 
         let red = try Fixtures.run(["list", "actions", "--store", sample, "--rag", "red", "--json"])
-        let reds = try #require(try JSONSerialization.jsonObject(with: Data(red.out.utf8)) as? [[String: Any]])
+        let reds = try #require(JSONList.actions(red.out))
         #expect(!reds.isEmpty)
         #expect(reds.allSatisfy { ($0["rag"] as? String) == "red" })
 
         // The sample store is pinned to December 2006, so overdue means what it meant then.
         let overdue = try Fixtures.run(["list", "actions", "--store", sample, "--overdue", "--json"])
-        let late = try #require(try JSONSerialization.jsonObject(with: Data(overdue.out.utf8)) as? [[String: Any]])
+        let late = try #require(JSONList.actions(overdue.out))
         #expect(!late.isEmpty)
         #expect(late.allSatisfy { ($0["overdue"] as? Bool) == true && (($0["due"] as? String) ?? "9") < "2006-12-15" })
         // Judged from a later day, more are overdue.
         let later = try Fixtures.run(["list", "actions", "--store", sample, "--overdue", "--as-of", "2008-12-31", "--json"])
-        let laterCount = (try JSONSerialization.jsonObject(with: Data(later.out.utf8)) as? [[String: Any]])?.count ?? 0
+        let laterCount = (JSONList.actions(later.out))?.count ?? 0
         #expect(laterCount > late.count)
     }
 
     @Test func showPrintsAnActionInFull() throws {
         let list = try Fixtures.run(["list", "actions", "--store", sample, "--area", "tower-hamlets", "--json"])
-        let actions = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+        let actions = try #require(JSONList.actions(list.out))
         let id = try #require(actions.first?["id"] as? String)
         let r = try Fixtures.run(["show", id, "--store", sample])
         #expect(r.status == 0)

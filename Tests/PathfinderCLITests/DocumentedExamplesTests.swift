@@ -20,10 +20,25 @@ import Testing
             "a release build takes minutes; the Taskwarrior comparison times it (docs/performance.md)",
         ".build-release-perf/release/pathfinder-bench taskwarrior --store /tmp/bstore":
             "needs Taskwarrior and the release builds above, and imports 52,500 actions; run by hand",
+        "sudo apt install ./pathfinder_1.0.0_amd64.deb":
+            "installs on this machine; .ci/run unpacks the package it builds and runs it (scripts/smoke-test.sh --deb)",
+        "man pathfinder": "needs the program installed; the smoke test reads the installed page with man -l",
+        "make": "a static release build takes minutes; .ci/run runs it",
+        "sudo make install PREFIX=/usr/local": "installs on this machine; .ci/run installs into a temporary DESTDIR",
+        "sudo make uninstall PREFIX=/usr/local": "the smoke test runs it on its temporary DESTDIR",
+        "make deb": "needs the release build; .ci/run runs it",
     ]
 
     /// Lines that run but end otherwise than with 0, with the status and why.
     static let otherStatus: [String: (status: Int32, reason: String)] = [:]
+
+    /// `tracker.csv` in the examples' working folder.
+    static let trackerCSV = """
+        Action,Who,RAG status,Deadline,Comments,Notes
+        Map befriending schemes across the city,Community Development Officer,Amber/Green,31/03/2007,"12/12/2006: a first list of 14 schemes",kept apart
+        Publish the forum's terms of reference,Forum facilitator,R,2007-02-28,,
+
+        """
 
     struct Example {
         var file: String
@@ -125,6 +140,8 @@ import Testing
         }
         let store = home.appendingPathComponent("partnership")
         try FileManager.default.copyItem(at: Fixtures.sampleStore, to: store)
+        // The spreadsheet the import examples read, as a steering group's tracker might be.
+        try Data(Self.trackerCSV.utf8).write(to: work.appendingPathComponent("tracker.csv"))
         try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("pathfinder"), withDestinationURL: Fixtures.binary)
         let environment = [
             "HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,

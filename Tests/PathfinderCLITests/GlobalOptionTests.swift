@@ -15,10 +15,18 @@ import Testing
         "move": ["PO-07", "--to", "dorset"], "duplicate": ["PO-07"], "delete": ["PO-07", "--yes"], "trash": [],
         "report": [], "minutes": ["portsmouth/2006-11-28-steering-group"],
         "reading": ["NO-06", "0.4", "--date", "2006-12-01"], "agreement": ["set", "portsmouth-good-neighbours", "notice-months=3"],
+        "import": [tracker, "--area", "portsmouth", "theme=ensuring-dialogue"],
         // These take none of the options: a store's folder is init's argument, and git gives
         // the merge driver its files.
         "init": [], "merge-driver": [],
     ]
+
+    /// A small spreadsheet to import, written once.
+    static let tracker: String = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-global-options-tracker.csv")
+        try? Data(DocumentedExamplesTests.trackerCSV.utf8).write(to: url)
+        return url.path
+    }()
 
     /// New ids are random: the same run twice differs only there.
     static func withoutNewIDs(_ text: String) -> String {
@@ -70,7 +78,7 @@ import Testing
         let early = try Fixtures.run(["--as-of", "2006-12-15", "--store", s.store.path, "list", "actions", "--overdue", "--json"], environment: env)
         let late = try Fixtures.run(["--as-of", "2008-12-31", "--store", s.store.path, "list", "actions", "--overdue", "--json"], environment: env)
         let count = { (r: (status: Int32, out: String, err: String)) in
-            ((try? JSONSerialization.jsonObject(with: Data(r.out.utf8))) as? [Any])?.count ?? -1
+            JSONList.actions(r.out)?.count ?? -1
         }
         #expect(count(early) > 0 && count(late) > count(early))
         let edit = try Fixtures.run(["--as-user", "Ann Example", "--as-of", "2006-12-20", "--store", s.store.path, "edit", "PO-03", "rag=red"],

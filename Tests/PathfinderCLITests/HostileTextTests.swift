@@ -13,7 +13,14 @@ import Testing
     /// changed, so they have something to show; delete before trash).
     func runs(store: String, remote: String, scratch: URL) -> [(command: String, arguments: [String])] {
         let id = HostileStore.actionID
+        // A spreadsheet whose headers and cells carry the same hostile text.
+        let sheet = scratch.appendingPathComponent("hostile.csv")
+        let cell = "\"" + h.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try? Data("Action,\(cell),RAG,Due date\n\(cell),\(cell),\(cell),\(cell)\nSecond,x,red,2007-01-01\n".utf8).write(to: sheet)
         return [
+            ("import", [sheet.path, "--area", HostileStore.area, "--store", store, "--dry-run"]),
+            ("import", [sheet.path, "--area", HostileStore.area, "--store", store, "--skip-bad", "--map", h + "=lead"]),
+            ("import", [sheet.path, "--area", h, "--store", store]),
             ("open", ["--store", store]),
             ("open", ["--store", store, "--theme", h]),
             ("init", [scratch.appendingPathComponent("new-\u{1B}]2;x\u{07}").path]),

@@ -52,8 +52,19 @@ extension Refresh {
             case .area: areaIDs.insert(job.area)
             case .caseStudy: studyIDs.formUnion(job.names.map { String($0.dropLast(3)) })
             case .action: actionFiles.formUnion(job.names.map { String($0.dropLast(3)) })
-            case .meeting, .fundingAgreement: break
+            case .meeting, .organisation, .fundingAgreement: break
             }
+        }
+        each(.organisation) { j, i, entry in
+            fileErrors(j, i, entry)
+            guard case let .organisation(kind, size, areas, themes) = entry.facts else { return }
+            func texts(_ refs: [LineRef]) -> [String] { refs.map { strings[Int($0.text)] } }
+            let organisation = Organisation(id: String(jobs[j].names[i].dropLast(3)), name: "", kind: strings[Int(kind.text)],
+                                            size: strings[Int(size.text)], areas: texts(areas), themes: texts(themes))
+            errors += Validator.organisation(organisation, path: path(j, i), lines: ["kind": Int(kind.line), "size": Int(size.line)],
+                                             items: ["areas": areas.map { Int($0.line) }, "themes": themes.map { Int($0.line) }],
+                                             catalogue: catalogue, areas: areaIDs)
+                .filter { $0.severity == .error }
         }
         each(.caseStudy) { j, i, entry in
             fileErrors(j, i, entry)
@@ -71,6 +82,7 @@ extension Refresh {
         var firstFile: [String: Int] = [:]   // id -> j << 32 | i
         firstFile.reserveCapacity(entries.reduce(0) { $0 + $1.count })
         var counted: [String: [StoreSummary.Counted]] = [:]
+        var kept: [StoreSummary.ActionFile] = []
         let closedIn = catalogue ?? Catalogue()
         var closed = [Int8](repeating: -1, count: strings.count)
         for (j, job) in jobs.enumerated() where job.kind == .action {
@@ -93,6 +105,7 @@ extension Refresh {
                     errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(Quote.short(id)): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
                     continue
                 }
+                kept.append(StoreSummary.ActionFile(job: j, file: i, id: id, area: area))
                 let s = Int(a.status)
                 if closed[s] < 0 { closed[s] = closedIn.isClosed(status: strings[s]) ? 1 : 0 }
                 list.append(StoreSummary.Counted(closed: closed[s] == 1, rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))
@@ -123,8 +136,15 @@ extension Refresh {
                                                         actions: counted[area] ?? []))
         }
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        // The actions that load, in the order of `Partnership.actions` (as `load()` orders them).
+        let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let actionOrder: (StoreSummary.ActionFile, StoreSummary.ActionFile) -> Bool = {
+            (areaOrder[$0.area] ?? .max, $0.area, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.id)
+        }
+        if zip(kept, kept.dropFirst()).contains(where: { actionOrder($1, $0) }) { kept.sort(by: actionOrder) }
         return StoreSummary(title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, errors: errors.sorted(),
-                            filesRead: filesRead, filesParsed: filesParsed, filesFromCache: filesFromCache, areas: loadedAreas)
+                            filesRead: filesRead, filesParsed: filesParsed, filesFromCache: filesFromCache, areas: loadedAreas,
+                            actionFiles: kept)
     }
 }
 
@@ -253,6 +273,14 @@ extension FileEntry {
                 facts = .caseStudy(area: v.area.map { table.intern($0) } ?? SummaryCache.noString, areaLine: Int32(p.lines["area"] ?? 1),
                                    themes: refs(v.themes, p, key: "themes"))
             }
+        case let .organisation(p):
+            own(p.problems)
+            isBroken = broken(p)
+            if let v = p.value {
+                func ref(_ text: String, _ key: String) -> LineRef { LineRef(text: table.intern(text), line: Int32(p.lines[key] ?? 1)) }
+                facts = .organisation(kind: ref(v.kind, "kind"), size: ref(v.size, "size"), areas: refs(v.areas, p, key: "areas"),
+                                      themes: refs(v.themes, p, key: "themes"))
+            }
         case let .meeting(p):
             own(p.problems)
             isBroken = broken(p)
@@ -295,6 +323,8 @@ extension FileEntry {
             entry.facts = .caseStudy(area: r(area), areaLine: areaLine, themes: refs(themes))
         case let .meeting(items, changes, created):
             entry.facts = .meeting(items: refs(items), changes: refs(changes), created: refs(created))
+        case let .organisation(kind, size, areas, themes):
+            entry.facts = .organisation(kind: refs([kind])[0], size: refs([size])[0], areas: refs(areas), themes: refs(themes))
         }
         return entry
     }

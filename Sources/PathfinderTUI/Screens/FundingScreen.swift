@@ -89,7 +89,7 @@ extension FundingPage {
         }
         let p = state.partnership
         field("Funder", a.funder)
-        field("Organisation", a.organisation)
+        field("Organisation", p.organisation(funded: a).map { $0.id == a.organisation ? $0.name : $0.name + " (" + $0.id + ")" } ?? a.organisation)
         field("Area", a.area.flatMap { p.area($0)?.name } ?? a.area ?? "")
         field("Mechanism", a.mechanism?.label ?? "not stated")
         field("Amount", a.amount.map { "£\(Number.grouped($0)) a year" } ?? "not stated")

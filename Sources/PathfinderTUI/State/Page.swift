@@ -40,6 +40,8 @@ public enum Page: Hashable, Sendable {
     case report(ReportPage)
     /// Every file with problems, to read and fix.
     case problems(ProblemsPage)
+    /// The organisations, or those an action names (issue 12).
+    case organisations(OrganisationsPage)
     /// The funding register: agreements, their Compact check and notice due soon.
     case funding(FundingPage)
 }
@@ -62,6 +64,7 @@ extension Page {
         case let .form(p): p
         case let .report(p): p
         case let .problems(p): p
+        case let .organisations(p): p
         case let .funding(p): p
         }
     }
@@ -72,6 +75,8 @@ extension Page {
     public static func action(_ id: String) -> Page { .document(DocumentPage(.action(id))) }
     /// A case study.
     public static func caseStudy(_ id: String) -> Page { .document(DocumentPage(.caseStudy(id))) }
+    /// An organisation, with the actions and case studies naming it.
+    public static func organisation(_ id: String) -> Page { .document(DocumentPage(.organisation(id))) }
 }
 
 extension Page {
