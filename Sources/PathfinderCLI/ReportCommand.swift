@@ -22,13 +22,14 @@ extension ReportFormat {
 /// or a file in Markdown, HTML, CSV or JSON.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a highlight report, the success factor matrix or the Compact funding check.",
+        abstract: "Print a highlight report, the success factor matrix or the funding register.",
         discussion: """
         highlight: counts by status and RAG, overdue actions, red and amber actions with their \
         latest progress note, what changed since --since (default: the area's last meeting, or \
         30 days before the as-of date when it has none), indicators, and milestones due in the \
-        next 30 days. factors: the success factors by area. funding: every funded action checked \
-        against the Compact funding principles.
+        next 30 days. factors: the success factors by area. funding: the funding register, every \
+        funding agreement (funding/) and every action's funding terms checked against each funding \
+        principle, and the agreements whose notice date falls in the next 90 days.
 
         Examples:
           pathfinder report --area portsmouth
@@ -72,7 +73,7 @@ struct Report: ParsableCommand {
                                   history: RAGHistoryCache(root: try options.location().path).history(p, asOf: asOf,
                                                                                        filesKey: RAGHistoryCache.contentKey(p)).table)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
-        case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
+        case .funding: FundingRegisterReport.build(p, area: area, asOf: asOf)
         }
         try output.emit(report.render(format), as: format.outputKind)
         if let sentence = ProblemCount(result.problems).filesSentence {

@@ -25,8 +25,8 @@ enum ScreenReports {
                 report = FactorMatrixReport.build(p, area: area, asOf: asOf)
                 title = "Success factors"
             case .funding:
-                report = FundingCheckReport.build(p, area: area, asOf: asOf)
-                title = "Compact funding check" + (area.flatMap { p.area($0)?.name }.map { ": " + $0 } ?? "")
+                report = FundingRegisterReport.build(p, area: area, asOf: asOf)
+                title = "Funding register" + (area.flatMap { p.area($0)?.name }.map { ": " + $0 } ?? "")
             default:
                 report = HighlightReport.build(p, area: area, asOf: asOf, history: history?.asOf == asOf ? history : nil)
                 title = "Highlight report: " + (area.flatMap { p.area($0)?.name } ?? "all areas")

@@ -18,13 +18,23 @@ public struct Indicator: Hashable, Sendable {
     public var target: Double
     public var current: Double?
     public var unit: String
+    /// Which way is better; nil: towards the target from the baseline.
+    public var direction: IndicatorDirection?
+    /// The Local Area Agreement target it serves, if any (paras 4.4-4.5).
+    public var laaTarget: String
+    /// Measurements over time, oldest first (`IndicatorReadings.swift`).
+    public var readings: [IndicatorReading]
 
-    public init(name: String, baseline: Double, target: Double, current: Double? = nil, unit: String = "") {
+    public init(name: String, baseline: Double, target: Double, current: Double? = nil, unit: String = "",
+                direction: IndicatorDirection? = nil, laaTarget: String = "", readings: [IndicatorReading] = []) {
         self.name = name
         self.baseline = baseline
         self.target = target
         self.current = current
         self.unit = unit
+        self.direction = direction
+        self.laaTarget = laaTarget
+        self.readings = readings
     }
 
     /// Share of the way from baseline to target, clamped to 0...1 (works for falling targets too).

@@ -148,7 +148,7 @@ public struct OrganisationNames: Sendable {
     }
 
     /// A name as compared: folded (case and accents aside) with runs of spaces as one.
-    static func key(_ text: String) -> String {
+    public static func key(_ text: String) -> String {
         TextMatch.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

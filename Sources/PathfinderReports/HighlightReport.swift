@@ -107,6 +107,10 @@ public struct ReportIndicator: Hashable, Sendable {
     public var area: String
     public var title: String
     public var indicator: Indicator
+    /// Against the action's start and due dates (`Indicator.course`).
+    public var course: IndicatorCourse
+    /// The action's due date: when the target is meant to be reached.
+    public var due: Day?
     public var progress: Double? { indicator.progress }
 }
 
@@ -248,7 +252,8 @@ public struct HighlightReport: Hashable, Sendable {
         }.map(\.element)
 
         let indicators = inScope.compactMap { a in
-            a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0) }
+            a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0,
+                                              course: $0.course(start: a.start, due: a.due), due: a.due) }
         }
         let periodEnd = asOf.adding(days: periodDays)
         var milestones: [ReportMilestone] = []

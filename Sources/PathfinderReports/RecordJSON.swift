@@ -29,7 +29,12 @@ public enum RecordJSON {
             })),
             ("indicator", a.indicator.map { i in
                 .object([("name", .string(i.name)), ("baseline", .number(i.baseline)), ("target", .number(i.target)),
-                         ("current", .number(i.current)), ("unit", .string(i.unit))])
+                         ("current", .number(i.current)), ("unit", .string(i.unit)),
+                         ("direction", i.direction.map { .string($0.rawValue) } ?? .null), ("laa-target", .string(i.laaTarget)),
+                         ("readings", .array(i.readings.map { r in
+                             .object([("date", .string(r.date.iso)), ("value", .number(r.value)), ("note", .string(r.note)),
+                                      ("who", .string(r.who))])
+                         }))])
             } ?? .null),
             ("funding", a.funding.map { f in
                 .object([("amount", .number(f.amount)), ("term-years", .number(f.termYears)),

@@ -203,8 +203,10 @@ public final class PlainFileStore {
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
         let funding = loadFundingAgreements(Self.fundingFiles(rootPath, links: &links), catalogue: catalogue,
-                                            areas: Set(areaCodes.keys), actions: scope == .store ? actionIDs : nil)
-        problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) }
+                                            areas: Set(list.filter { $0.kind == .area }.map(\.id)),
+                                            actions: scope == .store ? actionIDs : nil)
+        // One area's read reports only its own files' problems; `check` reads the whole store.
+        if scope == .store { problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) } }
         actionIDs = []
 
         // A file that could not be read properly is left out (and never rewritten); one whose

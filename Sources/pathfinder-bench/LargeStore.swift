@@ -47,7 +47,34 @@ enum LargeStore {
         try fm.createDirectory(at: root.appendingPathComponent("case-studies"), withIntermediateDirectories: true)
         let organisations = root.appendingPathComponent("organisations")
         try fm.createDirectory(at: organisations, withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("funding"), withIntermediateDirectories: true)
         for a in 0..<areas {
+            // Two funding agreements an area, each funding a few of its actions: one on
+            // Compact terms, one a one-year grant that falls short.
+            for k in 0..<2 {
+                let actions = (0..<3).map { "\(code(a))-\(String(format: "%03d", (k * 3 + $0 * 7) % max(1, actionsPerArea)))" }
+                try """
+                ---
+                title: Area \(a) agreement \(k)
+                funder: Area \(a) Council
+                organisation: Voluntary action network \(a % 13)
+                area: area-\(a)
+                mechanism: \(k == 0 ? "contract" : "grant")
+                amount: \(20000 * (1 + (a + k) % 30))
+                start: 2006-04-01
+                term-years: \(k == 0 ? 3 : 1)
+                notice-months: \(k == 0 ? 3 : 1)
+                full-cost-recovery: "\(k == 0 ? "yes" : "no")"
+                monitoring: \(sentence(a + k, words: 8))
+                monitoring-frequency: quarterly
+                risk-sharing: \(sentence(a * 3 + k, words: 10))
+                actions: [\(actions.joined(separator: ", "))]
+                ---
+
+                \(sentence(a * 7 + k, words: 40))
+
+                """.write(to: root.appendingPathComponent("funding/area-\(a)-\(k).md"), atomically: false, encoding: .utf8)
+            }
             let id = "area-\(a)"
             let areaCode = code(a)
             for k in 0..<organisationsPerArea {
@@ -117,6 +144,11 @@ enum LargeStore {
                 """
                 if seed % 5 == 0 {
                     text += "indicator:\n  name: Local spend\n  baseline: 7\n  target: 12\n  current: \(7 + seed % 6)\n  unit: \"%\"\n"
+                    text += "  readings:\n"
+                    for (r, months) in [0, 3, 6].enumerated() {
+                        text += "    - date: \(start.adding(months: months).iso)\n      value: \(7 + (seed % 6) * r / 2)\n"
+                        text += "      note: \(sentence(seed + 7 + r, words: 6))\n      who: Officer \(r)\n"
+                    }
                 }
                 if seed % 7 == 0 {
                     let compliant = seed % 70 != 0

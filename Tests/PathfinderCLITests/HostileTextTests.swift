@@ -91,6 +91,10 @@ import Testing
             ("trash", ["--store", store]),
             ("trash", [h, "--store", store]),
             ("trash", ["restore", h, "--store", store]),
+            ("reading", [id, h, "--store", store]),
+            ("reading", [id, "4", "--note", h, "--store", store]),
+            ("agreement", ["new", "--title", h, "funder=\(h)", "--store", store]),
+            ("agreement", ["set", h, "funder=x", "--store", store]),
         ]
     }
 

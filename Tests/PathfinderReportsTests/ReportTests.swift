@@ -56,7 +56,7 @@ enum ReportGoldens {
             ("highlight", HighlightReport.build(p, asOf: asOf)),
             ("highlight-portsmouth", HighlightReport.build(p, area: "portsmouth", asOf: asOf)),
             ("factors", FactorMatrixReport.build(p, asOf: asOf)),
-            ("funding", FundingCheckReport.build(p, asOf: asOf)),
+            ("funding", FundingRegisterReport.build(p, asOf: asOf)),
         ]
         for (name, report) in reports {
             for format in ReportFormat.allCases {
@@ -231,7 +231,7 @@ final class PageInspector: NSObject, XMLParserDelegate {
     @Test func everyHTMLPageIsWellFormedAndSelfContained() throws {
         let p = try SampleStore.load()
         let reports: [any RenderableReport] = [HighlightReport.build(p, asOf: asOf), HighlightReport.build(p, area: "portsmouth", asOf: asOf),
-                                               FactorMatrixReport.build(p, asOf: asOf), FundingCheckReport.build(p, asOf: asOf)]
+                                               FactorMatrixReport.build(p, asOf: asOf), FundingRegisterReport.build(p, asOf: asOf)]
         for report in reports { assertSelfContained(report.render(.html)) }
         for meeting in p.meetings { assertSelfContained(Minutes.build(meeting, in: p).render(.html)) }
     }
@@ -310,14 +310,15 @@ func parseCSV(_ text: String) -> [[String]] {
         let rows = parseCSV(HighlightReport.build(p, asOf: asOf).csv())
         #expect(rows.count == p.actions.count + 1)
         #expect(rows.allSatisfy { $0.count == rows[0].count })
-        let funding = parseCSV(FundingCheckReport.build(p, asOf: asOf).csv())
-        #expect(funding.count == p.actions.filter { $0.funding != nil }.count + 1)
+        let funding = parseCSV(FundingRegisterReport.build(p, asOf: asOf).csv())
+        #expect(funding.count == p.actions.filter { $0.funding != nil }.count + p.fundingAgreements.count + 1)
+        #expect(funding.allSatisfy { $0.count == funding[0].count })
     }
 
     @Test func jsonParsesAndKeepsItsKeyOrder() throws {
         let p = try SampleStore.load()
         for report in [HighlightReport.build(p, asOf: asOf) as any RenderableReport, FactorMatrixReport.build(p, asOf: asOf),
-                       FundingCheckReport.build(p, asOf: asOf)] {
+                       FundingRegisterReport.build(p, asOf: asOf)] {
             let text = report.render(.json)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             #expect(object["report"] is String)

@@ -10,7 +10,7 @@ import PathfinderModel
 /// test over the sample store fails until it is.
 enum ActionRecord {
     /// Bumped whenever the layout changes; part of every index file's header.
-    static let formatVersion: UInt32 = 2   // 2: depends-on (issue 13)
+    static let formatVersion: UInt32 = 3   // 2: depends-on (issue 13); 3: indicator direction, LAA target and readings (issue 12)
 
     static func encode(_ a: Action) -> [UInt8] {
         var w = BinaryWriter()
@@ -40,6 +40,15 @@ enum ActionRecord {
             w.double(i.target)
             w.optionalDouble(i.current)
             w.string(i.unit)
+            w.string(i.direction?.rawValue ?? "")
+            w.string(i.laaTarget)
+            w.count(i.readings.count)
+            for reading in i.readings {
+                w.day(reading.date)
+                w.double(reading.value)
+                w.string(reading.note)
+                w.string(reading.who)
+            }
         } else {
             w.byte(0)
         }
@@ -89,8 +98,14 @@ enum ActionRecord {
         guard let hasIndicator = r.byte() else { return nil }
         if hasIndicator == 1 {
             guard let name = r.string(), let baseline = r.double(), let target = r.double(), let current = r.optionalDouble(),
-                  let unit = r.string() else { return nil }
-            indicator = Indicator(name: name, baseline: baseline, target: target, current: current, unit: unit)
+                  let unit = r.string(), let direction = r.string(), let laaTarget = r.string(), let count = r.count() else { return nil }
+            var readings: [IndicatorReading] = []
+            for _ in 0..<count {
+                guard let date = r.day(), let day = date, let value = r.double(), let note = r.string(), let who = r.string() else { return nil }
+                readings.append(IndicatorReading(date: day, value: value, note: note, who: who))
+            }
+            indicator = Indicator(name: name, baseline: baseline, target: target, current: current, unit: unit,
+                                  direction: IndicatorDirection(rawValue: direction), laaTarget: laaTarget, readings: readings)
         }
         var funding: Funding?
         guard let hasFunding = r.byte() else { return nil }

@@ -153,7 +153,18 @@ enum CanonicalFields {
                           ("target", CanonicalYAML.number(i.target))]
             if let current = i.current { fields.append(("current", CanonicalYAML.number(current))) }
             if !i.unit.isEmpty { fields.append(("unit", CanonicalYAML.scalar(i.unit))) }
-            return CanonicalYAML.mapping("indicator", fields)
+            if let direction = i.direction { fields.append(("direction", direction.rawValue)) }
+            if !i.laaTarget.isEmpty { fields.append(("laa-target", CanonicalYAML.scalar(i.laaTarget))) }
+            var text = CanonicalYAML.mapping("indicator", fields)
+            if !i.readings.isEmpty {
+                text += "  readings:\n"
+                for r in i.readings {
+                    text += "    - date: \(r.date.iso)\n      value: \(CanonicalYAML.number(r.value))\n"
+                    if !r.note.isEmpty { text += "      note: \(CanonicalYAML.scalar(r.note))\n" }
+                    if !r.who.isEmpty { text += "      who: \(CanonicalYAML.scalar(r.who))\n" }
+                }
+            }
+            return text
         })
         b.raw("funding", a.funding.map { f in
             var fields: [(String, String)] = []

@@ -29,7 +29,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // Editing: quick updates from the action plan and the action, long text, undo.
     // A command is added only with the code that performs it, so help never lists a dead key.
     case changeStatus = "change-status", changeRAG = "change-rag"
-    case addNote = "add-note", writeNote = "write-note"
+    case addNote = "add-note", writeNote = "write-note", addReading = "add-reading"
     case changeDue = "change-due", tickMilestone = "tick-milestone", markReviewed = "mark-reviewed"
     case editText = "edit-text"
     case decisionToAction = "decision-to-action", decisionToMilestone = "decision-to-milestone"
@@ -163,6 +163,7 @@ extension Command {
         CommandRow(.changeRAG, .editing, "RAG", "Change the RAG rating, with an optional reason for the progress log"),
         CommandRow(.addNote, .editing, "note", "Add a one-line progress note"),
         CommandRow(.writeNote, .editing, "long note", "Write a longer progress note in your editor"),
+        CommandRow(.addReading, .editing, "reading", "Add a reading to the action's indicator: the value, then a note if you like"),
         CommandRow(.changeDue, .editing, "due", "Set a new due date (2007-03-31, +2w, +3m, end of quarter)"),
         CommandRow(.tickMilestone, .editing, "milestone", "Tick a milestone done, or untick it"),
         CommandRow(.markReviewed, .editing, "reviewed", "Mark the action reviewed today"),

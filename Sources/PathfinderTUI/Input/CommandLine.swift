@@ -141,6 +141,14 @@ struct TypedCommand: Sendable {
                          + "with a file name (.md, .html, .csv, .json) it is written there") {
             state, argument in state.runReportCommand("report", argument)
         },
+        TypedCommand("funding", argument: "[PATH]",
+                     "The funding register: every agreement checked against the funding principles, and notice due in 90 days; "
+                         + "with a file name it is written there") {
+            state, argument in
+            if !argument.isEmpty { return state.runReportCommand("report", "funding " + argument) }
+            state.push(.funding(FundingPage()))
+            return []
+        },
         TypedCommand("minutes", argument: "[PATH]",
                      "The minutes of the meeting on screen or just ended, or one chosen from a list; "
                          + "with a file name (.md, .html) they are written there") {

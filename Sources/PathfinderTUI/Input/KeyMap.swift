@@ -124,6 +124,8 @@ public struct KeyMap: Hashable, Sendable {
     bind action n add-note
     bind action-plan N write-note
     bind action N write-note
+    bind action-plan i add-reading
+    bind action i add-reading
     bind action-plan d change-due
     bind action d change-due
     bind action-plan m tick-milestone
@@ -358,7 +360,7 @@ public struct KeyMap: Hashable, Sendable {
                  .goSuccessFactors],
         .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .timeline, .ragHistory, .back, .help, .search, .quit],
         .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .timeline, .undo, .cycleSort, .back, .help, .search],
-        .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
+        .action: [.changeStatus, .changeRAG, .addNote, .addReading, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
         .organisations: [.open, .filter, .newOrganisation, .back, .help, .search],

@@ -272,7 +272,15 @@ enum ActionDocument {
                 guard let indicator = a.indicator else { continue }
                 doc.heading("Indicator: \(indicator.name)")
                 doc.spans(IndicatorBar.spans(indicator, width: min(40, width - 30)))
+                IndicatorTrend.add(indicator, course: a.indicatorCourse ?? .notMeasured, to: &doc)
             case .funding:
+                for agreement in partnership.fundingAgreements(forAction: a.id) {
+                    doc.heading("Funding agreement")
+                    let check = catalogue.fundingRules.check(agreement.terms)
+                    let funded = partnership.organisation(funded: agreement)?.name ?? agreement.organisation
+                    doc.link("\(agreement.title) (\(agreement.funder) to \(funded))", to: .fundingAgreement(agreement.id))
+                    doc.field("", "\(check.keepsAll ? "✓" : "!") \(check.summary)", role: check.keepsAll ? .ragGreen : .warning, labelWidth: 1)
+                }
                 guard let funding = a.funding else { continue }
                 doc.heading("Funding")
                 var terms: [String] = []
@@ -285,7 +293,7 @@ enum ActionDocument {
                 if check.keepsAll {
                     doc.field("", "✓ \(check.summary)", role: .ragGreen, labelWidth: 1)
                 }
-                for concern in check.concerns { doc.field("", "\(concern.verdict.mark) \(concern.message)", role: .warning, labelWidth: 1) }
+                for line in check.concernLines { doc.field("", line, role: .warning, labelWidth: 1) }
             case .caseStudies:
                 doc.heading("Case studies (Tab to select, Enter to open)")
                 for id in a.caseStudies {

@@ -50,22 +50,16 @@ enum OrganisationDocument {
         return doc.lines
     }
 
-    /// The agreements funding the organisation (`funding/`, named by its id or its name), each
-    /// with its terms and its Compact check, between its actions and its case studies.
+    /// The organisation's funding agreements (funding/), each with its Compact check in words,
+    /// between its actions and its case studies; Enter opens one.
     static func fundingAgreements(_ state: AppState, _ o: Organisation, into doc: inout DocumentBuilder) {
-        let p = state.partnership
-        let agreements = p.fundingAgreements(of: o)
+        let agreements = state.partnership.fundingAgreements(forOrganisation: o)
         guard !agreements.isEmpty else { return }
         doc.heading("Funding agreements")
+        let rules = state.partnership.catalogue.fundingRules
         for a in agreements {
-            var terms: [String] = [a.funder.isEmpty ? a.title : "\(a.title), from \(p.organisationName(a.funder))"]
-            if let amount = a.amount { terms.append("£\(Number.grouped(amount)) a year") }
-            if let years = a.termYears { terms.append("\(Number.format(years))-year term") }
-            if let notice = a.noticeDate { terms.append("notice by \(notice.iso)") }
-            doc.field("", terms.joined(separator: " · "), labelWidth: 1)
-            let check = p.catalogue.fundingRules.check(a.terms)
-            doc.field("", (check.keepsAll ? "✓ " : "! ") + "Compact: " + check.summary, role: check.keepsAll ? .ragGreen : .warning,
-                      labelWidth: 3)
+            let check = rules.check(a.terms)
+            doc.link("\(a.title) (\(a.funder)): \(check.keepsAll ? "✓" : "!") \(check.summary)", to: .fundingAgreement(a.id))
         }
     }
 

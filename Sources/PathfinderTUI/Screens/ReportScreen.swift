@@ -1,7 +1,7 @@
 import PathfinderModel
 
 /// A report shown in the terminal: lines to scroll (the highlight report, the success factor
-/// matrix, the Compact funding check), as `pathfinder report` prints them.
+/// matrix, the funding register), as `pathfinder report` prints them.
 public struct ReportPage: PageScreen {
     public var title: String
     public var lines: [String]

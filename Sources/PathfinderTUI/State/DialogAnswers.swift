@@ -65,6 +65,19 @@ extension AppState {
             }
             let entry = ProgressEntry(date: edits.today, author: edits.userName ?? "", text: text)
             return edit(id, summary: "\(id): progress note added") { $0.addProgress(entry) }
+        case let .reading(id):
+            let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let first = words.first, let value = Double(first.filter { $0 != "," && $0 != "£" && $0 != "%" }), value.isFinite else {
+                message = Message("A reading starts with its value, a number: e.g. 12 September figures", isError: true)
+                return []
+            }
+            let reading = IndicatorReading(date: edits.today, value: value, note: words.count > 1 ? words[1] : "", who: edits.userName ?? "")
+            let after = partnership.action(id).map { action -> String in
+                var changed = action
+                changed.indicator?.add(reading)
+                return changed.indicatorCourse.map { "; \($0.label)" } ?? ""
+            } ?? ""
+            return edit(id, summary: "\(id): reading \(Number.format(value)) added\(after)") { $0.indicator?.add(reading) }
         case let .due(id):
             guard let day = DateInput.parse(text, today: datesFrom) else {
                 message = Message("Not a date: \(DateInput.hint)", isError: true)

@@ -24,6 +24,8 @@ public enum PromptPurpose: Hashable, Sendable {
     /// The optional reason for a RAG change, written to the progress log with it.
     case ragReason(action: String, rag: RAG)
     case note(action: String)
+    /// An indicator reading: the value, then an optional note.
+    case reading(action: String)
     case due(action: String)
     /// The user's name, asked once before the first edit; then `then` runs.
     case userName(then: Command)

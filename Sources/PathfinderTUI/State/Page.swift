@@ -48,6 +48,8 @@ public enum Page: Hashable, Sendable {
     case decisions(DecisionsPage)
     /// The organisations, or those an action names (issue 12).
     case organisations(OrganisationsPage)
+    /// The funding register: agreements, their Compact check and notice due soon.
+    case funding(FundingPage)
 }
 
 extension Page {
@@ -72,6 +74,7 @@ extension Page {
         case let .ragHistory(p): p
         case let .decisions(p): p
         case let .organisations(p): p
+        case let .funding(p): p
         }
     }
 

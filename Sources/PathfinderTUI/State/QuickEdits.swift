@@ -31,6 +31,12 @@ extension AppState {
             overlay = .picker(Picker(title: "RAG of \(id)", choices: choices, selected: [action.rag.rawValue]), .rag(action: id))
         case .addNote:
             overlay = .prompt(Prompt(label: "Progress note on \(id):", purpose: .note(action: id)))
+        case .addReading:
+            guard let indicator = action.indicator else {
+                message = Message("\(id) has no indicator to read: give it one with e (edit)", isError: true)
+                return []
+            }
+            overlay = .prompt(Prompt(label: "Reading of \(indicator.name) today (value, then a note):", purpose: .reading(action: id)))
         case .writeNote:
             return startText(TextRequest(purpose: .note(action: id), text: "", fileName: "\(id)-progress-note.md"))
         case .editText:

@@ -121,7 +121,7 @@ extension AppState {
             go(to: .organisations(OrganisationsPage()))
         case .actionOrganisations:
             openOrganisations(ofAction: targetActionID)
-        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .addReading, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
              .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction,
              .editArea, .newArea, .editCaseStudy, .newCaseStudy, .editOrganisation, .newOrganisation:
             return performEdit(command)
