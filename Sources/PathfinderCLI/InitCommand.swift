@@ -53,7 +53,7 @@ struct Check: ParsableCommand {
         // Counted as the summary and the screens count (`ProblemCount`), so the numbers agree.
         let count = ProblemCount(problems)
         let p = result.partnership
-        Output.notice("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies; \(count.tally)")
+        Output.notice("\(location.path.lastPathComponent): \(p.areas.count) areas, \(p.actions.count) actions, \(p.caseStudies.count) case studies\(p.organisations.isEmpty ? "" : ", \(p.organisations.count) organisations"); \(count.tally)")
         if count.errors > 0 { throw ExitCode(1) }
     }
 }

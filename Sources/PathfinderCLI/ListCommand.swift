@@ -6,15 +6,16 @@ import PathfinderStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List areas, actions or case studies as a table or JSON.",
-        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json")
+        abstract: "List areas, actions, case studies or organisations as a table or JSON.",
+        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json\n  pathfinder list organisations --area dorset --kind charity")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case areas, actions
         case caseStudies = "case-studies"
+        case organisations
     }
 
-    @Argument(help: ArgumentHelp("What to list: areas, actions or case-studies."))
+    @Argument(help: ArgumentHelp("What to list: areas, actions, case-studies or organisations."))
     var kind: Kind
 
     @OptionGroup var options: StoreOptions
@@ -27,6 +28,8 @@ struct List: ParsableCommand {
     @Flag(help: "Only overdue actions.") var overdue = false
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Only actions due before this day.", valueName: "DATE")) var dueBefore: String?
     @Option(help: ArgumentHelp("Only what contains all these words (any field, progress notes too).", valueName: "TEXT")) var search: String?
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Only organisations of this kind (a kind id, e.g. charity).", valueName: "KIND"))
+    var organisationKind: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func validate() throws {
@@ -36,6 +39,7 @@ struct List: ParsableCommand {
         if kind != .actions, actionOnly {
             throw ValidationError("--status, --rag, --theme, --factor, --overdue and --due-before filter actions: use `list actions`")
         }
+        if kind != .organisations, organisationKind != nil { throw ValidationError("--kind filters organisations: use `list organisations`") }
     }
 
     func run() throws {
@@ -55,6 +59,7 @@ struct List: ParsableCommand {
         case .areas: break   // answered above from the summary cache
         case .actions: try listActions(p, asOf: asOf)
         case .caseStudies: try listCaseStudies(p)
+        case .organisations: try listOrganisations(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
     }
@@ -121,6 +126,25 @@ struct List: ParsableCommand {
         Output.line("\(actions.count) action\(actions.count == 1 ? "" : "s") (as of \(asOf.iso); ! = overdue)")
     }
 
+    private func listOrganisations(_ p: Partnership, asOf: Day) throws {
+        if let organisationKind, p.catalogue.organisationKind(organisationKind) == nil {
+            throw CLIError("no kind \(Quote.value(organisationKind)); the kinds are: \(p.catalogue.organisationKinds.map(\.id).joined(separator: ", "))")
+        }
+        let filter = OrganisationFilter(area: area, kind: organisationKind, text: search ?? "")
+        let shown = p.organisations.filter { filter.matches($0, in: p, asOf: asOf) }
+        if json {
+            printJSON([("organisations", .array(shown.map { OrganisationJSON.value($0, in: p, asOf: asOf, full: false) }))])
+            return
+        }
+        var table = TextTable(["Id", "Kind", "Areas", "Name"])
+        for o in shown {
+            table.add([o.id, p.catalogue.organisationKind(o.kind)?.label ?? o.kind,
+                       o.areas.map { p.area($0)?.name ?? $0 }.joined(separator: ", "), o.name])
+        }
+        Output.line(table.render())
+        Output.line("\(shown.count) organisation\(shown.count == 1 ? "" : "s")")
+    }
+
     private func listCaseStudies(_ p: Partnership) throws {
         var studies = p.caseStudies
         if let area { studies = studies.filter { $0.area == area } }
@@ -137,13 +161,13 @@ struct List: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print one area, action or case study in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show PO-03 --json")
+        abstract: "Print one area, action, case study or organisation in full.",
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show PO-03 --json\n  pathfinder show southern-focus-trust --json")
 
-    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth) or a case study id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"))
     var id: String
 
-    @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false
+    @Flag(help: "Print JSON (docs/json.md) instead of text; an organisation with the actions and case studies naming it.") var json = false
     @OptionGroup var options: StoreOptions
 
     func run() throws {
@@ -160,6 +184,9 @@ struct Show: ParsableCommand {
         } else if let study = p.caseStudy(id) {
             if json { return printJSON([("case-study", RecordJSON.caseStudy(study))]) }
             Output.line(ActionText.caseStudy(study, in: p))
+        } else if let organisation = p.organisation(id) {
+            if json { return printJSON([("organisation", OrganisationJSON.value(organisation, in: p, asOf: asOf, full: true))]) }
+            Output.line(OrganisationText.text(organisation, in: p, asOf: asOf))
         } else {
             let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
             throw CLIError("nothing in the store is called \(Quote.value(id))\(search)")

@@ -314,6 +314,7 @@ public struct StoreEffects {
                 switch record {
                 case let .area(area): try store.trash(.area(area))
                 case let .caseStudy(study): try store.trash(.caseStudy(study))
+                case let .organisation(organisation): try store.trash(.organisation(organisation))
                 default: return nil
                 }
                 return .notice("\(record.name) is in the store's trash folder now", isError: false)
@@ -345,6 +346,7 @@ public struct StoreEffects {
             case let .area(a): try store.save(a)
             case let .caseStudy(c): try store.save(c)
             case let .meeting(m): try store.save(m)
+            case let .organisation(o): try store.save(o)
             }
             return .saved(record, time: TerminalApp.clock())
         } catch let StoreError.changedOnDisk(path) {
@@ -364,6 +366,7 @@ public struct StoreEffects {
         case let .area(a): reload.areas.first { $0.id == a.id }.map(Record.area)
         case let .caseStudy(c): reload.caseStudies.first { $0.id == c.id }.map(Record.caseStudy)
         case let .meeting(m): reload.meetings.first { $0.id == m.id }.map(Record.meeting)
+        case let .organisation(o): reload.organisations.first { $0.id == o.id }.map(Record.organisation)
         }
     }
 
@@ -441,7 +444,8 @@ extension StoreChange {
         var change = StoreChange(partnership: partnership, problems: result.problems)
         change.notEditable = notEditable(partnership, store: store)
         change.editableAgain = Set(partnership.actions.map { Record.action($0).key } + partnership.areas.map { Record.area($0).key }
-            + partnership.caseStudies.map { Record.caseStudy($0).key } + partnership.meetings.map { Record.meeting($0).key })
+            + partnership.caseStudies.map { Record.caseStudy($0).key } + partnership.meetings.map { Record.meeting($0).key }
+            + partnership.organisations.map { Record.organisation($0).key })
             .subtracting(change.notEditable)
         return change
     }
@@ -453,6 +457,9 @@ extension StoreChange {
         for a in partnership.areas where !store.isEditable(PlainFileStore.areaPath(a)) { keys.insert(Record.area(a).key) }
         for c in partnership.caseStudies where !store.isEditable(PlainFileStore.caseStudyPath(c)) { keys.insert(Record.caseStudy(c).key) }
         for m in partnership.meetings where !store.isEditable(PlainFileStore.meetingPath(m)) { keys.insert(Record.meeting(m).key) }
+        for o in partnership.organisations where !store.isEditable(PlainFileStore.organisationPath(o)) {
+            keys.insert(Record.organisation(o).key)
+        }
         return keys
     }
 }

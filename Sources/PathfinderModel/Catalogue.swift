@@ -54,15 +54,23 @@ public struct Catalogue: Hashable, Sendable {
     /// Meanings of red, amber and green (the three ratings themselves are fixed: see `RAG`).
     public var ragMeanings: [RAG: String]
     public var fundingRules: FundingRules
+    /// What an organisation is (charity, police…); the usual eight when the manifest names none.
+    public var organisationKinds: [CatalogueEntry]
+    /// How big an organisation is, by yearly income; the usual bands when the manifest names none.
+    public var sizeBands: [CatalogueEntry]
 
     public init(themes: [CatalogueEntry] = [], successFactors: [CatalogueEntry] = [],
                 statuses: [StatusEntry] = Catalogue.defaultStatuses,
-                ragMeanings: [RAG: String] = [:], fundingRules: FundingRules = FundingRules()) {
+                ragMeanings: [RAG: String] = [:], fundingRules: FundingRules = FundingRules(),
+                organisationKinds: [CatalogueEntry] = Catalogue.defaultOrganisationKinds,
+                sizeBands: [CatalogueEntry] = Catalogue.defaultSizeBands) {
         self.themes = themes
         self.successFactors = successFactors
         self.statuses = statuses
         self.ragMeanings = ragMeanings
         self.fundingRules = fundingRules
+        self.organisationKinds = organisationKinds
+        self.sizeBands = sizeBands
     }
 
     public static let defaultStatuses: [StatusEntry] = [
@@ -72,6 +80,31 @@ public struct Catalogue: Hashable, Sendable {
         StatusEntry(id: "done", label: "Done", symbol: "●", closed: true),
         StatusEntry(id: "dropped", label: "Dropped", symbol: "×", closed: true),
     ]
+
+    /// The kinds the issue names (issue 12): the document's partners are charities, community
+    /// groups, social enterprises, faith groups, council departments, primary care trusts and police.
+    public static let defaultOrganisationKinds: [CatalogueEntry] = [
+        CatalogueEntry(id: "charity", label: "Charity"),
+        CatalogueEntry(id: "community-group", label: "Community group"),
+        CatalogueEntry(id: "social-enterprise", label: "Social enterprise"),
+        CatalogueEntry(id: "faith-group", label: "Faith group"),
+        CatalogueEntry(id: "council-department", label: "Council department"),
+        CatalogueEntry(id: "primary-care-trust", label: "Primary care trust"),
+        CatalogueEntry(id: "police", label: "Police"),
+        CatalogueEntry(id: "other", label: "Other"),
+    ]
+
+    /// Yearly income bands as the sector's almanac counts them (micro to major).
+    public static let defaultSizeBands: [CatalogueEntry] = [
+        CatalogueEntry(id: "micro", label: "Micro", detail: "income under £10,000 a year"),
+        CatalogueEntry(id: "small", label: "Small", detail: "£10,000 to £100,000 a year"),
+        CatalogueEntry(id: "medium", label: "Medium", detail: "£100,000 to £1 million a year"),
+        CatalogueEntry(id: "large", label: "Large", detail: "£1 million to £10 million a year"),
+        CatalogueEntry(id: "major", label: "Major", detail: "over £10 million a year"),
+    ]
+
+    public func organisationKind(_ id: String) -> CatalogueEntry? { organisationKinds.first { $0.id == id } }
+    public func sizeBand(_ id: String) -> CatalogueEntry? { sizeBands.first { $0.id == id } }
 
     public func status(_ id: String) -> StatusEntry? { statuses.first { $0.id == id } }
     public func theme(_ id: String) -> CatalogueEntry? { themes.first { $0.id == id } }

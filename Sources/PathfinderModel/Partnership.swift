@@ -12,9 +12,12 @@ public struct Partnership: Hashable, Sendable {
     public var actions: [Action]
     public var caseStudies: [CaseStudy]
     public var meetings: [Meeting]
+    /// By name (organisations/, issue 12).
+    public var organisations: [Organisation]
 
     public init(title: String, asOf: Day? = nil, catalogue: Catalogue = Catalogue(), areas: [Area] = [],
-                actions: [Action] = [], caseStudies: [CaseStudy] = [], meetings: [Meeting] = []) {
+                actions: [Action] = [], caseStudies: [CaseStudy] = [], meetings: [Meeting] = [],
+                organisations: [Organisation] = []) {
         self.title = title
         self.asOf = asOf
         self.catalogue = catalogue
@@ -22,6 +25,7 @@ public struct Partnership: Hashable, Sendable {
         self.actions = actions
         self.caseStudies = caseStudies
         self.meetings = meetings
+        self.organisations = organisations
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

@@ -51,7 +51,7 @@ public struct Minutes: Hashable, Sendable {
         let newActions = meeting.actionsCreated.map { id in
             let a = p.action(id)
             return NewAction(id: id, title: a?.title ?? "(no longer in the store)",
-                             lead: a.map { [$0.lead, $0.leadBody].filter { !$0.isEmpty }.joined(separator: ", ") } ?? "",
+                             lead: a.map(p.leadText) ?? "",
                              due: a?.due)
         }
         return Minutes(meetingID: meeting.id, areaName: p.area(meeting.area)?.name ?? meeting.area, title: meeting.title,

@@ -39,6 +39,8 @@ public final class PlainFileStore {
     var catalogue: Catalogue?
     var areaCodes: [String: String] = [:]
     var caseStudyIDs: Set<String> = []
+    /// Organisation ids by file, as loaded or saved (their names warn about free-text partners).
+    var organisationIDs: Set<String> = []
     /// Where each loaded or saved action lives, by id.
     var actionPaths: [String: String] = [:]
 
@@ -58,6 +60,7 @@ public final class PlainFileStore {
     public static func actionPath(_ action: Action) -> String { "areas/\(action.area)/actions/\(action.id).md" }
     public static func areaPath(_ area: Area) -> String { "areas/\(area.id)/area.md" }
     public static func caseStudyPath(_ study: CaseStudy) -> String { "case-studies/\(study.id).md" }
+    public static func organisationPath(_ organisation: Organisation) -> String { "organisations/\(organisation.id).md" }
     /// A meeting's id is "<area>/<file name without .md>".
     public static func meetingPath(_ meeting: Meeting) -> String {
         let file = meeting.id.split(separator: "/").last.map(String.init) ?? meeting.id
@@ -87,17 +90,23 @@ public final class PlainFileStore {
         // runs on every core. Areas and case studies go first (there are few), so that each
         // action can then be checked against them in the same parallel pass that parses it.
         // One area's read leaves the case studies until its actions say which they cite.
-        let profileFiles = list.filter { $0.kind == .area || ($0.kind == .caseStudy && scope == .store) }
+        // Organisations go first too: an action naming one by its name instead of its id is
+        // warned about as it is parsed. One area's read reads them all, as it reads every
+        // area.md: what an action's partner names depends on every organisation's name.
+        let profileFiles = list.filter { $0.kind == .area || $0.kind == .organisation || ($0.kind == .caseStudy && scope == .store) }
         let profiles = Self.parallelMap(profileFiles) { ParsedFile.read($0, root: root) }
         var areas: [LoadedEntry<Area>] = []
         var studies: [LoadedEntry<CaseStudy>] = []
+        var organisations: [LoadedEntry<Organisation>] = []
         for file in profiles {
             switch file.result {
             case let .area(p): areas.append(LoadedEntry(file, p))
             case let .caseStudy(p): studies.append(LoadedEntry(file, p))
+            case let .organisation(p): organisations.append(LoadedEntry(file, p))
             default: problems += file.problems
             }
         }
+        let organisationNames = OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
         let areaCodes = Dictionary(areas.compactMap { e in e.value.map { ($0.id, $0.code) } }, uniquingKeysWith: { a, _ in a })
         let studyIDs = Set(studies.compactMap { $0.value?.id })
         // Links are checked against every file that is there, loaded or not: a file that could
@@ -119,6 +128,8 @@ public final class PlainFileStore {
             guard let action = p.value else { return (ActionFile.none, loaded) }
             loaded.problems += Validator.action(action, path: file.path, lines: p.lines, items: p.itemLines, catalogue: catalogue,
                                                 areaCode: codesToCheck[action.area], caseStudies: studyFiles)
+            loaded.problems += Validator.organisationLinks(action, path: file.path, lines: p.lines, items: p.itemLines,
+                                                           names: organisationNames)
             return (action, loaded)
         }
         if scope != .store {
@@ -155,6 +166,12 @@ public final class PlainFileStore {
             problems += Validator.caseStudy(value, path: study.path, lines: study.lines, items: study.itemLines,
                                             catalogue: catalogue, areas: areaIDs)
         }
+        for organisation in organisations {
+            problems += organisation.problems
+            guard let value = organisation.value else { continue }
+            problems += Validator.organisation(value, path: organisation.path, lines: organisation.lines, items: organisation.itemLines,
+                                               catalogue: catalogue, areas: areaIDs)
+        }
         var firstFile: [String: String] = [:]
         firstFile.reserveCapacity(actionFiles.count)
         var duplicates = Set<Int>()
@@ -189,8 +206,10 @@ public final class PlainFileStore {
         // A file that could not be read properly is left out (and never rewritten); one whose
         // problem lies between files loads read-only. The rest of the store loads as usual.
         let broken = Set(areas.filter(\.broken).map(\.path)).union(studies.filter(\.broken).map(\.path))
+            .union(organisations.filter(\.broken).map(\.path))
             .union(actionFiles.filter(\.broken).map(\.path)).union(meetings.filter(\.broken).map(\.path))
         let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
+            .union(organisations.filter { !$0.editable }.map(\.path))
             .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
             .union(links.found.isEmpty ? [] : list.map(\.path).filter(links.covers))
         readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
@@ -224,6 +243,9 @@ public final class PlainFileStore {
         var loadedAreas = kept(areas)
         var loadedStudies = kept(studies)
         var loadedMeetings = kept(meetings)
+        var loadedOrganisations = kept(organisations)
+        organisationIDs = Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
+        loadedOrganisations.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Files are read in folder and name order, which is usually this order already; sorting
@@ -238,7 +260,8 @@ public final class PlainFileStore {
         loadedMeetings.sort { (areaOrder[$0.area] ?? .max, $0.area, $0.date, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.date, $1.id) }
         let partnership = Partnership(
             title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, catalogue: catalogue ?? Catalogue(),
-            areas: loadedAreas, actions: loadedActions, caseStudies: loadedStudies, meetings: loadedMeetings)
+            areas: loadedAreas, actions: loadedActions, caseStudies: loadedStudies, meetings: loadedMeetings,
+            organisations: loadedOrganisations)
         return LoadResult(partnership: partnership, problems: problems.sorted())
     }
 
@@ -309,6 +332,10 @@ public final class PlainFileStore {
             if isLink { links.note("case-studies/\(name)", root: root) }
             files.append(StoreFile(path: "case-studies/\(name)", kind: .caseStudy, folder: "", id: String(name.dropLast(3))))
         }
+        for (name, isLink) in entries("organisations") where name.hasSuffix(".md") {
+            if isLink { links.note("organisations/\(name)", root: root) }
+            files.append(StoreFile(path: "organisations/\(name)", kind: .organisation, folder: "", id: String(name.dropLast(3))))
+        }
         // The trash and the program's own folder are never loaded, but a link in them would take
         // a deletion, a lock or the cache out of the store.
         for folder in [trashFolder, ".pathfinder"] where !links.covers(folder) {
@@ -327,6 +354,9 @@ public final class PlainFileStore {
     public func render(_ area: Area) -> String { rendered(Self.areaPath(area)) { Self.bytes(area, over: $0, path: $1) } }
     public func render(_ study: CaseStudy) -> String { rendered(Self.caseStudyPath(study)) { Self.bytes(study, over: $0, path: $1) } }
     public func render(_ meeting: Meeting) -> String { rendered(Self.meetingPath(meeting)) { Self.bytes(meeting, over: $0, path: $1) } }
+    public func render(_ organisation: Organisation) -> String {
+        rendered(Self.organisationPath(organisation)) { Self.bytes(organisation, over: $0, path: $1) }
+    }
 
     /// The text `bytes` makes of the file at `path` as it is now.
     private func rendered(_ path: String, _ bytes: ([UInt8]?, String) -> [UInt8]) -> String {
@@ -386,6 +416,11 @@ public final class PlainFileStore {
     static func bytes(_ study: CaseStudy, over current: [UInt8]?, path: String) -> [UInt8] {
         plainBytes(study, over: current, parse: { FileParser.caseStudy($0, path: path, id: study.id) },
                    fields: CanonicalFields.caseStudy, order: CanonicalFields.caseStudyOrder, body: \.text)
+    }
+
+    static func bytes(_ organisation: Organisation, over current: [UInt8]?, path: String) -> [UInt8] {
+        plainBytes(organisation, over: current, parse: { FileParser.organisation($0, path: path, id: organisation.id) },
+                   fields: CanonicalFields.organisation, order: CanonicalFields.organisationOrder, body: \.notes)
     }
 
     static func bytes(_ meeting: Meeting, over current: [UInt8]?, path: String) -> [UInt8] {
@@ -452,10 +487,10 @@ struct ActionFile: Sendable {
 
 /// One file of a store to read, named by its place in the store.
 struct StoreFile: Sendable {
-    enum Kind: Sendable { case area, action, meeting, caseStudy }
+    enum Kind: Sendable { case area, action, meeting, caseStudy, organisation }
     var path: String
     var kind: Kind
-    /// The area folder it is in ("" for case studies).
+    /// The area folder it is in ("" for case studies and organisations).
     var folder: String
     /// The file name without `.md` (for an area.md, the area's folder name).
     var id: String
@@ -465,6 +500,7 @@ struct StoreFile: Sendable {
 struct ParsedFile: Sendable {
     enum Result: Sendable {
         case area(Parsed<Area>), action(Parsed<Action>), meeting(Parsed<Meeting>), caseStudy(Parsed<CaseStudy>)
+        case organisation(Parsed<Organisation>)
         case unreadable
     }
 
@@ -497,6 +533,9 @@ struct ParsedFile: Sendable {
         case .caseStudy:
             let p = lean(FileParser.caseStudy(bytes, path: file.path, id: file.id, editing: false))
             return ParsedFile(path: file.path, result: .caseStudy(p), hash: hash, problems: p.problems)
+        case .organisation:
+            let p = lean(FileParser.organisation(bytes, path: file.path, id: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .organisation(p), hash: hash, problems: p.problems)
         }
     }
 

@@ -60,6 +60,7 @@ public struct StoreReload: Sendable {
     public var areas: [Area] = []
     public var caseStudies: [CaseStudy] = []
     public var meetings: [Meeting] = []
+    public var organisations: [Organisation] = []
     /// Problems in the changed files. A file with problems of its own keeps what was on screen,
     /// and is not written to until it loads cleanly again.
     public var problems: [Problem] = []
@@ -67,7 +68,7 @@ public struct StoreReload: Sendable {
     public var needsFullLoad = false
 
     public var isEmpty: Bool {
-        actions.isEmpty && removedActions.isEmpty && areas.isEmpty && caseStudies.isEmpty && meetings.isEmpty
+        actions.isEmpty && removedActions.isEmpty && areas.isEmpty && caseStudies.isEmpty && meetings.isEmpty && organisations.isEmpty
             && problems.isEmpty && !needsFullLoad
     }
 }
@@ -142,6 +143,19 @@ extension PlainFileStore {
                 accept(path, hash: hash, problems: problems, editable: parsed.editable, into: &result)
                 caseStudyIDs.insert(value.id)
                 result.caseStudies.append(value)
+            } else if parts.count == 2, parts[0] == "organisations" {
+                let parsed = FileParser.organisation(bytes, path: path, id: String(parts[1].dropLast(3)))
+                guard let value = parsed.value, !parsed.problems.contains(where: { $0.severity == .error }) else {
+                    refuse(path, parsed.problems, into: &result)
+                    continue
+                }
+                let problems = parsed.problems + Validator.organisation(value, path: path, lines: parsed.lines, items: parsed.itemLines,
+                                                                        catalogue: catalogue, areas: Set(areaCodes.keys))
+                accept(path, hash: hash, problems: problems, editable: parsed.editable, into: &result)
+                organisationIDs.insert(value.id)
+                result.organisations.append(value)
+                // Its name decides which free-text partners are warned about: the full read says so.
+                result.needsFullLoad = true
             }
         }
         return result

@@ -15,6 +15,9 @@ import Testing
         "move": ["PO-07", "--to", "dorset"], "duplicate": ["PO-07"], "delete": ["PO-07", "--yes"], "trash": [],
         "report": [], "minutes": ["portsmouth/2006-11-28-steering-group"],
         "import": [tracker, "--area", "portsmouth", "theme=ensuring-dialogue"],
+        // A workbook: the calendar's DTSTAMP is the moment of the run, so two runs differ there.
+        "export": ["xlsx", "--output", FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-global-options.xlsx").path, "--force"],
+        "link-organisations": ["--dry-run"],
         // These take none of the options: a store's folder is init's argument, and git gives
         // the merge driver its files.
         "init": [], "merge-driver": [],

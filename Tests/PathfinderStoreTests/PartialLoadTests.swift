@@ -36,6 +36,7 @@ import PathfinderModel
             if path == "pathfinder.yaml" { return true }
             if parts.count == 3, parts[0] == "areas", parts[2] == "area.md" { return true }
             if parts.count == 2, parts[0] == "case-studies" { return cited.contains(String(parts[1].dropLast(3))) }
+            if parts.count == 2, parts[0] == "organisations" { return true }
             return parts.count == 4 && parts[0] == "areas" && parts[1] == area
         }
     }

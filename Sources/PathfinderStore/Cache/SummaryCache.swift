@@ -173,6 +173,8 @@ enum FileFacts: Hashable, Sendable {
     case action(ActionFacts)
     case caseStudy(area: Int32, areaLine: Int32, themes: [LineRef])
     case meeting(items: [LineRef], changes: [LineRef], created: [LineRef])
+    /// The catalogue ids and areas `Validator.organisation` checks (the kind and size as refs, their line in each).
+    case organisation(kind: LineRef, size: LineRef, areas: [LineRef], themes: [LineRef])
 }
 
 /// A file's cached contribution, keyed on its stamp.
@@ -213,6 +215,8 @@ struct SummaryCacheContents: Sendable {
     var areaFolders: [AreaFolderEntry] = []
     var caseStudiesFolder = FolderEntry(stamp: nil, trusted: false, names: [])
     var caseStudies: [FileEntry?] = []
+    var organisationsFolder = FolderEntry(stamp: nil, trusted: false, names: [])
+    var organisations: [FileEntry?] = []
 }
 
 // MARK: - The cache
@@ -220,7 +224,7 @@ struct SummaryCacheContents: Sendable {
 /// Reads, checks and rewrites `.pathfinder/summary-cache`, and turns it into a `StoreSummary`.
 struct SummaryCache {
     /// Bumped whenever what is cached, or how it is written, changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     /// Seconds after a file's last change during which a same-stamp change is still possible
     /// (coarse clocks, and file systems with one- or two-second times).
     static let defaultRacyMargin = 3.0
@@ -413,6 +417,9 @@ struct Refresh {
         contents.caseStudiesFolder = folder("case-studies", old: old.caseStudiesFolder)
         jobs.append(job("case-studies", kind: .caseStudy, area: "", listing: contents.caseStudiesFolder,
                         oldListing: old.caseStudiesFolder, old: old.caseStudies))
+        contents.organisationsFolder = folder("organisations", old: old.organisationsFolder)
+        jobs.append(job("organisations", kind: .organisation, area: "", listing: contents.organisationsFolder,
+                        oldListing: old.organisationsFolder, old: old.organisations))
 
         let (root, start, margin, jobs) = (root, start, margin, jobs)
         let outcomes = PlainFileStore.parallelMap(Array(jobs.indices)) { Self.check(jobs[$0], root: root, start: start, margin: margin) }
@@ -465,7 +472,8 @@ struct Refresh {
             contents.areaFolders[k].actions = entries[3 * k + 1]
             contents.areaFolders[k].meetings = entries[3 * k + 2]
         }
-        contents.caseStudies = entries[entries.count - 1]
+        contents.caseStudies = entries[entries.count - 2]
+        contents.organisations = entries[entries.count - 1]
         contents.strings = table.strings
     }
 

@@ -77,6 +77,9 @@ enum SummaryCacheFile {
             case let .meeting(items, changes, created):
                 body.u8(4)
                 refs(items); refs(changes); refs(created)
+            case let .organisation(kind, size, areas, themes):
+                body.u8(5)
+                refs([kind, size]); refs(areas); refs(themes)
             }
         }
         func entries(_ list: [FileEntry?]) {
@@ -95,6 +98,8 @@ enum SummaryCacheFile {
         }
         folder(contents.caseStudiesFolder)
         entries(contents.caseStudies)
+        folder(contents.organisationsFolder)
+        entries(contents.organisations)
 
         var out = ByteWriter()
         out.bytes.reserveCapacity(body.bytes.count + used.reduce(64) { $0 + $1.utf8.count + 4 })
@@ -183,6 +188,10 @@ enum SummaryCacheFile {
                                             successFactors: try refs(), caseStudies: try refs()))
             case 3: facts = .caseStudy(area: try ref(), areaLine: try r.i32(), themes: try refs())
             case 4: facts = .meeting(items: try refs(), changes: try refs(), created: try refs())
+            case 5:
+                let pair = try refs()
+                guard pair.count == 2 else { throw ByteReader.Corrupt() }
+                facts = .organisation(kind: pair[0], size: pair[1], areas: try refs(), themes: try refs())
             default: throw ByteReader.Corrupt()
             }
             return FileEntry(name: name, stamp: s, hash: hash, trusted: flags & 1 != 0, errors: errors, broken: flags & 2 != 0,
@@ -209,6 +218,8 @@ enum SummaryCacheFile {
         }
         contents.caseStudiesFolder = try folder()
         contents.caseStudies = try entries(contents.caseStudiesFolder)
+        contents.organisationsFolder = try folder()
+        contents.organisations = try entries(contents.organisationsFolder)
         guard r.remaining == 0 else { throw ByteReader.Corrupt() }
         return contents
     }

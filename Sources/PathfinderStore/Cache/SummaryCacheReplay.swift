@@ -52,8 +52,19 @@ extension Refresh {
             case .area: areaIDs.insert(job.area)
             case .caseStudy: studyIDs.formUnion(job.names.map { String($0.dropLast(3)) })
             case .action: actionFiles.formUnion(job.names.map { String($0.dropLast(3)) })
-            case .meeting: break
+            case .meeting, .organisation: break
             }
+        }
+        each(.organisation) { j, i, entry in
+            fileErrors(j, i, entry)
+            guard case let .organisation(kind, size, areas, themes) = entry.facts else { return }
+            func texts(_ refs: [LineRef]) -> [String] { refs.map { strings[Int($0.text)] } }
+            let organisation = Organisation(id: String(jobs[j].names[i].dropLast(3)), name: "", kind: strings[Int(kind.text)],
+                                            size: strings[Int(size.text)], areas: texts(areas), themes: texts(themes))
+            errors += Validator.organisation(organisation, path: path(j, i), lines: ["kind": Int(kind.line), "size": Int(size.line)],
+                                             items: ["areas": areas.map { Int($0.line) }, "themes": themes.map { Int($0.line) }],
+                                             catalogue: catalogue, areas: areaIDs)
+                .filter { $0.severity == .error }
         }
         each(.caseStudy) { j, i, entry in
             fileErrors(j, i, entry)
@@ -253,6 +264,14 @@ extension FileEntry {
                 facts = .caseStudy(area: v.area.map { table.intern($0) } ?? SummaryCache.noString, areaLine: Int32(p.lines["area"] ?? 1),
                                    themes: refs(v.themes, p, key: "themes"))
             }
+        case let .organisation(p):
+            own(p.problems)
+            isBroken = broken(p)
+            if let v = p.value {
+                func ref(_ text: String, _ key: String) -> LineRef { LineRef(text: table.intern(text), line: Int32(p.lines[key] ?? 1)) }
+                facts = .organisation(kind: ref(v.kind, "kind"), size: ref(v.size, "size"), areas: refs(v.areas, p, key: "areas"),
+                                      themes: refs(v.themes, p, key: "themes"))
+            }
         case let .meeting(p):
             own(p.problems)
             isBroken = broken(p)
@@ -292,6 +311,8 @@ extension FileEntry {
             entry.facts = .caseStudy(area: r(area), areaLine: areaLine, themes: refs(themes))
         case let .meeting(items, changes, created):
             entry.facts = .meeting(items: refs(items), changes: refs(changes), created: refs(created))
+        case let .organisation(kind, size, areas, themes):
+            entry.facts = .organisation(kind: refs([kind])[0], size: refs([size])[0], areas: refs(areas), themes: refs(themes))
         }
         return entry
     }

@@ -56,6 +56,12 @@ enum FieldTextCheck {
         }
     }
 
+    static func organisation(_ o: Organisation, path: String, lines: [String: Int]) -> [Problem] {
+        OrganisationField.allCases.compactMap { field in
+            warning(field.rawValue, field.value(of: o), field.rule, path: path, line: lines[field.rawValue] ?? 1)
+        }
+    }
+
     private static func warning(_ name: String, _ value: String, _ rule: TextRule, path: String, line: Int) -> Problem? {
         guard let problem = rule.problem(value) else { return nil }
         return .warning(path, line, "\(name) \(problem): fix it here before changing it on the screens")

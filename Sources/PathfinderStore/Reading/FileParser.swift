@@ -172,6 +172,8 @@ enum FileParser {
         }
         let themes = entries("themes")
         let factors = entries("success-factors")
+        let kinds = r.node("organisation-kinds") == nil ? Catalogue.defaultOrganisationKinds : entries("organisation-kinds")
+        let sizes = r.node("size-bands") == nil ? Catalogue.defaultSizeBands : entries("size-bands")
         var statuses = r.records("statuses") { e -> StatusEntry? in
             let id = e.string("id", required: true)
             let label = e.string("label")
@@ -209,15 +211,17 @@ enum FileParser {
         if let list = r.node("statuses")?.sequence, list.isEmpty {
             r.error(r.lineOf(key: "statuses"), "\"statuses\" should list at least one status (or be left out for the usual five)")
         }
-        for key in ["themes", "success-factors", "statuses"] {
+        for key in ["themes", "success-factors", "statuses", "organisation-kinds", "size-bands"] {
             var seen = Set<String>()
             for item in r.node(key)?.sequence ?? [] {
                 guard let id = item["id"]?.string, !id.isEmpty else { continue }
                 if !seen.insert(id).inserted { r.error(r.lineOf(item), "\"\(Quote.short(id))\" appears twice in \(key)") }
             }
         }
-        nearMisses(&r, known: ["title", "format", "as-of", "themes", "success-factors", "statuses", "rag", "funding-rules"])
-        let catalogue = Catalogue(themes: themes, successFactors: factors, statuses: statuses, ragMeanings: meanings, fundingRules: rules)
+        nearMisses(&r, known: ["title", "format", "as-of", "themes", "success-factors", "statuses", "rag", "funding-rules",
+                               "organisation-kinds", "size-bands"])
+        let catalogue = Catalogue(themes: themes, successFactors: factors, statuses: statuses, ragMeanings: meanings, fundingRules: rules,
+                                  organisationKinds: kinds, sizeBands: sizes)
         return Parsed(value: Manifest(title: title, format: format, asOf: asOf, catalogue: catalogue), source: nil,
                       problems: r.problems, lines: r.keyLines)
     }
@@ -311,7 +315,7 @@ enum FileParser {
                             description: body.description, progress: ProgressLog(body.entries))
         nearMisses(&r, known: CanonicalFields.actionOrder)
         var itemLines: [String: [Int]] = [:]
-        for key in ["milestones", "case-studies", "success-factors"] {
+        for key in ["milestones", "case-studies", "success-factors", "partners"] {
             itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
         }
         return Parsed(value: action, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,
@@ -404,6 +408,42 @@ enum FileParser {
         var itemLines: [String: [Int]] = [:]
         itemLines["themes"] = r.node("themes")?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
         return Parsed(value: study, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,
+                      editable: editable)
+    }
+
+    // MARK: Organisation
+
+    static func organisation(_ text: String, path: String, id: String) -> Parsed<Organisation> {
+        organisation(Array(text.utf8), path: path, id: id)
+    }
+
+    static func organisation(_ bytes: [UInt8], path: String, id: String, editing: Bool = true) -> Parsed<Organisation> {
+        let (document, reader, problems, editable) = open(bytes, path: path, editing: editing)
+        guard var r = reader, let document else { return failed(document, problems) }
+        let name = r.string("name", required: true)
+        let kind = r.string("kind", required: true)
+        let accreditations = r.records("accreditations") { a -> Accreditation? in
+            let what = a.string("what", required: true)
+            let from = a.node("from").flatMap { a.day($0, name: "from", line: a.lineOf(key: "from")) }
+            let until = a.node("until").flatMap { a.day($0, name: "until", line: a.lineOf(key: "until")) }
+            if let from, let until, until < from {
+                a.error(a.lineOf(key: "until"), "accreditation \"\(Quote.short(what))\" ends (\(until.iso)) before it starts (\(from.iso))")
+            }
+            return Accreditation(what: what, by: a.string("by"), from: from, until: until)
+        }
+        let contacts = r.records("contacts") { c in
+            OrganisationContact(role: c.string("role", required: true), name: c.string("name"), reach: c.string("reach"))
+        }
+        let organisation = Organisation(id: id, name: name, kind: kind, size: r.string("size"), areas: r.strings("areas"),
+                                        themes: r.strings("themes"), services: r.strings("services"),
+                                        accreditations: accreditations, contacts: contacts, source: r.string("source"),
+                                        notes: trimBlankLines(document.body))
+        nearMisses(&r, known: CanonicalFields.organisationOrder)
+        var itemLines: [String: [Int]] = [:]
+        for key in ["areas", "themes"] {
+            itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
+        }
+        return Parsed(value: organisation, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,
                       editable: editable)
     }
 

@@ -18,6 +18,10 @@ public enum StoreText {
         String(decoding: PlainFileStore.bytes(study, over: nil, path: PlainFileStore.caseStudyPath(study)), as: UTF8.self)
     }
 
+    public static func organisation(_ organisation: Organisation) -> String {
+        String(decoding: PlainFileStore.bytes(organisation, over: nil, path: PlainFileStore.organisationPath(organisation)), as: UTF8.self)
+    }
+
     public static func meeting(_ meeting: Meeting) -> String {
         String(decoding: PlainFileStore.bytes(meeting, over: nil, path: PlainFileStore.meetingPath(meeting)), as: UTF8.self)
     }
@@ -41,6 +45,11 @@ public enum StoreText {
 
     public static func parseCaseStudy(_ text: String, path: String) -> (caseStudy: CaseStudy?, problems: [Problem]) {
         let parsed = FileParser.caseStudy(text, path: path, id: fileID(path))
+        return (parsed.value, parsed.problems)
+    }
+
+    public static func parseOrganisation(_ text: String, path: String) -> (organisation: Organisation?, problems: [Problem]) {
+        let parsed = FileParser.organisation(text, path: path, id: fileID(path))
         return (parsed.value, parsed.problems)
     }
 

@@ -70,6 +70,49 @@ enum Validator {
         return problems
     }
 
+    static func organisation(_ o: Organisation, path: String, lines: [String: Int], items: [String: [Int]], catalogue: Catalogue?,
+                             areas: Set<String>) -> [Problem] {
+        var problems: [Problem] = []
+        if let catalogue {
+            if !o.kind.isEmpty, catalogue.organisationKind(o.kind) == nil {
+                problems.append(.error(path, lines["kind"] ?? 1,
+                                       "unknown kind \"\(Quote.short(o.kind))\" (expected \(Quote.choices(catalogue.organisationKinds.map(\.id), noun: "kinds")))"))
+            }
+            if !o.size.isEmpty, catalogue.sizeBand(o.size) == nil {
+                problems.append(.error(path, lines["size"] ?? 1,
+                                       "unknown size band \"\(Quote.short(o.size))\" (expected \(Quote.choices(catalogue.sizeBands.map(\.id), noun: "size bands")))"))
+            }
+            for (i, theme) in o.themes.enumerated() where catalogue.theme(theme) == nil {
+                problems.append(.error(path, items["themes"]?[safe: i] ?? lines["themes"] ?? 1,
+                                       "unknown theme \"\(Quote.short(theme))\" (see the themes in pathfinder.yaml)"))
+            }
+        }
+        for (i, area) in o.areas.enumerated() where !areas.contains(area) {
+            problems.append(.error(path, items["areas"]?[safe: i] ?? lines["areas"] ?? 1,
+                                   "works in area \"\(Quote.short(area))\", which does not exist in areas/"))
+        }
+        problems += FieldTextCheck.organisation(o, path: path, lines: lines)
+        return problems
+    }
+
+    /// Warnings for an action's lead body or partners typed as the name of an organisation the
+    /// store holds: written as its id they link to it (`pathfinder link-organisations`).
+    static func organisationLinks(_ a: Action, path: String, lines: [String: Int], items: [String: [Int]],
+                                  names: OrganisationNames) -> [Problem] {
+        guard !names.isEmpty else { return [] }
+        var problems: [Problem] = []
+        if let id = names.id(forName: a.leadBody) {
+            problems.append(.warning(path, lines["lead-body"] ?? 1,
+                                     "lead-body \"\(Quote.short(a.leadBody))\" is the organisation \(id): write \"lead-body: \(id)\" to link them (pathfinder link-organisations does it for every action)"))
+        }
+        for (i, partner) in a.partners.enumerated() {
+            guard let id = names.id(forName: partner) else { continue }
+            problems.append(.warning(path, items["partners"]?[safe: i] ?? lines["partners"] ?? 1,
+                                     "partner \"\(Quote.short(partner))\" is the organisation \(id): write \"- \(id)\" to link them (pathfinder link-organisations does it for every action)"))
+        }
+        return problems
+    }
+
     static func meeting(_ m: Meeting, path: String, lines: [String: Int], items: [String: [Int]], actions: Set<String>) -> [Problem] {
         var problems: [Problem] = []
         func check(_ key: String, _ ids: [String], _ what: String) {

@@ -104,6 +104,7 @@ public struct FileChange: Hashable, Sendable {
         case .area: "area"
         case .meeting: "meeting"
         case .caseStudy: "case study"
+        case .organisation: "organisation"
         case .manifest: "catalogue"
         case .other: "file"
         }
@@ -118,6 +119,7 @@ public struct FileChange: Hashable, Sendable {
         case .area: return "\(areaName ?? title) area"
         case .meeting: return "Meeting “\(FieldChange.short(title))”" + (areaName.map { " (\($0))" } ?? "")
         case .caseStudy: return "Case study “\(FieldChange.short(title))”"
+        case .organisation: return "Organisation “\(FieldChange.short(title))”"
         case .manifest: return "Catalogues (pathfinder.yaml)"
         case .other: return path
         }

@@ -274,7 +274,7 @@ public enum StoreFileMerge {
 
 /// The kinds of store file, from where a file lives in the store.
 enum FileKind {
-    case manifest, area, action, meeting, caseStudy, other
+    case manifest, area, action, meeting, caseStudy, organisation, other
 
     init(path: String) {
         let parts = path.split(separator: "/").map(String.init)
@@ -283,6 +283,7 @@ enum FileKind {
         else if parts.count == 4, parts[0] == "areas", parts[2] == "actions", parts[3].hasSuffix(".md") { self = .action }
         else if parts.count == 4, parts[0] == "areas", parts[2] == "meetings", parts[3].hasSuffix(".md") { self = .meeting }
         else if parts.count == 2, parts[0] == "case-studies", parts[1].hasSuffix(".md") { self = .caseStudy }
+        else if parts.count == 2, parts[0] == "organisations", parts[1].hasSuffix(".md") { self = .organisation }
         else { self = .other }
     }
 
@@ -296,6 +297,7 @@ enum FileKind {
         case .action: return FileParser.action(bytes, path: path, area: parts[1], fileID: file).problems
         case .meeting: return FileParser.meeting(bytes, path: path, area: parts[1], fileID: file).problems
         case .caseStudy: return FileParser.caseStudy(bytes, path: path, id: file).problems
+        case .organisation: return FileParser.organisation(bytes, path: path, id: file).problems
         case .other: return FileParser.open(bytes, path: path).2
         }
     }

@@ -230,6 +230,35 @@ enum CanonicalFields {
         return b.out
     }
 
+    // MARK: Organisation
+
+    static let organisationOrder = ["name", "kind", "size", "areas", "themes", "services", "accreditations", "contacts", "source"]
+
+    static func organisation(_ o: Organisation) -> Fields {
+        var b = Builder()
+        b.text("name", o.name, required: true)
+        b.text("kind", o.kind, required: true)
+        b.text("size", o.size)
+        b.flow("areas", o.areas)
+        b.flow("themes", o.themes)
+        b.block("services", o.services)
+        b.raw("accreditations", o.accreditations.isEmpty ? nil : CanonicalYAML.records("accreditations", o.accreditations.map { a in
+            var fields = [("what", CanonicalYAML.scalar(a.what))]
+            if !a.by.isEmpty { fields.append(("by", CanonicalYAML.scalar(a.by))) }
+            if let from = a.from { fields.append(("from", from.iso)) }
+            if let until = a.until { fields.append(("until", until.iso)) }
+            return fields
+        }))
+        b.raw("contacts", o.contacts.isEmpty ? nil : CanonicalYAML.records("contacts", o.contacts.map { c in
+            var fields = [("role", CanonicalYAML.scalar(c.role))]
+            if !c.name.isEmpty { fields.append(("name", CanonicalYAML.scalar(c.name))) }
+            if !c.reach.isEmpty { fields.append(("reach", CanonicalYAML.scalar(c.reach))) }
+            return fields
+        }))
+        b.text("source", o.source)
+        return b.out
+    }
+
     // MARK: Meeting
 
     static let meetingOrder = ["date", "title", "attendees", "items", "changes", "actions-created", "ended"]
@@ -277,6 +306,9 @@ enum CanonicalFields {
         }
         out += entries("themes", c.themes)
         out += entries("success-factors", c.successFactors)
+        // Left out while they are the usual ones, which a manifest without them means.
+        if c.organisationKinds != Catalogue.defaultOrganisationKinds { out += entries("organisation-kinds", c.organisationKinds) }
+        if c.sizeBands != Catalogue.defaultSizeBands { out += entries("size-bands", c.sizeBands) }
         out += "\n" + CanonicalYAML.records("statuses", c.statuses.map { s in
             [("id", CanonicalYAML.scalar(s.id)), ("label", CanonicalYAML.scalar(s.label)),
              ("symbol", CanonicalYAML.quoted(s.symbol)), ("closed", CanonicalYAML.bool(s.closed))]

@@ -10,6 +10,7 @@ extension PlainFileStore {
         switch record {
         case let .area(area): path = Self.areaPath(area)
         case let .caseStudy(study): path = Self.caseStudyPath(study)
+        case let .organisation(organisation): path = Self.organisationPath(organisation)
         }
         try holdWriteLock {
             let full = rootPath + "/" + path
@@ -47,6 +48,8 @@ extension PlainFileStore {
                 areaCodes[area.id] = nil
             case let .caseStudy(study):
                 caseStudyIDs.remove(study.id)
+            case let .organisation(organisation):
+                organisationIDs.remove(organisation.id)
             }
         }
     }
@@ -56,4 +59,5 @@ extension PlainFileStore {
 public enum ProfileRecord: Sendable {
     case area(Area)
     case caseStudy(CaseStudy)
+    case organisation(Organisation)
 }

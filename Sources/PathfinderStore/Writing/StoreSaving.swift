@@ -63,6 +63,23 @@ extension PlainFileStore {
         return written
     }
 
+    @discardableResult
+    public func save(_ organisation: Organisation, overwrite: Bool = false) throws -> Bool {
+        let path = Self.organisationPath(organisation)
+        try checkWritable(path)
+        let areas = Set(areaCodes.keys)
+        let written = try holdWriteLock {
+            try commitLocked(path: path, overwrite: overwrite, render: { Self.bytes(organisation, over: $0, path: path) }) { bytes in
+                let parsed = FileParser.organisation(bytes, path: path, id: organisation.id)
+                guard let value = parsed.value else { return parsed.problems }
+                return parsed.problems + Validator.organisation(value, path: path, lines: parsed.lines, items: parsed.itemLines,
+                                                                catalogue: catalogue, areas: areas)
+            }
+        }
+        organisationIDs.insert(organisation.id)
+        return written
+    }
+
     /// Saves a meeting (links to actions are not checked here: a meeting may name an action
     /// created in the same session; `load` reports any that do not exist).
     @discardableResult

@@ -17,14 +17,18 @@ public struct ActionFormSpec: RecordFormSpec {
     /// - Parameters:
     ///   - caseStudies: the partnership's case studies, offered by title.
     ///   - leadBodies: names offered for the lead body.
+    ///   - organisations: offered first for the lead body, by name; choosing one writes its id.
     public init(catalogue: Catalogue, caseStudies: [CaseStudy] = [], areaNames: [String: String] = [:], leadBodies: [String] = [],
-                today: Day) {
+                organisations: [Organisation] = [], today: Day) {
         self.catalogue = catalogue
         day = today
         caseStudyChoices = caseStudies.map { study in
             Picker.Choice(id: study.id, label: study.title, detail: study.area.flatMap { areaNames[$0] } ?? study.place)
         }
-        leadBodyChoices = leadBodies.map { Picker.Choice(id: $0, label: $0) }
+        let ids = Set(organisations.map(\.id))
+        leadBodyChoices = organisations.map { o in
+            Picker.Choice(id: o.id, label: o.name, detail: catalogue.organisationKind(o.kind)?.label ?? o.kind)
+        } + leadBodies.filter { !ids.contains($0) }.map { Picker.Choice(id: $0, label: $0) }
     }
 
     public var fields: [ActionField] { ActionField.allCases }
@@ -147,8 +151,10 @@ extension RecordForm where Spec == ActionFormSpec {
     ///   - leadBodies: names offered for the lead body.
     ///   - usesExternalEditor: true when `$VISUAL` or `$EDITOR` is set.
     public init(action: Action, catalogue: Catalogue, caseStudies: [CaseStudy] = [], areaNames: [String: String] = [:],
-                leadBodies: [String] = [], today: Day, heading: String? = nil, usesExternalEditor: Bool = false) {
-        let spec = ActionFormSpec(catalogue: catalogue, caseStudies: caseStudies, areaNames: areaNames, leadBodies: leadBodies, today: today)
+                leadBodies: [String] = [], organisations: [Organisation] = [], today: Day, heading: String? = nil,
+                usesExternalEditor: Bool = false) {
+        let spec = ActionFormSpec(catalogue: catalogue, caseStudies: caseStudies, areaNames: areaNames, leadBodies: leadBodies,
+                                  organisations: organisations, today: today)
         self.init(spec: spec, record: action, isNew: action.id.isEmpty, heading: heading ?? "Edit \(action.id)",
                   usesExternalEditor: usesExternalEditor)
     }
@@ -159,7 +165,8 @@ extension RecordForm where Spec == ActionFormSpec {
         for area in partnership.areas { names[area.id] = area.name }
         let bodies = Set(partnership.actions.map(\.leadBody) + partnership.areas.map(\.authority)).filter { !$0.trimmedSpaces.isEmpty }
         self.init(action: action, catalogue: partnership.catalogue, caseStudies: partnership.caseStudies, areaNames: names,
-                  leadBodies: bodies.sorted { $0.lowercased() < $1.lowercased() }, today: today, heading: heading,
+                  leadBodies: bodies.sorted { $0.lowercased() < $1.lowercased() }, organisations: partnership.organisations,
+                  today: today, heading: heading,
                   usesExternalEditor: usesExternalEditor)
     }
 }

@@ -13,6 +13,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextPane = "next-pane", previousPane = "previous-pane"
     case goAreas = "go-areas", goActionPlan = "go-action-plan"
     case goCaseStudies = "go-case-studies", goSuccessFactors = "go-success-factors"
+    case goOrganisations = "go-organisations", actionOrganisations = "action-organisations"
     // Finding and arranging.
     case search, filter
     case clearFilter = "clear-filter"
@@ -32,6 +33,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case duplicateAction = "duplicate-action", moveAction = "move-action", deleteAction = "delete-action"
     case editAction = "edit-action", newAction = "new-action"
     case editArea = "edit-area", newArea = "new-area", editCaseStudy = "edit-case-study", newCaseStudy = "new-case-study"
+    case editOrganisation = "edit-organisation", newOrganisation = "new-organisation"
     // Resolving a file changed on disk while it was being edited.
     case keepMine = "keep-mine", takeTheirs = "take-theirs"
     case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
@@ -129,6 +131,8 @@ extension Command {
         CommandRow(.goActionPlan, .screens, "action plan", "The action plan of the current area"),
         CommandRow(.goCaseStudies, .screens, "case studies", "Case studies"),
         CommandRow(.goSuccessFactors, .screens, "success factors", "Success factors by area"),
+        CommandRow(.goOrganisations, .screens, "organisations", "The organisations: filter by kind:, area:, theme:, accredited or words"),
+        CommandRow(.actionOrganisations, .screens, "organisations", "The organisations this action names as lead body or partners"),
         // Finding and arranging.
         CommandRow(.search, .finding, "search", "Search areas, actions and case studies"),
         CommandRow(.filter, .finding, "filter", "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"),
@@ -164,6 +168,8 @@ extension Command {
         CommandRow(.newArea, .editing, "new area", "Add a new area in a form (its folder is named from its name)"),
         CommandRow(.editCaseStudy, .editing, "edit", "Edit every field of the case study in a form (Ctrl-S saves)"),
         CommandRow(.newCaseStudy, .editing, "new case study", "Add a new case study in a form (its file is named from its title)"),
+        CommandRow(.editOrganisation, .editing, "edit", "Edit every field of the organisation in a form (Ctrl-S saves)"),
+        CommandRow(.newOrganisation, .editing, "new organisation", "Add a new organisation in a form (its file is named from its name)"),
         // Resolving a file changed on disk while it was being edited.
         CommandRow(.keepMine, .editing, "keep mine", "Keep your value of this field"),
         CommandRow(.takeTheirs, .editing, "take theirs", "Take the value on disk for this field"),

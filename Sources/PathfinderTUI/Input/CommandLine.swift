@@ -86,6 +86,19 @@ struct TypedCommand: Sendable {
             }
             return []
         },
+        TypedCommand("organisations", aliases: ["organisation", "orgs", "org"], argument: "[NAME]",
+                     "An organisation by its name or file name; alone, the list of organisations") { state, argument in
+            if argument.isEmpty {
+                state.go(to: .organisations(OrganisationsPage()))
+            } else if let o = state.partnership.organisations.first(where: {
+                TextMatch.contains($0.id, argument) || TextMatch.contains($0.name, argument)
+            }) {
+                state.push(.organisation(o.id))
+            } else {
+                state.message = Message("No organisation matches \(Quote.value(argument))", isError: true)
+            }
+            return []
+        },
         TypedCommand("factors", aliases: ["4"], Command.goSuccessFactors.help) { state, _ in
             state.go(to: .successFactors(FactorMatrixPage()))
             return []

@@ -4,7 +4,7 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems, form
+         syncConflicts = "sync-conflicts", problems, form, organisations, organisation
 
     /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
     /// global key (q, 1 to 6) there would surprise someone filling it in.
@@ -29,6 +29,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .syncConflicts: "Sync conflicts"
         case .problems: "Problems"
         case .form: "A form"
+        case .organisations: "Organisations"
+        case .organisation: "An organisation"
         }
     }
 }
@@ -73,7 +75,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -144,6 +146,14 @@ public struct KeyMap: Hashable, Sendable {
     bind area E edit-text
     bind case-study E edit-text
     bind action-plan x clear-filter
+    bind areas O go-organisations
+    bind area O go-organisations
+    bind action O action-organisations
+    bind action-plan O action-organisations
+    bind organisations f filter
+    bind organisations x clear-filter
+    bind organisations a new-organisation
+    bind organisation e edit-organisation
     bind success-factors <Left> left
     bind success-factors h left
     bind success-factors <Right> right
@@ -322,12 +332,15 @@ public struct KeyMap: Hashable, Sendable {
 
     /// What the status line shows on each screen, most useful first; it shows as many as fit.
     static let hintCommands: [KeyContext: [Command]] = [
-        .areas: [.open, .showProblems, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goSuccessFactors],
+        .areas: [.open, .showProblems, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goOrganisations,
+                 .goSuccessFactors],
         .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .back, .help, .search, .quit],
         .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
         .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
+        .organisations: [.open, .filter, .newOrganisation, .back, .help, .search],
+        .organisation: [.nextPane, .open, .editOrganisation, .back, .help],
         .successFactors: [.open, .back, .help, .search],
         .search: [.open, .back, .help],
         .help: [.help, .down, .up],

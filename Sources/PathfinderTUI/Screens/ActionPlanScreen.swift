@@ -199,7 +199,7 @@ extension ActionPlanPage {
             case "Title":
                 screen.put(Table.fit(a.title, col), x: cx, y: y, style: base)
             case "Lead":
-                screen.put(Table.fit(a.lead.isEmpty ? a.leadBody : a.lead, col), x: cx, y: y, style: base)
+                screen.put(Table.fit(a.lead.isEmpty ? state.partnership.organisationName(a.leadBody) : a.lead, col), x: cx, y: y, style: base)
             case "Status", "S":
                 let entry = catalogue.status(a.status)
                 let text = col.width == 1 ? (entry?.symbol ?? "?") : "\(entry?.symbol ?? "?") \(entry?.label ?? a.status)"

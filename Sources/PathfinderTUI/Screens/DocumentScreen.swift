@@ -19,6 +19,8 @@ public enum DocumentContent: Hashable, Sendable {
     case action(String)
     /// A case study.
     case caseStudy(String)
+    /// An organisation (issue 12).
+    case organisation(String)
 }
 
 /// Screens 2, 4 and 5b: one document screen with three contents, read by scrolling, Tab
@@ -40,6 +42,7 @@ public struct DocumentPage: PageScreen {
         case .area: .area
         case .action: .action
         case .caseStudy: .caseStudy
+        case .organisation: .organisation
         }
     }
 
@@ -48,6 +51,7 @@ public struct DocumentPage: PageScreen {
         case let .area(id): [state.partnership.area(id)?.name ?? id]
         case let .action(id): [id]
         case let .caseStudy(id): [state.partnership.caseStudy(id)?.title ?? id]
+        case let .organisation(id): [state.partnership.organisation(id)?.name ?? id]
         }
     }
 
@@ -59,6 +63,7 @@ public struct DocumentPage: PageScreen {
         case let .action(id):
             state.partnership.action(id).map { ActionPlanPage(area: $0.area).path(state, below: []) + [id] } ?? below + [id]
         case .caseStudy: ["Case studies"] + crumbs(state)
+        case .organisation: ["Organisations"] + crumbs(state)
         }
     }
 
@@ -67,6 +72,7 @@ public struct DocumentPage: PageScreen {
         case let .area(id): AreaDocument.lines(state, id, width: width)
         case let .action(id): ActionDocument.lines(state, id, width: width)
         case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
+        case let .organisation(id): OrganisationDocument.lines(state, id, width: width)
         }
     }
 
@@ -106,7 +112,7 @@ public struct DocumentPage: PageScreen {
         switch content {
         case let .area(id): id
         case let .action(id): state.partnership.action(id)?.area
-        case .caseStudy: nil
+        case .caseStudy, .organisation: nil
         }
     }
 
@@ -200,8 +206,10 @@ enum ActionDocument {
             doc.field("Theme", a.theme)
         }
         doc.field("Factors", a.successFactors.map { catalogue.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
-        doc.field("Lead", [a.lead, a.leadBody].filter { !$0.isEmpty }.joined(separator: ", "))
-        doc.field("Partners", a.partners.joined(separator: "; "))
+        doc.field("Lead", partnership.leadText(a))
+        doc.field("Partners", partnership.partnerNames(a).joined(separator: "; "))
+        // Organisations it names by id, to open (O lists them; Tab selects one here).
+        for o in partnership.organisations(of: a) { doc.link("Organisation: " + o.name, to: .organisation(o.id)) }
         doc.field("Area", partnership.area(a.area)?.name ?? a.area)
         doc.field("Reviewed", a.reviewed?.iso ?? "")
         doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))

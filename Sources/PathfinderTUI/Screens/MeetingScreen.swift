@@ -282,7 +282,7 @@ extension MeetingPage {
         wrapped("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim)
         wrapped("\(action.id)  \(action.title)", .heading)
         doc.blank()
-        field("Lead", action.lead + (action.leadBody.isEmpty ? "" : ", " + action.leadBody))
+        field("Lead", state.partnership.leadText(action))
         let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
         // What changed since the action was last reviewed goes right after the value, before
         // the RAG's meaning, so the narrowest screen still shows it.

@@ -98,11 +98,14 @@ extension AppState {
                 partnership.areas.removeAll { $0.id == a.id }
             case let .caseStudy(c):
                 partnership.caseStudies.removeAll { $0.id == c.id }
+            case let .organisation(o):
+                partnership.organisations.removeAll { $0.id == o.id }
             case .meeting:
                 return []
             }
             if case .area? = page.document { goBack() }
             if case .caseStudy? = page.document { goBack() }
+            if case .organisation? = page.document { goBack() }
             keepSelectionVisible()
             return [.trash(old)]
         case (nil, nil):

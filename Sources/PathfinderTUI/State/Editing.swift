@@ -6,6 +6,7 @@ public enum Record: Hashable, Sendable {
     case area(Area)
     case caseStudy(CaseStudy)
     case meeting(Meeting)
+    case organisation(Organisation)
 
     /// How messages name it: "PO-03", "Portsmouth", "Good Neighbours".
     public var name: String {
@@ -14,6 +15,7 @@ public enum Record: Hashable, Sendable {
         case let .area(a): a.name
         case let .caseStudy(c): c.title
         case let .meeting(m): m.title
+        case let .organisation(o): o.name
         }
     }
 }

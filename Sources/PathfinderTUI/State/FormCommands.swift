@@ -6,6 +6,7 @@ public enum FormPage: Hashable, Sendable {
     case action(ActionForm)
     case area(AreaForm)
     case caseStudy(CaseStudyForm)
+    case organisation(OrganisationForm)
 
     /// The form, for what is the same whatever it edits.
     var shown: any FormOnScreen {
@@ -13,6 +14,7 @@ public enum FormPage: Hashable, Sendable {
         case let .action(form): form
         case let .area(form): form
         case let .caseStudy(form): form
+        case let .organisation(form): form
         }
     }
 
@@ -51,6 +53,10 @@ extension AppState {
         case let .caseStudy(form):
             return run(form, event, FormPage.caseStudy, fileName: form.isNew ? "new-case-study" : form.original.id) {
                 $0.save(caseStudy: $2, from: $1)
+            }
+        case let .organisation(form):
+            return run(form, event, FormPage.organisation, fileName: form.isNew ? "new-organisation" : form.original.id) {
+                $0.save(organisation: $2, from: $1)
             }
         }
     }
@@ -96,6 +102,7 @@ extension AppState {
         case let .action(form): page = .form(.action(FormPage.setting(raw, to: text, in: form)))
         case let .area(form): page = .form(.area(FormPage.setting(raw, to: text, in: form)))
         case let .caseStudy(form): page = .form(.caseStudy(FormPage.setting(raw, to: text, in: form)))
+        case let .organisation(form): page = .form(.organisation(FormPage.setting(raw, to: text, in: form)))
         }
         return []
     }
@@ -131,6 +138,14 @@ extension AppState {
         return edit(.caseStudy(study), from: .caseStudy(form.original), summary: "\(title) edited: " + changed.joined(separator: ", "))
     }
 
+    private mutating func save(organisation o: Organisation, from form: OrganisationForm) -> [Effect] {
+        let name = Quote.value(o.name, shown: Quote.titleShown)
+        if form.isNew { return commit(Change(before: nil, after: .organisation(o), summary: "New organisation \(name) added")) }
+        let changed = OrganisationEdit.changes(from: form.original, to: o).map(\.field.label)
+        guard !changed.isEmpty else { return nothingChanged(name) }
+        return edit(.organisation(o), from: .organisation(form.original), summary: "\(name) edited: " + changed.joined(separator: ", "))
+    }
+
     private mutating func nothingChanged(_ name: String) -> [Effect] {
         message = Message("\(name): nothing changed")
         return []
@@ -143,6 +158,7 @@ extension FormPage {
         case let .action(form): self = .action(Self.resized(form, width, height))
         case let .area(form): self = .area(Self.resized(form, width, height))
         case let .caseStudy(form): self = .caseStudy(Self.resized(form, width, height))
+        case let .organisation(form): self = .organisation(Self.resized(form, width, height))
         }
     }
 

@@ -40,6 +40,8 @@ public enum Page: Hashable, Sendable {
     case report(ReportPage)
     /// Every file with problems, to read and fix.
     case problems(ProblemsPage)
+    /// The organisations, or those an action names (issue 12).
+    case organisations(OrganisationsPage)
 }
 
 extension Page {
@@ -60,6 +62,7 @@ extension Page {
         case let .form(p): p
         case let .report(p): p
         case let .problems(p): p
+        case let .organisations(p): p
         }
     }
 
@@ -69,6 +72,8 @@ extension Page {
     public static func action(_ id: String) -> Page { .document(DocumentPage(.action(id))) }
     /// A case study.
     public static func caseStudy(_ id: String) -> Page { .document(DocumentPage(.caseStudy(id))) }
+    /// An organisation, with the actions and case studies naming it.
+    public static func organisation(_ id: String) -> Page { .document(DocumentPage(.organisation(id))) }
 }
 
 extension Page {

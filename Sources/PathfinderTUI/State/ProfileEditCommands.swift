@@ -24,6 +24,16 @@ extension AppState {
             open(.caseStudy(CaseStudyForm(caseStudy: study, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
         case .newCaseStudy:
             open(.caseStudy(CaseStudyForm(caseStudy: nil, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
+        case .editOrganisation:
+            guard case let .organisation(shown)? = page.document, let organisation = partnership.organisation(shown) else {
+                message = Message("Open an organisation first: e edits the one on screen", isError: true)
+                return []
+            }
+            guard mayEdit(.organisation(organisation)) else { return [] }
+            open(.organisation(OrganisationForm(organisation: organisation, partnership: partnership,
+                                                usesExternalEditor: edits.hasExternalEditor)))
+        case .newOrganisation:
+            open(.organisation(OrganisationForm(organisation: nil, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
         default:
             return nil
         }

@@ -15,6 +15,8 @@ extension Record {
         case let (.area(b)?, .area(m), .area(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.area)
         case let (.caseStudy(b)?, .caseStudy(m), .caseStudy(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.caseStudy)
         case let (.meeting(b)?, .meeting(m), .meeting(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.meeting)
+        case let (.organisation(b)?, .organisation(m), .organisation(t)):
+            return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.organisation)
         case (nil, _, _): return mergeWithoutBase(mine: mine, theirs: theirs)
         default: return (theirs, [])
         }
@@ -30,6 +32,8 @@ extension Record {
             return (theirs, conflicts(AreaEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
         case let (.caseStudy(m), .caseStudy(t)):
             return (theirs, conflicts(CaseStudyEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
+        case let (.organisation(m), .organisation(t)):
+            return (theirs, conflicts(OrganisationEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
         case let (.meeting(m), .meeting(t)):
             // A base that shares nothing with either: lists merge as unions, and every
             // scalar that differs is a conflict.
@@ -62,6 +66,7 @@ extension Record {
         case let (.area(r), .area(s)): .area(took(r, s, RecordMerge.take))
         case let (.caseStudy(r), .caseStudy(s)): .caseStudy(took(r, s, RecordMerge.take))
         case let (.meeting(r), .meeting(s)): .meeting(took(r, s, RecordMerge.take))
+        case let (.organisation(r), .organisation(s)): .organisation(took(r, s, RecordMerge.take))
         default: self
         }
     }
@@ -76,6 +81,7 @@ extension AppState {
         case let .area(a): put(a, in: \.areas, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
         case let .caseStudy(c): put(c, in: \.caseStudies, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
         case let .meeting(m): put(m, in: \.meetings, id: \.id)
+        case let .organisation(o): put(o, in: \.organisations, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
         }
         keepSelectionVisible()
     }
@@ -97,6 +103,7 @@ extension AppState {
         case let .area(a): partnership.area(a.id).map(Record.area)
         case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
         case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
+        case let .organisation(o): partnership.organisation(o.id).map(Record.organisation)
         }
     }
 }

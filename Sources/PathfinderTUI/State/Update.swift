@@ -117,9 +117,13 @@ extension AppState {
             go(to: .caseStudies(CaseStudiesPage()))
         case .goSuccessFactors:
             go(to: .successFactors(FactorMatrixPage()))
+        case .goOrganisations:
+            go(to: .organisations(OrganisationsPage()))
+        case .actionOrganisations:
+            openOrganisations(ofAction: targetActionID)
         case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
              .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction,
-             .editArea, .newArea, .editCaseStudy, .newCaseStudy:
+             .editArea, .newArea, .editCaseStudy, .newCaseStudy, .editOrganisation, .newOrganisation:
             return performEdit(command)
         case .startMeeting:
             return startOrResumeMeeting()

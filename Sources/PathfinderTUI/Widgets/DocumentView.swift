@@ -6,6 +6,7 @@ public enum Link: Hashable, Sendable {
     case actionPlan(String)
     case action(String)
     case caseStudy(String)
+    case organisation(String)
 }
 
 /// One line of a document: styled spans, and optionally a link the reader can select and open.
@@ -220,6 +221,10 @@ extension AppState {
         case let .caseStudy(id):
             if partnership.caseStudy(id) != nil { push(.caseStudy(id)) } else {
                 message = Message("Case study \(id) is not in this store", isError: true)
+            }
+        case let .organisation(id):
+            if partnership.organisation(id) != nil { push(.organisation(id)) } else {
+                message = Message("Organisation \(id) is not in this store", isError: true)
             }
         }
         return []
