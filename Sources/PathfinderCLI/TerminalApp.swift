@@ -164,6 +164,11 @@ struct TerminalApp {
                             queue.append(ScreenSync.changed(store: store, since: since))
                         case let .export(request):
                             queue.append(ScreenReports.export(request, partnership: state.partnership, asOf: state.asOf))
+                        case let .readImport(request):
+                            queue.append(ScreenImport.read(request))
+                        case let .writeImport(plan, user):
+                            queue.append(ScreenImport.write(plan, store: store, partnership: state.partnership, user: user,
+                                                            today: state.edits.today))
                         case .loadTrash:
                             queue.append(ScreenSync.trash(store: store))
                         case let .restoreFromTrash(id):

@@ -122,6 +122,10 @@ struct TypedCommand: Sendable {
         TypedCommand("minutes", argument: "PATH", "Write the minutes of the meeting on screen, or the latest, to a .md or .html file") {
             state, argument in state.runReportCommand("minutes", argument)
         },
+        TypedCommand("import", argument: "FILE",
+                     "Import a spreadsheet (.xlsx or .csv) into the area on screen: what it would do first, then y writes it") {
+            state, argument in state.startImport(argument)
+        },
         TypedCommand("sync", Command.sync.help) { state, _ in state.performSyncCommand(.sync) },
         TypedCommand("history", argument: "[ID]",
                      "An action's history from git (the one on screen or selected if no id)") { state, argument in

@@ -67,4 +67,6 @@ public enum Event: Hashable, Sendable {
     case syncConflicts([SyncConflictRow])
     /// A sync finished: what it did, line by line, or why it could not.
     case synced(lines: [String], problem: String?)
+    /// A spreadsheet asked for by `:import` was read: show what importing it would do.
+    case importRead(ImportRequest, ImportTable)
 }
