@@ -108,7 +108,9 @@ enum ActionText {
                 if let years = f.termYears { out.append("  term: \(Number.format(years)) year\(years == 1 ? "" : "s")") }
                 if let months = f.noticeMonths { out.append("  notice: \(Number.format(months)) month\(months == 1 ? "" : "s")") }
                 if let fcr = f.fullCostRecovery { out.append("  full cost recovery: \(fcr ? "yes" : "no")") }
-                for concern in c.fundingRules.concerns(with: f) { out.append("  ! Compact: \(concern.message)") }
+                let check = c.fundingRules.check(f.terms)
+                if check.keepsAll { out.append("  ✓ \(check.summary)") }
+                for concern in check.concerns { out.append("  \(concern.verdict.mark) \(concern.message)") }
             case .caseStudies:
                 out.append("\n" + section.title)
                 for id in a.caseStudies { out.append("  \(id): \(p.caseStudy(id)?.title ?? "(missing)")".oneLine) }

@@ -120,7 +120,7 @@ struct Edit: ParsableCommand {
         abstract: "Change fields of an action: all of them or none.",
         discussion: "Example:\n  pathfinder edit PO-03 status=in-progress rag=amber due=+2w\n\n" + Assignments.fieldList)
 
-    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID"), completion: StoreNames.actionIDs) var id: String
     @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
     @OptionGroup var options: EditOptions
 
@@ -154,7 +154,7 @@ struct Note: ParsableCommand {
         abstract: "Add a progress note to an action, by you.",
         discussion: "Example:\n  pathfinder note PO-03 \"Survey results in; 41 replies.\" --date 2006-12-01")
 
-    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID"), completion: StoreNames.actionIDs) var id: String
     @Argument(help: ArgumentHelp("The note (Markdown).", valueName: "TEXT")) var text: String
     @Option(help: ArgumentHelp("The note's day (default today): \(DateInput.hint).", valueName: "DATE")) var date: String?
     /// For the kill -9 test: add N notes ("TEXT #1"...), one save each, each reported once saved.
@@ -200,7 +200,7 @@ struct NewAction: ParsableCommand {
         discussion: "Example:\n  pathfinder new-action --area portsmouth --title \"Map services\" theme=developing-market-intelligence due=eoq\n\n"
             + "The lead defaults to you; a theme is needed unless the store has only one. " + Assignments.fieldList)
 
-    @Option(help: ArgumentHelp("The area (its id, name or code).", valueName: "AREA")) var area: String
+    @Option(help: ArgumentHelp("The area (its id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String
     @Option(help: ArgumentHelp("The action's title.", valueName: "TEXT")) var title: String
     @Argument(help: ArgumentHelp("More fields to set.", valueName: "FIELD=VALUE")) var assignments: [String] = []
     @OptionGroup var options: EditOptions
@@ -230,7 +230,7 @@ struct Delete: ParsableCommand {
         discussion: "Asks first on a terminal; elsewhere it needs --yes. To keep an action but end it, use "
             + "pathfinder edit ID status=dropped instead.")
 
-    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID"), completion: StoreNames.actionIDs) var id: String
     @Flag(help: "Do not ask.") var yes = false
     @OptionGroup var options: EditOptions
 
@@ -296,8 +296,8 @@ struct Move: ParsableCommand {
         abstract: "Move an action to another area; it gets an id with that area's code.",
         discussion: "Meetings that name the action are changed to the new id, and a progress note records the old one.")
 
-    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
-    @Option(help: ArgumentHelp("The area to move it to (id, name or code).", valueName: "AREA")) var to: String
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID"), completion: StoreNames.actionIDs) var id: String
+    @Option(help: ArgumentHelp("The area to move it to (id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var to: String
     @OptionGroup var options: EditOptions
 
     func run() throws { try perform() }
@@ -315,7 +315,7 @@ struct Duplicate: ParsableCommand {
         abstract: "Copy an action under a new id in the same area and print the id.",
         discussion: "The copy is titled “… (copy)”, starts not started and green, and has no progress notes.")
 
-    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The action's id.", valueName: "ID"), completion: StoreNames.actionIDs) var id: String
     @OptionGroup var options: EditOptions
 
     func run() throws { try perform() }

@@ -20,7 +20,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. tower-hamlets).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Only this status (a status id from the catalogue).", valueName: "STATUS")) var status: String?
     @Option(help: ArgumentHelp("Only this rating: red, amber or green.", valueName: "RAG")) var rag: String?
     @Option(help: ArgumentHelp("Only this theme (a theme id).", valueName: "THEME")) var theme: String?
@@ -47,8 +47,9 @@ struct List: ParsableCommand {
             try listAreas()
             return
         }
-        // One area's actions need only that area's files (and every area.md, to name the areas).
-        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } : nil
+        // One area's actions need only that area's files (and every area.md, to name the areas);
+        // every area's, the index (a full load only when it cannot answer).
+        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } ?? indexed() : nil
         let (result, asOf) = try part ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
@@ -62,6 +63,32 @@ struct List: ParsableCommand {
         case .organisations: try listOrganisations(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
+    }
+
+    /// `list actions` of every area from the index: each action is read back without its long
+    /// texts for the filter (with them when `--search` looks in them), and whole only when kept.
+    private func indexed() throws -> (result: LoadResult, asOf: Day)? {
+        guard area == nil else { return nil }
+        let today = Day.today()
+        let given = try options.asOf.map { try DateOption.day($0, option: "--as-of", today: today) }
+        var filter = try self.filter(asOf: given ?? today)
+        filter.dueBefore = nil   // read against the store's own day below, as `listActions` reads it
+        let (base, text, dueBefore) = (filter, filter.text, dueBefore)
+        let query = IndexQuery(keep: { action, context in
+            var f = base
+            let asOf = given ?? context.asOf ?? today
+            if f.dueBefore == nil, let dueBefore { f.dueBefore = try? DateOption.day(dueBefore, option: "--due-before", today: asOf) }
+            return f.matches(action, asOf: asOf, catalogue: context.catalogue)
+        }, filterReadsLongTexts: !text.isEmpty, longTexts: json, profiles: false)
+        return try options.loadPart { try $0.indexedLoad(query) }
+    }
+
+    /// The filter the options ask for; `--due-before` is read relative to `asOf` (`+2w`).
+    private func filter(asOf: Day) throws -> ActionFilter {
+        ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
+                     successFactor: factor, overdue: overdue,
+                     dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
+                     text: search ?? "")
     }
 
     private func reportErrorFiles(_ errors: [Problem]) {
@@ -107,9 +134,8 @@ struct List: ParsableCommand {
     }
 
     private func listActions(_ p: Partnership, asOf: Day) throws {
-        let filter = ActionFilter(area: area, status: status, rag: rag.flatMap { RAG(rawValue: $0.lowercased()) }, theme: theme,
-                                  successFactor: factor, overdue: overdue, dueBefore: try dueBefore.map { try DateOption.day($0, option: "--due-before", today: asOf) },
-                                  text: search ?? "")
+        // The index kept only the actions that match; filtering them again costs little.
+        let filter = try self.filter(asOf: asOf)
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
         if json {
             printJSON([("as-of", .string(asOf.iso)),
@@ -162,9 +188,9 @@ struct List: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action, case study or organisation in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show PO-03 --json\n  pathfinder show southern-focus-trust --json")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json\n  pathfinder show southern-focus-trust --json")
 
-    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"), completion: StoreNames.anyID)
     var id: String
 
     @Flag(help: "Print JSON (docs/json.md) instead of text; an organisation with the actions and case studies naming it.") var json = false

@@ -72,6 +72,13 @@ enum Output {
     /// JSON on stdout, with a closing line feed.
     static func json(_ text: String) { write(text + "\n", as: .json) }
 
+    /// JSON already in bytes (a long list), with a closing line feed; copied into a string only
+    /// when it has to be made safe for a terminal.
+    static func json(bytes: [UInt8]) {
+        guard !stdoutIsTerminal else { return json(String(decoding: bytes, as: UTF8.self)) }
+        FileHandle.standardOutput.write(Data(bytes + [0x0A]))
+    }
+
     /// One line on stderr: "pathfinder: " and the message.
     static func error(_ message: String) { FileHandle.standardError.write(Data("pathfinder: \(oneLine(message))\n".utf8)) }
 

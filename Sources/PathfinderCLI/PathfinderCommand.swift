@@ -13,7 +13,7 @@ public struct PathfinderCommand: ParsableCommand {
         (made on first run under $XDG_DATA_HOME/pathfinder/store). --store, --as-of and --as-user \
         may come before the command's name or after it.
         """,
-        version: "0.1.0",
+        version: ProgramVersion.number,
         subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self, Report.self, Search.self, MinutesCommand.self, LinkOrganisations.self, Import.self, Export.self],
         defaultSubcommand: Open.self
     )
@@ -30,7 +30,7 @@ struct StoreOptions: ParsableArguments {
     var asOf: String?
 
     func location() throws -> StoreLocation {
-        try StoreLocation.resolve(option: store, sample: StoreLocation.bundledSample)
+        try StoreLocation.resolve(option: store)
     }
 
     /// Loads the store, printing where a new per-user store was made.
@@ -77,9 +77,13 @@ extension PathfinderCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                // --help and --version: several lines for people, on stdout.
+                // --help and --version: several lines for people, on stdout. A completion
+                // script, a shell's completion request or the help as JSON is for a program:
+                // its bytes (tabs too) go to a pipe or file exactly, as Markdown's do.
                 let text = fullMessage(for: error)
-                Output.write(text.hasSuffix("\n") ? text : text + "\n", as: .text)
+                let forPrograms = arguments.first == "---completion"
+                    || arguments.contains { $0 == "--experimental-dump-help" || $0.hasPrefix("--generate-completion-script") }
+                Output.write(text.hasSuffix("\n") ? text : text + "\n", as: forPrograms ? .markup : .text)
             } else {
                 let message = Quote.shortenQuoted(message(for: error))
                 if !message.isEmpty {

@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (its id, e.g. portsmouth).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Option(help: ArgumentHelp("Changes on or after this day (highlight only; default: each area's last meeting).", valueName: "DATE"))
     var since: String?
     @Option(help: ArgumentHelp("terminal, markdown, html, csv or json.", valueName: "FORMAT")) var format: ReportFormat = .terminal
@@ -58,7 +58,10 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let (_, result, asOf) = try options.load()
+        // From the index: every report reads every action whole (notes since the last meeting,
+        // latest notes, milestones), but none needs a file parsed that has not changed.
+        let (result, asOf) = try options.loadPart { try $0.indexedLoad() }
+            ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")

@@ -24,7 +24,7 @@ struct Search: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("Only this area, its actions and its case studies (its id, e.g. portsmouth).", valueName: "AREA"))
+    @Option(help: ArgumentHelp("Only this area, its actions and its case studies (its id, e.g. portsmouth).", valueName: "AREA"), completion: StoreNames.areaIDs)
     var area: String?
 
     @Flag(help: "Print JSON instead of text.") var json = false

@@ -112,7 +112,7 @@ struct Resolve: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: ArgumentHelp("The file, relative to the store, or an action id.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("The file, relative to the store, or an action id.", valueName: "PATH"), completion: StoreNames.actionIDs)
     var path: String
 
     @Argument(help: ArgumentHelp("The field, as `pathfinder conflicts` names it.", valueName: "FIELD"))
@@ -175,7 +175,7 @@ struct History: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: ArgumentHelp("The action's id, e.g. PO-03.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("The action's id, e.g. PO-03.", valueName: "ID"), completion: StoreNames.actionIDs)
     var id: String
 
     func run() throws { try SyncSupport.oneLine(body) }

@@ -9,10 +9,12 @@ struct ThemeCatalogue {
     var themes: [Theme] = []
     var problems: [String] = []
 
-    static func load(shipped: URL? = StoreLocation.bundledThemes, userFolder: URL) -> ThemeCatalogue {
+    static func load(shipped: Result<URL, ProgramData.NotFound> = ProgramData.located.map(\.themes), userFolder: URL) -> ThemeCatalogue {
         var catalogue = ThemeCatalogue()
+        // Without the shipped themes only the built-in default is left: say why, once, at start.
+        if case .failure(let missing) = shipped { catalogue.problems.append("\(missing); only the built-in default theme is available") }
         var byName: [String: Theme] = ["default": .builtInDefault]
-        for folder in [shipped, userFolder.appendingPathComponent("themes")].compactMap({ $0 }) {
+        for folder in [try? shipped.get(), userFolder.appendingPathComponent("themes")].compactMap({ $0 }) {
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
             // default first, so other themes can inherit from it; then by name.
             for file in files.filter({ $0.hasSuffix(".theme") }).sorted(by: { ($0 == "default.theme" ? 0 : 1, $0) < ($1 == "default.theme" ? 0 : 1, $1) }) {

@@ -31,18 +31,34 @@ public struct StatusEntry: Hashable, Sendable {
     }
 }
 
-/// The Compact funding principles an action's funding terms are checked against (paras 3.17-3.21).
+/// The funding principles agreements and actions' funding terms are checked against
+/// (`FundingRules.check`): three-year funding as the starting point (the Government's guidance,
+/// paras 1.5, 1.8, 3.17), and the Compact's notice, full cost recovery, proportionate
+/// monitoring, fair price and shared risk (paras 3.1, 3.18-3.21). A rule left out (nil or
+/// false) is not checked.
 public struct FundingRules: Hashable, Sendable {
     public var minimumTermYears: Double?
     public var minimumNoticeMonths: Double?
     public var fullCostRecoveryExpected: Bool
+    /// Monitoring asked more often than this many times a year is not proportionate.
+    public var monitoringAtMostPerYear: Double?
+    public var fairPriceExpected: Bool
+    public var sharedRiskExpected: Bool
 
     public init(minimumTermYears: Double? = 3, minimumNoticeMonths: Double? = 3,
-                fullCostRecoveryExpected: Bool = true) {
+                fullCostRecoveryExpected: Bool = true, monitoringAtMostPerYear: Double? = 4,
+                fairPriceExpected: Bool = true, sharedRiskExpected: Bool = true) {
         self.minimumTermYears = minimumTermYears
         self.minimumNoticeMonths = minimumNoticeMonths
         self.fullCostRecoveryExpected = fullCostRecoveryExpected
+        self.monitoringAtMostPerYear = monitoringAtMostPerYear
+        self.fairPriceExpected = fairPriceExpected
+        self.sharedRiskExpected = sharedRiskExpected
     }
+
+    /// No rule at all: a manifest without `funding-rules`.
+    public static let none = FundingRules(minimumTermYears: nil, minimumNoticeMonths: nil, fullCostRecoveryExpected: false,
+                                          monitoringAtMostPerYear: nil, fairPriceExpected: false, sharedRiskExpected: false)
 }
 
 /// Everything a partnership defines as data rather than code: themes, success factors, statuses,

@@ -14,10 +14,12 @@ public struct Partnership: Hashable, Sendable {
     public var meetings: [Meeting]
     /// By name (organisations/, issue 12).
     public var organisations: [Organisation]
+    /// By title (`funding/`).
+    public var fundingAgreements: [FundingAgreement]
 
     public init(title: String, asOf: Day? = nil, catalogue: Catalogue = Catalogue(), areas: [Area] = [],
                 actions: [Action] = [], caseStudies: [CaseStudy] = [], meetings: [Meeting] = [],
-                organisations: [Organisation] = []) {
+                organisations: [Organisation] = [], fundingAgreements: [FundingAgreement] = []) {
         self.title = title
         self.asOf = asOf
         self.catalogue = catalogue
@@ -26,6 +28,7 @@ public struct Partnership: Hashable, Sendable {
         self.caseStudies = caseStudies
         self.meetings = meetings
         self.organisations = organisations
+        self.fundingAgreements = fundingAgreements
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
@@ -33,6 +36,17 @@ public struct Partnership: Hashable, Sendable {
     public func caseStudy(_ id: String) -> CaseStudy? { caseStudies.first { $0.id == id } }
     public func actions(inArea id: String) -> [Action] { actions.filter { $0.area == id } }
     public func meetings(inArea id: String) -> [Meeting] { meetings.filter { $0.area == id } }
+    public func fundingAgreement(_ id: String) -> FundingAgreement? { fundingAgreements.first { $0.id == id } }
+
+    /// The agreements that fund or serve an action.
+    public func fundingAgreements(forAction id: String) -> [FundingAgreement] {
+        fundingAgreements.filter { $0.actions.contains(id) }
+    }
+
+    /// An area's agreements: those naming it, and those linked to its actions.
+    public func fundingAgreements(inArea id: String) -> [FundingAgreement] {
+        fundingAgreements.filter { a in a.area == id || a.actions.contains { action($0)?.area == id } }
+    }
 
     /// Actions that link to a case study, so its reader can point back to them.
     public func actions(citing caseStudy: String) -> [Action] {

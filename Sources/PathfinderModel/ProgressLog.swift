@@ -54,6 +54,35 @@ public struct ProgressLog: Hashable, Sendable {
         self.records = records
     }
 
+    /// A log from its joined text and, per note, its day, its author and where its text ends
+    /// (UTF-8 bytes into `joinedText`), as `end(at:)` gives them: how the store's index keeps a
+    /// log without making a string a note. Nil unless the ends rise, stay inside the text and
+    /// each note but the last is followed by the newline that joins it to the next.
+    public init?(joinedText: String, dates: [Day], authors: [String], ends: [Int]) {
+        guard dates.count == authors.count, dates.count == ends.count else { return nil }
+        let utf8 = Array(joinedText.utf8)
+        var records: [Record] = []
+        records.reserveCapacity(ends.count)
+        var start = 0
+        for i in ends.indices {
+            let end = ends[i]
+            guard end >= start, end <= utf8.count, end <= Int(UInt32.max) else { return nil }
+            if i < ends.count - 1 {
+                guard end < utf8.count, utf8[end] == 0x0A else { return nil }
+            } else {
+                guard end == utf8.count else { return nil }
+            }
+            records.append(Record(date: dates[i], end: UInt32(end), author: authors[i]))
+            start = end + 1
+        }
+        if ends.isEmpty, !utf8.isEmpty { return nil }
+        self.joinedText = joinedText
+        self.records = records
+    }
+
+    /// Where entry `i`'s text ends in `joinedText`, in UTF-8 bytes.
+    public func end(at i: Int) -> Int { Int(records[i].end) }
+
     /// The text of entry `i`, without copying it.
     public func text(at i: Int) -> Substring {
         let utf8 = joinedText.utf8

@@ -86,7 +86,7 @@ public struct FundingCheckReport: Hashable, Sendable {
             guard let funding = a.funding else { return nil }
             return Row(action: a.id, area: a.area, areaName: names[a.area] ?? a.area, title: a.title,
                        leadBody: a.leadBody, funding: funding,
-                       concerns: p.catalogue.fundingRules.concerns(with: funding).map(\.message))
+                       concerns: p.catalogue.fundingRules.concerns(with: funding).map { "\($0.verdict.mark) \($0.message)" })
         }.sorted { (order[$0.area] ?? Int.max, $0.action) < (order[$1.area] ?? Int.max, $1.action) }
         return FundingCheckReport(partnership: p.title, scope: area.map { id in p.area(id)?.name ?? id } ?? "All areas",
                                   asOf: asOf, rules: p.catalogue.fundingRules, rows: rows)

@@ -224,7 +224,7 @@ extension FundingCheckReport: RenderableReport {
                      FundingText.notice(r.funding), FundingText.fullCost(r.funding), r.title]
                 },
                 right: [2, 3, 4], detailHeader: "Compact",
-                details: rows.map { r in r.concerns.isEmpty ? "Meets the Compact funding principles." : r.concerns.map { "! " + $0 }.joined(separator: "; ") },
+                details: rows.map { r in r.concerns.isEmpty ? "Meets the principles its terms state (term, notice, full cost recovery)." : r.concerns.joined(separator: "; ") },
                 none: "No action records its funding terms.")
         return d
     }

@@ -12,7 +12,7 @@ public enum DefaultCatalogue {
             .amber: "At risk: slipping, but the lead has a plan",
             .green: "On track",
         ],
-        fundingRules: FundingRules(minimumTermYears: 3, minimumNoticeMonths: 3, fullCostRecoveryExpected: true))
+        fundingRules: FundingRules())
 
     /// The manifest of a new store, written canonically.
     public static func manifest(title: String, asOf: Day? = nil) -> String {
@@ -51,7 +51,7 @@ public enum DefaultCatalogue {
                        detail: "Building wider social and environmental outcomes into contracts, by a clause or in the specification itself (paras 3.14-3.16 and the Nottingham box)",
                        group: "Strengthening procurement"),
         CatalogueEntry(id: "stable-and-sustainable-funding", label: "Stable and sustainable funding",
-                       detail: "Three-year funding as the norm and at least three months' notice before the financial year, as the Compact asks (paras 3.17-3.18)",
+                       detail: "Three-year funding as the starting point, as the Government's guidance asks (paras 1.8, 3.17), and at least three months' notice before the financial year, as the Compact asks (para 3.18)",
                        group: "Strengthening procurement"),
         CatalogueEntry(id: "full-cost-recovery", label: "Full cost recovery",
                        detail: "Meeting a reasonable share of the overhead costs of providing a service; a joint responsibility of council and sector (paras 3.19-3.21)",

@@ -201,6 +201,9 @@ public final class PlainFileStore {
         // The id tables are done with: freed now, not after the store's own tables below are
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
+        let funding = loadFundingAgreements(Self.fundingFiles(rootPath, links: &links), catalogue: catalogue,
+                                            areas: Set(areaCodes.keys), actions: scope == .store ? actionIDs : nil)
+        problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) }
         actionIDs = []
 
         // A file that could not be read properly is left out (and never rewritten); one whose
@@ -212,8 +215,12 @@ public final class PlainFileStore {
             .union(organisations.filter { !$0.editable }.map(\.path))
             .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
             .union(links.found.isEmpty ? [] : list.map(\.path).filter(links.covers))
-        readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).union(notEditable)
-        hashes = [:]
+        let fundingHashes = hashes.filter { $0.key.hasPrefix(Self.fundingFolder + "/") }
+        let fundingReadOnly = readOnly.filter { $0.hasPrefix(Self.fundingFolder + "/") }
+            .union(links.found.isEmpty ? [] : fundingHashes.keys.filter(links.covers))
+        readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).subtracting(funding.broken)
+            .union(notEditable).union(fundingReadOnly)
+        hashes = fundingHashes
         hashes.reserveCapacity(list.count)
         actionPaths = [:]
         actionPaths.reserveCapacity(actionFiles.count)
@@ -261,7 +268,7 @@ public final class PlainFileStore {
         let partnership = Partnership(
             title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, catalogue: catalogue ?? Catalogue(),
             areas: loadedAreas, actions: loadedActions, caseStudies: loadedStudies, meetings: loadedMeetings,
-            organisations: loadedOrganisations)
+            organisations: loadedOrganisations, fundingAgreements: funding.agreements)
         return LoadResult(partnership: partnership, problems: problems.sorted())
     }
 
@@ -395,7 +402,7 @@ public final class PlainFileStore {
     }
 
     /// Files whose body is one piece of Markdown.
-    private static func plainBytes<T: Equatable>(_ value: T, over current: [UInt8]?, parse: ([UInt8]) -> Parsed<T>,
+    static func plainBytes<T: Equatable>(_ value: T, over current: [UInt8]?, parse: ([UInt8]) -> Parsed<T>,
                                                  fields: (T) -> CanonicalFields.Fields, order: [String], body: (T) -> String) -> [UInt8] {
         guard let current, let (old, _, source) = base(current, parse) else {
             return SourceDocument(blocks: MinimalRewrite.frontMatter(old: nil, newFields: fields(value), order: order),
@@ -487,7 +494,7 @@ struct ActionFile: Sendable {
 
 /// One file of a store to read, named by its place in the store.
 struct StoreFile: Sendable {
-    enum Kind: Sendable { case area, action, meeting, caseStudy, organisation }
+    enum Kind: Sendable { case area, action, meeting, caseStudy, organisation, fundingAgreement }
     var path: String
     var kind: Kind
     /// The area folder it is in ("" for case studies and organisations).
@@ -501,6 +508,7 @@ struct ParsedFile: Sendable {
     enum Result: Sendable {
         case area(Parsed<Area>), action(Parsed<Action>), meeting(Parsed<Meeting>), caseStudy(Parsed<CaseStudy>)
         case organisation(Parsed<Organisation>)
+        case fundingAgreement(Parsed<FundingAgreement>)
         case unreadable
     }
 
@@ -536,6 +544,9 @@ struct ParsedFile: Sendable {
         case .organisation:
             let p = lean(FileParser.organisation(bytes, path: file.path, id: file.id, editing: false))
             return ParsedFile(path: file.path, result: .organisation(p), hash: hash, problems: p.problems)
+        case .fundingAgreement:
+            let p = lean(FileParser.fundingAgreement(bytes, path: file.path, id: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .fundingAgreement(p), hash: hash, problems: p.problems)
         }
     }
 

@@ -20,6 +20,13 @@ import Testing
             "a release build takes minutes; the Taskwarrior comparison times it (docs/performance.md)",
         ".build-release-perf/release/pathfinder-bench taskwarrior --store /tmp/bstore":
             "needs Taskwarrior and the release builds above, and imports 52,500 actions; run by hand",
+        "sudo apt install ./pathfinder_1.0.0_amd64.deb":
+            "installs on this machine; .ci/run unpacks the package it builds and runs it (scripts/smoke-test.sh --deb)",
+        "man pathfinder": "needs the program installed; the smoke test reads the installed page with man -l",
+        "make": "a static release build takes minutes; .ci/run runs it",
+        "sudo make install PREFIX=/usr/local": "installs on this machine; .ci/run installs into a temporary DESTDIR",
+        "sudo make uninstall PREFIX=/usr/local": "the smoke test runs it on its temporary DESTDIR",
+        "make deb": "needs the release build; .ci/run runs it",
     ]
 
     /// Lines that run but end otherwise than with 0, with the status and why.

@@ -22,7 +22,7 @@ import PathfinderStore
         let root = try settings()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("pathfinder")
-        let catalogue = ThemeCatalogue.load(shipped: nil, userFolder: folder)
+        let catalogue = ThemeCatalogue.load(shipped: .success(root.appendingPathComponent("no-shipped-themes")), userFolder: folder)
         #expect(catalogue.themes.map(\.name).sorted() == ["default", "mine"])
         let pipe = catalogue.problems.filter { $0.contains("pipe.theme") }
         let huge = catalogue.problems.filter { $0.contains("huge.theme") }

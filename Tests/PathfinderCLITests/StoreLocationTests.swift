@@ -15,13 +15,13 @@ import Testing
         try "pid=1\n".write(to: sample.appendingPathComponent(".pathfinder/session.lock"), atomically: true, encoding: .utf8)
 
         let data = root.appendingPathComponent("data")
-        let made = try StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": data.path], sample: sample)
+        let made = try StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": data.path], sample: { sample })
         #expect(made.createdFromSample)
         #expect(made.path.path == data.appendingPathComponent("pathfinder/store").path)
         #expect(FileManager.default.fileExists(atPath: made.path.appendingPathComponent("pathfinder.yaml").path))
         #expect(!FileManager.default.fileExists(atPath: made.path.appendingPathComponent(".pathfinder").path))
 
-        let again = try StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": data.path], sample: sample)
+        let again = try StoreLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": data.path], sample: { sample })
         #expect(!again.createdFromSample)
         #expect(again.path.standardizedFileURL.path == made.path.standardizedFileURL.path)
     }

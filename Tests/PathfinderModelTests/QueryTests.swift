@@ -73,16 +73,6 @@ private func fixture() -> Partnership {
         #expect(TextMatch.range(of: "tea", in: text) == nil)
     }
 
-    @Test func compactConcernsFollowTheFundingRules() {
-        let rules = FundingRules()
-        let oneYear = Funding(amount: 80_000, termYears: 1, noticeMonths: 1, fullCostRecovery: false)
-        #expect(rules.concerns(with: oneYear) == [.shortTerm(years: 1, minimum: 3), .shortNotice(months: 1, minimum: 3), .noFullCostRecovery])
-        #expect(rules.concerns(with: Funding(termYears: 3, noticeMonths: 3, fullCostRecovery: true)).isEmpty)
-        #expect(CompactConcern.shortTerm(years: 1, minimum: 3).message == "funding term of 1 year is under the Compact's 3-year norm")
-        let lenient = FundingRules(minimumTermYears: nil, minimumNoticeMonths: nil, fullCostRecoveryExpected: false)
-        #expect(lenient.concerns(with: oneYear).isEmpty)
-    }
-
     @Test func indicatorProgressRunsFromBaselineToTarget() {
         #expect(Indicator(name: "Recycling", baseline: 7, target: 12, current: 12, unit: "%").progress == 1)
         #expect(Indicator(name: "r", baseline: 7, target: 17, current: 9.5).progress == 0.25)

@@ -39,6 +39,16 @@ public struct StoreSummary: Sendable {
     /// Files taken from the cache on their stamp alone, without reading them.
     public var filesFromCache: Int
     var areas: [AreaActions]
+    /// The action files that load, in the order of `Partnership.actions`: where the index
+    /// finds each (`Refresh.jobs[job].names[file]`).
+    var actionFiles: [ActionFile] = []
+
+    struct ActionFile: Sendable, Hashable {
+        var job: Int
+        var file: Int
+        var id: String
+        var area: String
+    }
 
     /// One row per area, in the order of `Partnership.areas`: equal to
     /// `load().partnership.summaries(asOf:)`.
@@ -265,16 +275,24 @@ struct SummaryCache {
     }()
 
     func summary() throws -> StoreSummary {
+        try refreshed(keepingRecords: false).summary
+    }
+
+    /// The cache brought up to date (and written when anything changed), the summary, and the
+    /// manifest. `keepingRecords`: files parsed this time keep their `ActionRecord` for the
+    /// index (`Refresh.records`), so a first build parses each file once.
+    func refreshed(keepingRecords: Bool) throws -> (refresh: Refresh, summary: StoreSummary, manifest: Parsed<FileParser.Manifest>) {
         let start = Date().timeIntervalSince1970
         let manifest = try PlainFileStore.readManifestForLoad(root: root)
         let old = (try? AtomicFile.readIfPresent(cachePath, limit: .max)).flatMap { $0 }.flatMap { SummaryCacheFile.decode($0) }
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
+        refresh.keepRecords = keepingRecords
         refresh.run()
         let summary = refresh.summary(manifest: manifest)
         if refresh.changed || old == nil {
             write(refresh.contents)
         }
-        return summary
+        return (refresh, summary, manifest)
     }
 
     /// Writes the cache atomically; a store that cannot take it (read-only) just goes without.
@@ -336,7 +354,8 @@ enum Outcome: Sendable {
     case verified(trusted: Bool)
     /// Parsed now: its entry, with string indexes into its own `strings` (interned into the
     /// cache's table afterwards, on one thread), so no parse is kept whole meanwhile.
-    indirect case parsed(FileEntry, strings: [String])
+    /// `record`: the action's `ActionRecord`, when the index asked for them and it loads.
+    indirect case parsed(FileEntry, strings: [String], record: [UInt8]?)
     /// Our reader could not read it (gone, a folder, no permission): the load's own reader's
     /// result, used as the load uses it and not cached.
     indirect case unreadable(ParsedFile)
@@ -360,6 +379,10 @@ struct Refresh {
     /// Per job, per file: what the summary is built from (nil: unreadable, see `readErrors`).
     var entries: [[FileEntry?]] = []
     var readErrors: [Problem] = []
+    /// Whether parsed action files keep their `ActionRecord` (for the index).
+    var keepRecords = false
+    /// The records of action files parsed this time, by `job << 32 | file`.
+    var records: [Int: [UInt8]] = [:]
 
     init(root: String, old: SummaryCacheContents, start: Double, margin: Double) {
         self.root = root
@@ -421,12 +444,14 @@ struct Refresh {
         jobs.append(job("organisations", kind: .organisation, area: "", listing: contents.organisationsFolder,
                         oldListing: old.organisationsFolder, old: old.organisations))
 
-        let (root, start, margin, jobs) = (root, start, margin, jobs)
-        let outcomes = PlainFileStore.parallelMap(Array(jobs.indices)) { Self.check(jobs[$0], root: root, start: start, margin: margin) }
+        let (root, start, margin, jobs, keep) = (root, start, margin, jobs, keepRecords)
+        let outcomes = PlainFileStore.parallelMap(Array(jobs.indices)) {
+            Self.check(jobs[$0], root: root, start: start, margin: margin, keepRecords: keep)
+        }
 
         // Intern the strings of files parsed this time (one thread: the table is shared).
         entries.reserveCapacity(jobs.count)
-        for (job, results) in zip(jobs, outcomes) {
+        for (j, (job, results)) in zip(jobs, outcomes).enumerated() {
             if results.allSatisfy({ if case .unchanged = $0 { true } else { false } }) {
                 // The usual case: the folder's cached entries as they are, shared, not copied.
                 filesFromCache += results.count
@@ -446,10 +471,11 @@ struct Refresh {
                     if entry?.trusted != trusted { changed = true }
                     entry?.trusted = trusted
                     list.append(entry)
-                case let .parsed(entry, strings):
+                case let .parsed(entry, strings, record):
                     filesRead += 1
                     filesParsed += 1
                     changed = true
+                    if let record { records[j << 32 | i] = record }
                     list.append(entry.remapped(strings.map { table.intern($0) }))
                 case let .unreadable(parsed):
                     filesRead += 1
@@ -479,7 +505,7 @@ struct Refresh {
 
     /// Stats every file of a folder (relative to the folder, so the path is not walked again
     /// for each), and reads those whose stamps are not the cached ones.
-    static func check(_ job: FolderJob, root: String, start: Double, margin: Double) -> [Outcome] {
+    static func check(_ job: FolderJob, root: String, start: Double, margin: Double, keepRecords: Bool = false) -> [Outcome] {
         guard !job.names.isEmpty else { return [] }
         let folder = open(root + "/" + job.relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
@@ -505,7 +531,9 @@ struct Refresh {
             var strings = StringTable([])
             let entry = FileEntry(parsed, name: name, id: job.file(i).id, stamp: stamp, hash: parsed.hash,
                                   trusted: !stamp.isRacy(readStartingAt: start, margin: margin), table: &strings)
-            outcomes.append(.parsed(entry, strings: strings.strings))
+            var record: [UInt8]?
+            if keepRecords, !entry.broken, case let .action(p) = parsed.result, let action = p.value { record = ActionRecord.encode(action) }
+            outcomes.append(.parsed(entry, strings: strings.strings, record: record))
         }
         return outcomes
     }

@@ -52,7 +52,7 @@ extension Refresh {
             case .area: areaIDs.insert(job.area)
             case .caseStudy: studyIDs.formUnion(job.names.map { String($0.dropLast(3)) })
             case .action: actionFiles.formUnion(job.names.map { String($0.dropLast(3)) })
-            case .meeting, .organisation: break
+            case .meeting, .organisation, .fundingAgreement: break
             }
         }
         each(.organisation) { j, i, entry in
@@ -82,6 +82,7 @@ extension Refresh {
         var firstFile: [String: Int] = [:]   // id -> j << 32 | i
         firstFile.reserveCapacity(entries.reduce(0) { $0 + $1.count })
         var counted: [String: [StoreSummary.Counted]] = [:]
+        var kept: [StoreSummary.ActionFile] = []
         let closedIn = catalogue ?? Catalogue()
         var closed = [Int8](repeating: -1, count: strings.count)
         for (j, job) in jobs.enumerated() where job.kind == .action {
@@ -104,6 +105,7 @@ extension Refresh {
                     errors.append(.error(path(j, i), Int(a.idLine), "duplicate id \(Quote.short(id)): also used by \(path(other >> 32, other & 0xFFFF_FFFF))"))
                     continue
                 }
+                kept.append(StoreSummary.ActionFile(job: j, file: i, id: id, area: area))
                 let s = Int(a.status)
                 if closed[s] < 0 { closed[s] = closedIn.isClosed(status: strings[s]) ? 1 : 0 }
                 list.append(StoreSummary.Counted(closed: closed[s] == 1, rag: RAG.all[Int(a.rag)], due: Day(packed: a.due)))
@@ -134,8 +136,15 @@ extension Refresh {
                                                         actions: counted[area] ?? []))
         }
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        // The actions that load, in the order of `Partnership.actions` (as `load()` orders them).
+        let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let actionOrder: (StoreSummary.ActionFile, StoreSummary.ActionFile) -> Bool = {
+            (areaOrder[$0.area] ?? .max, $0.area, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.id)
+        }
+        if zip(kept, kept.dropFirst()).contains(where: { actionOrder($1, $0) }) { kept.sort(by: actionOrder) }
         return StoreSummary(title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, errors: errors.sorted(),
-                            filesRead: filesRead, filesParsed: filesParsed, filesFromCache: filesFromCache, areas: loadedAreas)
+                            filesRead: filesRead, filesParsed: filesParsed, filesFromCache: filesFromCache, areas: loadedAreas,
+                            actionFiles: kept)
     }
 }
 
@@ -280,6 +289,9 @@ extension FileEntry {
                                  changes: refs(v.changes.map(\.action), p, key: "changes"),
                                  created: refs(v.actionsCreated, p, key: "actions-created"))
             }
+        case let .fundingAgreement(p):
+            own(p.problems)
+            isBroken = broken(p)
         case .unreadable:
             own(parsed.problems)
             isBroken = true

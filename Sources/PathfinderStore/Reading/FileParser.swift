@@ -197,12 +197,18 @@ enum FileParser {
                 r.error(r.lineOf(key: "rag"), "\"rag\" should give the meaning of red, amber and green")
             }
         }
+        // A rule left out is not checked: an older manifest's three rules stay three.
         let rules = r.record("funding-rules") { f -> FundingRules in
-            FundingRules(minimumTermYears: f.number(f.node("minimum-term-years"), name: "minimum-term-years", line: f.lineOf(key: "minimum-term-years")),
-                         minimumNoticeMonths: f.number(f.node("minimum-notice-months"), name: "minimum-notice-months", line: f.lineOf(key: "minimum-notice-months")),
-                         fullCostRecoveryExpected: f.bool(f.node("full-cost-recovery"), name: "full-cost-recovery", line: f.lineOf(key: "full-cost-recovery")) ?? false)
-        } ?? FundingRules(minimumTermYears: nil, minimumNoticeMonths: nil, fullCostRecoveryExpected: false)
-        for (key, value) in [("minimum-term-years", rules.minimumTermYears), ("minimum-notice-months", rules.minimumNoticeMonths)] {
+            func flag(_ key: String) -> Bool { f.bool(f.node(key), name: key, line: f.lineOf(key: key)) ?? false }
+            return FundingRules(minimumTermYears: f.number(f.node("minimum-term-years"), name: "minimum-term-years", line: f.lineOf(key: "minimum-term-years")),
+                                minimumNoticeMonths: f.number(f.node("minimum-notice-months"), name: "minimum-notice-months", line: f.lineOf(key: "minimum-notice-months")),
+                                fullCostRecoveryExpected: flag("full-cost-recovery"),
+                                monitoringAtMostPerYear: f.number(f.node("monitoring-at-most-per-year"), name: "monitoring-at-most-per-year",
+                                                                  line: f.lineOf(key: "monitoring-at-most-per-year")),
+                                fairPriceExpected: flag("fair-price"), sharedRiskExpected: flag("shared-risk"))
+        } ?? FundingRules.none
+        for (key, value) in [("minimum-term-years", rules.minimumTermYears), ("minimum-notice-months", rules.minimumNoticeMonths),
+                             ("monitoring-at-most-per-year", rules.monitoringAtMostPerYear)] {
             if let value, value < 0, let rulesNode = r.node("funding-rules") {
                 let line = rulesNode[key].map { r.lineOf($0) } ?? r.lineOf(key: "funding-rules")
                 r.error(line, "\"\(key)\" should be 0 or more, not \(value.formatted)")

@@ -46,8 +46,12 @@ enum Validator {
             }
         }
         if let funding = a.funding, let catalogue {
-            for concern in catalogue.fundingRules.concerns(with: funding) {
-                warning(line("funding"), "Compact: \(concern.message)")
+            // Each shortfall on its own line; what the shorthand leaves out, on one.
+            let check = catalogue.fundingRules.check(funding.terms)
+            for concern in check.fallingShort { warning(line("funding"), "funding: \(concern.message)") }
+            if !check.notStated.isEmpty {
+                warning(line("funding"), "funding: not stated: " + check.notStated.map { $0.principle.label.lowercased() }.joined(separator: ", ")
+                        + " (a term not stated never meets the principles)")
             }
         }
         problems += FieldTextCheck.action(a, path: path, lines: lines)

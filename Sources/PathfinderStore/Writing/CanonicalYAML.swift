@@ -319,7 +319,12 @@ enum CanonicalFields {
         if let v = c.fundingRules.minimumTermYears { rules.append(("minimum-term-years", CanonicalYAML.number(v))) }
         if let v = c.fundingRules.minimumNoticeMonths { rules.append(("minimum-notice-months", CanonicalYAML.number(v))) }
         rules.append(("full-cost-recovery", CanonicalYAML.bool(c.fundingRules.fullCostRecoveryExpected)))
-        out += "\n# The Compact funding principles (paras 3.1, 3.17-3.21) that funding terms are checked against.\n"
+        if let v = c.fundingRules.monitoringAtMostPerYear { rules.append(("monitoring-at-most-per-year", CanonicalYAML.number(v))) }
+        rules.append(("fair-price", CanonicalYAML.bool(c.fundingRules.fairPriceExpected)))
+        rules.append(("shared-risk", CanonicalYAML.bool(c.fundingRules.sharedRiskExpected)))
+        out += "\n# The funding principles agreements are checked against: three-year funding as the starting point\n"
+        out += "# (the Government's guidance, paras 1.5, 1.8, 3.17), and the Compact's notice, full cost recovery,\n"
+        out += "# proportionate monitoring, fair price and shared risk (paras 3.1, 3.18-3.21).\n"
         out += CanonicalYAML.mapping("funding-rules", rules)
         return out
     }

@@ -199,13 +199,15 @@ final class StoreDisk {
 
     /// Writes a file atomically (temporary file, flush, rename, flush the folder), making its
     /// folder if needed. Refuses when any folder on the way, or the file itself, is a link.
-    func write(_ bytes: [UInt8], to relative: String) throws {
+    /// `flush` false skips both flushes, for files derived from the store (the index), which
+    /// carry their own checksum and are rebuilt when a crash leaves them torn.
+    func write(_ bytes: [UInt8], to relative: String, flush: Bool = true) throws {
         let (folder, name) = Self.split(relative)
         let fd = try openFolder(folder, create: true)
         defer { close(fd) }
         try Self.refuseNonFile(in: fd, name, path: relative)
         StaleTemporaries.sweepOnce(self, folder: folder, fd: fd)
-        let temporary = try writeTemporary(bytes, in: fd, folder: folder, for: name)
+        let temporary = try writeTemporary(bytes, in: fd, folder: folder, for: name, flush: flush)
         do {
             try fault?(Step(kind: .rename, path: relative))
             guard renameat(fd, temporary, fd, name) == 0 else { throw StoreError.writeFailed(relative, String(cString: strerror(errno))) }
@@ -213,7 +215,7 @@ final class StoreDisk {
             unlinkat(fd, temporary, 0)
             throw error
         }
-        fsync(fd)
+        if flush { fsync(fd) }
     }
 
     func write(_ text: String, to relative: String) throws {
@@ -232,7 +234,8 @@ final class StoreDisk {
         return folder.isEmpty ? temporary : folder + "/" + temporary
     }
 
-    private func writeTemporary(_ bytes: [UInt8], in folder: Int32, folder path: String, for name: String) throws -> String {
+    private func writeTemporary(_ bytes: [UInt8], in folder: Int32, folder path: String, for name: String,
+                                flush: Bool = true) throws -> String {
         let relative = path.isEmpty ? name : path + "/" + name
         try fault?(Step(kind: .write, path: relative))
         let temporary = TemporaryName.make(for: name)
@@ -248,7 +251,7 @@ final class StoreDisk {
                 written += n
             }
         }
-        if failure == nil, fsync(file) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, flush, fsync(file) != 0 { failure = String(cString: strerror(errno)) }
         if close(file) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
             unlinkat(folder, temporary, 0)

@@ -154,7 +154,7 @@ struct StoreLinks {
     var found: [(path: String, target: String)] = []
 
     /// The store's own folders and files that matter even when nothing in them is loaded.
-    static let fixedPlaces = ["pathfinder.yaml", "areas", "case-studies", "organisations", PlainFileStore.trashFolder, ".pathfinder"]
+    static let fixedPlaces = ["pathfinder.yaml", "areas", "case-studies", "organisations", PlainFileStore.fundingFolder, PlainFileStore.trashFolder, ".pathfinder"]
 
     mutating func note(_ path: String, root: String) {
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + path)) ?? "somewhere else"

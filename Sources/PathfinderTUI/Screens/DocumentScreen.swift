@@ -249,11 +249,11 @@ enum ActionDocument {
                 if let months = funding.noticeMonths { terms.append(months == 1 ? "1 month's notice" : "\(Number.format(months)) months' notice") }
                 if let fcr = funding.fullCostRecovery { terms.append("full cost recovery: \(fcr ? "yes" : "no")") }
                 doc.field("", terms.joined(separator: " · "), labelWidth: 1)
-                let concerns = catalogue.fundingRules.concerns(with: funding)
-                if concerns.isEmpty {
-                    doc.field("", "✓ meets the Compact funding principles", role: .ragGreen, labelWidth: 1)
+                let check = catalogue.fundingRules.check(funding.terms)
+                if check.keepsAll {
+                    doc.field("", "✓ \(check.summary)", role: .ragGreen, labelWidth: 1)
                 }
-                for concern in concerns { doc.field("", "! Compact: \(concern.message)", role: .warning, labelWidth: 1) }
+                for concern in check.concerns { doc.field("", "\(concern.verdict.mark) \(concern.message)", role: .warning, labelWidth: 1) }
             case .caseStudies:
                 doc.heading("Case studies (Tab to select, Enter to open)")
                 for id in a.caseStudies {

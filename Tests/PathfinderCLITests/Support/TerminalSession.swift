@@ -176,11 +176,15 @@ enum Fixtures {
     }
 
     /// Runs the binary to completion without a terminal and returns its output and status.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    /// `environment` adds to this process's environment, or with `inherit: false` is the
+    /// whole of it.
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = binary,
+                    inherit: Bool = true, in folder: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        if let folder { process.currentDirectoryURL = folder }
+        var env = inherit ? ProcessInfo.processInfo.environment : [:]
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

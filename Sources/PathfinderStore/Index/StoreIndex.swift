@@ -1,0 +1,203 @@
+import Foundation
+import PathfinderModel
+
+/// What the manifest says that a question about actions may depend on (closed statuses, the
+/// pinned day).
+public struct IndexContext: Sendable {
+    public var catalogue: Catalogue
+    public var asOf: Day?
+}
+
+/// What a store-wide question needs of the actions, read through the index.
+public struct IndexQuery: Sendable {
+    /// Which actions to keep, asked of each action as `load()` would give it. With
+    /// `filterReadsLongTexts` false it is asked of the action without its description and
+    /// progress log (they are read only for the actions kept).
+    public var keep: @Sendable (Action, IndexContext) -> Bool
+    public var filterReadsLongTexts: Bool
+    /// Whether the kept actions come with their description and progress log.
+    public var longTexts: Bool
+    /// Whether area profiles, case studies and meetings are read in full (reports need them);
+    /// otherwise each area is only its id, name and type, and there are no case studies or
+    /// meetings.
+    public var profiles: Bool
+
+    public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
+                longTexts: Bool = true, profiles: Bool = true) {
+        self.keep = keep
+        self.filterReadsLongTexts = filterReadsLongTexts
+        self.longTexts = longTexts
+        self.profiles = profiles
+    }
+}
+
+extension PlainFileStore {
+    /// Where the index is kept: derived, per-machine, safe to delete at any time.
+    public static let indexFolder = ActionShard.folder
+
+    /// The store as `load()` gives it (its errors; not its warnings), answered from the index
+    /// in `.pathfinder/`: the summary cache says which files load, in which order, and each
+    /// action file's current content hash; each area's index file holds its actions, made
+    /// again from the files for any action whose hash it does not hold. Nothing is parsed
+    /// but changed files and the areas', case studies' and meetings' own (few) files.
+    ///
+    /// Nil when the index cannot answer for sure (a file changed while it was being read):
+    /// the caller then loads the store. The store object itself is not changed: a save after
+    /// this needs a `load()`.
+    public func indexedLoad(_ query: IndexQuery = IndexQuery()) throws -> LoadResult? {
+        let (refresh, summary, manifest) = try SummaryCache(root: rootPath).refreshed(keepingRecords: true)
+        let root = rootPath
+        let context = IndexContext(catalogue: manifest.value?.catalogue ?? Catalogue(), asOf: summary.asOf)
+        // Each area folder's actions: its index file brought up to date, then the kept ones.
+        var wanted: [Int: [Int]] = [:]
+        for ref in summary.actionFiles { wanted[ref.job, default: []].append(ref.file) }
+        let jobs = wanted.keys.sorted()
+        let files = wanted
+        let found = Self.parallelMap(jobs) { j -> [Int: Action]? in
+            Self.indexedActions(job: refresh.jobs[j], entries: refresh.entries[j], fresh: refresh.records, jobIndex: j,
+                                wanted: files[j] ?? [], query: query, context: context, root: root)
+        }
+        var actionsAt: [Int: Action] = [:]
+        actionsAt.reserveCapacity(summary.actionFiles.count)
+        for (j, list) in zip(jobs, found) {
+            guard let list else { return nil }
+            for (i, action) in list { actionsAt[j << 32 | i] = action }
+        }
+        var actions: [Action] = []
+        actions.reserveCapacity(actionsAt.count)
+        for ref in summary.actionFiles {
+            if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
+        }
+
+        var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
+        var studies: [CaseStudy] = []
+        var meetings: [Meeting] = []
+        var organisations: [Organisation] = []
+        var agreements: [FundingAgreement] = []
+        var problems = summary.errors
+        if query.profiles {
+            guard let profiles = Self.profiles(refresh, root: root) else { return nil }
+            organisations = profiles.organisations.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            // Funding agreements are few and outside the summary cache: read as a load reads them.
+            var links = StoreLinks()
+            let funding = loadFundingAgreements(Self.fundingFiles(root, links: &links), catalogue: context.catalogue,
+                                                areas: Set(profiles.areas.map(\.id)), actions: nil)
+            agreements = funding.agreements
+            problems += funding.problems.filter { $0.severity == .error }
+            areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+            meetings = profiles.meetings.sorted {
+                (areaOrder[$0.area] ?? .max, $0.area, $0.date, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.date, $1.id)
+            }
+        }
+        let partnership = Partnership(
+            title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
+            areas: areas, actions: actions, caseStudies: studies, meetings: meetings,
+            organisations: organisations, fundingAgreements: agreements)
+        return LoadResult(partnership: partnership, problems: problems.sorted())
+    }
+
+    /// One area folder's wanted actions (by file position), from its index file, which is
+    /// rewritten when it lacked any loadable file's record or held others. Nil when a file's
+    /// bytes are no longer those the summary cache holds.
+    private static func indexedActions(job: FolderJob, entries: [FileEntry?], fresh: [Int: [UInt8]], jobIndex: Int,
+                                       wanted: [Int], query: IndexQuery, context: IndexContext, root: String) -> [Int: Action]? {
+        let path = ActionShard.path(area: job.area)
+        let shard = ActionShard(bytes: ((try? AtomicFile.readIfPresent(root + "/" + path, limit: .max)) ?? nil) ?? [])
+        // Every action file that loads on its own gets a record, wanted now or not (a file
+        // whose id another file holds may be the one kept after the next change).
+        var made: [Int: [UInt8]] = [:]
+        var loadable: [Int] = []
+        var rewrite = false
+        for (i, entry) in entries.enumerated() {
+            guard let entry, !entry.broken, case .action = entry.facts else { continue }
+            loadable.append(i)
+            if let record = fresh[jobIndex << 32 | i] {
+                made[i] = record
+                rewrite = true
+            } else if shard.record(job.names[i], hash: entry.hash) == nil {
+                guard let record = record(job.file(i), hash: entry.hash, root: root) else { return nil }
+                made[i] = record
+                rewrite = true
+            }
+        }
+        if shard.records.count != loadable.count { rewrite = true }
+        if rewrite {
+            let files = loadable.map { i in
+                (name: job.names[i], hash: entries[i]!.hash,
+                 record: made[i].map { $0[...] } ?? shard.bytes[shard.record(job.names[i], hash: entries[i]!.hash)!])
+            }
+            try? StoreDisk(root: root).write(ActionShard.encode(files), to: path, flush: false)
+        }
+        var result: [Int: Action] = [:]
+        for i in wanted {
+            let decoded: Action?? = if let bytes = made[i] {
+                bytes.withUnsafeBytes { decode($0, query, context) }
+            } else if let range = shard.record(job.names[i], hash: entries[i]!.hash) {
+                shard.bytes.withUnsafeBytes { decode(UnsafeRawBufferPointer(rebasing: $0[range]), query, context) }
+            } else {
+                nil
+            }
+            guard let decoded else { return nil }
+            if let action = decoded { result[i] = action }
+        }
+        return result
+    }
+
+    /// `.some(action)` when kept, `.some(nil)` when not, nil when the bytes are not a record.
+    private static func decode(_ bytes: UnsafeRawBufferPointer, _ query: IndexQuery, _ context: IndexContext) -> Action?? {
+        if query.filterReadsLongTexts {
+            guard let action = ActionRecord.decode(bytes, full: true) else { return nil }
+            guard query.keep(action, context) else { return .some(nil) }
+            if query.longTexts { return .some(action) }
+            var short = action
+            short.description = ""
+            short.progress = []
+            return .some(short)
+        }
+        guard let short = ActionRecord.decode(bytes, full: false) else { return nil }
+        guard query.keep(short, context) else { return .some(nil) }
+        guard query.longTexts else { return .some(short) }
+        guard let action = ActionRecord.decode(bytes, full: true) else { return nil }
+        return .some(action)
+    }
+
+    /// An action file's record, read and parsed now; nil unless its bytes still have `hash`.
+    private static func record(_ file: StoreFile, hash: UInt64, root: String) -> [UInt8]? {
+        guard let bytes = try? AtomicFile.readIfPresent(root + "/" + file.path) else { return nil }
+        let parsed = ParsedFile.parse(file, bytes: bytes)
+        guard parsed.hash == hash, case let .action(p) = parsed.result, let action = p.value else { return nil }
+        return ActionRecord.encode(action)
+    }
+
+    /// The areas, case studies and meetings that load, parsed from their files; nil when a
+    /// file's bytes are no longer those the summary cache holds.
+    private static func profiles(_ refresh: Refresh, root: String)
+        -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
+        var files: [(StoreFile, UInt64)] = []
+        for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
+            for (i, entry) in refresh.entries[j].enumerated() {
+                guard let entry, !entry.broken else { continue }
+                files.append((job.file(i), entry.hash))
+            }
+        }
+        let parsed = parallelMap(files) { item -> ParsedFile? in
+            let (file, hash) = item
+            let read = ParsedFile.read(file, root: root)
+            return read.hash == hash ? read : nil
+        }
+        var areas: [Area] = [], studies: [CaseStudy] = [], meetings: [Meeting] = [], organisations: [Organisation] = []
+        for file in parsed {
+            guard let file else { return nil }
+            switch file.result {
+            case let .area(p): if let v = p.value { areas.append(v) }
+            case let .caseStudy(p): if let v = p.value { studies.append(v) }
+            case let .meeting(p): if let v = p.value { meetings.append(v) }
+            case let .organisation(p): if let v = p.value { organisations.append(v) }
+            case .action, .fundingAgreement, .unreadable: return nil
+            }
+        }
+        return (areas, studies, meetings, organisations)
+    }
+}

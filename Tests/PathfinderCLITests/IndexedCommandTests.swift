@@ -1,0 +1,75 @@
+import Foundation
+import PathfinderModel
+import PathfinderStore
+import Testing
+@testable import PathfinderCLI
+
+/// `list actions` and `report` answered through the index (issue 14) print what they printed
+/// after a full load, byte for byte, with the index cold, warm and after edits.
+@Suite(.serialized) struct IndexedCommandTests {
+    /// The fast JSON writer against JSONEncoder, on every action of the sample store and on
+    /// text JSON has to escape.
+    @Test func actionJSONIsWhatJSONEncoderWrites() throws {
+        var actions = try PlainFileStore(root: Fixtures.sampleStore).load().partnership.actions
+        let day = Day(iso: "2007-01-02")!
+        actions.append(Action(id: "X-1", area: "a/b", title: "q\"b\\s/\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f}é\u{2028}𝄞\u{0}",
+                              partners: ["", "x"], start: day, milestones: [Milestone(title: "\u{1b}[2J", due: nil, done: false)],
+                              progress: [ProgressEntry(date: day, author: "\\", text: "\"\n\""), ProgressEntry(date: day, author: "", text: "")]))
+        actions.append(Action(id: "X-2", area: "", title: "", updated: day))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let overdue: (Action) -> Bool = { $0.id.hasSuffix("3") }
+        for list in [actions, [], Array(actions.suffix(2)), [actions[0]]] {
+            let expected = String(decoding: try encoder.encode(list.map { JSONAction($0, overdue: overdue($0)) }), as: UTF8.self)
+            let got = String(decoding: ActionJSON.array(list, overdue: overdue), as: UTF8.self)
+            #expect(got == expected)
+        }
+    }
+
+    func run(_ arguments: [String], _ store: URL, home: URL) throws -> (status: Int32, out: String, err: String) {
+        try Fixtures.run(arguments + ["--store", store.path],
+                         environment: ["XDG_CONFIG_HOME": home.path, "HOME": home.path, "USER": "tester"])
+    }
+
+    static let commands: [[String]] = [
+        ["list", "actions", "--json"], ["list", "actions", "--overdue", "--json"], ["list", "actions"],
+        ["list", "actions", "--rag", "red", "--as-of", "2007-06-30"], ["list", "actions", "--due-before", "+3m", "--json"],
+        ["list", "actions", "--search", "volunteers", "--json"], ["list", "actions", "--status", "in-progress", "--theme", "ensuring-dialogue"],
+        ["report", "--format", "json"], ["report"], ["report", "factors", "--format", "csv"], ["report", "funding", "--format", "json"],
+        ["report", "--area", "portsmouth", "--format", "markdown"],
+    ]
+
+    /// Each command on a store with a warm index against the same command on a copy whose
+    /// index is removed before every run (the first, cold build), after a sequence of edits.
+    @Test func indexedAnswersAreTheFullLoadsAnswers() throws {
+        let a = try Fixtures.scratch()
+        let b = try Fixtures.scratch()
+        defer {
+            try? FileManager.default.removeItem(at: a.root)
+            try? FileManager.default.removeItem(at: b.root)
+        }
+        func compare(_ context: String) throws {
+            for command in Self.commands {
+                try? FileManager.default.removeItem(at: b.store.appendingPathComponent(".pathfinder"))
+                let cold = try run(command, b.store, home: b.home)
+                let warm = try run(command, a.store, home: a.home)
+                #expect(cold.status == 0, "\(command): \(cold.err)")
+                #expect(warm.status == cold.status && warm.out == cold.out && warm.err == cold.err, "\(command) \(context)")
+            }
+        }
+        try compare("first")
+        try compare("warm")
+        for s in [a, b] {
+            _ = try run(["edit", "PO-03", "rag=red", "due=2006-11-30", "--as-of", "2006-12-15"], s.store, home: s.home)
+            _ = try run(["note", "DO-01", "A note with \"quotes\" and / slashes.", "--as-of", "2006-12-15"], s.store, home: s.home)
+            try "---\nid: PO-77\ntitle: [unclosed\n---\n".write(to: s.store.appendingPathComponent("areas/portsmouth/actions/PO-77.md"),
+                                                             atomically: false, encoding: .utf8)
+        }
+        try compare("after edits and a broken file")
+        // The same answer when the index files are damaged: they are made again.
+        for shard in try FileManager.default.contentsOfDirectory(atPath: a.store.path + "/.pathfinder/index") {
+            try Data("damaged".utf8).write(to: a.store.appendingPathComponent(".pathfinder/index/" + shard))
+        }
+        try compare("damaged index")
+    }
+}
