@@ -182,7 +182,7 @@ struct List: ParsableCommand {
         let filter = OrganisationFilter(area: area, kind: organisationKind, text: search ?? "")
         let shown = p.organisations.filter { filter.matches($0, in: p, asOf: asOf) }
         if json {
-            try printJSON(shown.map { JSONOrganisation($0, in: p, asOf: asOf, full: false) })
+            printJSON([("organisations", .array(shown.map { OrganisationJSON.value($0, in: p, asOf: asOf, full: false) }))])
             return
         }
         var table = TextTable(["Id", "Kind", "Areas", "Name"])
@@ -211,12 +211,12 @@ struct List: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action, case study or organisation in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json\n  pathfinder show southern-focus-trust --json")
 
     @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"), completion: StoreNames.anyID)
     var id: String
 
-    @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false
+    @Flag(help: "Print JSON (docs/json.md) instead of text; an organisation with the actions and case studies naming it.") var json = false
     @OptionGroup var options: StoreOptions
 
     func run() throws {
@@ -234,19 +234,13 @@ struct Show: ParsableCommand {
             if json { return printJSON([("case-study", RecordJSON.caseStudy(study))]) }
             Output.line(ActionText.caseStudy(study, in: p))
         } else if let organisation = p.organisation(id) {
-            if json { return try printJSON(JSONOrganisation(organisation, in: p, asOf: asOf, full: true)) }
+            if json { return printJSON([("organisation", OrganisationJSON.value(organisation, in: p, asOf: asOf, full: true))]) }
             Output.line(OrganisationText.text(organisation, in: p, asOf: asOf))
         } else {
             let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
             throw CLIError("nothing in the store is called \(Quote.value(id))\(search)")
         }
     }
-}
-
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    Output.json(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 /// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.

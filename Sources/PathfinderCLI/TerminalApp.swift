@@ -178,6 +178,11 @@ struct TerminalApp {
                         case let .export(request):
                             queue.append(ScreenReports.export(request, partnership: state.partnership, asOf: state.asOf,
                                                                     history: state.ragHistory))
+                        case let .readImport(request):
+                            queue.append(ScreenImport.read(request))
+                        case let .writeImport(plan, user):
+                            queue.append(ScreenImport.write(plan, store: store, partnership: state.partnership, user: user,
+                                                            today: state.edits.today))
                         case .loadTrash:
                             queue.append(ScreenSync.trash(store: store))
                         case let .restoreFromTrash(id):

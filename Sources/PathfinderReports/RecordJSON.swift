@@ -81,6 +81,25 @@ public enum RecordJSON {
         ])
     }
 
+    /// Every field of an organisation's file, `accredited` on the document's day, and (for
+    /// `show`) the actions and case studies naming it: `leads`, `partner-in`, `case-studies`.
+    public static func organisation(_ o: Organisation, accredited: Bool,
+                                    naming: (leads: [String], partnerIn: [String], caseStudies: [String])? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(o.id)), ("name", .string(o.name)), ("kind", .string(o.kind)), ("size", .string(o.size)),
+            ("areas", strings(o.areas)), ("themes", strings(o.themes)), ("services", strings(o.services)),
+            ("accreditations", .array(o.accreditations.map { a in
+                .object([("what", .string(a.what)), ("by", .string(a.by)), ("from", .day(a.from)), ("until", .day(a.until))])
+            })),
+            ("contacts", .array(o.contacts.map { c in .object([("role", .string(c.role)), ("name", .string(c.name)), ("reach", .string(c.reach))]) })),
+            ("source", .string(o.source)), ("notes", .string(o.notes)), ("accredited", .bool(accredited)),
+        ]
+        if let naming {
+            pairs += [("leads", strings(naming.leads)), ("partner-in", strings(naming.partnerIn)), ("case-studies", strings(naming.caseStudies))]
+        }
+        return .object(pairs)
+    }
+
     static func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
 
     static func keyFigures(_ figures: [KeyFigure]) -> JSONValue {

@@ -11,6 +11,7 @@ import PathfinderTUI
 //   pathfinder-bench [areas] [actions-per-area] [--store DIR]
 //   pathfinder-bench fuzz [--cases N] [--seed S]   (the store-file fuzzer: see FuzzCommand)
 //   pathfinder-bench taskwarrior --store DIR         (side by side with Taskwarrior: see TaskwarriorComparison)
+//   pathfinder-bench exports [--store DIR]           (the whole store as .xlsx and .ics: see ExportBenchmark)
 // --store DIR generates the store there if it has none (and keeps it), else reuses it.
 // The cold load and the summaries run in child processes (`--load-only DIR`,
 // `--summary-only DIR`), so each is timed and measured as a fresh `pathfinder` would be.
@@ -52,6 +53,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 
 if arguments.first == "fuzz" { exit(FuzzCommand.run(Array(arguments.dropFirst()))) }
+if arguments.first == "exports" { exit(try ExportBenchmark.run(Array(arguments.dropFirst()))) }
 if arguments.first == "taskwarrior" { exit(try TaskwarriorComparison.run(Array(arguments.dropFirst()))) }
 
 // Child modes: one measurement in a fresh process, printed as one line of numbers.

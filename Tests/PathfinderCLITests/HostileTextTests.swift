@@ -21,6 +21,10 @@ import Testing
             ("import", [sheet.path, "--area", HostileStore.area, "--store", store, "--dry-run"]),
             ("import", [sheet.path, "--area", HostileStore.area, "--store", store, "--skip-bad", "--map", h + "=lead"]),
             ("import", [sheet.path, "--area", h, "--store", store]),
+            ("export", ["ics", "--store", store]),
+            ("link-organisations", ["--store", store, "--dry-run"]),
+            ("export", ["xlsx", "--store", store, "--output", scratch.appendingPathComponent("plan.xlsx").path]),
+            ("export", ["xlsx", "--store", store, "--area", h, "--output", scratch.appendingPathComponent("other.xlsx").path]),
             ("open", ["--store", store]),
             ("open", ["--store", store, "--theme", h]),
             ("init", [scratch.appendingPathComponent("new-\u{1B}]2;x\u{07}").path]),
@@ -166,7 +170,7 @@ import Testing
         }
         // JSON read back gives the very text of the file.
         let json = try Fixtures.run(["list", "actions", "--store", store, "--area", HostileStore.area, "--json"])
-        let actions = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let actions = try #require(JSONList.actions(json.out))
         #expect(actions.first?["title"] as? String == h)
         #expect(json.out.contains("\u{202E}") && json.out.contains("\u{9B}"), "JSON to a pipe keeps bidi and C1 as they are")
     }
@@ -179,8 +183,8 @@ import Testing
         #expect(HostileStore.unsafeCharacters(in: r.output).isEmpty)
         // stderr shares the terminal: its line about the file with errors follows the JSON.
         var text = r.output.replacingOccurrences(of: "\r\n", with: "\n")
-        if let end = text.lastIndex(of: "]") { text = String(text[...end]) }
-        let actions = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        if let end = text.lastIndex(of: "}") { text = String(text[...end]) }
+        let actions = try #require(JSONList.actions(text))
         #expect(actions.first?["title"] as? String == h)
     }
 

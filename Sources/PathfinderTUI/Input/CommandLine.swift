@@ -163,6 +163,10 @@ struct TypedCommand: Sendable {
             state.push(.decisions(register))
             return []
         },
+        TypedCommand("import", argument: "FILE",
+                     "Import a spreadsheet (.xlsx or .csv) into the area on screen: what it would do first, then y writes it") {
+            state, argument in state.startImport(argument)
+        },
         TypedCommand("sync", Command.sync.help) { state, _ in state.performSyncCommand(.sync) },
         TypedCommand("history", argument: "[ID]",
                      "An action's history from git (the one on screen or selected if no id)") { state, argument in

@@ -69,4 +69,6 @@ public enum Event: Hashable, Sendable {
     case synced(lines: [String], problem: String?)
     /// RAG over time, worked out in the background (or read from its cache).
     case ragHistoryComputed(RAGHistoryTable)
+    /// A spreadsheet asked for by `:import` was read: show what importing it would do.
+    case importRead(ImportRequest, ImportTable)
 }

@@ -87,6 +87,10 @@ public enum Effect: Hashable, Sendable {
     case loadSyncConflicts
     /// Resolve one; answered by `.syncConflicts` with those left, and a reload of the file.
     case resolveSyncConflict(id: String, choice: SyncChoice)
+    /// Read a spreadsheet to import (`:import FILE`); answered by `.importRead` or `.notice`.
+    case readImport(ImportRequest)
+    /// Write an import's good rows through the store, by `user`; answered by `.notice`.
+    case writeImport(ImportPlan, user: String)
 }
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.

@@ -161,6 +161,8 @@ extension AppState {
             var replacing = request
             replacing.replace = true
             return export(replacing)
+        case let .importRows(plan):
+            return confirmImport(plan)
         }
     }
 }

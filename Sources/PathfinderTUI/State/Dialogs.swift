@@ -51,6 +51,8 @@ public enum ConfirmationPurpose: Hashable, Sendable {
     case endMeeting(meeting: String)
     /// Writing an export over an existing file.
     case replaceExport(ExportRequest)
+    /// Writing the good rows of an import shown on screen.
+    case importRows(ImportPlan)
 }
 
 /// A line of text asked for on the message line: a note, a date, a name. Date prompts show

@@ -56,6 +56,8 @@ extension AppState {
             overlay = .confirm(Confirmation(question: "\(request.path ?? "The file") exists. Replace it?", purpose: .replaceExport(request)))
         case let .notice(text, isError):
             message = Message(text, isError: isError)
+        case let .importRead(request, table):
+            return showImport(table, request)
         case let .showLog(log):
             if case let .log(open) = page, open.restores, log.restores {
                 var refreshed = log
