@@ -166,7 +166,7 @@ struct List: ParsableCommand {
             decisions = decisions.filter { d in search.split(separator: " ").allSatisfy { TextMatch.contains(d.text, $0) || TextMatch.contains(d.meetingTitle, $0) } }
         }
         if json {
-            try printJSON(decisions.map(JSONDecision.init))
+            printJSON([("decisions", .array(decisions.map(RecordJSON.decision)))])
             return
         }
         var table = TextTable(["Date", "Action", "Meeting", "Decision"])
@@ -248,12 +248,3 @@ func printJSON(_ pairs: [(String, JSONValue)]) {
     Output.json(String(RecordJSON.document(pairs).rendered().dropLast()))
 }
 
-private struct JSONDecision: Encodable {
-    var date, meeting, meetingTitle, area, action, text: String
-    /// What it asks of whom by when, when it says ("X to … by 22 December").
-    var owner, task, due: String?
-    init(_ d: Decision) {
-        date = d.date.iso; meeting = d.meeting; meetingTitle = d.meetingTitle; area = d.area; action = d.action; text = d.text
-        owner = d.proposal?.owner; task = d.proposal?.title; due = d.proposal?.due.iso
-    }
-}

@@ -100,6 +100,16 @@ public enum RecordJSON {
         return .object(pairs)
     }
 
+    /// A meeting's decision, as the decisions register lists it: the meeting (its id and title),
+    /// the action it was taken under, and what it asks of whom by when, when it says so.
+    public static func decision(_ d: Decision) -> JSONValue {
+        .object([
+            ("date", .string(d.date.iso)), ("meeting", .string(d.meeting)), ("meeting-title", .string(d.meetingTitle)),
+            ("area", .string(d.area)), ("action", .string(d.action)), ("text", .string(d.text)),
+            ("owner", .text(d.proposal?.owner)), ("task", .text(d.proposal?.title)), ("due", .day(d.proposal?.due)),
+        ])
+    }
+
     static func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
 
     static func keyFigures(_ figures: [KeyFigure]) -> JSONValue {

@@ -21,7 +21,7 @@ import Testing
         "link-organisations": ["--dry-run"],
         // These take none of the options: a store's folder is init's argument, and git gives
         // the merge driver its files.
-        "init": [], "merge-driver": [], "link-organisations": ["--dry-run"],
+        "init": [], "merge-driver": [],
     ]
 
     /// A small spreadsheet to import, written once.
