@@ -24,6 +24,12 @@ public struct LoadResult: Sendable {
 /// Files with problems are reported by `load()` and never rewritten. Use one instance from one
 /// thread; several processes may share a store (saves take `.pathfinder/lock`).
 public final class PlainFileStore {
+    /// Organisations as people alphabetise them, ignoring case: CIPFA after Camden. The load and
+    /// the index both order them so.
+    static func inNameOrder(_ a: Organisation, _ b: Organisation) -> Bool {
+        (a.name.lowercased(), a.id) < (b.name.lowercased(), b.id)
+    }
+
     public let root: URL
 
     /// The content hash (`AtomicFile.hash`) of every file that loaded cleanly, as loaded or last saved. A
@@ -255,7 +261,7 @@ public final class PlainFileStore {
         var loadedMeetings = kept(meetings)
         var loadedOrganisations = kept(organisations)
         organisationIDs = Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
-        loadedOrganisations.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }   // as people alphabetise: CIPFA after Camden
+        loadedOrganisations.sort(by: Self.inNameOrder)
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Files are read in folder and name order, which is usually this order already; sorting

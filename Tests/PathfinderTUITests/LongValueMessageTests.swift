@@ -15,7 +15,10 @@ import PathfinderModel
     /// The huge word is echoed shortened: what is left of the message besides the list of
     /// commands (as long as the table, whatever was typed) stays short.
     func isShort(_ text: String) -> Bool {
-        text.replacingOccurrences(of: TypedCommand.summary, with: "").count < 300
+        // The lists a message offers (commands, key contexts) grow with the program; the huge
+        // word is what must be cut.
+        text.replacingOccurrences(of: TypedCommand.summary, with: "")
+            .replacingOccurrences(of: KeyContext.allCases.map(\.rawValue).joined(separator: ", "), with: "").count < 300
             && text.contains(String(repeating: "w", count: 40) + "…") && text.contains("5,000 characters")
     }
 

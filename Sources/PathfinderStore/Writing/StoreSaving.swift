@@ -159,8 +159,17 @@ extension PlainFileStore {
         var existing = Set(partnership.actions.map(\.id))
         existing.formUnion(actionPaths.keys)
         return try holdWriteLock {
-            for name in disk.names("areas/\(area.id)/actions") where name.hasSuffix(".md") {
-                existing.insert(String(name.dropLast(3)))
+            // A linked folder is refused here, before an id is chosen from a listing that
+            // cannot be read: the next number would otherwise seem free and meet a file there.
+            do {
+                let fd = try disk.openFolder("areas/\(area.id)/actions")
+                defer { close(fd) }
+                for entry in StoreDisk.names(in: fd) where entry.name.hasSuffix(".md") {
+                    existing.insert(String(entry.name.dropLast(3)))
+                }
+            } catch let error as StoreError {
+                if case .throughLink = error { throw error }
+                // No actions folder yet: no file to avoid.
             }
             var action = draft
             action.id = ActionID.make(code: area.code, existing: existing, random: random)
