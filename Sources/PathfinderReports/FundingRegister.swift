@@ -11,6 +11,8 @@ public struct FundingRegisterReport: Hashable, Sendable {
     public struct AgreementRow: Hashable, Sendable {
         public var agreement: FundingAgreement
         public var areaName: String
+        /// The organisation funded, by name where the agreement holds an organisation's id.
+        public var organisationName: String
         public var check: CompactCheck
     }
 
@@ -42,7 +44,8 @@ public struct FundingRegisterReport: Hashable, Sendable {
         let rules = p.catalogue.fundingRules
         let inScope = area.map { p.fundingAgreements(inArea: $0) } ?? p.fundingAgreements
         let rows = inScope.map { a in
-            AgreementRow(agreement: a, areaName: a.area.flatMap { names[$0] } ?? a.area ?? "", check: rules.check(a.terms))
+            AgreementRow(agreement: a, areaName: a.area.flatMap { names[$0] } ?? a.area ?? "",
+                         organisationName: p.organisationName(a.organisation), check: rules.check(a.terms))
         }
         let due = rows.filter { $0.agreement.noticeFalls(within: noticeWindowDays, of: asOf) }
             .sorted { ($0.agreement.noticeDate!, $0.agreement.title) < ($1.agreement.noticeDate!, $1.agreement.title) }
@@ -84,7 +87,7 @@ extension FundingRegisterReport: RenderableReport {
         d.heading(2, "Give notice by (the next \(Self.noticeWindowDays) days)")
         d.table(["Notice by", "Agreement", "Funder", "Organisation", "Ends"],
                 dueForNotice.map { r in
-                    [r.agreement.noticeDate?.iso ?? "", r.agreement.title, r.agreement.funder, r.agreement.organisation,
+                    [r.agreement.noticeDate?.iso ?? "", r.agreement.title, r.agreement.funder, r.organisationName,
                      r.agreement.end?.iso ?? ""]
                 },
                 none: "No agreement's notice date falls in the next \(Self.noticeWindowDays) days.")
@@ -92,7 +95,7 @@ extension FundingRegisterReport: RenderableReport {
         d.table(["Id", "Area", "Funder", "Organisation", "Amount a year", "Start", "Term (years)", "Notice (months)", "Full cost recovery"],
                 agreements.map { r in
                     let a = r.agreement
-                    return [a.id, r.areaName, a.funder, a.organisation, AgreementText.amount(a), a.start?.iso ?? "",
+                    return [a.id, r.areaName, a.funder, r.organisationName, AgreementText.amount(a), a.start?.iso ?? "",
                             AgreementText.term(a), AgreementText.notice(a), AgreementText.fullCost(a)]
                 },
                 right: [4, 6, 7], detailHeader: "Compact check", details: agreements.map { AgreementText.check($0.check) },
