@@ -228,5 +228,5 @@ func printJSON<T: Encodable>(_ value: T) throws {
 
 /// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
 func printJSON(_ pairs: [(String, JSONValue)]) {
-    Output.json(String(RecordJSON.document(pairs).rendered().dropLast()))
+    Output.json(bytes: RecordJSON.document(pairs).renderedBytes())
 }
