@@ -155,7 +155,7 @@ import Testing
         }
         // JSON read back gives the very text of the file.
         let json = try Fixtures.run(["list", "actions", "--store", store, "--area", HostileStore.area, "--json"])
-        let actions = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let actions = try #require(JSONList.actions(json.out))
         #expect(actions.first?["title"] as? String == h)
         #expect(json.out.contains("\u{202E}") && json.out.contains("\u{9B}"), "JSON to a pipe keeps bidi and C1 as they are")
     }
@@ -168,8 +168,8 @@ import Testing
         #expect(HostileStore.unsafeCharacters(in: r.output).isEmpty)
         // stderr shares the terminal: its line about the file with errors follows the JSON.
         var text = r.output.replacingOccurrences(of: "\r\n", with: "\n")
-        if let end = text.lastIndex(of: "]") { text = String(text[...end]) }
-        let actions = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        if let end = text.lastIndex(of: "}") { text = String(text[...end]) }
+        let actions = try #require(JSONList.actions(text))
         #expect(actions.first?["title"] as? String == h)
     }
 
