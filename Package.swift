@@ -46,7 +46,7 @@ let package = Package(
         ], resources: [.copy("Resources/sample-areas"), .copy("Resources/themes")]),
         .executableTarget(name: "pathfinder", dependencies: ["PathfinderCLI"]),
         .executableTarget(name: "pathfinder-bench", dependencies: [
-            "PathfinderModel", "PathfinderStore", "PathfinderTUI", "PathfinderCLI",
+            "PathfinderModel", "PathfinderStore", "PathfinderTUI", "PathfinderCLI", "PathfinderExchange",
         ]),
         .testTarget(name: "PathfinderModelTests", dependencies: ["PathfinderModel"]),
         .testTarget(name: "PathfinderStoreTests", dependencies: ["PathfinderStore"],

@@ -110,7 +110,7 @@ enum ActionText {
                 if let fcr = f.fullCostRecovery { out.append("  full cost recovery: \(fcr ? "yes" : "no")") }
                 let check = c.fundingRules.check(f.terms)
                 if check.keepsAll { out.append("  ✓ \(check.summary)") }
-                for concern in check.concerns { out.append("  \(concern.verdict.mark) \(concern.message)") }
+                for line in check.concernLines { out.append("  " + line) }
             case .caseStudies:
                 out.append("\n" + section.title)
                 for id in a.caseStudies { out.append("  \(id): \(p.caseStudy(id)?.title ?? "(missing)")".oneLine) }

@@ -23,7 +23,7 @@ struct Export: ParsableCommand {
     }
 
     @Argument(help: ArgumentHelp("xlsx or ics.", valueName: "KIND")) var kind: Kind
-    @Option(help: ArgumentHelp("Only this area (id, name or code).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area (id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup var options: StoreOptions
 

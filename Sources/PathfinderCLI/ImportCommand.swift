@@ -21,9 +21,9 @@ struct Import: ParsableCommand {
         else the same title) is updated from the row's filled cells, not added again.
         """)
 
-    @Argument(help: ArgumentHelp("The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.", valueName: "FILE")) var file: String
+    @Argument(help: ArgumentHelp("The spreadsheet: .csv (comma, semicolon or tab) or .xlsx.", valueName: "FILE"), completion: .file(extensions: ["csv", "xlsx"])) var file: String
     @Argument(help: ArgumentHelp("Fields for every new action.", valueName: "FIELD=VALUE")) var assignments: [String] = []
-    @Option(help: ArgumentHelp("The area to import into (id, name or code).", valueName: "AREA")) var area: String
+    @Option(help: ArgumentHelp("The area to import into (id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String
     @Option(name: .customLong("map"), help: ArgumentHelp("Where a column goes, e.g. \"Who=lead\", \"D=due\", \"Notes=ignore\".", valueName: "COLUMN=FIELD"))
     var maps: [String] = []
     @Option(help: ArgumentHelp("The workbook's sheet (default: the first).", valueName: "NAME")) var sheet: String?
@@ -73,34 +73,8 @@ struct Import: ParsableCommand {
             Output.line("Dry run: nothing was written.")
             return
         }
-        try write(plan, store: store, partnership: partnership, user: user, today: today)
-    }
-
-    /// Each row through the store's own paths: `create` for a new action, `modify` (which merges
-    /// against the file as it is now, under the write lock) for one already there. Each save is
-    /// atomic; a failure part way leaves the rows before it written, and running the import
-    /// again finds them and adds only the rest.
-    private func write(_ plan: ImportPlan, store: PlainFileStore, partnership: Partnership, user: String, today: Day) throws {
-        var created = 0, updated = 0
-        for row in plan.rows {
-            switch row.outcome {
-            case let .create(action):
-                let saved = try store.create(action.stamped(by: user, on: today), in: partnership)
-                Output.line("row \(row.row): added \(saved.id)")
-                created += 1
-            case let .update(id, _, _):
-                try store.modify(actionID: id, by: user, today: today) { action in
-                    try ImportWriting.apply(row, to: &action, catalogue: partnership.catalogue, today: today)
-                }
-                Output.line("row \(row.row): updated \(id)")
-                updated += 1
-            case .unchanged, .bad:
-                continue
-            }
-        }
-        Output.line("Imported into \(plan.area.name): \(created) added, \(updated) updated"
-                    + (plan.unchangedCount > 0 ? ", \(plan.unchangedCount) already up to date" : "")
-                    + (plan.badCount > 0 ? ", \(plan.badCount) bad row\(plan.badCount == 1 ? "" : "s") skipped" : "") + ".")
+        let written = try store.write(plan, in: partnership, by: user, today: today) { Output.line($0) }
+        Output.line(written.summary(of: plan))
     }
 
     /// "COLUMN=FIELD", split at the last "=" (a header may hold one; a field name never does).

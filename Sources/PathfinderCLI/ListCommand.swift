@@ -6,16 +6,18 @@ import PathfinderStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List areas, actions, case studies or organisations as a table or JSON.",
-        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json\n  pathfinder list organisations --area dorset --kind charity")
+        abstract: "List areas, actions, case studies, organisations or meetings' decisions as a table or JSON.",
+        discussion: "Examples:\n  pathfinder list areas\n  pathfinder list actions --area portsmouth --rag red\n  pathfinder list actions --overdue --json\n  pathfinder list organisations --area dorset --kind charity"
+            + "\n  pathfinder list decisions --area portsmouth --since 2006-11-01")
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case areas, actions
         case caseStudies = "case-studies"
         case organisations
+        case decisions
     }
 
-    @Argument(help: ArgumentHelp("What to list: areas, actions, case-studies or organisations."))
+    @Argument(help: ArgumentHelp("What to list: areas, actions, case-studies, organisations or decisions."))
     var kind: Kind
 
     @OptionGroup var options: StoreOptions
@@ -28,6 +30,7 @@ struct List: ParsableCommand {
     @Flag(help: "Only overdue actions.") var overdue = false
     @Option(name: .customLong("due-before"), help: ArgumentHelp("Only actions due before this day.", valueName: "DATE")) var dueBefore: String?
     @Option(help: ArgumentHelp("Only what contains all these words (any field, progress notes too).", valueName: "TEXT")) var search: String?
+    @Option(help: ArgumentHelp("Decisions: only those of meetings on or after this day.", valueName: "DATE")) var since: String?
     @Option(name: .customLong("kind"), help: ArgumentHelp("Only organisations of this kind (a kind id, e.g. charity).", valueName: "KIND"))
     var organisationKind: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
@@ -39,6 +42,8 @@ struct List: ParsableCommand {
         if kind != .actions, actionOnly {
             throw ValidationError("--status, --rag, --theme, --factor, --overdue and --due-before filter actions: use `list actions`")
         }
+        if kind != .decisions, since != nil { throw ValidationError("--since filters decisions: use `list decisions`") }
+        if let since { _ = try DateOption.day(since, option: "--since", today: Day.today()) }
         if kind != .organisations, organisationKind != nil { throw ValidationError("--kind filters organisations: use `list organisations`") }
     }
 
@@ -60,6 +65,7 @@ struct List: ParsableCommand {
         case .areas: break   // answered above from the summary cache
         case .actions: try listActions(p, asOf: asOf)
         case .caseStudies: try listCaseStudies(p)
+        case .decisions: try listDecisions(p, asOf: asOf)
         case .organisations: try listOrganisations(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
@@ -152,6 +158,23 @@ struct List: ParsableCommand {
         Output.line("\(actions.count) action\(actions.count == 1 ? "" : "s") (as of \(asOf.iso); ! = overdue)")
     }
 
+    /// The screens' register (`:decisions`): newest meeting first, with its date, meeting and
+    /// the action it was taken under.
+    private func listDecisions(_ p: Partnership, asOf: Day) throws {
+        var decisions = p.decisions(area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) })
+        if let search {
+            decisions = decisions.filter { d in search.split(separator: " ").allSatisfy { TextMatch.contains(d.text, $0) || TextMatch.contains(d.meetingTitle, $0) } }
+        }
+        if json {
+            printJSON([("decisions", .array(decisions.map(RecordJSON.decision)))])
+            return
+        }
+        var table = TextTable(["Date", "Action", "Meeting", "Decision"])
+        for d in decisions { table.add([d.date.iso, d.action, "\(d.meetingTitle), \(p.area(d.area)?.name ?? d.area)", d.text]) }
+        Output.line(table.render())
+        Output.line("\(decisions.count) decision\(decisions.count == 1 ? "" : "s"), newest first")
+    }
+
     private func listOrganisations(_ p: Partnership, asOf: Day) throws {
         if let organisationKind, p.catalogue.organisationKind(organisationKind) == nil {
             throw CLIError("no kind \(Quote.value(organisationKind)); the kinds are: \(p.catalogue.organisationKinds.map(\.id).joined(separator: ", "))")
@@ -159,7 +182,7 @@ struct List: ParsableCommand {
         let filter = OrganisationFilter(area: area, kind: organisationKind, text: search ?? "")
         let shown = p.organisations.filter { filter.matches($0, in: p, asOf: asOf) }
         if json {
-            try printJSON(shown.map { JSONOrganisation($0, in: p, asOf: asOf, full: false) })
+            printJSON([("organisations", .array(shown.map { OrganisationJSON.value($0, in: p, asOf: asOf, full: false) }))])
             return
         }
         var table = TextTable(["Id", "Kind", "Areas", "Name"])
@@ -188,12 +211,12 @@ struct List: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one area, action, case study or organisation in full.",
-        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json")
+        discussion: "Examples:\n  pathfinder show PO-03\n  pathfinder show portsmouth\n  pathfinder show portsmouth-good-neighbours\n  pathfinder show southern-focus-trust\n  pathfinder show PO-03 --json\n  pathfinder show southern-focus-trust --json")
 
     @Argument(help: ArgumentHelp("An action id (PO-03), an area id (portsmouth), a case study id or an organisation id.", valueName: "ID"), completion: StoreNames.anyID)
     var id: String
 
-    @Flag(help: "Print JSON (docs/json.md) instead of text.") var json = false
+    @Flag(help: "Print JSON (docs/json.md) instead of text; an organisation with the actions and case studies naming it.") var json = false
     @OptionGroup var options: StoreOptions
 
     func run() throws {
@@ -211,7 +234,7 @@ struct Show: ParsableCommand {
             if json { return printJSON([("case-study", RecordJSON.caseStudy(study))]) }
             Output.line(ActionText.caseStudy(study, in: p))
         } else if let organisation = p.organisation(id) {
-            if json { return try printJSON(JSONOrganisation(organisation, in: p, asOf: asOf, full: true)) }
+            if json { return printJSON([("organisation", OrganisationJSON.value(organisation, in: p, asOf: asOf, full: true))]) }
             Output.line(OrganisationText.text(organisation, in: p, asOf: asOf))
         } else {
             let search = id.count <= Quote.shown ? "; try `pathfinder list actions --search \(id)`" : ""
@@ -220,13 +243,8 @@ struct Show: ParsableCommand {
     }
 }
 
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    Output.json(String(decoding: try encoder.encode(value), as: UTF8.self))
-}
-
 /// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
 func printJSON(_ pairs: [(String, JSONValue)]) {
     Output.json(bytes: RecordJSON.document(pairs).renderedBytes())
 }
+

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PathfinderModel
+import PathfinderReports
 import PathfinderStore
 
 /// `pathfinder link-organisations`: every action whose lead body or partner is typed as an
@@ -19,7 +20,7 @@ struct LinkOrganisations: ParsableCommand {
           pathfinder link-organisations --area portsmouth
         """)
 
-    @Option(help: ArgumentHelp("Only this area's actions (its id, name or code).", valueName: "AREA")) var area: String?
+    @Option(help: ArgumentHelp("Only this area's actions (its id, name or code).", valueName: "AREA"), completion: StoreNames.areaIDs) var area: String?
     @Flag(name: .customLong("dry-run"), help: "Say what would change, and change nothing.") var dryRun = false
     @OptionGroup var options: EditOptions
 
@@ -100,37 +101,13 @@ enum OrganisationText {
 }
 
 /// An organisation in JSON: the store's field names (kebab-case), plus what the store works out.
-struct JSONOrganisation: Encodable {
-    struct JSONAccreditation: Encodable {
-        var what, by: String
-        var from, until: String?
-    }
-    struct JSONContact: Encodable { var role, name, reach: String }
-
-    var id, name, kind, size, source, notes: String
-    var areas, themes, services: [String]
-    var accreditations: [JSONAccreditation]
-    var contacts: [JSONContact]
-    var accredited: Bool
-    var leads, partnerIn, caseStudies: [String]?
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, kind, size, source, notes, areas, themes, services, accreditations, contacts, accredited, leads
-        case partnerIn = "partner-in", caseStudies = "case-studies"
-    }
-
-    /// `full` adds the actions it leads or is a partner in and the case studies naming it (`show`).
-    init(_ o: Organisation, in p: Partnership, asOf: Day, full: Bool) {
-        id = o.id; name = o.name; kind = o.kind; size = o.size; source = o.source; notes = o.notes
-        areas = o.areas; themes = o.themes; services = o.services
-        accreditations = o.accreditations.map { JSONAccreditation(what: $0.what, by: $0.by, from: $0.from?.iso, until: $0.until?.iso) }
-        contacts = o.contacts.map { JSONContact(role: $0.role, name: $0.name, reach: $0.reach) }
-        accredited = o.isAccredited(on: asOf)
-        if full {
-            let (lead, partner) = p.actions(naming: o.id)
-            leads = lead.map(\.id)
-            partnerIn = partner.map(\.id)
-            caseStudies = p.caseStudies(naming: o).map(\.id)
-        }
+/// An organisation as JSON (docs/json.md): `RecordJSON.organisation`, and with `full` the
+/// actions it leads or is a partner in and the case studies naming it (`show`).
+enum OrganisationJSON {
+    static func value(_ o: Organisation, in p: Partnership, asOf: Day, full: Bool) -> JSONValue {
+        guard full else { return RecordJSON.organisation(o, accredited: o.isAccredited(on: asOf)) }
+        let (lead, partner) = p.actions(naming: o.id)
+        return RecordJSON.organisation(o, accredited: o.isAccredited(on: asOf),
+                                       naming: (lead.map(\.id), partner.map(\.id), p.caseStudies(naming: o).map(\.id)))
     }
 }

@@ -14,7 +14,7 @@ public struct PathfinderCommand: ParsableCommand {
         may come before the command's name or after it.
         """,
         version: ProgramVersion.number,
-        subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self, Report.self, Search.self, MinutesCommand.self, LinkOrganisations.self, Import.self, Export.self],
+        subcommands: [Open.self, Init.self, List.self, Show.self, Check.self, Sync.self, Conflicts.self, Resolve.self, History.self, Changed.self, MergeDriverCommand.self, Edit.self, Note.self, NewAction.self, Move.self, Duplicate.self, Delete.self, Trash.self, Report.self, Search.self, MinutesCommand.self, LinkOrganisations.self, Import.self, Export.self, ReadingCommand.self, AgreementCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -22,13 +22,14 @@ extension ReportFormat {
 /// or a file in Markdown, HTML, CSV or JSON.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a highlight report, the success factor matrix or the Compact funding check.",
+        abstract: "Print a highlight report, the success factor matrix or the funding register.",
         discussion: """
         highlight: counts by status and RAG, overdue actions, red and amber actions with their \
         latest progress note, what changed since --since (default: the area's last meeting, or \
         30 days before the as-of date when it has none), indicators, and milestones due in the \
-        next 30 days. factors: the success factors by area. funding: every funded action checked \
-        against the Compact funding principles.
+        next 30 days. factors: the success factors by area. funding: the funding register, every \
+        funding agreement (funding/) and every action's funding terms checked against each funding \
+        principle, and the agreements whose notice date falls in the next 90 days.
 
         Examples:
           pathfinder report --area portsmouth
@@ -67,9 +68,12 @@ struct Report: ParsableCommand {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
         let report: any RenderableReport = switch kind {
-        case .highlight: HighlightReport.build(p, area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) }, asOf: asOf)
+        case .highlight:
+            HighlightReport.build(p, area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) }, asOf: asOf,
+                                  history: RAGHistoryCache(root: try options.location().path).history(p, asOf: asOf,
+                                                                                       filesKey: RAGHistoryCache.contentKey(p)).table)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
-        case .funding: FundingCheckReport.build(p, area: area, asOf: asOf)
+        case .funding: FundingRegisterReport.build(p, area: area, asOf: asOf)
         }
         if format == .json, output.output == nil {
             Output.json(bytes: report.json.renderedBytes())  // a 61 MB report is not copied into a string
@@ -104,10 +108,11 @@ struct MinutesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let (_, result, _) = try options.load()
+        let (_, store, result, _) = try options.loadStore()
         let p = result.partnership
         let found = try Self.find(meeting, in: p.meetings)
-        try output.emit(Minutes.build(found, in: p).render(format), as: .markup)
+        let history = RAGHistoryCache(root: store.root).history(p, asOf: found.date, filesKey: store.filesKey).table
+        try output.emit(Minutes.build(found, in: p, history: history).render(format), as: .markup)
     }
 
     /// The one meeting a name means: an exact id or file name first, then a unique prefix of either.

@@ -75,7 +75,7 @@ struct Search: ParsableCommand {
         let narrowed = Partnership(title: partnership.title, asOf: partnership.asOf, catalogue: partnership.catalogue,
                                    areas: partnership.areas.filter { $0.id == area }, actions: actions,
                                    caseStudies: partnership.caseStudies.filter { $0.area == area || cited.contains($0.id) },
-                                   meetings: [])
+                                   meetings: partnership.meetings.filter { $0.area == area })
         return SearchIndex(narrowed).search(query, limitPerKind: limitPerKind)
     }
 
@@ -84,7 +84,7 @@ struct Search: ParsableCommand {
             Output.line("Nothing found.")
             return
         }
-        for kind in [SearchResult.Kind.area, .action, .caseStudy] {
+        for kind in [SearchResult.Kind.area, .action, .caseStudy, .meeting] {
             let hits = found.results.filter { $0.kind == kind }
             guard !hits.isEmpty else { continue }
             var table = TextTable(["Id", "Title", "Found in", "Text"])
@@ -106,7 +106,7 @@ struct Search: ParsableCommand {
             var total: Int
             var results: [Hit]
         }
-        let names: [SearchResult.Kind: String] = [.area: "area", .action: "action", .caseStudy: "case-study"]
+        let names: [SearchResult.Kind: String] = [.area: "area", .action: "action", .caseStudy: "case-study", .meeting: "meeting"]
         let value = Found(query: query, total: found.total, results: found.results.map {
             Hit(kind: names[$0.kind] ?? "", id: $0.id, title: $0.title, field: $0.field, snippet: $0.snippet)
         })

@@ -15,10 +15,10 @@ enum StoreNames {
         starting(names(in: store(words: words)).actions, words: words, index: index)
     }
 
-    /// Anything `show` opens: an action, an area or a case study.
+    /// Anything `show` opens: an action, an area, a case study or an organisation.
     static let anyID = CompletionKind.custom { words, index, _ in
         let found = names(in: store(words: words))
-        return starting(found.actions + found.areas + found.caseStudies, words: words, index: index)
+        return starting(found.actions + found.areas + found.caseStudies + found.organisations, words: words, index: index)
     }
 
     /// The ids starting with the word being completed. (ArgumentParser's own prefix is cut
@@ -32,6 +32,7 @@ enum StoreNames {
         var areas: [String] = []
         var actions: [String] = []
         var caseStudies: [String] = []
+        var organisations: [String] = []
     }
 
     /// The ids in a store folder, each list sorted; an unreadable folder gives none.
@@ -54,6 +55,7 @@ enum StoreNames {
         }
         names.actions.sort()
         names.caseStudies = markdownNames(store.appendingPathComponent("case-studies"))
+        names.organisations = markdownNames(store.appendingPathComponent("organisations"))
         return names
     }
 

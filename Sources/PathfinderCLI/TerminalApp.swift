@@ -88,9 +88,17 @@ struct TerminalApp {
             // Keys typed while the store is still being read, replayed in order once it is:
             // typing ahead works as if the store had been there from the start.
             var typedAhead: [Event] = []
+            // RAG over time: worked out on another thread once the store is read, and again
+            // after anything changes an action (see `BackgroundRAGHistory`).
+            var ragJob: BackgroundRAGHistory?
+            var ragStale = true
             terminal.draw(frame(state))
             while true {
                 var queue: [Event] = []
+                if let job = ragJob, let table = job.result {
+                    ragJob = nil
+                    queue.append(.ragHistoryComputed(table))
+                }
                 if let load = background, let result = load.result {
                     // The background read is done: the store is this thread's again.
                     background = nil
@@ -129,7 +137,12 @@ struct TerminalApp {
                 if let change = watcher?.poll() { queue.insert(.storeChanged(change), at: 0) }
                 // Each effect may answer with events (saved, conflict); they run in turn.
                 while !queue.isEmpty {
-                    let effects = state.handle(queue.removeFirst())
+                    let event = queue.removeFirst()
+                    switch event {
+                    case .saved, .storeChanged, .created, .deleted, .moved: ragStale = true
+                    default: break
+                    }
+                    let effects = state.handle(event)
                     for effect in effects {
                         switch effect {
                         case .quit:
@@ -163,7 +176,13 @@ struct TerminalApp {
                         case let .loadChanged(since):
                             queue.append(ScreenSync.changed(store: store, since: since))
                         case let .export(request):
-                            queue.append(ScreenReports.export(request, partnership: state.partnership, asOf: state.asOf))
+                            queue.append(ScreenReports.export(request, partnership: state.partnership, asOf: state.asOf,
+                                                                    history: state.ragHistory))
+                        case let .readImport(request):
+                            queue.append(ScreenImport.read(request))
+                        case let .writeImport(plan, user):
+                            queue.append(ScreenImport.write(plan, store: store, partnership: state.partnership, user: user,
+                                                            today: state.edits.today))
                         case .loadTrash:
                             queue.append(ScreenSync.trash(store: store))
                         case let .restoreFromTrash(id):
@@ -205,6 +224,10 @@ struct TerminalApp {
                         }
                     }
                 }
+                if ragStale, ragJob == nil, background == nil, !state.loadingStore {
+                    ragStale = false
+                    ragJob = BackgroundRAGHistory(state.partnership, asOf: state.asOf, root: store.root, filesKey: store.filesKey)
+                }
                 terminal.draw(frame(state))
             }
         }
@@ -245,6 +268,29 @@ final class BackgroundLoad: @unchecked Sendable {
     }
 
     var result: Result<LoadResult, Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return finished
+    }
+}
+
+/// Works out RAG over time on another thread (`RAGHistoryCache.history`: the cache, else the
+/// notes, meetings and git log), from a copy of the partnership as it was when asked: the
+/// screens go on meanwhile, and show the history when it is in.
+final class BackgroundRAGHistory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished: RAGHistoryTable?
+
+    init(_ partnership: Partnership, asOf: Day, root: URL, filesKey: UInt64) {
+        Thread.detachNewThread { [self] in
+            let table = RAGHistoryCache(root: root).history(partnership, asOf: asOf, filesKey: filesKey).table
+            lock.lock()
+            finished = table
+            lock.unlock()
+        }
+    }
+
+    var result: RAGHistoryTable? {
         lock.lock()
         defer { lock.unlock() }
         return finished

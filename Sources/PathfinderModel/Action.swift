@@ -18,13 +18,23 @@ public struct Indicator: Hashable, Sendable {
     public var target: Double
     public var current: Double?
     public var unit: String
+    /// Which way is better; nil: towards the target from the baseline.
+    public var direction: IndicatorDirection?
+    /// The Local Area Agreement target it serves, if any (paras 4.4-4.5).
+    public var laaTarget: String
+    /// Measurements over time, oldest first (`IndicatorReadings.swift`).
+    public var readings: [IndicatorReading]
 
-    public init(name: String, baseline: Double, target: Double, current: Double? = nil, unit: String = "") {
+    public init(name: String, baseline: Double, target: Double, current: Double? = nil, unit: String = "",
+                direction: IndicatorDirection? = nil, laaTarget: String = "", readings: [IndicatorReading] = []) {
         self.name = name
         self.baseline = baseline
         self.target = target
         self.current = current
         self.unit = unit
+        self.direction = direction
+        self.laaTarget = laaTarget
+        self.readings = readings
     }
 
     /// Share of the way from baseline to target, clamped to 0...1 (works for falling targets too).
@@ -83,6 +93,8 @@ public struct Action: Hashable, Sendable, Identifiable {
     public var indicator: Indicator?
     public var funding: Funding?
     public var caseStudies: [String]
+    /// Ids of the actions this one waits on (`depends-on: [PO-04]`): it cannot finish before they do.
+    public var dependsOn: [String]
     /// Last reviewed at a meeting or by its lead.
     public var reviewed: Day?
     public var updated: Day?
@@ -98,7 +110,7 @@ public struct Action: Hashable, Sendable, Identifiable {
                 partners: [String] = [], status: String = "not-started", rag: RAG = .green,
                 start: Day? = nil, due: Day? = nil, milestones: [Milestone] = [],
                 indicator: Indicator? = nil, funding: Funding? = nil, caseStudies: [String] = [],
-                reviewed: Day? = nil, updated: Day? = nil, updatedBy: String = "", source: String = "",
+                dependsOn: [String] = [], reviewed: Day? = nil, updated: Day? = nil, updatedBy: String = "", source: String = "",
                 description: String = "", progress: ProgressLog = []) {
         self.id = id
         self.area = area
@@ -116,6 +128,7 @@ public struct Action: Hashable, Sendable, Identifiable {
         self.indicator = indicator
         self.funding = funding
         self.caseStudies = caseStudies
+        self.dependsOn = dependsOn
         self.reviewed = reviewed
         self.updated = updated
         self.updatedBy = updatedBy

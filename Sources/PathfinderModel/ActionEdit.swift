@@ -3,7 +3,7 @@
 /// (`ActionEdit.notesAdded`), never set.
 public enum ActionField: String, CaseIterable, Sendable {
     case title, theme, successFactors = "success-factors", lead, leadBody = "lead-body", partners, status, rag, start, due,
-         milestones
+         milestones, dependsOn = "depends-on"
     case indicatorName = "indicator.name", indicatorBaseline = "indicator.baseline", indicatorTarget = "indicator.target",
          indicatorCurrent = "indicator.current", indicatorUnit = "indicator.unit"
     case fundingAmount = "funding.amount", fundingTerm = "funding.term-years", fundingNotice = "funding.notice-months",
@@ -24,6 +24,7 @@ public enum ActionField: String, CaseIterable, Sendable {
         case .start: "Start"
         case .due: "Due"
         case .milestones: "Milestones"
+        case .dependsOn: "Depends on"
         case .indicatorName: "Indicator"
         case .indicatorBaseline: "Baseline"
         case .indicatorTarget: "Target"
@@ -54,7 +55,7 @@ public enum ActionField: String, CaseIterable, Sendable {
             "indicator": .indicatorName, "baseline": .indicatorBaseline, "target": .indicatorTarget, "current": .indicatorCurrent,
             "unit": .indicatorUnit, "amount": .fundingAmount, "term": .fundingTerm, "termyears": .fundingTerm,
             "notice": .fundingNotice, "noticemonths": .fundingNotice, "fullcostrecovery": .fundingFullCostRecovery,
-            "fcr": .fundingFullCostRecovery, "ragrating": .rag, "duedate": .due, "startdate": .start,
+            "fcr": .fundingFullCostRecovery, "dependencies": .dependsOn, "waitson": .dependsOn, "ragrating": .rag, "duedate": .due, "startdate": .start,
         ]
         if let alias = aliases[wanted] {
             self = alias
@@ -84,6 +85,7 @@ public enum ActionField: String, CaseIterable, Sendable {
         case .milestones:
             return a.milestones.map { ($0.done ? "[x] " : "[ ] ") + $0.title + ($0.due.map { " (\($0.iso))" } ?? "") }
                 .joined(separator: "; ")
+        case .dependsOn: return a.dependsOn.joined(separator: ", ")
         case .indicatorName: return a.indicator?.name ?? ""
         case .indicatorBaseline: return number(a.indicator?.baseline)
         case .indicatorTarget: return number(a.indicator?.target)
@@ -223,6 +225,11 @@ public enum ActionEdit {
             }
             action.funding = f == Funding() ? nil : f
         case .caseStudies: action.caseStudies = list()
+        case .dependsOn:
+            // Ids are written as the files name them (PO-04), whatever case was typed.
+            let ids = list().map { $0.uppercased() }
+            if ids.contains(action.id) { throw fail("an action cannot wait on itself") }
+            action.dependsOn = ids.reduce(into: []) { seen, id in if !seen.contains(id) { seen.append(id) } }
         case .source: action.source = t
         case .description: action.description = text
         }
@@ -272,6 +279,7 @@ public enum ActionEdit {
             add(.due, "due date \(due.iso) is before the start date \(start.iso)")
         }
         if a.milestones.contains(where: { trim($0.title).isEmpty }) { add(.milestones, "a milestone needs a title") }
+        if a.dependsOn.contains(a.id) { add(.dependsOn, "an action cannot wait on itself") }
         if let i = a.indicator, trim(i.name).isEmpty { add(.indicatorName, "an indicator needs a name") }
         return problems
     }
@@ -306,6 +314,7 @@ public enum ActionEdit {
         case .start: target.start = source.start
         case .due: target.due = source.due
         case .milestones: target.milestones = source.milestones
+        case .dependsOn: target.dependsOn = source.dependsOn
         case .indicatorName, .indicatorBaseline, .indicatorTarget, .indicatorCurrent, .indicatorUnit:
             guard let from = source.indicator else {
                 target.indicator = nil

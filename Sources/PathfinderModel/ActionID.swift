@@ -1,7 +1,5 @@
-/// Action ids: the area's code, a dash, and a short part, e.g. "PO-03" or "PO-7KQ3".
-/// Ids made by the program use four random characters from Crockford's base-32 alphabet
-/// (no I, L, O, U), so two laptops creating actions offline do not collide when merged
-/// (about one in a million per pair within an area); see docs/store-format.md.
+/// Action ids: the area's code, a dash, and a short part, e.g. "PO-03" or "PO-7KQ3". Ids made
+/// by the program are the area's next number (`PO-12`); see docs/store-format.md.
 public enum ActionID {
     public static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
@@ -16,16 +14,33 @@ public enum ActionID {
         return true
     }
 
-    /// A new id for an area, avoiding every id in `existing`. `random` supplies randomness so the
-    /// caller decides the source (the system generator in the program, a seeded one in tests).
+    /// A new id for an area: the area's next number (`PO-12` after `PO-11`), said aloud in a
+    /// meeting as easily as the hand-numbered ones. Two laptops offline may both take the same
+    /// number; the sync keeps both and renumbers the other machine's, with a note on it (see
+    /// `StoreSync.performSplits`). `random` is used only past the six digits an id may hold; it
+    /// is the caller's so tests can fix it.
     public static func make(code: String, existing: Set<String>,
                             random: (Int) -> Int = { Int.random(in: 0..<$0) }) -> String {
+        let prefix = code + "-"
+        let highest = existing.lazy.filter { $0.hasPrefix(prefix) }
+            .compactMap { id -> Int? in
+                let rest = id.dropFirst(prefix.count)
+                return rest.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(rest) : nil
+            }
+            .max() ?? 0
+        var next = highest + 1
+        while next <= 999_999 {
+            let number = String(next)
+            let id = prefix + (number.count < 2 ? "0" + number : number)
+            if !existing.contains(id) { return id }
+            next += 1
+        }
+        // Six digits used up: four random characters, with a letter so it is not a number.
         while true {
             var suffix = ""
             for _ in 0..<4 { suffix.append(alphabet[random(alphabet.count)]) }
-            // An all-digit suffix could be mistaken for a hand-numbered id; keep at least one letter.
             guard suffix.contains(where: { $0.isLetter }) else { continue }
-            let id = "\(code)-\(suffix)"
+            let id = prefix + suffix
             if !existing.contains(id) { return id }
         }
     }

@@ -120,6 +120,12 @@ public struct CompactCheck: Hashable, Sendable {
         return parts.joined(separator: "; ")
     }
 
+    /// The concerns as short lines: each shortfall in full, what is not stated in one line.
+    public var concernLines: [String] {
+        fallingShort.map { "\($0.verdict.mark) \($0.message)" }
+            + (notStated.isEmpty ? [] : ["? not stated: " + Self.names(notStated)])
+    }
+
     private static func names(_ findings: [CompactFinding]) -> String {
         findings.map { $0.principle.label.lowercased() }.joined(separator: ", ")
     }
@@ -161,7 +167,7 @@ extension FundingRules {
             return CompactFinding(.term, .explained, "\(yearText(years)) term, under the \(yearText(minimum)) starting point, because: \(reason)")
         }
         return CompactFinding(.term, .fallsShort,
-                              "\(yearText(years)) term is under the Government's \(yearText(minimum)) starting point (para 1.8): record the reason (“subject to best value and affordability”)")
+                              "\(yearText(years)) term, under the Government's \(yearText(minimum)) starting point (para 1.8): why? (“subject to best value and affordability”)")
     }
 
     static func notice(_ t: CompactTerms, minimum: Double) -> CompactFinding {
@@ -183,7 +189,7 @@ extension FundingRules {
             return CompactFinding(.fullCostRecovery, .meets, "full cost recovery (paras 3.19-3.20)")
         case .no?:
             return CompactFinding(.fullCostRecovery, .fallsShort,
-                                  "funding does not allow full cost recovery (paras 3.19-3.21); if the organisation chose this, record it as its conscious choice with the reason")
+                                  "no full cost recovery, nor a recorded conscious choice (paras 3.19-3.21)")
         case .consciousChoice?:
             if reason.isEmpty {
                 return CompactFinding(.fullCostRecovery, .fallsShort, "below full cost by the organisation's conscious choice, but the reason is not recorded (para 3.21)")

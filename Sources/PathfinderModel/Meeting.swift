@@ -37,7 +37,9 @@ public struct MeetingItem: Hashable, Sendable {
 
 /// The order a meeting goes through the plan: red actions first, then overdue, then amber,
 /// then those due in the next 30 days, then the rest; closed actions (done, dropped) are left
-/// out (they can be added by hand). Within each group, by due date, then id.
+/// out (they can be added by hand). Within each group, by due date, then id. An action that
+/// waits on another on the agenda follows it (`Dependencies.keepingChainsTogether`), so a
+/// chain is discussed in one go.
 public enum MeetingAgenda {
     public static let soonDays = 30
 
@@ -50,9 +52,12 @@ public enum MeetingAgenda {
             if let due = a.due, due <= asOf.adding(days: soonDays) { return 3 }
             return 4
         }
-        return actions.compactMap { a in group(a).map { (a, $0) } }
+        let order = actions.compactMap { a in group(a).map { (a, $0) } }
             .sorted { ($0.1, $0.0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.0.id) < ($1.1, $1.0.due ?? Day(year: 9999, month: 12, day: 31)!, $1.0.id) }
             .map(\.0.id)
+        guard actions.contains(where: { !$0.dependsOn.isEmpty }) else { return order }
+        let byID = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return Dependencies.keepingChainsTogether(order, actions: byID)
     }
 
     /// Where an action stood at the last meeting before `date` that reviewed it, if any.

@@ -104,6 +104,12 @@ extension Partnership {
         (actions.filter { $0.leadBody == organisation }, actions.filter { $0.partners.contains(organisation) })
     }
 
+    /// Funding agreements paying the organisation: naming it by id, or by its name as free text.
+    public func fundingAgreements(of organisation: Organisation) -> [FundingAgreement] {
+        let name = OrganisationNames.key(organisation.name)
+        return fundingAgreements.filter { $0.organisation == organisation.id || OrganisationNames.key($0.organisation) == name }
+    }
+
     /// Case studies that name the organisation, by id or by its name.
     public func caseStudies(naming organisation: Organisation) -> [CaseStudy] {
         let name = OrganisationNames.key(organisation.name)
@@ -142,7 +148,7 @@ public struct OrganisationNames: Sendable {
     }
 
     /// A name as compared: folded (case and accents aside) with runs of spaces as one.
-    static func key(_ text: String) -> String {
+    public static func key(_ text: String) -> String {
         TextMatch.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 

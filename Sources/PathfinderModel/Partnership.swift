@@ -38,6 +38,18 @@ public struct Partnership: Hashable, Sendable {
     public func meetings(inArea id: String) -> [Meeting] { meetings.filter { $0.area == id } }
     public func fundingAgreement(_ id: String) -> FundingAgreement? { fundingAgreements.first { $0.id == id } }
 
+    /// The agreements funding an organisation: naming it by id, or by its name as free text
+    /// (case, accents and spacing aside).
+    public func fundingAgreements(forOrganisation o: Organisation) -> [FundingAgreement] {
+        let name = OrganisationNames.key(o.name)
+        return fundingAgreements.filter { $0.organisation == o.id || OrganisationNames.key($0.organisation) == name }
+    }
+
+    /// The organisation an agreement funds, when the store holds its record.
+    public func organisation(funded a: FundingAgreement) -> Organisation? {
+        organisation(a.organisation) ?? organisations.first { OrganisationNames.key($0.name) == OrganisationNames.key(a.organisation) }
+    }
+
     /// The agreements that fund or serve an action.
     public func fundingAgreements(forAction id: String) -> [FundingAgreement] {
         fundingAgreements.filter { $0.actions.contains(id) }

@@ -49,6 +49,8 @@ public enum RecordMerge {
                 merged.successFactors = ListMerge.merge(base: base.successFactors, mine: mine.successFactors, theirs: theirs.successFactors)
             case .caseStudies:
                 merged.caseStudies = ListMerge.merge(base: base.caseStudies, mine: mine.caseStudies, theirs: theirs.caseStudies)
+            case .dependsOn:
+                merged.dependsOn = ListMerge.merge(base: base.dependsOn, mine: mine.dependsOn, theirs: theirs.dependsOn)
             case .milestones:
                 let list = ListMerge.merge(base: base.milestones, mine: mine.milestones, theirs: theirs.milestones, id: \.title,
                                            combine: { old, ours, theirs in
@@ -70,6 +72,20 @@ public enum RecordMerge {
         }
         var merged = result.merged
         merged.progress = mergedNotes(base: base.progress, mine: mine.progress, theirs: theirs.progress)
+        // Readings are kept from both sides, like progress notes (a reading one side removed goes).
+        if merged.indicator != nil {
+            let readings = mergedReadings(base: base.indicator?.readings ?? [], mine: mine.indicator?.readings ?? [],
+                                          theirs: theirs.indicator?.readings ?? [])
+            if readings != merged.indicator?.readings {
+                merged.indicator?.readings = readings
+                if let last = readings.last { merged.indicator?.current = last.value }
+            }
+            // Two new readings make both sides' current differ: the readings decide it, not the user.
+            func followsReadings(_ a: Action) -> Bool { a.indicator.map { $0.current == $0.readings.last?.value } ?? true }
+            if followsReadings(mine), followsReadings(theirs) {
+                result.conflicts.removeAll { $0.key == ActionField.indicatorCurrent.rawValue }
+            }
+        }
         // The save is the user's: it is stamped as theirs, on the later day.
         if mine != base {
             let mineIsLater = switch (mine.updated, theirs.updated) {
@@ -94,6 +110,16 @@ public enum RecordMerge {
         var log = ProgressLog(result)
         for entry in mine where !base.contains(entry) && !log.contains(entry) { log.add(entry) }
         return log
+    }
+
+    /// Indicator readings from both sides in date order; a reading one side removed goes.
+    static func mergedReadings(base: [IndicatorReading], mine: [IndicatorReading], theirs: [IndicatorReading]) -> [IndicatorReading] {
+        if mine == base || mine == theirs { return theirs }
+        if theirs == base { return mine }
+        var indicator = Indicator(name: "", baseline: 0, target: 0)
+        indicator.readings = theirs.filter { base.contains($0) ? mine.contains($0) : true }
+        for reading in mine where !base.contains(reading) && !indicator.readings.contains(reading) { indicator.add(reading) }
+        return indicator.readings
     }
 
     /// Sets one field of `record` to the value `source` has (the conflict view's "keep mine").

@@ -1,13 +1,14 @@
 /// One hit of a store-wide search: what matched, where, and a line of context to show.
 public struct SearchResult: Hashable, Sendable {
     public enum Kind: Int, Hashable, Sendable, Comparable {
-        case area, action, caseStudy
+        case area, action, caseStudy, meeting
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
         public var label: String {
             switch self {
             case .area: "Areas"
             case .action: "Actions"
             case .caseStudy: "Case studies"
+            case .meeting: "Meetings"
             }
         }
     }
@@ -19,8 +20,9 @@ public struct SearchResult: Hashable, Sendable {
     public var field: String
     /// The text around the match, on one line.
     public var snippet: String
-    /// How well the title (or id) answers the query: 3 it is the query, 2 it starts with it,
-    /// 1 it holds every word, 0 the words are elsewhere. Within a kind, better first.
+    /// How well the title (or id) answers the query: 4 it is the query, 3 it starts with it,
+    /// 2 it holds every word, 1 the words are elsewhere but together as typed ("22 December"
+    /// in a decision), 0 they are scattered. Within a kind, better first.
     public var rank = 0
 
     /// The result Enter opens: the best-ranked, the first of equals in the order shown.
@@ -29,7 +31,8 @@ public struct SearchResult: Hashable, Sendable {
     }
 }
 
-/// Incremental search across areas, actions (every field and progress note) and case studies.
+/// Incremental search across areas, actions (every field and progress note), case studies and
+/// meetings (their notes and decisions).
 /// Text is folded (lowercase, accents off) once when the index is built, so each key press only
 /// scans bytes; the snippet for a hit is cut from the original text.
 ///
@@ -61,7 +64,7 @@ public struct SearchIndex: Sendable {
 
     public init(_ p: Partnership) {
         var docs: [Document] = []
-        docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count)
+        docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count + p.meetings.count)
         func folded(_ fields: [(name: String, text: String)]) -> [UInt8] {
             Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
         }
@@ -82,6 +85,9 @@ public struct SearchIndex: Sendable {
         }
         for (i, s) in p.caseStudies.enumerated() {
             docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)), title: key(s.title), id: key(s.id)))
+        }
+        for (i, m) in p.meetings.enumerated() {
+            docs.append(Document(kind: .meeting, position: i, folded: folded(Self.fields(m)), title: key(m.title), id: key(m.id)))
         }
         partnership = p
         documents = docs
@@ -131,6 +137,20 @@ public struct SearchIndex: Sendable {
          ("text", s.text)]
     }
 
+    /// A meeting's decisions first (what a search for one is usually after), then its notes,
+    /// each named by the action it was said under.
+    static func fields(_ m: Meeting) -> [(name: String, text: String)] {
+        var fields: [(name: String, text: String)] = [("title", m.title), ("date", m.date.iso)]
+        for item in m.items {
+            fields += item.decisions.map { ("decision on \(item.action)", $0) }
+        }
+        for item in m.items {
+            fields += item.notes.map { ("note on \(item.action)", $0) }
+        }
+        fields += [("attendees", m.attendees.joined(separator: "; ")), ("notes", m.notes)]
+        return fields
+    }
+
     /// Results for every document containing all the query's words, grouped by kind (areas,
     /// actions, case studies), and within a kind those whose title answers the query best
     /// first, then in store order. `limit` caps the results per kind; `total` counts all.
@@ -141,7 +161,10 @@ public struct SearchIndex: Sendable {
         let phrase = Array(folded.utf8)
         var found: [(doc: Int, rank: Int)] = []
         for (i, doc) in documents.enumerated() where words.allSatisfy({ contains(doc, $0) }) {
-            found.append((i, Self.rank(doc, phrase: phrase, words: words)))
+            var rank = Self.rank(doc, phrase: phrase, words: words)
+            // Words found together as typed beat the same words scattered over fields.
+            if rank == 0, words.count > 1, contains(doc, phrase) { rank = 1 }
+            found.append((i, rank))
         }
         // Store order among equals.
         found.sort { (documents[$0.doc].kind, -$0.rank, $0.doc) < (documents[$1.doc].kind, -$1.rank, $1.doc) }
@@ -160,9 +183,9 @@ public struct SearchIndex: Sendable {
     }
 
     private static func rank(_ doc: Document, phrase: [UInt8], words: [[UInt8]]) -> Int {
-        if doc.title == phrase || doc.id == phrase { return 3 }
-        if doc.title.starts(with: phrase) { return 2 }
-        return words.allSatisfy { contains(doc.title, $0) } ? 1 : 0
+        if doc.title == phrase || doc.id == phrase { return 4 }
+        if doc.title.starts(with: phrase) { return 3 }
+        return words.allSatisfy { contains(doc.title, $0) } ? 2 : 0
     }
 
     /// Whether a folded query word occurs in the document: its folded fields, then an action's
@@ -186,6 +209,9 @@ public struct SearchIndex: Sendable {
         case .caseStudy:
             let s = partnership.caseStudies[doc.position]
             (id, title, fields) = (s.id, s.title, Self.fields(s))
+        case .meeting:
+            let m = partnership.meetings[doc.position]
+            (id, title, fields) = (m.id, "\(m.title), \(m.date.iso)", Self.fields(m))
         }
         for field in fields where !field.text.isEmpty {
             guard let range = TextMatch.range(of: word, in: field.text) else { continue }

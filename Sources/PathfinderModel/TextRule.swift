@@ -107,7 +107,7 @@ extension ActionField {
         switch self {
         case .title, .theme, .leadBody, .indicatorName: .line(200)
         case .lead: .line(120)
-        case .successFactors, .partners, .caseStudies: .line(2_000)
+        case .successFactors, .partners, .caseStudies, .dependsOn: .line(2_000)
         case .status: .line(100)
         case .rag, .fundingFullCostRecovery: .line(20)
         case .start, .due, .reviewed, .indicatorBaseline, .indicatorTarget, .indicatorCurrent, .indicatorUnit,

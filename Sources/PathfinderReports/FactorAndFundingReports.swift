@@ -57,42 +57,6 @@ public struct FactorMatrixReport: Hashable, Sendable {
     }
 }
 
-/// Every funded action's terms checked against the Compact funding principles (paras 3.17-3.21),
-/// with the same concerns `pathfinder check` and the action screen give (`FundingRules.concerns`).
-public struct FundingCheckReport: Hashable, Sendable {
-    public struct Row: Hashable, Sendable {
-        public var action: String
-        public var area: String
-        public var areaName: String
-        public var title: String
-        public var leadBody: String
-        public var funding: Funding
-        public var concerns: [String]
-    }
-
-    public var partnership: String
-    public var scope: String
-    public var asOf: Day
-    public var rules: FundingRules
-    public var rows: [Row]
-
-    public var meeting: Int { rows.filter { $0.concerns.isEmpty }.count }
-    public var fallingShort: Int { rows.count - meeting }
-
-    public static func build(_ p: Partnership, area: String? = nil, asOf: Day) -> FundingCheckReport {
-        let order = Dictionary(p.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let names = Dictionary(p.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = p.actions.filter { area == nil || $0.area == area }.compactMap { a -> Row? in
-            guard let funding = a.funding else { return nil }
-            return Row(action: a.id, area: a.area, areaName: names[a.area] ?? a.area, title: a.title,
-                       leadBody: a.leadBody, funding: funding,
-                       concerns: p.catalogue.fundingRules.concerns(with: funding).map { "\($0.verdict.mark) \($0.message)" })
-        }.sorted { (order[$0.area] ?? Int.max, $0.action) < (order[$1.area] ?? Int.max, $1.action) }
-        return FundingCheckReport(partnership: p.title, scope: area.map { id in p.area(id)?.name ?? id } ?? "All areas",
-                                  asOf: asOf, rules: p.catalogue.fundingRules, rows: rows)
-    }
-}
-
 /// Funding terms as people say them, shared by every format.
 enum FundingText {
     static func amount(_ f: Funding) -> String { f.amount.map { "£" + Number.grouped($0) } ?? "" }
@@ -102,9 +66,12 @@ enum FundingText {
 
     static func rules(_ r: FundingRules) -> String {
         var parts: [String] = []
-        if let years = r.minimumTermYears { parts.append("funding for at least \(Number.format(years)) year\(years == 1 ? "" : "s")") }
+        if let years = r.minimumTermYears { parts.append("\(Number.format(years))-year term as the starting point") }
         if let months = r.minimumNoticeMonths { parts.append("at least \(Number.format(months)) month\(months == 1 ? "" : "s")' notice") }
-        if r.fullCostRecoveryExpected { parts.append("full cost recovery") }
+        if r.fullCostRecoveryExpected { parts.append("full cost recovery or a conscious choice") }
+        if let most = r.monitoringAtMostPerYear { parts.append("monitoring at most \(Number.format(most)) times a year") }
+        if r.fairPriceExpected { parts.append("fair price") }
+        if r.sharedRiskExpected { parts.append("shared risk") }
         return parts.isEmpty ? "no funding rules set" : parts.joined(separator: ", ")
     }
 }

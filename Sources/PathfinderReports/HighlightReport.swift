@@ -7,6 +7,7 @@ public struct ReportAction: Hashable, Sendable {
     public var areaName: String
     public var title: String
     public var lead: String
+    /// The lead body as people read it: an organisation's name where the action holds its id.
     public var leadBody: String
     public var status: String
     public var statusLabel: String
@@ -19,13 +20,13 @@ public struct ReportAction: Hashable, Sendable {
     public var reviewed: Day?
     public var updated: Day?
 
-    public init(_ a: Action, areaName: String, asOf: Day, catalogue: Catalogue) {
+    public init(_ a: Action, areaName: String, asOf: Day, catalogue: Catalogue, leadBodyName: String? = nil) {
         id = a.id
         area = a.area
         self.areaName = areaName
         title = a.title
         lead = a.lead
-        leadBody = a.leadBody
+        leadBody = leadBodyName ?? a.leadBody
         status = a.status
         statusLabel = catalogue.status(a.status)?.label ?? a.status
         closed = catalogue.isClosed(status: a.status)
@@ -80,6 +81,8 @@ public struct ReportChange: Hashable, Sendable {
         case field
         /// A meeting created the action.
         case created
+        /// A meeting decided something under the action (the decisions register's entries).
+        case decision
         /// The file was saved (by the screens or a command) with no note or meeting change that day.
         case updated
     }
@@ -104,6 +107,10 @@ public struct ReportIndicator: Hashable, Sendable {
     public var area: String
     public var title: String
     public var indicator: Indicator
+    /// Against the action's start and due dates (`Indicator.course`).
+    public var course: IndicatorCourse
+    /// The action's due date: when the target is meant to be reached.
+    public var due: Day?
     public var progress: Double? { indicator.progress }
 }
 
@@ -145,11 +152,14 @@ public struct HighlightReport: Hashable, Sendable {
     public var changes: [ReportChange]
     public var indicators: [ReportIndicator]
     public var milestones: [ReportMilestone]
+    /// The pictures: RAG by area, RAG over time, each area's open actions on a time line.
+    public var charts: HighlightCharts
 
     /// Builds the report. `area` nil covers every area; `since` nil measures each area from its
     /// own last meeting on or before `asOf`, or from `defaultSinceDays` before `asOf` when it
     /// has none.
-    public static func build(_ p: Partnership, area: String? = nil, since: Day? = nil, asOf: Day) -> HighlightReport {
+    public static func build(_ p: Partnership, area: String? = nil, since: Day? = nil, asOf: Day,
+                             history: RAGHistoryTable? = nil) -> HighlightReport {
         let catalogue = p.catalogue
         let areas = area.map { id in p.areas.filter { $0.id == id } } ?? p.areas
         let areaIDs = Set(areas.map(\.id))
@@ -159,7 +169,9 @@ public struct HighlightReport: Hashable, Sendable {
             .sorted { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) }
         var meetingsByArea: [String: [Meeting]] = [:]
         for m in p.meetings { meetingsByArea[m.area, default: []].append(m) }
-        let rows = inScope.map { ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue) }
+        let rows = inScope.map {
+            ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue, leadBodyName: p.organisationName($0.leadBody))
+        }
 
         var sincePoints: [SincePoint] = []
         for a in areas {
@@ -213,6 +225,13 @@ public struct HighlightReport: Hashable, Sendable {
                                             text: "\(c.field): \(c.old) → \(c.new)"))
                 explained.insert("\(c.action) \(m.date.iso)")
             }
+            for item in m.items {
+                for decision in item.decisions {
+                    changes.append(ReportChange(date: m.date, action: item.action, area: m.area, title: actionsByID[item.action]?.title ?? "",
+                                                kind: .decision, by: m.title, field: "", old: "", new: "", text: decision))
+                }
+                if !item.decisions.isEmpty { explained.insert("\(item.action) \(m.date.iso)") }
+            }
             for id in m.actionsCreated {
                 let title = actionsByID[id]?.title ?? ""
                 changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
@@ -226,14 +245,15 @@ public struct HighlightReport: Hashable, Sendable {
             changes.append(ReportChange(date: updated, action: a.id, area: a.area, title: a.title, kind: .updated,
                                         by: a.updatedBy, field: "", old: "", new: "", text: "edited"))
         }
-        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .note: 2, .updated: 3]
+        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
         changes = changes.enumerated().sorted {
             ($0.element.date, $0.element.action, kindOrder[$0.element.kind]!, $0.offset)
                 < ($1.element.date, $1.element.action, kindOrder[$1.element.kind]!, $1.offset)
         }.map(\.element)
 
         let indicators = inScope.compactMap { a in
-            a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0) }
+            a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0,
+                                              course: $0.course(start: a.start, due: a.due), due: a.due) }
         }
         let periodEnd = asOf.adding(days: periodDays)
         var milestones: [ReportMilestone] = []
@@ -251,8 +271,53 @@ public struct HighlightReport: Hashable, Sendable {
             periodEnd: periodEnd, since: sincePoints, totalActions: inScope.count,
             openActions: inScope.filter { !catalogue.isClosed(status: $0.status) }.count, statusCounts: statusCounts,
             rag: rag, actions: rows, overdue: overdue, redAndAmber: redAndAmber, changes: changes,
-            indicators: indicators, milestones: milestones)
+            indicators: indicators, milestones: milestones,
+            charts: HighlightCharts.build(p, areas: areas, actions: inScope, asOf: asOf, history: history, scope: area == nil ? nil : areas.first?.name))
     }
 
     private static let farFuture = Day(year: 9999, month: 12, day: 31)!
+}
+
+/// A highlight report's charts, built with it.
+public struct HighlightCharts: Hashable, Sendable {
+    /// At most this many open actions of an area go on its timeline (the soonest due first);
+    /// the table under it says how many more there are.
+    public static let timelineRows = 40
+
+    public var ragByArea: ReportChart
+    public var trend: ReportChart?
+    /// One per area: its name, its timeline, and how many open actions were left off it.
+    public var areas: [AreaCharts]
+
+    public struct AreaCharts: Hashable, Sendable {
+        public var name: String
+        public var timeline: ReportChart
+        public var trend: ReportChart?
+        public var leftOff: Int
+    }
+
+    static func build(_ p: Partnership, areas: [Area], actions: [Action], asOf: Day, history: RAGHistoryTable?, scope: String?) -> HighlightCharts {
+        let catalogue = p.catalogue
+        var byArea: [String: [Action]] = [:]
+        for a in actions { byArea[a.area, default: []].append(a) }
+        let bars = areas.map { area in
+            var count = RAGCount()
+            for a in byArea[area.id] ?? [] where !catalogue.isClosed(status: a.status) { count.add(a.rag) }
+            return ReportChart.RAGBar(label: area.name, red: count.red, amber: count.amber, green: count.green)
+        }
+        let table = history ?? RAGHistory.byArea(Partnership(title: p.title, asOf: p.asOf, catalogue: catalogue, areas: areas,
+                                                             actions: actions, meetings: p.meetings), asOf: asOf)
+        let months = scope == nil ? table.store : table.months(area: areas.first?.id)
+        let trend = months.isEmpty ? nil : ReportChart.trend(months, scope: scope ?? "all areas", source: table.source)
+        let perArea = areas.map { area -> AreaCharts in
+            let open = (byArea[area.id] ?? []).filter { !catalogue.isClosed(status: $0.status) }
+                .sorted { ($0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.id) < ($1.due ?? Day(year: 9999, month: 12, day: 31)!, $1.id) }
+            let shown = Array(open.prefix(timelineRows)).sorted { $0.id < $1.id }
+            let areaMonths = table.months(area: area.id)
+            return AreaCharts(name: area.name, timeline: ReportChart.timeline(shown, areaName: area.name, asOf: asOf, catalogue: catalogue),
+                              trend: scope == nil && !areaMonths.isEmpty ? ReportChart.trend(areaMonths, scope: area.name, source: table.source) : nil,
+                              leftOff: open.count - shown.count)
+        }
+        return HighlightCharts(ragByArea: .ragByArea(bars), trend: trend, areas: perArea)
+    }
 }

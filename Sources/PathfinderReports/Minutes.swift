@@ -38,8 +38,11 @@ public struct Minutes: Hashable, Sendable {
     public var otherChanges: [MeetingChange]
     public var newActions: [NewAction]
     public var notes: String
+    /// The area's plan at a glance as the meeting saw it: RAG of its open actions, RAG over
+    /// time, its open actions on a time line, its indicators against their targets.
+    public var charts: [ReportChart] = []
 
-    public static func build(_ meeting: Meeting, in p: Partnership) -> Minutes {
+    public static func build(_ meeting: Meeting, in p: Partnership, history: RAGHistoryTable? = nil) -> Minutes {
         let catalogue = p.catalogue
         let onAgenda = Set(meeting.items.map(\.action))
         let items = meeting.items.map { item in
@@ -54,10 +57,26 @@ public struct Minutes: Hashable, Sendable {
                              lead: a.map(p.leadText) ?? "",
                              due: a?.due)
         }
-        return Minutes(meetingID: meeting.id, areaName: p.area(meeting.area)?.name ?? meeting.area, title: meeting.title,
-                       date: meeting.date, ended: meeting.ended, attendees: meeting.attendees, items: items,
-                       otherChanges: meeting.changes.filter { !onAgenda.contains($0.action) }.map { ChangeText.readable($0, catalogue) }, newActions: newActions,
-                       notes: meeting.notes.trimmingWhitespace())
+        var minutes = Minutes(meetingID: meeting.id, areaName: p.area(meeting.area)?.name ?? meeting.area, title: meeting.title,
+                              date: meeting.date, ended: meeting.ended, attendees: meeting.attendees, items: items,
+                              otherChanges: meeting.changes.filter { !onAgenda.contains($0.action) }.map { ChangeText.readable($0, catalogue) },
+                              newActions: newActions, notes: meeting.notes.trimmingWhitespace())
+        // The charts are drawn as of the meeting's day, from the area's actions as they stand.
+        if let area = p.area(meeting.area) {
+            let report = HighlightReport.build(p, area: area.id, asOf: meeting.date, history: history)
+            minutes.charts = [report.charts.ragByArea] + (report.charts.trend.map { [$0] } ?? [])
+                + report.charts.areas.map(\.timeline).filter { chart in
+                    if case let .timeline(rows, _) = chart.kind { return !rows.isEmpty }
+                    return false
+                }
+            if !report.indicators.isEmpty {
+                minutes.charts.append(.indicators(report.indicators.map { i in
+                    ReportChart.IndicatorRow(id: i.action, name: i.indicator.name, baseline: i.indicator.baseline,
+                                             current: i.indicator.current, target: i.indicator.target, unit: i.indicator.unit)
+                }))
+            }
+        }
+        return minutes
     }
 
     private static func changeRows(_ changes: [MeetingChange]) -> [[String]] {
@@ -71,6 +90,11 @@ public struct Minutes: Hashable, Sendable {
 
         d.heading(1, "Attendees")
         if attendees.isEmpty { d.paragraph("No attendees recorded.") } else { d.bullets(attendees) }
+
+        if !charts.isEmpty {
+            d.heading(1, "The plan at a glance")
+            for chart in charts { d.chart(chart) }
+        }
 
         d.heading(1, "Items")
         if items.isEmpty { d.paragraph("No items.") }

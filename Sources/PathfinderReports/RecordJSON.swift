@@ -29,7 +29,12 @@ public enum RecordJSON {
             })),
             ("indicator", a.indicator.map { i in
                 .object([("name", .string(i.name)), ("baseline", .number(i.baseline)), ("target", .number(i.target)),
-                         ("current", .number(i.current)), ("unit", .string(i.unit))])
+                         ("current", .number(i.current)), ("unit", .string(i.unit)),
+                         ("direction", i.direction.map { .string($0.rawValue) } ?? .null), ("laa-target", .string(i.laaTarget)),
+                         ("readings", .array(i.readings.map { r in
+                             .object([("date", .string(r.date.iso)), ("value", .number(r.value)), ("note", .string(r.note)),
+                                      ("who", .string(r.who))])
+                         }))])
             } ?? .null),
             ("funding", a.funding.map { f in
                 .object([("amount", .number(f.amount)), ("term-years", .number(f.termYears)),
@@ -73,6 +78,35 @@ public enum RecordJSON {
             ("id", .string(s.id)), ("title", .string(s.title)), ("area", .text(s.area)), ("place", .string(s.place)),
             ("themes", strings(s.themes)), ("organisations", strings(s.organisations)),
             ("key-figures", keyFigures(s.keyFigures)), ("source", .string(s.source)), ("text", .string(s.text)),
+        ])
+    }
+
+    /// Every field of an organisation's file, `accredited` on the document's day, and (for
+    /// `show`) the actions and case studies naming it: `leads`, `partner-in`, `case-studies`.
+    public static func organisation(_ o: Organisation, accredited: Bool,
+                                    naming: (leads: [String], partnerIn: [String], caseStudies: [String])? = nil) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(o.id)), ("name", .string(o.name)), ("kind", .string(o.kind)), ("size", .string(o.size)),
+            ("areas", strings(o.areas)), ("themes", strings(o.themes)), ("services", strings(o.services)),
+            ("accreditations", .array(o.accreditations.map { a in
+                .object([("what", .string(a.what)), ("by", .string(a.by)), ("from", .day(a.from)), ("until", .day(a.until))])
+            })),
+            ("contacts", .array(o.contacts.map { c in .object([("role", .string(c.role)), ("name", .string(c.name)), ("reach", .string(c.reach))]) })),
+            ("source", .string(o.source)), ("notes", .string(o.notes)), ("accredited", .bool(accredited)),
+        ]
+        if let naming {
+            pairs += [("leads", strings(naming.leads)), ("partner-in", strings(naming.partnerIn)), ("case-studies", strings(naming.caseStudies))]
+        }
+        return .object(pairs)
+    }
+
+    /// A meeting's decision, as the decisions register lists it: the meeting (its id and title),
+    /// the action it was taken under, and what it asks of whom by when, when it says so.
+    public static func decision(_ d: Decision) -> JSONValue {
+        .object([
+            ("date", .string(d.date.iso)), ("meeting", .string(d.meeting)), ("meeting-title", .string(d.meetingTitle)),
+            ("area", .string(d.area)), ("action", .string(d.action)), ("text", .string(d.text)),
+            ("owner", .text(d.proposal?.owner)), ("task", .text(d.proposal?.title)), ("due", .day(d.proposal?.due)),
         ])
     }
 

@@ -21,6 +21,10 @@ public struct ReportDocument: Hashable, Sendable {
         case bullets([String])
         /// Label and value pairs ("Date: 2006-11-14").
         case fields([[String]])
+        /// A chart with the table of its numbers (HTML draws it as SVG; the others keep the table).
+        case chart(ReportChart)
+        /// The start of one area's part of a report: a new page when printed.
+        case areaHeading(String)
     }
 
     public var title: String
@@ -33,6 +37,8 @@ public struct ReportDocument: Hashable, Sendable {
     mutating func bullets(_ items: [String]) { blocks.append(.bullets(items)) }
     mutating func fields(_ pairs: [(String, String)]) { blocks.append(.fields(pairs.map { [$0.0, $0.1] })) }
     mutating func table(_ table: Table) { blocks.append(.table(table)) }
+    mutating func chart(_ chart: ReportChart) { blocks.append(.chart(chart)) }
+    mutating func areaHeading(_ text: String) { blocks.append(.areaHeading(text)) }
 
     /// A table, or a "None." line when there are no rows, so an empty section still says so.
     mutating func table(_ headers: [String], _ rows: [[String]], right: Set<Int> = [], detailHeader: String? = nil,
@@ -76,13 +82,27 @@ extension ReportDocument {
         for block in blocks {
             // A table is followed by a blank line unless a heading (which brings its own) comes next.
             if afterTable, case .heading = block {} else if afterTable { out.append("") }
-            if case .table = block { afterTable = true } else { afterTable = false }
+            if case .table = block { afterTable = true } else if case .chart = block { afterTable = true } else { afterTable = false }
             switch block {
             case let .heading(level, text):
                 out.append("")
                 let t = clean(text)
                 out.append(t)
                 if level <= 1 { out.append(String(repeating: "-", count: max(1, DisplayWidth.of(t)))) }
+            case let .areaHeading(text):
+                out.append("")
+                let t = clean(text)
+                out.append(t)
+                out.append(String(repeating: "=", count: max(1, DisplayWidth.of(t))))
+            case let .chart(chart):
+                out.append(clean(chart.title))
+                out += chart.blockBars(lineWidth: lineWidth).map(clean)
+                if chart.showsTableInText {
+                    var t = AlignedTable(chart.table.headers)
+                    t.rows = chart.table.rows.map { $0.map(oneLine) }
+                    let layout = t.layout(maxWidth: fitTables ? lineWidth : nil)
+                    out += layout.head + layout.rows.flatMap { $0 }
+                }
             case let .paragraph(text):
                 out += wrap(clean(text), lineWidth: lineWidth, indent: "")
             case let .bullets(items):
@@ -137,23 +157,36 @@ extension ReportDocument {
                 out += items.map { "- " + md($0) }
             case let .fields(pairs):
                 out += pairs.map { "- **\(md($0[0])):** \(md($0[1]))" }
+            case let .areaHeading(text):
+                out.append("## " + md(text))
+            case let .chart(chart):
+                // The numbers only: a chart as a link to nothing would be worse than none.
+                out.append("**\(md(chart.title))**")
+                out.append("")
+                out += Self.markdownTable(chart.table, md: md)
             case let .table(table):
-                var headers = table.headers
-                if let detail = table.detailHeader { headers.append(detail) }
-                func row(_ cells: [String]) -> String { "| " + cells.map { md($0) }.joined(separator: " | ") + " |" }
-                out.append(row(headers))
-                out.append("|" + headers.indices.map { table.rightAligned.contains($0) ? " ---: |" : " --- |" }.joined())
-                for (i, cells) in table.rows.enumerated() {
-                    out.append(row(cells + (table.detailHeader == nil ? [] : [i < table.details.count ? table.details[i] : ""])))
-                }
-                for cells in table.footer {
-                    let padded = cells + Array(repeating: "", count: max(0, headers.count - cells.count))
-                    out.append("| " + padded.enumerated().map { $0.offset == 0 && !$0.element.isEmpty ? "**\(md($0.element))**" : md($0.element) }
-                        .joined(separator: " | ") + " |")
-                }
+                out += Self.markdownTable(table, md: md)
             }
         }
         return "# " + md(title) + "\n\n" + out.joined(separator: "\n") + "\n"
+    }
+
+    static func markdownTable(_ table: Table, md: (String) -> String) -> [String] {
+        var out: [String] = []
+        var headers = table.headers
+        if let detail = table.detailHeader { headers.append(detail) }
+        func row(_ cells: [String]) -> String { "| " + cells.map { md($0) }.joined(separator: " | ") + " |" }
+        out.append(row(headers))
+        out.append("|" + headers.indices.map { table.rightAligned.contains($0) ? " ---: |" : " --- |" }.joined())
+        for (i, cells) in table.rows.enumerated() {
+            out.append(row(cells + (table.detailHeader == nil ? [] : [i < table.details.count ? table.details[i] : ""])))
+        }
+        for cells in table.footer {
+            let padded = cells + Array(repeating: "", count: max(0, headers.count - cells.count))
+            out.append("| " + padded.enumerated().map { $0.offset == 0 && !$0.element.isEmpty ? "**\(md($0.element))**" : md($0.element) }
+                .joined(separator: " | ") + " |")
+        }
+        return out
     }
 }
 
@@ -165,6 +198,7 @@ extension ReportDocument {
     public func html() -> String {
         func h(_ s: String) -> String { Escape.html(s) }
         var body: [String] = ["<h1>\(h(title))</h1>"]
+        var charts = 0
         for block in blocks {
             switch block {
             case let .heading(level, text):
@@ -176,36 +210,15 @@ extension ReportDocument {
                 body.append("<ul>" + items.map { "<li>\(h($0))</li>" }.joined() + "</ul>")
             case let .fields(pairs):
                 body.append("<dl>" + pairs.map { "<dt>\(h($0[0]))</dt><dd>\(h($0[1]))</dd>" }.joined() + "</dl>")
+            case let .areaHeading(text):
+                body.append("<h2 class=\"area\">\(h(text))</h2>")
+            case let .chart(chart):
+                charts += 1
+                body.append("<figure class=\"chart\">\n" + chart.svg(key: "chart\(charts)")
+                    + "\n<figcaption>\(h(chart.title)): the numbers</figcaption>\n" + Self.htmlTable(chart.table, className: "chart-data")
+                    + "\n</figure>")
             case let .table(table):
-                var headers = table.headers
-                if let detail = table.detailHeader { headers.append(detail) }
-                let ragColumn = table.headers.firstIndex(of: "RAG")
-                var rows = ["<table>", "<thead><tr>" + headers.enumerated().map { i, text in
-                    "<th\(table.rightAligned.contains(i) ? " class=\"num\"" : "")>\(h(text))</th>"
-                }.joined() + "</tr></thead>", "<tbody>"]
-                func cells(_ values: [String], tag: String) -> String {
-                    values.enumerated().map { i, text in
-                        var classes: [String] = []
-                        if table.rightAligned.contains(i) { classes.append("num") }
-                        if i == ragColumn, let rag = RAG(rawValue: text.lowercased()) { classes.append("rag rag-\(rag.rawValue)") }
-                        if i == table.headers.count { classes.append("note") }
-                        let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                        return "<\(tag)\(attribute)>\(h(text))</\(tag)>"
-                    }.joined()
-                }
-                for (i, values) in table.rows.enumerated() {
-                    let extra = table.detailHeader == nil ? [] : [i < table.details.count ? table.details[i] : ""]
-                    rows.append("<tr>" + cells(values + extra, tag: "td") + "</tr>")
-                }
-                rows.append("</tbody>")
-                if !table.footer.isEmpty {
-                    rows.append("<tfoot>" + table.footer.map { values in
-                        let padded = values + Array(repeating: "", count: max(0, headers.count - values.count))
-                        return "<tr>" + cells(padded, tag: "td") + "</tr>"
-                    }.joined() + "</tfoot>")
-                }
-                rows.append("</table>")
-                body.append(rows.joined(separator: "\n"))
+                body.append(Self.htmlTable(table))
             }
         }
         return """
@@ -227,6 +240,49 @@ extension ReportDocument {
         """
     }
 
+    /// An id (PO-04) or a date (2006-11-30, or one with "(late)" after it): kept on one line.
+    static func neverWraps(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        func digit(_ i: Int) -> Bool { i < u.count && u[i] >= 48 && u[i] <= 57 }
+        if u.count >= 10, digit(0), digit(1), digit(2), digit(3), u[4] == UInt8(ascii: "-"), digit(5), digit(6), u[7] == UInt8(ascii: "-") { return true }
+        guard let dash = u.firstIndex(of: UInt8(ascii: "-")), dash >= 1, dash <= 4, dash + 1 < u.count, u.count <= 12 else { return false }
+        return u[..<dash].allSatisfy { $0 >= 65 && $0 <= 90 } && (dash + 1..<u.count).allSatisfy(digit)
+    }
+
+    static func htmlTable(_ table: Table, className: String? = nil) -> String {
+        func h(_ s: String) -> String { Escape.html(s) }
+        var headers = table.headers
+        if let detail = table.detailHeader { headers.append(detail) }
+        let ragColumn = table.headers.firstIndex(of: "RAG")
+        var rows = [className.map { "<table class=\"\($0)\">" } ?? "<table>", "<thead><tr>" + headers.enumerated().map { i, text in
+            "<th\(table.rightAligned.contains(i) ? " class=\"num\"" : "")>\(h(text))</th>"
+        }.joined() + "</tr></thead>", "<tbody>"]
+        func cells(_ values: [String], tag: String) -> String {
+            values.enumerated().map { i, text in
+                var classes: [String] = []
+                if table.rightAligned.contains(i) { classes.append("num") }
+                if i == ragColumn, let rag = RAG(rawValue: text.lowercased()) { classes.append("rag rag-\(rag.rawValue)") }
+                if i == table.headers.count { classes.append("note") }
+                if neverWraps(text) { classes.append("nowrap") }
+                let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                return "<\(tag)\(attribute)>\(h(text))</\(tag)>"
+            }.joined()
+        }
+        for (i, values) in table.rows.enumerated() {
+            let extra = table.detailHeader == nil ? [] : [i < table.details.count ? table.details[i] : ""]
+            rows.append("<tr>" + cells(values + extra, tag: "td") + "</tr>")
+        }
+        rows.append("</tbody>")
+        if !table.footer.isEmpty {
+            rows.append("<tfoot>" + table.footer.map { values in
+                let padded = values + Array(repeating: "", count: max(0, headers.count - values.count))
+                return "<tr>" + cells(padded, tag: "td") + "</tr>"
+            }.joined() + "</tfoot>")
+        }
+        rows.append("</table>")
+        return rows.joined(separator: "\n")
+    }
+
     /// Plain, legible on screen and on paper; RAG is spelt out, never colour alone.
     static let css = """
     body { font-family: "Segoe UI", Helvetica, Arial, sans-serif; color: #111; margin: 2em auto; max-width: 60em; padding: 0 1em; line-height: 1.4; }
@@ -246,12 +302,24 @@ extension ReportDocument {
     dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
     dt { font-weight: bold; }
     dd { margin: 0; }
+    .nowrap { white-space: nowrap; }
+    figure.chart { margin: 1em 0; }
+    figure.chart svg { max-width: 100%; height: auto; display: block; font-family: "Segoe UI", Helvetica, Arial, sans-serif; }
+    figure.chart figcaption { font-size: 0.85em; color: #444; margin-top: 0.4em; }
+    table.chart-data { font-size: 0.85em; }
+    h2.area { border-bottom: 2px solid #333; margin-top: 2em; }
+    /* Meeting packs: A4 landscape, each area on a new page, no row split across pages,
+       headers repeated, ids and dates kept whole. */
+    @page { size: A4 landscape; margin: 12mm; }
     @media print {
       body { margin: 0; max-width: none; font-size: 10pt; }
-      h2 { page-break-after: avoid; break-after: avoid; }
-      table, tr { page-break-inside: avoid; break-inside: avoid; }
+      h2, h3 { page-break-after: avoid; break-after: avoid; }
+      h2.area { page-break-before: always; break-before: page; }
+      tr, figure.chart svg { page-break-inside: avoid; break-inside: avoid; }
+      thead { display: table-header-group; }
       th { background: #eee !important; }
-      .rag-red, .rag-amber, .rag-green { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+      .nowrap { white-space: nowrap; }
+      .rag-red, .rag-amber, .rag-green, figure.chart svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     """
 }

@@ -54,6 +54,11 @@ extension HighlightReport: RenderableReport {
                 footer: [["Total", String(totalActions)]])
         d.table(["RAG", "Open actions"], [["Red", String(rag.red)], ["Amber", String(rag.amber)], ["Green", String(rag.green)]],
                 right: [1], footer: [["Total", String(rag.total)]])
+        d.chart(charts.ragByArea)
+        if let trend = charts.trend {
+            d.heading(1, "RAG over time")
+            d.chart(trend)
+        }
 
         d.heading(1, "Overdue actions")
         d.table(["Id"] + (multiArea ? ["Area"] : []) + ["RAG", "Due", "Days over", "Lead", "Title"],
@@ -82,17 +87,36 @@ extension HighlightReport: RenderableReport {
                     case .note: "Progress note: \(c.text)"
                     case .updated: "Edited (no note)"
                     case .field, .created: c.text
+                    case .decision: "Decided: \(c.text)"
                     }
                 },
                 none: "Nothing has changed since then.")
 
+        d.heading(1, "Indicators off course")
+        let off = indicators.filter { $0.course == .offCourse }
+        d.table(["Id", "Indicator", "Latest", "Target", "Due"],
+                off.map { i in
+                    let unit = i.indicator.unit.isEmpty ? "" : " " + i.indicator.unit
+                    let latest = i.indicator.latest.map { Number.format($0.value) + unit + ($0.date.map { " (\($0.iso))" } ?? "") } ?? ""
+                    return [i.action, i.indicator.name, latest, Number.format(i.indicator.target) + unit, i.due?.iso ?? ""]
+                },
+                none: "No indicator is off course.")
+
         d.heading(1, "Indicators")
-        d.table(["Id", "Indicator", "Baseline", "Current", "Target", "Progress"],
+        if indicators.isEmpty {
+            d.paragraph("No action has an indicator.")
+        } else {
+            d.chart(.indicators(indicators.map { i in
+                ReportChart.IndicatorRow(id: i.action, name: i.indicator.name, baseline: i.indicator.baseline,
+                                         current: i.indicator.current, target: i.indicator.target, unit: i.indicator.unit)
+            }))
+        }
+        d.table(["Id", "Indicator", "Baseline", "Current", "Target", "Progress", "Course"],
                 indicators.map { i in
                     let unit = i.indicator.unit.isEmpty ? "" : " " + i.indicator.unit
                     return [i.action, i.indicator.name, Number.format(i.indicator.baseline) + unit,
                             i.indicator.current.map { Number.format($0) + unit } ?? "not measured yet",
-                            Number.format(i.indicator.target) + unit, percent(i.progress)]
+                            Number.format(i.indicator.target) + unit, percent(i.progress), i.course.label]
                 },
                 right: [2, 3, 4, 5], none: "No action has an indicator.")
 
@@ -100,6 +124,21 @@ extension HighlightReport: RenderableReport {
         d.table(["Due", "Id", "Milestone", "Action"],
                 milestones.map { m in [m.due.iso + (m.late ? " (late)" : ""), m.action, m.title, m.actionTitle] },
                 none: "No milestone falls due in the next \(Self.periodDays) days.")
+
+        // Each area on a page of its own when printed: its open actions on a time line.
+        for area in charts.areas {
+            d.areaHeading(area.name)
+            if case let .timeline(rows, _) = area.timeline.kind, rows.isEmpty {
+                d.paragraph("No open actions.")
+            } else {
+                d.chart(area.timeline)
+            }
+            if area.leftOff > 0 {
+                d.paragraph("\(area.leftOff) more open action\(area.leftOff == 1 ? " is" : "s are") not on the timeline: "
+                    + "the \(HighlightCharts.timelineRows) due soonest are shown.")
+            }
+            if let trend = area.trend { d.chart(trend) }
+        }
         return d
     }
 
@@ -150,7 +189,12 @@ extension HighlightReport: RenderableReport {
                 .object([("action", .string(i.action)), ("name", .string(i.indicator.name)),
                          ("baseline", .number(i.indicator.baseline)), ("current", .number(i.indicator.current)),
                          ("target", .number(i.indicator.target)), ("unit", .string(i.indicator.unit)),
-                         ("progress", .number(i.progress.map { ($0 * 1000).rounded() / 1000 }))])
+                         ("progress", .number(i.progress.map { ($0 * 1000).rounded() / 1000 })),
+                         ("course", .string(i.course.label)),
+                         ("readings", .array(i.indicator.readings.map { r in
+                             .object([("date", .string(r.date.iso)), ("value", .number(r.value)), ("note", .string(r.note)),
+                                      ("who", .string(r.who))])
+                         }))])
             })),
             ("milestones", .array(milestones.map { m in
                 .object([("due", .string(m.due.iso)), ("action", .string(m.action)), ("title", .string(m.title)),
@@ -206,53 +250,6 @@ extension FactorMatrixReport: RenderableReport {
                                                          ("red", .int(cell.rag.red)), ("amber", .int(cell.rag.amber)),
                                                          ("green", .int(cell.rag.green))]))
                          }))])
-            })),
-        ])
-    }
-}
-
-// MARK: - Compact funding check
-
-extension FundingCheckReport: RenderableReport {
-    public var document: ReportDocument {
-        var d = ReportDocument(title: "Compact funding check: \(scope)")
-        d.fields([("Partnership", partnership), ("As of", asOf.iso), ("Compact principles", FundingText.rules(rules))])
-        d.paragraph("\(rows.count) funded action\(rows.count == 1 ? "" : "s"): \(meeting) meet\(meeting == 1 ? "s" : "") the principles, \(fallingShort) fall\(fallingShort == 1 ? "s" : "") short.")
-        d.table(["Id", "Area", "Amount a year", "Term (years)", "Notice (months)", "Full cost recovery", "Title"],
-                rows.map { r in
-                    [r.action, r.areaName, FundingText.amount(r.funding), FundingText.term(r.funding),
-                     FundingText.notice(r.funding), FundingText.fullCost(r.funding), r.title]
-                },
-                right: [2, 3, 4], detailHeader: "Compact",
-                details: rows.map { r in r.concerns.isEmpty ? "Meets the principles its terms state (term, notice, full cost recovery)." : r.concerns.joined(separator: "; ") },
-                none: "No action records its funding terms.")
-        return d
-    }
-
-    public func csv() -> String {
-        CSV.render(["id", "area", "title", "lead_body", "amount", "term_years", "notice_months", "full_cost_recovery",
-                    "meets_compact", "concerns"],
-                   rows.map { r in
-                       [r.action, r.area, r.title, r.leadBody, r.funding.amount.map(Number.format) ?? "",
-                        FundingText.term(r.funding), FundingText.notice(r.funding), FundingText.fullCost(r.funding),
-                        r.concerns.isEmpty ? "yes" : "no", r.concerns.joined(separator: "; ")]
-                   })
-    }
-
-    public var json: JSONValue {
-        RecordJSON.document([
-            ("report", .string("funding")),
-            ("partnership", .string(partnership)),
-            ("as-of", .string(asOf.iso)),
-            ("rules", .object([("minimum-term-years", .number(rules.minimumTermYears)),
-                               ("minimum-notice-months", .number(rules.minimumNoticeMonths)),
-                               ("full-cost-recovery-expected", .bool(rules.fullCostRecoveryExpected))])),
-            ("actions", .array(rows.map { r in
-                .object([("id", .string(r.action)), ("area", .string(r.area)), ("title", .string(r.title)),
-                         ("lead-body", .string(r.leadBody)), ("amount", .number(r.funding.amount)),
-                         ("term-years", .number(r.funding.termYears)), ("notice-months", .number(r.funding.noticeMonths)),
-                         ("full-cost-recovery", r.funding.fullCostRecovery.map { .bool($0) } ?? .null),
-                         ("concerns", .array(r.concerns.map { .string($0) }))])
             })),
         ])
     }

@@ -87,12 +87,15 @@ extension Validator {
                                  catalogue: Catalogue?, areas: Set<String>, actions: Set<String>?) -> [Problem] {
         var problems: [Problem] = []
         func line(_ key: String) -> Int { lines[key] ?? 1 }
+        // Links to other files are warnings: an agreement outlives an action deleted or moved,
+        // and a damaged area.md must not make every agreement naming it unreadable.
         if let area = a.area, !areas.contains(area) {
-            problems.append(.error(path, line("area"), "unknown area \"\(Quote.short(area))\" (an area's folder name under areas/)"))
+            problems.append(.warning(path, line("area"), "unknown area \"\(Quote.short(area))\" (an area's folder name under areas/)"))
         }
         if let actions {
             for (i, id) in a.actions.enumerated() where !actions.contains(id) {
-                problems.append(.error(path, items["actions"]?[safe: i] ?? line("actions"), "links to action \"\(Quote.short(id))\", which does not exist"))
+                problems.append(.warning(path, items["actions"]?[safe: i] ?? line("actions"),
+                                         "links to action \"\(Quote.short(id))\", which is not in the store (deleted, or moved to a new id?)"))
             }
         }
         if let start = a.start, a.termYears == 0 {
@@ -166,6 +169,14 @@ extension PlainFileStore {
             if entry.isLink { links.note("\(fundingFolder)/\(entry.name)", root: root) }
             return StoreFile(path: "\(fundingFolder)/\(entry.name)", kind: .fundingAgreement, folder: "", id: String(entry.name.dropLast(3)))
         }
+    }
+
+    /// The errors of the agreements' own files (their links are only ever warnings), as `load`
+    /// reports them: for the summary, which caches the other files.
+    static func fundingFileErrors(root: String) -> [Problem] {
+        var links = StoreLinks()
+        return parallelMap(fundingFiles(root, links: &links)) { ParsedFile.read($0, root: root).problems }
+            .flatMap { $0 }.filter { $0.severity == .error }
     }
 
     /// Reads and checks the agreements of `files` (after the actions: links are checked

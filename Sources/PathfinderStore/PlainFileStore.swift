@@ -189,6 +189,7 @@ public final class PlainFileStore {
             }
         }
         var actionIDs = Set(firstFile.keys).union(list.lazy.filter { $0.kind == .action }.map(\.id))
+        problems += Self.dependencyProblems(loadedActions, files: actionFiles, known: scope == .store ? actionIDs : nil)
         if scope != .store {
             actionIDs.formUnion(actionFilesElsewhere(named: meetings.lazy.compactMap(\.value).flatMap(\.namedActions), known: actionIDs,
                                                      areaFolders: list.filter { $0.kind == .area }.map(\.folder)))
@@ -202,8 +203,10 @@ public final class PlainFileStore {
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
         let funding = loadFundingAgreements(Self.fundingFiles(rootPath, links: &links), catalogue: catalogue,
-                                            areas: Set(areaCodes.keys), actions: scope == .store ? actionIDs : nil)
-        problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) }
+                                            areas: Set(list.filter { $0.kind == .area }.map(\.id)),
+                                            actions: scope == .store ? actionIDs : nil)
+        // One area's read reports only its own files' problems; `check` reads the whole store.
+        if scope == .store { problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) } }
         actionIDs = []
 
         // A file that could not be read properly is left out (and never rewritten); one whose
@@ -252,7 +255,7 @@ public final class PlainFileStore {
         var loadedMeetings = kept(meetings)
         var loadedOrganisations = kept(organisations)
         organisationIDs = Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
-        loadedOrganisations.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        loadedOrganisations.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }   // as people alphabetise: CIPFA after Camden
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Files are read in folder and name order, which is usually this order already; sorting
@@ -473,6 +476,8 @@ struct ActionFile: Sendable {
     var broken = false
     var editable = true
     var idLine = 1
+    /// The lines of the `depends-on` entries (empty for the many actions with none).
+    var dependsOnLines: [Int] = []
 
     /// Where an action that did not load would be: nothing to allocate.
     static let none = Action(id: "", area: "", title: "")
@@ -489,6 +494,10 @@ struct ActionFile: Sendable {
         broken = parsed.value == nil || parsed.problems.contains { $0.severity == .error }
         editable = parsed.editable
         idLine = parsed.lines["id"] ?? 1
+        if parsed.value?.dependsOn.isEmpty == false {
+            let items = parsed.itemLines["depends-on"] ?? []
+            dependsOnLines = items.isEmpty ? [parsed.lines["depends-on"] ?? 1] : items
+        }
     }
 }
 

@@ -3,8 +3,13 @@ import PathfinderModel
 
 /// Writes a large store for benchmarks: `areas` areas of `actionsPerArea` actions, each with
 /// `progressEntries` progress notes, milestones and, for some, an indicator and funding. The text
-/// is varied and realistic in length so parsing costs what real files cost.
+/// is varied and realistic in length so parsing costs what real files cost. Each area has
+/// `organisationsPerArea` organisations (its council first), and its actions name them by id as
+/// lead body and partner, beside free-text partners (issue 12).
 enum LargeStore {
+    static let organisationsPerArea = 40
+    static let kinds = ["charity", "community-group", "social-enterprise", "faith-group", "charity", "community-group", "other"]
+
     static let themes = ["third-sector-involvement", "valuing-social-enterprise", "ensuring-dialogue",
                          "developing-market-intelligence", "market-development", "making-best-use-of-support",
                          "procurement-practice", "aggregation", "accreditation", "social-clauses",
@@ -40,9 +45,58 @@ enum LargeStore {
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try manifest.write(to: root.appendingPathComponent("pathfinder.yaml"), atomically: false, encoding: .utf8)
         try fm.createDirectory(at: root.appendingPathComponent("case-studies"), withIntermediateDirectories: true)
+        let organisations = root.appendingPathComponent("organisations")
+        try fm.createDirectory(at: organisations, withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("funding"), withIntermediateDirectories: true)
         for a in 0..<areas {
+            // Two funding agreements an area, each funding a few of its actions: one on
+            // Compact terms, one a one-year grant that falls short.
+            for k in 0..<2 {
+                let actions = (0..<3).map { "\(code(a))-\(String(format: "%03d", (k * 3 + $0 * 7) % max(1, actionsPerArea)))" }
+                try """
+                ---
+                title: Area \(a) agreement \(k)
+                funder: Area \(a) Council
+                organisation: Voluntary action network \(a % 13)
+                area: area-\(a)
+                mechanism: \(k == 0 ? "contract" : "grant")
+                amount: \(20000 * (1 + (a + k) % 30))
+                start: 2006-04-01
+                term-years: \(k == 0 ? 3 : 1)
+                notice-months: \(k == 0 ? 3 : 1)
+                full-cost-recovery: "\(k == 0 ? "yes" : "no")"
+                monitoring: \(sentence(a + k, words: 8))
+                monitoring-frequency: quarterly
+                risk-sharing: \(sentence(a * 3 + k, words: 10))
+                actions: [\(actions.joined(separator: ", "))]
+                ---
+
+                \(sentence(a * 7 + k, words: 40))
+
+                """.write(to: root.appendingPathComponent("funding/area-\(a)-\(k).md"), atomically: false, encoding: .utf8)
+            }
             let id = "area-\(a)"
             let areaCode = code(a)
+            for k in 0..<organisationsPerArea {
+                let seed = a * 100 + k
+                let council = k == 0
+                try """
+                ---
+                name: \(council ? "Area \(a) Council" : "\(sentence(seed, words: 3).dropLast()) \(a)-\(k)")
+                kind: \(council ? "council-department" : kinds[seed % kinds.count])
+                areas: [\(id)]
+                themes: [\(themes[seed % themes.count])]
+                services:
+                  - \(sentence(seed + 5, words: 6).dropLast())
+                contacts:
+                  - role: Chief officer
+                source: Generated for the benchmark
+                ---
+
+                \(sentence(seed + 7, words: 30))
+
+                """.write(to: organisations.appendingPathComponent("\(id)-org-\(k).md"), atomically: false, encoding: .utf8)
+            }
             let folder = root.appendingPathComponent("areas/\(id)")
             try fm.createDirectory(at: folder.appendingPathComponent("actions"), withIntermediateDirectories: true)
             try """
@@ -72,9 +126,9 @@ enum LargeStore {
                 theme: \(themes[seed % themes.count])
                 success-factors: [\(factors[seed % factors.count]), \(factors[(seed / 7) % factors.count])]
                 lead: Lead officer \(seed % 97)
-                lead-body: Area \(a) Council
+                lead-body: \(id)-org-0
                 partners:
-                  - Voluntary action network \(seed % 13)
+                  - \(id)-org-\(1 + seed % (organisationsPerArea - 1))
                   - Community forum \(seed % 7)
                 status: \(statuses[seed % statuses.count])
                 rag: \(rags[(seed / 3) % rags.count])
@@ -90,6 +144,11 @@ enum LargeStore {
                 """
                 if seed % 5 == 0 {
                     text += "indicator:\n  name: Local spend\n  baseline: 7\n  target: 12\n  current: \(7 + seed % 6)\n  unit: \"%\"\n"
+                    text += "  readings:\n"
+                    for (r, months) in [0, 3, 6].enumerated() {
+                        text += "    - date: \(start.adding(months: months).iso)\n      value: \(7 + (seed % 6) * r / 2)\n"
+                        text += "      note: \(sentence(seed + 7 + r, words: 6))\n      who: Officer \(r)\n"
+                    }
                 }
                 if seed % 7 == 0 {
                     let compliant = seed % 70 != 0

@@ -11,6 +11,7 @@ import PathfinderTUI
 //   pathfinder-bench [areas] [actions-per-area] [--store DIR]
 //   pathfinder-bench fuzz [--cases N] [--seed S]   (the store-file fuzzer: see FuzzCommand)
 //   pathfinder-bench taskwarrior --store DIR         (side by side with Taskwarrior: see TaskwarriorComparison)
+//   pathfinder-bench exports [--store DIR]           (the whole store as .xlsx and .ics: see ExportBenchmark)
 // --store DIR generates the store there if it has none (and keeps it), else reuses it.
 // The cold load and the summaries run in child processes (`--load-only DIR`,
 // `--summary-only DIR`), so each is timed and measured as a fresh `pathfinder` would be.
@@ -52,6 +53,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 
 if arguments.first == "fuzz" { exit(FuzzCommand.run(Array(arguments.dropFirst()))) }
+if arguments.first == "exports" { exit(try ExportBenchmark.run(Array(arguments.dropFirst()))) }
 if arguments.first == "taskwarrior" { exit(try TaskwarriorComparison.run(Array(arguments.dropFirst()))) }
 
 // Child modes: one measurement in a fresh process, printed as one line of numbers.
@@ -192,6 +194,25 @@ state = update(state, .key(.enter)).0  // its action plan
 keys("move in plan:    ", Array(repeating: .key(.down), count: 100))
 keys("open action:     ", (0..<50).flatMap { _ in [Event.key(.enter), .key(.escape)] })
 keys("type in filter:  ", [.key(.character("f"))] + "review".map { .key(.character($0)) } + [.key(.escape)])
+// The timeline of the area's plan: `t` to its first frame (then back, not timed), and keys on it.
+var timelineOpens: [Double] = []
+for _ in 0..<30 {
+    timelineOpens.append(seconds { state = update(state, .key(.character("t"))).0; _ = frame(state) })
+    state = update(state, .key(.escape)).0
+}
+print("open timeline:    key to screen \(percentiles(timelineOpens))")
+state = update(state, .key(.character("t"))).0
+keys("keys in timeline: ", Array(repeating: Event.key(.down), count: 40) + Array(repeating: .key(.right), count: 10)
+    + [.key(.character("+")), .key(.character("-")), .key(.character("t")), .key(.character("t"))])
+state = update(state, .key(.escape)).0
+// RAG over time for the whole store, as the screens have it worked out on another thread: the
+// first time (notes, meetings, git if any; written to the cache), then from the cache.
+let ragCache = RAGHistoryCache(root: store.root)
+try? FileManager.default.removeItem(at: store.root.appendingPathComponent(RAGHistoryCache.path))
+var ragMonths = 0
+let ragCold = seconds { ragMonths = ragCache.history(p, asOf: asOf, filesKey: store.filesKey).table.store.count }
+let ragWarm = seconds { _ = ragCache.history(p, asOf: asOf, filesKey: store.filesKey) }
+print("RAG over time:    \(ms(ragCold)) worked out in the background (\(ragMonths) months, cached); \(ms(ragWarm)) from the cache")
 state = update(state, .key(.character("/"))).0
 keys("search (typing): ", "commissioning".map { .key(.character($0)) })
 // What the screens hold once searched: the partnership, the store's bookkeeping and the search

@@ -14,7 +14,11 @@ import Testing
         "new-action": ["--area", "portsmouth", "--title", "Map befriending schemes", "theme=ensuring-dialogue"],
         "move": ["PO-07", "--to", "dorset"], "duplicate": ["PO-07"], "delete": ["PO-07", "--yes"], "trash": [],
         "report": [], "minutes": ["portsmouth/2006-11-28-steering-group"],
+        "reading": ["NO-06", "0.4", "--date", "2006-12-01"], "agreement": ["set", "portsmouth-good-neighbours", "notice-months=3"],
         "import": [tracker, "--area", "portsmouth", "theme=ensuring-dialogue"],
+        // A workbook: the calendar's DTSTAMP is the moment of the run, so two runs differ there.
+        "export": ["xlsx", "--output", FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-global-options.xlsx").path, "--force"],
+        "link-organisations": ["--dry-run"],
         // These take none of the options: a store's folder is init's argument, and git gives
         // the merge driver its files.
         "init": [], "merge-driver": [],

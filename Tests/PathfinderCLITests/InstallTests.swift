@@ -145,6 +145,14 @@ import Testing
         #expect(names.actions.contains("PO-03") && names.actions.contains("CU-01"))
         #expect(names.actions == names.actions.sorted())
         #expect(names.caseStudies.contains("dorset-3d-procurement"))
+        let root = try scratch()
+        defer { try? fm.removeItem(at: root) }
+        for file in ["areas/east/actions/EA-01.md", "areas/east/area.md", "organisations/east-cvs.md", "organisations/notes.txt", "areas/.hidden/area.md"] {
+            let url = root.appendingPathComponent(file)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "---\n---\n".write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(StoreNames.names(in: root) == StoreNames.Names(areas: ["east"], actions: ["EA-01"], caseStudies: [], organisations: ["east-cvs"]))
         #expect(StoreNames.names(in: URL(fileURLWithPath: "/nonexistent")) == StoreNames.Names())
 
         let env = ["HOME": "/home/ann", "PATHFINDER_STORE": "/srv/plan"]

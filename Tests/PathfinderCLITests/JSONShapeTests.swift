@@ -37,7 +37,7 @@ struct JSONShapeTests {
         #expect(Set(funding.keys) == ["amount", "term-years", "notice-months", "full-cost-recovery"])
         #expect(funding["full-cost-recovery"] is Bool || funding["full-cost-recovery"] is NSNull)
         let measured = try #require(actions.first { $0["indicator"] is [String: Any] })
-        #expect(Set((measured["indicator"] as? [String: Any] ?? [:]).keys) == ["name", "baseline", "target", "current", "unit"])
+        #expect(Set((measured["indicator"] as? [String: Any] ?? [:]).keys) == ["name", "baseline", "target", "current", "unit", "direction", "laa-target", "readings"])
         let milestones = actions.flatMap { $0["milestones"] as? [[String: Any]] ?? [] }
         #expect(!milestones.isEmpty && milestones.allSatisfy { !($0["done"] is String) })
         // Booleans as written: true/false, never "yes"/"no".

@@ -77,7 +77,14 @@ struct MeetingEndToEndTests {
         try session.press("E")
         try session.waitFor("End ")
         try session.press("y")
-        try session.waitFor("Meeting ended")
+        // Its minutes are offered at once (issue 16): written where the user says.
+        try session.waitFor("Meeting ended. Minutes to:")
+        let written = scratch.root.appendingPathComponent("minutes.md")
+        try session.press("C-u")
+        try session.type(written.path)
+        try session.press("Enter")
+        try session.waitFor("Wrote the minutes of")
+        #expect(try String(contentsOf: written, encoding: .utf8).contains("Cllr Jones"))
         try session.press("q")
         try session.waitFor("EXIT=0", "READY$")
 

@@ -59,7 +59,7 @@ import Testing
         let none = try run(["list", "organisations", "--area", "cumbria", "--kind", "charity", "--search", "neighbourhood"], s)
         #expect(!none.out.contains("test-trust"))
         let json = try run(["list", "organisations", "--kind", "charity", "--json"], s)
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
+        let list = try #require(JSONList.document(json.out)?["organisations"] as? [[String: Any]])
         let entry = try #require(list.first { $0["id"] as? String == "test-trust" })
         #expect(entry["accredited"] as? Bool == true)
         #expect(entry["areas"] as? [String] == ["portsmouth", "dorset"])
@@ -78,7 +78,7 @@ import Testing
         #expect(text.out.contains("Accreditation\n  approved list, by Portsmouth City Council, 2006-01-01 to 2007-12-31"))
         #expect(text.out.contains("Leads\n  DO-01") && text.out.contains("Partner in\n  PO-03"))
         let json = try run(["show", "test-trust", "--json"], s)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let object = try #require(JSONList.document(json.out)?["organisation"] as? [String: Any])
         #expect(object["leads"] as? [String] == ["DO-01"] && object["partner-in"] as? [String] == ["PO-03"])
         #expect(object["kind"] as? String == "charity" && object["services"] as? [String] == ["befriending"])
         // The action shows the organisation's name, not its id.

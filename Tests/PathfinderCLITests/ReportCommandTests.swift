@@ -31,7 +31,7 @@ import Testing
 
         let forced = try Fixtures.run(["report", "funding", "--store", sample, "--format", "markdown", "--output", path, "--force"])
         #expect(forced.status == 0, "\(forced.err)")
-        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# Compact funding check"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# Funding register"))
         // No temporary file is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["highlight.html"])
     }

@@ -23,8 +23,9 @@ import Testing
         let s = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: s.root) }
         let found = try Self.search(["consortia"], store: s.store)
-        #expect(found.total == 4 && found.query == "consortia")
-        #expect(found.results.map(\.kind) == ["area", "action", "action", "case-study"])
+        // The steering group's meeting discussed consortia too (its notes are searched).
+        #expect(found.total == 5 && found.query == "consortia")
+        #expect(found.results.map(\.kind) == ["area", "action", "action", "case-study", "meeting"])
         #expect(found.results.map(\.id).prefix(3) == ["portsmouth", "PO-04", "PO-05"])
         let note = try #require(found.results.first { $0.id == "PO-05" })
         #expect(note.field.hasPrefix("progress ") && note.snippet.lowercased().contains("consortia"))
@@ -34,8 +35,9 @@ import Testing
 
         let text = try Fixtures.run(["search", "consortia", "--store", s.store.path])
         #expect(text.status == 0)
-        #expect(text.out.contains("Areas (1)") && text.out.contains("Actions (2)") && text.out.contains("Case studies (1)"))
-        #expect(text.out.hasSuffix("4 found\n"))
+        #expect(text.out.contains("Areas (1)") && text.out.contains("Actions (2)") && text.out.contains("Case studies (1)")
+                && text.out.contains("Meetings (1)"))
+        #expect(text.out.hasSuffix("5 found\n"))
     }
 
     @Test func anAreaNarrowsTheSearchAndAnUnknownOneIsRefused() throws {

@@ -35,9 +35,9 @@ struct SyncEndToEndTests {
 
         // S syncs: Bob's change is committed, Ann's fetched, the status clash is for Bob to decide.
         try session.press("S")
-        var screen = try session.waitFor("Sync conflicts", "PO-03 · status")
-        #expect(screen.contains("yours: blocked"))
-        #expect(screen.contains("theirs: done"))
+        var screen = try session.waitFor("Sync conflicts", "PO-03 · Status")
+        #expect(screen.contains("yours: Blocked"))
+        #expect(screen.contains("theirs: Done"))
         try session.press("t")
         try session.waitFor("All resolved")
         try session.press("Escape")
@@ -65,9 +65,9 @@ struct SyncEndToEndTests {
         // Said as the screens open, and S goes to the decision rather than failing.
         try session.waitFor("1 sync conflict waits for your decision: S shows it")
         try session.press("S")
-        let screen = try session.waitFor("Sync conflicts", "PO-03 · status")
-        #expect(screen.contains("yours: blocked"))
-        #expect(screen.contains("theirs: done"))
+        let screen = try session.waitFor("Sync conflicts", "PO-03 · Status")
+        #expect(screen.contains("yours: Blocked"))
+        #expect(screen.contains("theirs: Done"))
         try session.press("m")
         try session.waitFor("All resolved")
         try session.press("Escape")

@@ -80,19 +80,20 @@ private func fixture() -> Partnership {
         #expect(Indicator(name: "r", baseline: 7, target: 12).progress == nil)
     }
 
-    @Test func newIDsHaveTheAreaCodeAndAvoidExistingOnes() {
-        var sequence = [0, 0, 0, 0, 10, 0, 0, 0, 10, 11, 12, 13] // all-digit first, then a taken one
-        let existing: Set = ["PO-A000"]
-        let id = ActionID.make(code: "PO", existing: existing) { _ in sequence.removeFirst() }
-        #expect(id == "PO-ABCD")
-        #expect(ActionID.isValid(id))
+    @Test func newIDsAreTheAreasNextNumber() {
+        // Said aloud in a meeting: PO-12 after PO-11, not PO-4S8N (issue 16).
+        #expect(ActionID.make(code: "PO", existing: ["PO-01", "PO-11", "PO-7KQ3", "DO-40"]) == "PO-12")
+        #expect(ActionID.make(code: "PO", existing: []) == "PO-01")
+        #expect(ActionID.make(code: "PO", existing: ["PO-99"]) == "PO-100")
+        let id = ActionID.make(code: "PO", existing: ["PO-03"])
+        #expect(id == "PO-04" && ActionID.isValid(id))
         #expect(ActionID.isValid("PO-03"))
         #expect(!ActionID.isValid("po-03"))
         #expect(!ActionID.isValid("PO-"))
         #expect(!ActionID.isValid("PORTS-03"))
         var seen = Set<String>()
         for _ in 0..<2000 { seen.insert(ActionID.make(code: "TH", existing: seen)) }
-        #expect(seen.count == 2000)
+        #expect(seen.count == 2000 && seen.contains("TH-2000"))
     }
 
     @Test func numbersReadAsPeopleWriteThem() {

@@ -74,7 +74,8 @@ import Testing
                        "lines.", "note with", "budget forum plain", "accented réunion", "ré", "forum.", "by the", "nothing",
                        "cafe plain", "café officer", "le", "description forum"]
         for query in queries {
-            #expect(index.search(query).results.map(\.id) == expected(query), "\(query)")
+            // The same actions (their order is by rank: words together as typed come first).
+            #expect(index.search(query).results.map(\.id).sorted() == expected(query).sorted(), "\(query)")
         }
         #expect(index.search("0:").results.map(\.id) == ["A-1"], "a word ending an author and its colon still matches")
         #expect(index.search("reunion").results.map(\.id) == ["A-2"], "accents are folded in notes that are not plain ASCII")

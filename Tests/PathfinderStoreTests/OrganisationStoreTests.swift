@@ -8,7 +8,7 @@ import PathfinderModel
 @Suite struct OrganisationStoreTests {
     static let file = """
     ---
-    name: Southern Focus Trust
+    name: Test Focus Trust
     kind: charity
     size: medium
     areas: [portsmouth]
@@ -37,7 +37,7 @@ import PathfinderModel
         try TestStores.write(root, "organisations/test-trust.md", Self.file)
         let result = try PlainFileStore(root: root).load()
         let org = try #require(result.partnership.organisation("test-trust"))
-        #expect(org.name == "Southern Focus Trust" && org.kind == "charity" && org.size == "medium")
+        #expect(org.name == "Test Focus Trust" && org.kind == "charity" && org.size == "medium")
         #expect(org.areas == ["portsmouth"] && org.themes == ["third-sector-involvement"])
         #expect(org.services == ["housing and support for vulnerable people"])
         #expect(org.accreditations == [Accreditation(what: "approved list", by: "Portsmouth City Council",
@@ -89,17 +89,17 @@ import PathfinderModel
         var text = try TestStores.read(root, path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let partnersLine = try #require(lines.firstIndex { $0 == "partners:" }) + 1
-        text = text.replacingOccurrences(of: "partners:\n", with: "partners:\n  - southern  focus TRUST\n")
+        text = text.replacingOccurrences(of: "partners:\n", with: "partners:\n  - test  focus TRUST\n")
         try TestStores.write(root, path, text)
         let result = try PlainFileStore(root: root).load()
         let warning = try #require(result.problems.first { $0.path == path && $0.message.contains("test-trust") })
         #expect(warning.severity == .warning && warning.line == partnersLine + 1)
-        #expect(warning.message.hasPrefix("partner \"southern  focus TRUST\" is the organisation test-trust"))
+        #expect(warning.message.hasPrefix("partner \"test  focus TRUST\" is the organisation test-trust"))
         // Written as the id, it links and nothing is said.
-        try TestStores.write(root, path, text.replacingOccurrences(of: "  - southern  focus TRUST\n", with: "  - test-trust\n"))
+        try TestStores.write(root, path, text.replacingOccurrences(of: "  - test  focus TRUST\n", with: "  - test-trust\n"))
         let linked = try PlainFileStore(root: root).load()
         #expect(!linked.problems.contains { $0.path == path && $0.message.contains("test-trust") })
-        #expect(linked.partnership.organisationName("test-trust") == "Southern Focus Trust")
+        #expect(linked.partnership.organisationName("test-trust") == "Test Focus Trust")
         #expect(linked.partnership.actions(naming: "test-trust").partner.map(\.id) == ["PO-03"])
     }
 

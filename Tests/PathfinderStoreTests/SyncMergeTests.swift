@@ -63,7 +63,7 @@ struct SyncMergeTests {
     }
 
     @Test func listsMergeAsUnionsAndMilestonesByTitle() throws {
-        let partners = "partners:\n  - VCS Providers Network\n  - Portsmouth Prevention and Well-being Network\n  - Local Strategic Partnership\n"
+        let partners = "partners:\n  - vcs-providers-network\n  - portsmouth-prevention-and-well-being-network\n  - Local Strategic Partnership\n"
         let milestone = "  - title: Draft framework discussed with the VCS Providers Network\n    due: 2007-02-28\n    done: false\n"
         let mine = replacing(replacing(base, partners, partners + "  - Age Concern Portsmouth\n"),
                              milestone, milestone.replacingOccurrences(of: "done: false", with: "done: true"))
@@ -73,7 +73,7 @@ struct SyncMergeTests {
         #expect(result.conflicts.isEmpty, "\(result.conflicts)")
         let action = try #require(parses(result.text))
         // Theirs goes where they put it (after the entry it follows in their list).
-        #expect(action.partners == ["VCS Providers Network", "Portsmouth Prevention and Well-being Network",
+        #expect(action.partners == ["vcs-providers-network", "portsmouth-prevention-and-well-being-network",
                                     "Portsmouth CVS", "Age Concern Portsmouth"])
         #expect(action.milestones.map(\.title) == ["Consultation with small groups",
                                                    "Draft framework discussed with the VCS Providers Network",

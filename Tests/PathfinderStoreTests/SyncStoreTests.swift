@@ -79,8 +79,10 @@ import PathfinderModel
         #expect(local.map(\.change.line) == ["Portsmouth PO-03: rag green -> amber"])
         #expect(local.first?.notSynced == true)
         try ann.sync()
+        // Every commit is within the hour, the first being the store put into git: that one is
+        // nobody's change, so only the edit since is listed (issue 16).
         let all = try ann.changed(since: Date().addingTimeInterval(-3600))
-        #expect(all.count > 60, "everything was committed within the hour")
+        #expect(all.map(\.change.line) == ["Portsmouth PO-03: rag green -> amber"])
         let none = try ann.changed(since: Date().addingTimeInterval(3600))
         #expect(none.isEmpty)
     }
@@ -142,7 +144,7 @@ import PathfinderModel
         // A file changed on disk since the load is not overwritten.
         try ConflictLog.record([SyncConflict(path: Self.po03, location: [.key("rag")], base: .text("green"), mine: .text("green"),
                                              theirs: .text("red"))], store: self.store)
-        try edit(Self.po03, "lead-body: Portsmouth City Council\n", "lead-body: The council\n")
+        try edit(Self.po03, "lead-body: portsmouth-city-council\n", "lead-body: The council\n")
         #expect(throws: StoreError.changedOnDisk(Self.po03)) { try store.resolve(path: Self.po03, field: "rag", choosing: .theirs) }
         #expect(try store.conflicts().count == 1)
         // A value that would not load is refused and nothing is written.

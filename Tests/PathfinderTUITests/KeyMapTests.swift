@@ -49,7 +49,7 @@ import Testing
         """, file: "keys")
         #expect(problems.map(\.description) == [
             "keys:5: unknown command \"opne\"",
-            "keys:6: unknown context \"everywhere\" (global, areas, area, action-plan, action, case-studies, case-study, success-factors, search, help, conflict, meeting, log, sync-conflicts, problems, form)",
+            "keys:6: unknown context \"everywhere\" (global, areas, area, action-plan, action, case-studies, case-study, success-factors, search, help, conflict, meeting, log, sync-conflicts, problems, form, organisations, organisation, timeline, rag-history, decisions)",
             "keys:7: unknown key \"<Hyper-x>\"",
             "keys:8: expected `bind CONTEXT KEY COMMAND`",
             "keys:9: unknown instruction \"press\" (expected bind or unbind)",
@@ -83,10 +83,10 @@ import Testing
         let global = KeyMap.defaults.bindings(for: .global)
         #expect(global.first { $0.command == .up }?.keyNames == "↑, k")
         #expect(global.first { $0.command == .help }?.keyNames == "?, F1, 6")
-        #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "!", "f", "s", "r", "n", "e", "a", "u", "o", "Esc", "?", "/"])
+        #expect(KeyMap.defaults.hints(for: .actionPlan).map(\.key) == ["Enter", "!", "f", "s", "r", "n", "e", "a", "t", "u", "o", "Esc", "?", "/"])
         // Without files with problems the screens leave their key out of the hints.
         #expect(KeyMap.defaults.hints(for: .actionPlan, omitting: [.showProblems]).map(\.key)
-            == ["Enter", "f", "s", "r", "n", "e", "a", "u", "o", "Esc", "?", "/"])
+            == ["Enter", "f", "s", "r", "n", "e", "a", "t", "u", "o", "Esc", "?", "/"])
     }
 
     @Test func theDefaultsWriteOutAndReadBackTheSame() {

@@ -49,9 +49,10 @@ import Testing
                             mine: "Social clauses", theirs: "Social clauses in contracts"),
         ])).0
         guard case .syncConflicts = s.page else { Issue.record("no conflicts page"); return }
-        #expect(render(s).lines[3].contains("PO-01 · status"))
-        #expect(render(s).lines[4].contains("yours: done"))
-        #expect(render(s).lines[4].contains("theirs: blocked"))
+        // Labels, not the file's ids (issue 16).
+        #expect(render(s).lines[3].contains("PO-01 · Status"))
+        #expect(render(s).lines[4].contains("yours: Done"))
+        #expect(render(s).lines[4].contains("theirs: Blocked"))
         #expect(update(s, .key(.character("m"))).1 == [.resolveSyncConflict(id: "areas/portsmouth/actions/PO-01.md#status", choice: .mine)])
         s = s.after(.down)
         #expect(update(s, .key(.character("t"))).1 == [.resolveSyncConflict(id: "areas/portsmouth/actions/PO-02.md#title", choice: .theirs)])

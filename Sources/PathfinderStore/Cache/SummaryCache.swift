@@ -288,7 +288,10 @@ struct SummaryCache {
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.keepRecords = keepingRecords
         refresh.run()
-        let summary = refresh.summary(manifest: manifest)
+        var summary = refresh.summary(manifest: manifest)
+        // Funding agreements are few and not cached: their own errors are read each time.
+        let fundingErrors = PlainFileStore.fundingFileErrors(root: root)
+        if !fundingErrors.isEmpty { summary.errors = (summary.errors + fundingErrors).sorted() }
         if refresh.changed || old == nil {
             write(refresh.contents)
         }

@@ -10,7 +10,7 @@ import PathfinderModel
 /// test over the sample store fails until it is.
 enum ActionRecord {
     /// Bumped whenever the layout changes; part of every index file's header.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 3   // 2: depends-on (issue 13); 3: indicator direction, LAA target and readings (issue 12)
 
     static func encode(_ a: Action) -> [UInt8] {
         var w = BinaryWriter()
@@ -40,6 +40,15 @@ enum ActionRecord {
             w.double(i.target)
             w.optionalDouble(i.current)
             w.string(i.unit)
+            w.string(i.direction?.rawValue ?? "")
+            w.string(i.laaTarget)
+            w.count(i.readings.count)
+            for reading in i.readings {
+                w.day(reading.date)
+                w.double(reading.value)
+                w.string(reading.note)
+                w.string(reading.who)
+            }
         } else {
             w.byte(0)
         }
@@ -53,6 +62,7 @@ enum ActionRecord {
             w.byte(0)
         }
         w.strings(a.caseStudies)
+        w.strings(a.dependsOn)
         w.day(a.reviewed)
         w.day(a.updated)
         w.string(a.updatedBy)
@@ -88,8 +98,14 @@ enum ActionRecord {
         guard let hasIndicator = r.byte() else { return nil }
         if hasIndicator == 1 {
             guard let name = r.string(), let baseline = r.double(), let target = r.double(), let current = r.optionalDouble(),
-                  let unit = r.string() else { return nil }
-            indicator = Indicator(name: name, baseline: baseline, target: target, current: current, unit: unit)
+                  let unit = r.string(), let direction = r.string(), let laaTarget = r.string(), let count = r.count() else { return nil }
+            var readings: [IndicatorReading] = []
+            for _ in 0..<count {
+                guard let date = r.day(), let day = date, let value = r.double(), let note = r.string(), let who = r.string() else { return nil }
+                readings.append(IndicatorReading(date: day, value: value, note: note, who: who))
+            }
+            indicator = Indicator(name: name, baseline: baseline, target: target, current: current, unit: unit,
+                                  direction: IndicatorDirection(rawValue: direction), laaTarget: laaTarget, readings: readings)
         }
         var funding: Funding?
         guard let hasFunding = r.byte() else { return nil }
@@ -99,12 +115,12 @@ enum ActionRecord {
             funding = Funding(amount: amount, termYears: term, noticeMonths: notice,
                               fullCostRecovery: recovery == 0 ? nil : recovery == 1)
         }
-        guard let studies = r.strings(), let reviewed = r.day(), let updated = r.day(), let updatedBy = r.string(),
+        guard let studies = r.strings(), let dependsOn = r.strings(), let reviewed = r.day(), let updated = r.day(), let updatedBy = r.string(),
               let source = r.string() else { return nil }
         var action = Action(id: id, area: area, title: title, theme: theme, successFactors: factors, lead: lead, leadBody: leadBody,
                             partners: partners, status: status, rag: RAG.all[Int(ragIndex)], start: start, due: due,
                             milestones: milestones, indicator: indicator, funding: funding, caseStudies: studies,
-                            reviewed: reviewed, updated: updated, updatedBy: updatedBy, source: source)
+                            dependsOn: dependsOn, reviewed: reviewed, updated: updated, updatedBy: updatedBy, source: source)
         guard full else { return action }
         guard let description = r.string(), let joined = r.string(), let notes = r.count() else { return nil }
         var dates: [Day] = [], authors: [String] = [], ends: [Int] = []

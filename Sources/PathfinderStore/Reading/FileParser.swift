@@ -302,7 +302,25 @@ enum FileParser {
             if i.node("baseline") == nil { i.error(i.line, "missing required field \"baseline\" in indicator") }
             if i.node("target") == nil { i.error(i.line, "missing required field \"target\" in indicator") }
             let current = i.number(i.node("current"), name: "current", line: i.lineOf(key: "current"))
-            return Indicator(name: name, baseline: baseline ?? 0, target: target ?? 0, current: current, unit: i.string("unit"))
+            let directionText = i.string("direction")
+            let direction = IndicatorDirection(rawValue: directionText.lowercased())
+            if !directionText.isEmpty, direction == nil {
+                i.error(i.lineOf(key: "direction"), "\"direction\" should be higher or lower (which is better), not \"\(Quote.short(directionText))\"")
+            }
+            var previous: Day?
+            let readings = i.records("readings") { m -> IndicatorReading? in
+                let date = m.day("date", required: true)
+                let value = m.number(m.node("value"), name: "value", line: m.lineOf(key: "value"))
+                if m.node("value") == nil { m.error(m.line, "missing required field \"value\" in a reading") }
+                guard let date, let value else { return nil }
+                if let previous, date < previous {
+                    m.warning(m.line, "reading of \(date.iso) comes after one of \(previous.iso): readings go oldest first")
+                }
+                previous = date
+                return IndicatorReading(date: date, value: value, note: m.string("note"), who: m.string("who"))
+            }
+            return Indicator(name: name, baseline: baseline ?? 0, target: target ?? 0, current: current, unit: i.string("unit"),
+                             direction: direction, laaTarget: i.string("laa-target"), readings: readings)
         }
         let funding = r.record("funding") { f -> Funding? in
             Funding(amount: f.number(f.node("amount"), name: "amount", line: f.lineOf(key: "amount")),
@@ -316,12 +334,12 @@ enum FileParser {
                             successFactors: r.strings("success-factors"), lead: lead, leadBody: r.string("lead-body"),
                             partners: r.strings("partners"), status: statusText, rag: rag, start: r.day("start"),
                             due: r.day("due"), milestones: milestones, indicator: indicator, funding: funding,
-                            caseStudies: r.strings("case-studies"), reviewed: r.day("reviewed"), updated: r.day("updated"),
+                            caseStudies: r.strings("case-studies"), dependsOn: r.strings("depends-on"), reviewed: r.day("reviewed"), updated: r.day("updated"),
                             updatedBy: r.string("updated-by"), source: r.string("source"),
                             description: body.description, progress: ProgressLog(body.entries))
         nearMisses(&r, known: CanonicalFields.actionOrder)
         var itemLines: [String: [Int]] = [:]
-        for key in ["milestones", "case-studies", "success-factors", "partners"] {
+        for key in ["milestones", "case-studies", "success-factors", "partners", "depends-on"] {
             itemLines[key] = r.node(key)?.sequence.map { $0.map { item in r.lineOf(item) } } ?? []
         }
         return Parsed(value: action, source: document, problems: r.problems, lines: r.keyLines, itemLines: itemLines,

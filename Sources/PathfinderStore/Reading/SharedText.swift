@@ -25,6 +25,7 @@ final class SharedText: @unchecked Sendable {
         a.successFactors = list(a.successFactors)
         a.partners = list(a.partners)
         a.caseStudies = list(a.caseStudies)
+        if !a.dependsOn.isEmpty { a.dependsOn = list(a.dependsOn) }
         a.progress.shareAuthors(string)
     }
 

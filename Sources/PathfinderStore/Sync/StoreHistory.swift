@@ -82,8 +82,14 @@ extension StoreSync {
     /// committed), compared field by field with its version at that moment.
     public func changed(since date: Date) throws -> [ChangedFile] {
         guard isRepository else { throw SyncError.notSetUp(root.path) }
-        let base = git.exists("HEAD")
-            ? (try git.run(["rev-list", "-1", "--before=@\(Int(date.timeIntervalSince1970) - 1)", "HEAD"])).text : ""
+        guard git.exists("HEAD") else { return try changed(from: nil) }
+        var base = try git.run(["rev-list", "-1", "--before=@\(Int(date.timeIntervalSince1970) - 1)", "HEAD"]).text
+        if base.isEmpty {
+            // Every commit is after the day: compare with the first, which put the existing store
+            // into git (`sync --setup`). Files were not new then; nobody changed them (issue 16:
+            // every action was listed as "new action" by whoever set sync up).
+            base = try git.run(["rev-list", "--max-parents=0", "HEAD"]).text.split(separator: "\n").last.map(String.init) ?? ""
+        }
         return try changed(from: base.isEmpty ? nil : base)
     }
 

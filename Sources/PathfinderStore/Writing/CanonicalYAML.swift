@@ -125,7 +125,7 @@ enum CanonicalFields {
     // MARK: Action
 
     static let actionOrder = ["id", "title", "theme", "success-factors", "lead", "lead-body", "partners", "status", "rag",
-                              "start", "due", "milestones", "indicator", "funding", "case-studies", "reviewed", "updated",
+                              "start", "due", "milestones", "depends-on", "indicator", "funding", "case-studies", "reviewed", "updated",
                               "updated-by", "source"]
 
     static func action(_ a: Action) -> Fields {
@@ -147,12 +147,24 @@ enum CanonicalFields {
             fields.append(("done", CanonicalYAML.bool(m.done)))
             return fields
         }))
+        b.flow("depends-on", a.dependsOn)
         b.raw("indicator", a.indicator.map { i in
             var fields = [("name", CanonicalYAML.scalar(i.name)), ("baseline", CanonicalYAML.number(i.baseline)),
                           ("target", CanonicalYAML.number(i.target))]
             if let current = i.current { fields.append(("current", CanonicalYAML.number(current))) }
             if !i.unit.isEmpty { fields.append(("unit", CanonicalYAML.scalar(i.unit))) }
-            return CanonicalYAML.mapping("indicator", fields)
+            if let direction = i.direction { fields.append(("direction", direction.rawValue)) }
+            if !i.laaTarget.isEmpty { fields.append(("laa-target", CanonicalYAML.scalar(i.laaTarget))) }
+            var text = CanonicalYAML.mapping("indicator", fields)
+            if !i.readings.isEmpty {
+                text += "  readings:\n"
+                for r in i.readings {
+                    text += "    - date: \(r.date.iso)\n      value: \(CanonicalYAML.number(r.value))\n"
+                    if !r.note.isEmpty { text += "      note: \(CanonicalYAML.scalar(r.note))\n" }
+                    if !r.who.isEmpty { text += "      who: \(CanonicalYAML.scalar(r.who))\n" }
+                }
+            }
+            return text
         })
         b.raw("funding", a.funding.map { f in
             var fields: [(String, String)] = []

@@ -18,6 +18,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search, filter
     case clearFilter = "clear-filter"
     case cycleSort = "cycle-sort"
+    // Charts: the timeline and RAG over time.
+    case timeline, ragHistory = "rag-history"
+    case zoomIn = "zoom-in", zoomOut = "zoom-out", panToday = "pan-today", textView = "text-view"
     // The program.
     case quit, help
     case commandLine = "command-line"
@@ -26,9 +29,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // Editing: quick updates from the action plan and the action, long text, undo.
     // A command is added only with the code that performs it, so help never lists a dead key.
     case changeStatus = "change-status", changeRAG = "change-rag"
-    case addNote = "add-note", writeNote = "write-note"
+    case addNote = "add-note", writeNote = "write-note", addReading = "add-reading"
     case changeDue = "change-due", tickMilestone = "tick-milestone", markReviewed = "mark-reviewed"
     case editText = "edit-text"
+    case decisionToAction = "decision-to-action", decisionToMilestone = "decision-to-milestone"
     case undo, redo
     case duplicateAction = "duplicate-action", moveAction = "move-action", deleteAction = "delete-action"
     case editAction = "edit-action", newAction = "new-action"
@@ -51,6 +55,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case showReport = "report"
     // Files that did not load.
     case showProblems = "problems"
+    case showMessages = "messages"
     // In a form (the `form` context): the form's own keys, so hints and help come from here too.
     case save, cancel
     case nextField = "next-field", previousField = "previous-field"
@@ -138,6 +143,13 @@ extension Command {
         CommandRow(.filter, .finding, "filter", "Filter the actions: words, or status: rag: theme: factor: lead: due: overdue"),
         CommandRow(.clearFilter, .finding, "clear filter", "Clear the filter"),
         CommandRow(.cycleSort, .finding, "sort", "Sort by theme, due date, RAG, status or id"),
+        // Charts.
+        CommandRow(.timeline, .finding, "timeline", "The plan on a time line: bars from start to due, milestones, the as-of day"),
+        CommandRow(.ragHistory, .finding, "RAG over time", "How many actions were red, amber and green, month by month"),
+        CommandRow(.zoomIn, .moving, "zoom in", "Show less time across the chart (year, quarter, month)"),
+        CommandRow(.zoomOut, .moving, "zoom out", "Show more time across the chart (month, quarter, year)"),
+        CommandRow(.panToday, .moving, "as of", "Back to the as-of day, a third of the way across"),
+        CommandRow(.textView, .finding, "as text", "The chart as text: the dates and numbers behind it, to read or copy"),
         // The program.
         CommandRow(.quit, .program, "quit", "Quit Pathfinder (everything is already saved)"),
         CommandRow(.help, .program, "help", "Show or hide this list of keys"),
@@ -151,6 +163,7 @@ extension Command {
         CommandRow(.changeRAG, .editing, "RAG", "Change the RAG rating, with an optional reason for the progress log"),
         CommandRow(.addNote, .editing, "note", "Add a one-line progress note"),
         CommandRow(.writeNote, .editing, "long note", "Write a longer progress note in your editor"),
+        CommandRow(.addReading, .editing, "reading", "Add a reading to the action's indicator: the value, then a note if you like"),
         CommandRow(.changeDue, .editing, "due", "Set a new due date (2007-03-31, +2w, +3m, end of quarter)"),
         CommandRow(.tickMilestone, .editing, "milestone", "Tick a milestone done, or untick it"),
         CommandRow(.markReviewed, .editing, "reviewed", "Mark the action reviewed today"),
@@ -172,9 +185,10 @@ extension Command {
         CommandRow(.newOrganisation, .editing, "new organisation", "Add a new organisation in a form (its file is named from its name)"),
         // Resolving a file changed on disk while it was being edited.
         CommandRow(.keepMine, .editing, "keep mine", "Keep your value of this field"),
-        CommandRow(.takeTheirs, .editing, "take theirs", "Take the value on disk for this field"),
+        CommandRow(.takeTheirs, .editing, "take theirs",
+                   "Take theirs: the other machine's value of this field (or, for a file changed on disk, the one saved there)"),
         CommandRow(.keepAllMine, .editing, "all mine", "Keep your value of every field"),
-        CommandRow(.takeAllTheirs, .editing, "all theirs", "Take the values on disk for every field"),
+        CommandRow(.takeAllTheirs, .editing, "all theirs", "Take their values (the other machine's, or those on disk) for every field"),
         CommandRow(.saveMerge, .editing, "save", "Save the result (progress notes from both are kept)"),
         // Meetings.
         CommandRow(.startMeeting, .meeting, "meeting", "Start a meeting from this area's plan, or resume the one in progress"),
@@ -188,12 +202,16 @@ extension Command {
         CommandRow(.addDiscussion, .meeting, "discussion", "Record a point of discussion on this item"),
         CommandRow(.addDecision, .meeting, "decision", "Record a decision on this item"),
         CommandRow(.captureAction, .meeting, "new action", "Capture a new action: title, lead, due date"),
+        CommandRow(.decisionToAction, .meeting, "make action",
+                   "Make the decision an action (its owner leads, due by its date), in the form to check and save"),
+        CommandRow(.decisionToMilestone, .meeting, "milestone", "Add the decision as a milestone of its action, in the action's form"),
         CommandRow(.endMeeting, .meeting, "end", "End the meeting (its file keeps everything for the minutes)"),
         // Working together through git.
         CommandRow(.sync, .program, "sync", "Sync with colleagues through git: save, fetch, merge field by field, send"),
         CommandRow(.history, .finding, "history", "The action's history from git: who changed what, and when"),
         CommandRow(.showReport, .finding, "report",
                    "The highlight report of this area (of all, on the areas list); :report PATH.html writes it"),
+        CommandRow(.showMessages, .finding, "messages", "Every message of this session in full, newest first (:messages)"),
         // Files that did not load.
         CommandRow(.showProblems, .finding, "problems",
                    "Files with problems (not loaded, or read-only): file, line and what is wrong; Enter opens one in your editor"),

@@ -104,7 +104,7 @@ struct TypedCommand: Sendable {
             return []
         },
         TypedCommand("search", aliases: ["5"], argument: "[TEXT]",
-                     "Search areas, actions and case studies, starting with TEXT") { state, argument in
+                     "Search areas, actions, case studies and meetings, starting with TEXT") { state, argument in
             state.openSearch()
             if case var .search(p) = state.page, !argument.isEmpty {
                 p.query.set(argument)
@@ -113,14 +113,59 @@ struct TypedCommand: Sendable {
             }
             return []
         },
+        TypedCommand("timeline", aliases: ["t"], argument: "[AREA]", "An area's plan on a time line; alone, this area's") {
+            state, argument in
+            if argument.isEmpty {
+                state.openTimeline(state.currentArea)
+            } else if let area = state.findArea(argument) {
+                state.openTimeline(area.id)
+            } else {
+                state.message = Message("No area matches \(Quote.value(argument))", isError: true)
+            }
+            return []
+        },
+        TypedCommand("rag", argument: "[AREA]", "RAG over time, month by month: an area's, or with no area the whole store's") {
+            state, argument in
+            if argument.isEmpty {
+                state.push(.ragHistory(RAGHistoryPage(area: nil)))
+            } else if let area = state.findArea(argument) {
+                state.push(.ragHistory(RAGHistoryPage(area: area.id)))
+            } else {
+                state.message = Message("No area matches \(Quote.value(argument))", isError: true)
+            }
+            return []
+        },
         TypedCommand("meeting", Command.startMeeting.help) { state, _ in state.startOrResumeMeeting() },
         TypedCommand("report", argument: "[PATH]",
-                     "The highlight report on screen (:report factors or :report funding for those); "
+                     "The report of what is on screen (:report factors or :report funding for those); "
                          + "with a file name (.md, .html, .csv, .json) it is written there") {
             state, argument in state.runReportCommand("report", argument)
         },
-        TypedCommand("minutes", argument: "PATH", "Write the minutes of the meeting on screen, or the latest, to a .md or .html file") {
+        TypedCommand("funding", argument: "[PATH]",
+                     "The funding register: every agreement checked against the funding principles, and notice due in 90 days; "
+                         + "with a file name it is written there") {
+            state, argument in
+            if !argument.isEmpty { return state.runReportCommand("report", "funding " + argument) }
+            state.push(.funding(FundingPage()))
+            return []
+        },
+        TypedCommand("minutes", argument: "[PATH]",
+                     "The minutes of the meeting on screen or just ended, or one chosen from a list; "
+                         + "with a file name (.md, .html) they are written there") {
             state, argument in state.runReportCommand("minutes", argument)
+        },
+        TypedCommand("decisions", argument: "[WORDS]",
+                     "Every meeting's decisions, newest first (this area's on an area or its plan); WORDS narrow them") {
+            state, argument in
+            let area: String? = if case .areas = state.page { nil } else { state.currentArea }
+            var register = DecisionsPage(area: area)
+            register.filter.set(argument)
+            state.push(.decisions(register))
+            return []
+        },
+        TypedCommand("import", argument: "FILE",
+                     "Import a spreadsheet (.xlsx or .csv) into the area on screen: what it would do first, then y writes it") {
+            state, argument in state.startImport(argument)
         },
         TypedCommand("sync", Command.sync.help) { state, _ in state.performSyncCommand(.sync) },
         TypedCommand("history", argument: "[ID]",
@@ -131,7 +176,7 @@ struct TypedCommand: Sendable {
         TypedCommand("changed", argument: "[DATE]",
                      "What changed since a day (2006-11-01, -2w); alone, since the last sync") { state, argument in
             if argument.isEmpty { return [.loadChanged(since: nil)] }
-            guard let day = DateInput.parse(argument, today: state.edits.today) else {
+            guard let day = DateInput.parse(argument, today: state.datesFrom) else {
                 state.message = Message("Changed since when? e.g. :changed 2006-11-01 or :changed -2w (empty: since the last sync)",
                                         isError: true)
                 return []
@@ -140,13 +185,8 @@ struct TypedCommand: Sendable {
         },
         TypedCommand("conflicts", "Files a sync could not merge, to keep yours or take theirs") { _, _ in [.loadSyncConflicts] },
         TypedCommand("trash", "Records in the store's trash, to restore one") { _, _ in [.loadTrash] },
-        TypedCommand("messages", aliases: ["message"], "Every message of this session in full, newest first") { state, _ in
-            let width = max(20, state.width - 6)
-            let rows = state.messages.reversed().map { said in
-                let lines = Text.wrap((said.isError ? "! " : "") + said.text, to: width)
-                return LogRow(heading: lines.first ?? "", details: Array(lines.dropFirst()))
-            }
-            state.push(.log(LogPage(title: "Messages, newest first", rows: rows, empty: "Nothing has been said yet.")))
+        TypedCommand("messages", aliases: ["message"], Command.showMessages.help) { state, _ in
+            state.openMessages()
             return []
         },
         TypedCommand("problems", aliases: ["problem", "check"], Command.showProblems.help) { state, _ in
@@ -188,6 +228,16 @@ extension AppState {
             message = Message("Unknown command \(Quote.value(line)). Try " + TypedCommand.summary, isError: true)
         }
         return []
+    }
+
+    /// Every message of the session, wrapped whole, newest first.
+    mutating func openMessages() {
+        let width = max(20, width - 6)
+        let rows = messages.reversed().map { said in
+            let lines = Text.wrap((said.isError ? "! " : "") + said.text, to: width)
+            return LogRow(heading: lines.first ?? "", details: Array(lines.dropFirst()))
+        }
+        push(.log(LogPage(title: "Messages, newest first", rows: rows, empty: "Nothing has been said yet.")))
     }
 
     mutating func openAction(_ id: String) {

@@ -67,4 +67,8 @@ public enum Event: Hashable, Sendable {
     case syncConflicts([SyncConflictRow])
     /// A sync finished: what it did, line by line, or why it could not.
     case synced(lines: [String], problem: String?)
+    /// RAG over time, worked out in the background (or read from its cache).
+    case ragHistoryComputed(RAGHistoryTable)
+    /// A spreadsheet asked for by `:import` was read: show what importing it would do.
+    case importRead(ImportRequest, ImportTable)
 }

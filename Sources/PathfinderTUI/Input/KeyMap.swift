@@ -4,7 +4,7 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems, form, organisations, organisation
+         syncConflicts = "sync-conflicts", problems, form, organisations, organisation, timeline, ragHistory = "rag-history", decisions
 
     /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
     /// global key (q, 1 to 6) there would surprise someone filling it in.
@@ -31,6 +31,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .form: "A form"
         case .organisations: "Organisations"
         case .organisation: "An organisation"
+        case .timeline: "Timeline"
+        case .ragHistory: "RAG over time"
+        case .decisions: "Decisions"
         }
     }
 }
@@ -75,7 +78,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation timeline rag-history decisions
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -121,6 +124,8 @@ public struct KeyMap: Hashable, Sendable {
     bind action n add-note
     bind action-plan N write-note
     bind action N write-note
+    bind action-plan i add-reading
+    bind action i add-reading
     bind action-plan d change-due
     bind action d change-due
     bind action-plan m tick-milestone
@@ -189,6 +194,10 @@ public struct KeyMap: Hashable, Sendable {
     bind meeting a add-note
     bind meeting N write-note
     bind global S sync
+    bind global L messages
+    bind decisions a decision-to-action
+    bind decisions m decision-to-milestone
+    bind decisions f filter
     bind areas R report
     bind area R report
     bind action-plan R report
@@ -220,6 +229,21 @@ public struct KeyMap: Hashable, Sendable {
     bind form J move-entry-down
     bind form ? help
     bind form <F1> help
+    bind action-plan t timeline
+    bind area t timeline
+    bind areas c rag-history
+    bind area c rag-history
+    bind timeline <Left> left
+    bind timeline h left
+    bind timeline <Right> right
+    bind timeline l right
+    bind timeline + zoom-in
+    bind timeline = zoom-in
+    bind timeline - zoom-out
+    bind timeline . pan-today
+    bind timeline t text-view
+    bind timeline o cycle-sort
+    bind rag-history t text-view
     """
 
     /// The default bindings (the text above, which is part of the program and always parses).
@@ -334,9 +358,9 @@ public struct KeyMap: Hashable, Sendable {
     static let hintCommands: [KeyContext: [Command]] = [
         .areas: [.open, .showProblems, .help, .quit, .search, .startMeeting, .showReport, .sync, .newArea, .goActionPlan, .goOrganisations,
                  .goSuccessFactors],
-        .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .back, .help, .search, .quit],
-        .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .undo, .cycleSort, .back, .help, .search],
-        .action: [.changeStatus, .changeRAG, .addNote, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
+        .area: [.open, .nextPane, .editArea, .startMeeting, .showReport, .timeline, .ragHistory, .back, .help, .search, .quit],
+        .actionPlan: [.open, .showProblems, .filter, .changeStatus, .changeRAG, .addNote, .editAction, .newAction, .timeline, .undo, .cycleSort, .back, .help, .search],
+        .action: [.changeStatus, .changeRAG, .addNote, .addReading, .changeDue, .editAction, .tickMilestone, .undo, .nextPane, .back, .help],
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
         .organisations: [.open, .filter, .newOrganisation, .back, .help, .search],
@@ -348,6 +372,9 @@ public struct KeyMap: Hashable, Sendable {
         .log: [.open, .back, .help],
         .syncConflicts: [.keepMine, .takeTheirs, .open, .back, .help],
         .problems: [.open, .back, .help],
+        .timeline: [.open, .textView, .zoomIn, .zoomOut, .right, .left, .panToday, .back, .help],
+        .ragHistory: [.textView, .back, .help],
+        .decisions: [.open, .decisionToAction, .decisionToMilestone, .filter, .back, .help],
         .meeting: [.nextItem, .addDiscussion, .addDecision, .changeRAG, .changeStatus, .captureAction, .toggleAgenda, .endMeeting, .back, .help],
     ]
 

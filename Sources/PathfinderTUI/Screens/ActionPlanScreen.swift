@@ -134,12 +134,16 @@ extension ActionPlanPage {
         // Narrow windows show the status as its symbol alone, so the due date still fits.
         let statusWidth = width < 60 ? 1 : 13
         var fixed = 7 + 1 + statusWidth + 11
-        if showLead { fixed += 16 }
         if showUpdated { fixed += 11 }
         let separators = 4 + (showLead ? 1 : 0) + (showUpdated ? 1 : 0)
+        // The room reads titles first: below 100 columns the lead gives way to them (10 at 80,
+        // where the title had 24); wide, the lead shares what titles do not need, up to 40
+        // (at 200 columns it stayed at 16 beside a hundred empty title columns).
+        let room = width - fixed - separators
+        let leadWidth = !showLead ? 0 : width < 100 ? 10 : min(40, max(16, (room - 60) / 2))
         var cols = [Column(title: "ID", width: 7), Column(title: "R", width: 1),
-                    Column(title: "Title", width: max(8, width - fixed - separators))]
-        if showLead { cols.append(Column(title: "Lead", width: 16)) }
+                    Column(title: "Title", width: max(8, room - leadWidth))]
+        if showLead { cols.append(Column(title: "Lead", width: leadWidth)) }
         cols += [Column(title: statusWidth == 1 ? "S" : "Status", width: statusWidth), Column(title: "Due", width: 11)]
         if showUpdated { cols.append(Column(title: "Updated", width: 11)) }
         return cols
@@ -194,10 +198,19 @@ extension ActionPlanPage {
             switch col.title {
             case "ID":
                 screen.put(Table.fit(a.id, col), x: cx, y: y, style: base)
+                // « waits on an open action that is red or overdue; ‹ waits on another.
+                if !a.dependsOn.isEmpty, col.width > DisplayWidth.of(a.id) {
+                    let risky = !Dependencies.blockers(of: a, in: state.partnership, asOf: state.asOf).isEmpty
+                    screen.put(risky ? "«" : "‹", x: cx + col.width - 1, y: y, style: selected ? base : theme.style(for: risky ? .overdue : .dim))
+                }
             case "R":
                 if selected { screen.put(a.rag.letter, x: cx, y: y, style: base) } else { RAGBadge.draw(a.rag, x: cx, y: y, theme: theme, into: &screen) }
             case "Title":
-                screen.put(Table.fit(a.title, col), x: cx, y: y, style: base)
+                // What it waits on stays in view: the title gives way to it.
+                let waits = a.dependsOn.isEmpty ? "" : " ← " + a.dependsOn.joined(separator: ",")
+                let room = col.width - DisplayWidth.of(waits)
+                let title = room >= 8 ? Text.truncate(a.title, to: room) + waits : a.title
+                screen.put(Table.fit(title, col), x: cx, y: y, style: base)
             case "Lead":
                 screen.put(Table.fit(a.lead.isEmpty ? state.partnership.organisationName(a.leadBody) : a.lead, col), x: cx, y: y, style: base)
             case "Status", "S":

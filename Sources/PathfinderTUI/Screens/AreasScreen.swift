@@ -54,6 +54,8 @@ extension AreasPage {
                        Column(title: narrow ? "Late" : "Overdue", width: narrow ? 4 : 7, alignRight: true),
                        Column(title: "Next due", width: 10, alignRight: true)]
         if !narrow { numbers.insert(Column(title: "Actions", width: 7, alignRight: true), at: 0) }
+        // A wide window also draws the open actions' RAG mix as a bar (█ red ▒ amber ░ green).
+        if width >= 88 { numbers.insert(Column(title: "RAG mix", width: 10), at: numbers.count - 2) }
         let fixed = numbers.reduce(0) { $0 + $1.width + 1 }
         // The authority type goes first when space is short: the numbers matter more.
         let typeWidth = width - fixed >= 40 ? min(16, width - fixed - 25) : 0
@@ -117,6 +119,10 @@ extension AreasPage {
         for col in cols {
             if col.title == "R/A/G" {
                 RAGBadge.drawCount(row.rag, x: cx, y: y, width: col.width, theme: theme, selected: selected, into: &screen)
+            } else if col.title == "RAG mix" {
+                for (i, cell) in RAGChart.bar(red: row.rag.red, amber: row.rag.amber, green: row.rag.green, width: col.width).enumerated() {
+                    screen.put(cell.glyph, x: cx + i, y: y, style: selected ? base : theme.style(for: cell.role))
+                }
             } else if col.title == "Area", problemFiles > 0 {
                 let mark = " !\(problemFiles)"
                 let markWidth = DisplayWidth.of(mark)

@@ -67,8 +67,13 @@ public struct DocumentPage: PageScreen {
         }
     }
 
+    /// Text wider than this is hard to read (the eye loses the next line): at 200 columns a
+    /// description ran 200 wide and a milestone's date sat 180 columns from its title.
+    static let readableWidth = 100
+
     func lines(_ state: AppState, width: Int) -> [DocumentLine] {
-        switch content {
+        let width = min(width, Self.readableWidth)
+        return switch content {
         case let .area(id): AreaDocument.lines(state, id, width: width)
         case let .action(id): ActionDocument.lines(state, id, width: width)
         case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
@@ -137,6 +142,7 @@ enum AreaDocument {
         let meetings = partnership.meetings(inArea: area.id)
         doc.lines.append(DocumentLine(meetings.isEmpty ? "  Meetings: none recorded yet" :
             "  Meetings: \(meetings.count), the last on \(meetings.map(\.date).max()!.iso)", .dim))
+        AreaDocument.ragOverTime(area.id, state: state, width: width, into: &doc)
         doc.heading("Profile")
         doc.field("Authority", area.authority)
         doc.field("Type", area.type)
@@ -178,6 +184,24 @@ enum AreaDocument {
     }
 }
 
+extension AreaDocument {
+    /// A small stacked chart of RAG over time (c shows it in full, t there the numbers).
+    static func ragOverTime(_ area: String, state: AppState, width: Int, into doc: inout DocumentBuilder) {
+        doc.heading("RAG over time (c in full, with the numbers)")
+        guard let months = state.ragHistory?.months(area: area), !months.isEmpty else {
+            doc.lines.append(DocumentLine("  being worked out from the store's history…", .dim))
+            return
+        }
+        let (shown, columnWidth) = RAGChart.fit(months, width: min(width - 4, 48), maxColumnWidth: 2)
+        for row in RAGChart.columns(shown, height: 4, columnWidth: columnWidth) {
+            doc.lines.append(DocumentLine([.init(text: "  ", role: .normal)] + row.map { .init(text: $0.glyph, role: $0.role) }))
+        }
+        doc.lines.append(DocumentLine("  " + RAGChart.monthLabels(shown, columnWidth: columnWidth), .dim))
+        let last = shown.last!
+        doc.lines.append(DocumentLine("  \(RAGChart.key) · \(last.label): \(last.red)/\(last.amber)/\(last.green)", .dim))
+    }
+}
+
 /// One action in full: fields, milestones, indicator bar, funding with the Compact checks,
 /// linked case studies, description and the progress log (newest first).
 enum ActionDocument {
@@ -208,12 +232,18 @@ enum ActionDocument {
         doc.field("Factors", a.successFactors.map { catalogue.successFactor($0)?.label ?? $0 }.joined(separator: "; "))
         doc.field("Lead", partnership.leadText(a))
         doc.field("Partners", partnership.partnerNames(a).joined(separator: "; "))
-        // Organisations it names by id, to open (O lists them; Tab selects one here).
-        for o in partnership.organisations(of: a) { doc.link("Organisation: " + o.name, to: .organisation(o.id)) }
+        // One line, not a link per organisation: the names are in the two fields above, and a
+        // list of links here would push the milestones and indicator off a small screen.
+        let linked = partnership.organisations(of: a).count
+        if linked > 0, let key = state.keyMap.key(for: .actionOrganisations, in: .action) {
+            doc.field("", "\(KeyName.display(key)) opens \(linked == 1 ? "its organisation" : "its \(linked) organisations")",
+                      role: .dim, labelWidth: 10)
+        }
         doc.field("Area", partnership.area(a.area)?.name ?? a.area)
         doc.field("Reviewed", a.reviewed?.iso ?? "")
         doc.field("Updated", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
         doc.field("Source", a.source, role: .dim)
+        ActionDocument.dependencies(a, state: state, into: &doc)
 
         // The sections and their order are the model's (`Action.sections`), which `pathfinder
         // show` follows too; the fields above are the first of them.
@@ -226,21 +256,31 @@ enum ActionDocument {
                 for m in a.milestones {
                     let late = !m.done && (m.due.map { $0 < state.asOf } ?? false)
                     let due = m.due.map { "  \($0.iso)" + (late ? " !" : "") } ?? ""
-                    // A long title wraps under itself rather than losing its end; the date follows
-                    // its last line.
-                    let lines = Text.wrap(m.title, to: max(8, width - 6 - DisplayWidth.of(due)))
+                    // A long title wraps under itself rather than losing its end; the date stays
+                    // in its own column on the first line, not in the middle of the text
+                    // (issue 16: "…roll-out in / 2007  2007-03-31").
+                    let titleWidth = max(8, width - 6 - 14)
+                    let lines = Text.wrap(m.title, to: titleWidth)
                     for (i, line) in lines.enumerated() {
-                        let last = i == lines.count - 1
+                        let first = i == 0
                         doc.spans([.init(text: i > 0 ? "      " : m.done ? "  [x] " : "  [ ] ", role: m.done ? .statusDone : .normal),
-                                   .init(text: line, role: m.done ? .dim : .normal),
-                                   .init(text: last ? due : "", role: late ? .overdue : .dim)])
+                                   .init(text: first && !due.isEmpty ? Text.pad(line, to: titleWidth) : line, role: m.done ? .dim : .normal),
+                                   .init(text: first ? due : "", role: late ? .overdue : .dim)])
                     }
                 }
             case .indicator:
                 guard let indicator = a.indicator else { continue }
                 doc.heading("Indicator: \(indicator.name)")
                 doc.spans(IndicatorBar.spans(indicator, width: min(40, width - 30)))
+                IndicatorTrend.add(indicator, course: a.indicatorCourse ?? .notMeasured, to: &doc)
             case .funding:
+                for agreement in partnership.fundingAgreements(forAction: a.id) {
+                    doc.heading("Funding agreement")
+                    let check = catalogue.fundingRules.check(agreement.terms)
+                    let funded = partnership.organisation(funded: agreement)?.name ?? agreement.organisation
+                    doc.link("\(agreement.title) (\(agreement.funder) to \(funded))", to: .fundingAgreement(agreement.id))
+                    doc.field("", "\(check.keepsAll ? "✓" : "!") \(check.summary)", role: check.keepsAll ? .ragGreen : .warning, labelWidth: 1)
+                }
                 guard let funding = a.funding else { continue }
                 doc.heading("Funding")
                 var terms: [String] = []
@@ -253,7 +293,7 @@ enum ActionDocument {
                 if check.keepsAll {
                     doc.field("", "✓ \(check.summary)", role: .ragGreen, labelWidth: 1)
                 }
-                for concern in check.concerns { doc.field("", "\(concern.verdict.mark) \(concern.message)", role: .warning, labelWidth: 1) }
+                for line in check.concernLines { doc.field("", line, role: .warning, labelWidth: 1) }
             case .caseStudies:
                 doc.heading("Case studies (Tab to select, Enter to open)")
                 for id in a.caseStudies {
@@ -271,6 +311,30 @@ enum ActionDocument {
             }
         }
         return doc.lines
+    }
+}
+
+extension ActionDocument {
+    /// What the action waits on (flagged when one is open and red or overdue) and what waits
+    /// on it, each a link to open.
+    static func dependencies(_ a: Action, state: AppState, into doc: inout DocumentBuilder) {
+        let partnership = state.partnership
+        let waitedOnBy = partnership.actions.filter { $0.dependsOn.contains(a.id) }
+        guard !a.dependsOn.isEmpty || !waitedOnBy.isEmpty else { return }
+        let blockers = Set(Dependencies.blockers(of: a, in: partnership, asOf: state.asOf).map(\.id))
+        doc.heading(blockers.isEmpty ? "Dependencies (Tab to select, Enter to open)" : "Dependencies: « waits on an action at risk")
+        for id in a.dependsOn {
+            guard let other = partnership.action(id) else {
+                doc.lines.append(DocumentLine("  waits on \(id) (not in the store)", .error))
+                continue
+            }
+            let late = other.isOverdue(asOf: state.asOf, catalogue: partnership.catalogue)
+            let risk = blockers.contains(id) ? " « \(other.rag.label.lowercased())\(late ? ", overdue" : "")" : ""
+            doc.link("waits on \(id) [\(other.rag.letter)] \(other.title)\(risk)", to: .action(id))
+        }
+        for other in waitedOnBy {
+            doc.link("waited on by \(other.id) [\(other.rag.letter)] \(other.title)", to: .action(other.id))
+        }
     }
 }
 
@@ -293,8 +357,11 @@ enum CaseStudyDocument {
         doc.field("Source", s.source, role: .dim)
         if !s.keyFigures.isEmpty {
             doc.heading("Key figures")
+            // Values right-aligned in one column, so they read down like a table.
+            let valueWidth = min(16, s.keyFigures.map { DisplayWidth.of($0.value) }.max() ?? 0)
             for figure in s.keyFigures {
-                doc.spans([.init(text: "  " + figure.value, role: .heading), .init(text: "  " + figure.label, role: .normal)])
+                doc.spans([.init(text: "  " + Text.padLeft(figure.value, to: valueWidth), role: .heading),
+                           .init(text: "  " + figure.label, role: .normal)])
             }
         }
         let citing = partnership.actions(citing: s.id)

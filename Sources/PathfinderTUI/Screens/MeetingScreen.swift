@@ -11,6 +11,9 @@ public struct MeetingPage: PageScreen {
     public var showingAgenda = true
     /// The agenda item shown or selected.
     public var item = 0
+    /// The first line of the item shown; past the end means "follow the end", where what was
+    /// just recorded is (the view clamps it).
+    public var scroll = 0
 }
 
 /// What starting a meeting collects before the file is made.
@@ -101,6 +104,10 @@ extension AppState {
            refuse(writeRefusal(.meeting(meeting))) {
             return []
         }
+        // In front of the meeting, the moving keys scroll the item.
+        if !p.showingAgenda, !meeting.items.isEmpty, MeetingItemView.scroll(command, &p, self, meeting) { return [] }
+        let itemBefore = p.item
+        defer { if p.item != itemBefore { p.scroll = 0 } }
         switch command {
         case .toggleAgenda:
             p.showingAgenda.toggle()
@@ -108,6 +115,14 @@ extension AppState {
             p.item = max(0, p.item - 1)
         case .down where p.showingAgenda:
             p.item = min(max(0, count - 1), p.item + 1)
+        case .top where p.showingAgenda:
+            p.item = 0
+        case .bottom where p.showingAgenda:
+            p.item = max(0, count - 1)
+        case .pageUp where p.showingAgenda, .halfPageUp where p.showingAgenda:
+            p.item = max(0, p.item - max(1, MeetingPage.agendaRows(body) / (command == .pageUp ? 1 : 2)))
+        case .pageDown where p.showingAgenda, .halfPageDown where p.showingAgenda:
+            p.item = min(max(0, count - 1), p.item + max(1, MeetingPage.agendaRows(body) / (command == .pageDown ? 1 : 2)))
         case .open where p.showingAgenda:
             p.showingAgenda = false
         case .nextItem, .open:
@@ -188,7 +203,7 @@ extension MeetingPage {
     func layout(_ state: AppState, _ body: Rect) -> ScreenLayout {
         guard let meeting = state.partnership.meetings.first(where: { $0.id == self.meeting }),
               showingAgenda || meeting.items.isEmpty else { return ScreenLayout(body: body) }
-        let rows = max(1, body.height - Self.listTop)
+        let rows = Self.agendaRows(body)
         let top = max(0, min(item - rows + 1, meeting.items.count - rows))
         return .list(body, top: Self.listTop, first: top, count: meeting.items.count, room: rows)
     }
@@ -214,6 +229,25 @@ extension MeetingPage {
 
 extension MeetingPage {
     static let listTop = 3
+    static func agendaRows(_ body: Rect) -> Int { max(1, body.height - listTop) }
+
+    /// After a note, a decision or a change is recorded: show the item's end, where it went.
+    static func followingTheEnd(_ page: Page) -> Page {
+        guard case var .meeting(p) = page, !p.showingAgenda else { return page }
+        p.scroll = MeetingItemView.followEnd
+        return .meeting(p)
+    }
+
+    /// The status line: the meeting's keys, and the scrolling ones when the item does not fit.
+    func hints(_ state: AppState) -> [KeyHint] {
+        var hints = state.keyMap.hints(for: keyContext)
+        if showingAgenda { return hints }
+        if let meeting = state.partnership.meetings.first(where: { $0.id == self.meeting }),
+           MeetingItemView.lines(state, meeting, self, width: MeetingItemView.textWidth(state.body)).count > state.bodyHeight - 1 {
+            hints.insert(KeyHint(key: "j/k", label: "scroll"), at: min(1, hints.count))
+        }
+        return hints
+    }
 
     static func render(_ state: AppState, _ p: MeetingPage, _ layout: ScreenLayout, _ screen: inout Screen) {
         let body = layout.body
@@ -225,7 +259,7 @@ extension MeetingPage {
         if p.showingAgenda || meeting.items.isEmpty {
             renderAgenda(state, meeting, p, layout, &screen)
         } else {
-            renderItem(state, meeting, p, body, &screen)
+            MeetingItemView.render(state, meeting, p, body, &screen)
         }
     }
 
@@ -240,12 +274,19 @@ extension MeetingPage {
             screen.put(" The agenda is empty: + adds an action", x: body.x, y: body.y + listTop, style: theme.style(for: .normal))
             return
         }
+        // A long agenda (a forum's 38 items) shows where it is, in a bar at the right edge.
+        let rows = agendaRows(body)
+        let bar = meeting.items.count > rows ? 1 : 0
+        let right = body.x + body.width - bar
+        if let first = layout.rows.first?.index {
+            Scrollbar.draw(top: first, visible: rows, total: meeting.items.count, x: right, y: body.y + listTop, theme: theme, into: &screen)
+        }
         for (i, y) in layout.rows {
             let item = meeting.items[i]
             let selected = i == p.item
             let action = state.partnership.action(item.action)
             let style = theme.style(for: selected ? .selected : .normal)
-            screen.fill(x: body.x, y: y, width: body.width, height: 1, style: style)
+            screen.fill(x: body.x, y: y, width: right - body.x, height: 1, style: style)
             var x = body.x + screen.put(Text.padLeft(String(i + 1), to: 3) + " ", x: body.x, y: y, style: style)
             x += screen.put(item.reviewed ? "✓ " : "· ", x: x, y: y, style: style)
             if let action {
@@ -253,77 +294,11 @@ extension MeetingPage {
                 x += 1
                 x += screen.put(Text.pad(action.id, to: 8), x: x, y: y, style: style)
                 let due = action.due.map { " " + $0.iso + (action.isOverdue(asOf: state.asOf, catalogue: state.partnership.catalogue) ? "!" : " ") } ?? ""
-                let room = body.x + body.width - x - DisplayWidth.of(due)
+                let room = right - x - DisplayWidth.of(due)
                 screen.put(Text.truncate(action.title, to: max(1, room)), x: x, y: y, style: style)
-                screen.put(due, x: body.x + body.width - DisplayWidth.of(due), y: y, style: style)
+                screen.put(due, x: right - DisplayWidth.of(due), y: y, style: style)
             } else {
                 screen.put("\(item.action) (not in the store)", x: x, y: y, style: theme.style(for: .warning))
-            }
-        }
-    }
-
-    static func renderItem(_ state: AppState, _ meeting: Meeting, _ p: MeetingPage, _ body: Rect, _ screen: inout Screen) {
-        let theme = state.theme
-        guard meeting.items.indices.contains(p.item) else { return }
-        let item = meeting.items[p.item]
-        guard let action = state.partnership.action(item.action) else {
-            screen.put(" \(item.action) is not in the store (removed?): → moves on", x: body.x, y: body.y + 2, style: theme.style(for: .warning))
-            return
-        }
-        let catalogue = state.partnership.catalogue
-        // On a projector at 80 columns every word must be there, so values wrap under their
-        // label (as on the action screen) instead of running off the edge.
-        let width = max(10, body.width - 4)
-        var doc = DocumentBuilder(width: width)
-        func wrapped(_ text: String, _ role: Role) {
-            for piece in Text.wrap(text, to: width) { doc.spans([.init(text: piece, role: role)]) }
-        }
-        func field(_ label: String, _ value: String, _ role: Role = .normal) { doc.field(label, value, role: role, labelWidth: 9) }
-        wrapped("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim)
-        wrapped("\(action.id)  \(action.title)", .heading)
-        doc.blank()
-        field("Lead", state.partnership.leadText(action))
-        let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
-        // What changed since the action was last reviewed goes right after the value, before
-        // the RAG's meaning, so the narrowest screen still shows it.
-        var status = catalogue.status(action.status).map { "\($0.symbol) \($0.label)" } ?? action.status
-        if let was = previous?.item.status, was != action.status {
-            status += " (was \(catalogue.status(was)?.label ?? was) on \(previous!.meeting.date.iso))"
-        }
-        field("Status", status)
-        var rag = "[\(action.rag.letter)] \(action.rag.label)"
-        if let was = previous?.item.rag, was != action.rag { rag += " (was \(was.label) on \(previous!.meeting.date.iso))" }
-        if let meaning = catalogue.ragMeanings[action.rag] { rag += " — " + meaning }
-        field("RAG", rag, action.rag == .red ? .ragRed : action.rag == .amber ? .ragAmber : .ragGreen)
-        let overdue = action.isOverdue(asOf: state.asOf, catalogue: catalogue)
-        field("Due", (action.due?.iso ?? "no date") + (overdue ? "  OVERDUE" : ""), overdue ? .overdue : .normal)
-        if let indicator = action.indicator {
-            field("Indicator", indicator.name)
-            // The bar's own two-space margin brings it under the values.
-            doc.lines.append(DocumentLine(IndicatorBar.spans(indicator, width: min(30, max(10, width - 40))), indent: 8))
-        }
-        doc.blank()
-        if let note = action.latestProgress {
-            wrapped("Last note, \(note.date.iso), \(note.author):", .dim)
-            for piece in Text.wrapParagraphs(note.text, to: width - 2).prefix(4) { doc.spans([.init(text: "  " + piece, role: .normal)]) }
-        } else {
-            wrapped("No progress notes yet", .dim)
-        }
-        if !item.notes.isEmpty || !item.decisions.isEmpty {
-            doc.blank()
-            wrapped("This meeting", .heading)
-            for note in item.notes { doc.field("  •", note, labelWidth: 3) }
-            for decision in item.decisions { doc.field("  ✔", "Decided: " + decision, labelWidth: 3) }
-        }
-        for change in meeting.changes where change.action == action.id {
-            doc.field("  Δ", "\(change.field): \(change.old) → \(change.new)", role: .dim, labelWidth: 3)
-        }
-        for (i, line) in doc.lines.prefix(body.height - 1).enumerated() {
-            var x = body.x + 2 + line.indent
-            for span in line.spans {
-                let room = body.x + 2 + width - x
-                guard room > 0 else { break }
-                x += screen.put(Text.truncate(span.text, to: room), x: x, y: body.y + 1 + i, style: theme.style(for: span.role))
             }
         }
     }

@@ -50,11 +50,18 @@ enum OrganisationDocument {
         return doc.lines
     }
 
-    /// The organisation's funding agreements, between its actions and its case studies. Issue
-    /// 12's funding agreements are a separate record (`FundingAgreement`, built on another
-    /// branch); once both are in the store this section lists the agreements funding this
-    /// organisation. Until then the store holds none, and nothing is drawn.
-    static func fundingAgreements(_ state: AppState, _ o: Organisation, into doc: inout DocumentBuilder) {}
+    /// The organisation's funding agreements (funding/), each with its Compact check in words,
+    /// between its actions and its case studies; Enter opens one.
+    static func fundingAgreements(_ state: AppState, _ o: Organisation, into doc: inout DocumentBuilder) {
+        let agreements = state.partnership.fundingAgreements(forOrganisation: o)
+        guard !agreements.isEmpty else { return }
+        doc.heading("Funding agreements")
+        let rules = state.partnership.catalogue.fundingRules
+        for a in agreements {
+            let check = rules.check(a.terms)
+            doc.link("\(a.title) (\(a.funder)): \(check.keepsAll ? "✓" : "!") \(check.summary)", to: .fundingAgreement(a.id))
+        }
+    }
 
     /// "approved list, by Portsmouth City Council, 2006-04-01 to 2009-03-31"
     static func accreditationText(_ a: Accreditation) -> String {

@@ -1,15 +1,18 @@
 import PathfinderModel
 
 /// A report shown in the terminal: lines to scroll (the highlight report, the success factor
-/// matrix, the Compact funding check), as `pathfinder report` prints them.
+/// matrix, the funding register), as `pathfinder report` prints them.
 public struct ReportPage: PageScreen {
     public var title: String
     public var lines: [String]
     public var top = 0
+    /// Which report this is, so `:report FILE` over it writes this one and no other.
+    public var kind: ExportRequest.Kind?
 
-    public init(title: String, lines: [String]) {
+    public init(title: String, lines: [String], kind: ExportRequest.Kind? = nil) {
         self.title = title
         self.lines = lines
+        self.kind = kind
     }
 }
 
@@ -21,6 +24,20 @@ public struct ExportRequest: Hashable, Sendable {
         case factors(area: String?)
         case funding(area: String?)
         case minutes(meeting: String)
+
+        /// What a confirmation calls it: "the highlight report for all areas", "the minutes of
+        /// Portsmouth VCS forum, 2006-11-28".
+        public func name(in p: Partnership) -> String {
+            func areaName(_ area: String?) -> String { area.map { p.area($0)?.name ?? $0 } ?? "all areas" }
+            switch self {
+            case let .highlight(area): return "the highlight report for " + areaName(area)
+            case let .factors(area): return "the success factor matrix" + (area == nil ? "" : " for " + areaName(area))
+            case let .funding(area): return "the Compact funding check for " + areaName(area)
+            case let .minutes(id):
+                guard let meeting = p.meetings.first(where: { $0.id == id }) else { return "the minutes of \(id)" }
+                return "the minutes of \(meeting.title), \(meeting.date.iso)"
+            }
+        }
     }
 
     public var kind: Kind
@@ -43,29 +60,17 @@ public struct ExportRequest: Hashable, Sendable {
 extension AppState {
     /// `:report [highlight|factors|funding] [PATH]` and `:minutes [PATH]`: without a path the
     /// report opens on screen; with one it is written there, its format from the extension
-    /// (.md, .html, .csv, .json).
+    /// (.md, .html, .csv, .json). Either way it is the report of what is on screen.
     mutating func runReportCommand(_ verb: String, _ argument: String) -> [Effect] {
         var words = argument.split(separator: " ").map(String.init)
-        if verb == "minutes" {
-            let meeting: String? = if case let .meeting(p) = page { p.meeting } else { partnership.meetings.last?.id }
-            guard let meeting else {
-                message = Message("No meeting to write minutes of: run one with M", isError: true)
-                return []
-            }
-            guard let path = words.first else {
-                message = Message("Where to? e.g. :minutes minutes.html (or .md)", isError: true)
-                return []
-            }
-            return export(ExportRequest(kind: .minutes(meeting: meeting), format: path.hasSuffix(".html") ? "html" : "markdown", path: path))
-        }
-        let area = currentArea
-        var kind = ExportRequest.Kind.highlight(area: area)
+        if verb == "minutes" { return runMinutesCommand(words) }
+        var kind = reportOnScreen
         if let first = words.first, ["highlight", "factors", "funding"].contains(first.lowercased()) {
             words.removeFirst()
             switch first.lowercased() {
             case "factors": kind = .factors(area: nil)
-            case "funding": kind = .funding(area: area)
-            default: break
+            case "funding": kind = .funding(area: areaOnScreen)
+            default: kind = .highlight(area: areaOnScreen)
             }
         }
         guard let path = words.first else { return export(ExportRequest(kind: kind)) }
@@ -75,7 +80,38 @@ extension AppState {
             message = Message("Name the file with .md, .html, .csv or .json so the format is clear", isError: true)
             return []
         }
+        if case .minutes = kind, !["markdown", "html"].contains(format) {
+            message = Message("Minutes are written as .md or .html", isError: true)
+            return []
+        }
         return export(ExportRequest(kind: kind, format: format, path: path))
+    }
+
+    /// The report of what is on screen: a report shown is itself; the success factor matrix is
+    /// its report; the areas list is every area; anything else is the highlight report of the
+    /// area it is about.
+    var reportOnScreen: ExportRequest.Kind {
+        switch page {
+        case let .report(p): if let kind = p.kind { return kind }
+        case .successFactors: return .factors(area: nil)
+        default: break
+        }
+        return .highlight(area: areaOnScreen)
+    }
+
+    /// The area what is on screen is about: none on the areas list (all of them), a report's
+    /// own, else the nearest screen's that is about one.
+    var areaOnScreen: String? {
+        switch page {
+        case .areas, .successFactors: return nil
+        case let .report(p):
+            switch p.kind {
+            case let .highlight(area)?, let .factors(area)?, let .funding(area)?: return area
+            case .minutes?, nil: break
+            }
+        default: break
+        }
+        return currentArea
     }
 
     mutating func export(_ request: ExportRequest) -> [Effect] {

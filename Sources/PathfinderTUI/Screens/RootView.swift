@@ -94,8 +94,28 @@ public enum RootView {
             return
         }
         if let message = state.message {
-            let style = theme.style(for: message.isError ? .messageError : .messageInfo)
-            screen.put(Text.truncate(message.text, to: state.width), x: 0, y: y, style: style)
+            putMessage(message.text, style: theme.style(for: message.isError ? .messageError : .messageInfo), state, &screen)
+        }
+    }
+
+    /// A message too long for the line takes the line above too, over the page's last row, so
+    /// a command to run or a file's name is read whole; longer still, it ends pointing at the
+    /// message history (`L`), where every message is whole.
+    static func putMessage(_ text: String, style: Style, _ state: AppState, _ screen: inout Screen) {
+        let y = state.height - 2
+        guard DisplayWidth.of(text) > state.width else {
+            screen.put(text, x: 0, y: y, style: style)
+            return
+        }
+        var lines = Text.wrap(text, to: state.width)
+        if lines.count > 2 {
+            let more = state.keyMap.key(for: .showMessages, in: state.context).map { " (\(KeyName.display($0)): in full)" } ?? ""
+            lines = [lines[0], Text.truncate(lines.dropFirst().joined(separator: " "), to: state.width - DisplayWidth.of(more)) + more]
+        }
+        for (i, line) in lines.enumerated() {
+            let row = y - lines.count + 1 + i
+            screen.fill(x: 0, y: row, width: state.width, height: 1, style: state.theme.style(for: .normal))
+            screen.put(Text.truncate(line, to: state.width), x: 0, y: row, style: style)
         }
     }
 
@@ -140,7 +160,11 @@ public enum RootView {
         case nil: hints = state.screen.hints(state)
         case let .picker(picker, _)?: hints = picker.hints
         case let .textArea(area, _)?: hints = area.hints
-        case .prompt?: hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]
+        case let .prompt(prompt)?:
+            hints = [KeyHint(key: "Enter", label: "done"), KeyHint(key: "Esc", label: "cancel")]
+                // The status line's "as of" gives way to a dialog's keys; a date typed in a
+                // store pinned to a day counts from that day, so it is said here.
+                + (prompt.kind == .date && state.isPinned ? [KeyHint(key: "today =", label: state.datesFrom.iso)] : [])
         case .confirm?: hints = [KeyHint(key: "y", label: "yes"), KeyHint(key: "n", label: "no")]
         case let .commandLine(editor)?:
             // The commands that fit what is typed, from the same table Tab completes from.

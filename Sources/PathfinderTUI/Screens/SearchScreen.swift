@@ -37,7 +37,6 @@ extension SearchPage {
 
     mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
         Self.handle(command, &self, &state)
-        return []
     }
 
     /// The search box takes typing first; Up, Down and PgDn still move the results.
@@ -50,7 +49,7 @@ extension SearchPage {
             editing = false
             if !results.isEmpty {
                 state.page = page
-                Self.open(self, &state)
+                return Self.open(self, &state)
             }
         case .cancelled:
             if query.isEmpty {
@@ -104,7 +103,7 @@ extension SearchPage {
         }
         let countText: String
         if p.query.isEmpty {
-            countText = "Type to search areas, actions (every field and progress note) and case studies."
+            countText = "Type to search areas, actions (every field and progress note), case studies and meetings."
         } else if p.total == 0 {
             countText = "Nothing found for \(Quote.value(p.query.text))."
         } else {
@@ -150,29 +149,33 @@ extension SearchPage {
         }
     }
 
-    static func open(_ p: SearchPage, _ state: inout AppState) {
-        guard p.results.indices.contains(p.cursor.selected) else { return }
+    /// A meeting opens as its minutes, which is how a past meeting is read.
+    static func open(_ p: SearchPage, _ state: inout AppState) -> [Effect] {
+        guard p.results.indices.contains(p.cursor.selected) else { return [] }
         let result = p.results[p.cursor.selected]
         switch result.kind {
         case .area: state.open(.area(result.id))
         case .action: state.open(.action(result.id))
         case .caseStudy: state.open(.caseStudy(result.id))
+        case .meeting: return state.export(ExportRequest(kind: .minutes(meeting: result.id)))
         }
+        return []
     }
 
-    static func handle(_ command: Command, _ p: inout SearchPage, _ state: inout AppState) {
+    static func handle(_ command: Command, _ p: inout SearchPage, _ state: inout AppState) -> [Effect] {
         if ListKeys.move(command, &p.cursor, count: p.results.count, visible: visibleRows(state)) {
             p.editing = false
-            return
+            return []
         }
         switch command {
         case .open:
             state.page = .search(p)
-            open(p, &state)
+            return open(p, &state)
         case .filter, .search:
             p.editing = true
         default:
             break
         }
+        return []
     }
 }

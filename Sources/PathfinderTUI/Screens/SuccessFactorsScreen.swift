@@ -104,7 +104,9 @@ extension FactorMatrixPage {
         }
         // In the narrowest cells names cut to six letters stop being recognisable ("Nottin…"),
         // so then every column is headed by its area code, the same way throughout.
-        let useCodes = cellWidth < 9 && shownColumns.contains { DisplayWidth.of(areas[$0].name) > cellWidth }
+        // So are names cut at any width ("Nottingh…", "Portsmou…" at 80 columns, issue 16): when
+        // one does not fit, every column shows its code, as the actions' ids do (PO-, TH-).
+        let useCodes = shownColumns.contains { DisplayWidth.of(areas[$0].name) > cellWidth }
         for c in shownColumns {
             let area = areas[c]
             let name = useCodes && !area.code.isEmpty ? area.code : area.name

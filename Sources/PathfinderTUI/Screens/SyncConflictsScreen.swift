@@ -23,6 +23,8 @@ public struct SyncConflictRow: Hashable, Sendable {
 public struct SyncConflictsPage: ListScreen {
     public var rows: [SyncConflictRow]
     public var cursor = ListCursor()
+    /// Every conflict decided and the result sent: nothing is left to ask for.
+    public var shared = false
     public init(rows: [SyncConflictRow]) { self.rows = rows }
 }
 
@@ -57,10 +59,8 @@ extension AppState {
     mutating func performSyncCommand(_ command: Command) -> [Effect] {
         switch command {
         case .sync:
-            if let reason = edits.readOnlyReason {
-                message = Message("Read-only: \(reason)", isError: true)
-                return []
-            }
+            // A sync commits as the user: their name is asked first, as before an edit.
+            guard mayEdit(then: .sync) else { return [] }
             message = Message("Syncing…")
             return [.sync]
         case .history:
@@ -80,10 +80,10 @@ extension AppState {
         case .up, .scrollUp: p.cursor.move(by: -1, count: p.rows.count, visible: visible)
         case .down, .scrollDown: p.cursor.move(by: 1, count: p.rows.count, visible: visible)
         case .keepMine, .takeTheirs:
-            guard let row = p.rows[safe: p.cursor.selected] else { return [] }
+            guard let row = p.rows[safe: p.cursor.selected], mayEdit(then: command) else { return [] }
             return [.resolveSyncConflict(id: row.id, choice: command == .keepMine ? .mine : .theirs)]
         case .open:
-            guard let row = p.rows[safe: p.cursor.selected], !row.deletion else { return [] }
+            guard let row = p.rows[safe: p.cursor.selected], !row.deletion, mayEdit(then: command) else { return [] }
             overlay = .prompt(Prompt(label: "Value of \(row.field):", text: row.mine, purpose: .syncValue(id: row.id)))
         default:
             break
@@ -95,6 +95,16 @@ extension AppState {
 
 extension SyncConflictsPage {
     static let listTop = LogPage.listTop
+
+    /// A value as the screens show it: a status, RAG or theme by its label, not its id.
+    static func shown(_ value: String, field: String, _ catalogue: Catalogue) -> String {
+        switch field {
+        case "status": catalogue.status(value)?.label ?? value
+        case "rag": RAG(rawValue: value)?.label ?? value
+        case "theme": catalogue.theme(value)?.label ?? value
+        default: value
+        }
+    }
     /// Two lines a conflict, as the log's entries.
     static func visibleRows(_ state: AppState) -> Int { LogPage.visibleRows(state) }
 
@@ -104,8 +114,9 @@ extension SyncConflictsPage {
         let n = p.rows.count
         if p.rows.isEmpty {
             screen.put(Text.truncate(" Every conflict is decided", to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
-            screen.put(Text.truncate(" Nothing to resolve: sync again (S) to share the result", to: body.width),
-                       x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
+            let next = p.shared ? " The result is synced: nothing is left to do here (Esc goes back)"
+                : " Nothing to resolve: sync again (S) to share the result"
+            screen.put(Text.truncate(next, to: body.width), x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
             return
         }
         screen.put(Text.truncate(" \(n) change\(n == 1 ? "" : "s") made differently here and elsewhere: m keeps yours, t takes theirs, Enter types a value",
@@ -118,10 +129,12 @@ extension SyncConflictsPage {
             // Named by the file's id (an action's id, an area's folder) rather than its path.
             let name = row.path.split(separator: "/").last.map { $0.hasSuffix(".md") ? String($0.dropLast(3)) : String($0) } ?? row.path
             let label = name == "area" ? row.path.split(separator: "/").dropLast().last.map(String.init) ?? name : name
-            screen.put(Text.truncate(" \(label) · \(row.field)", to: body.width), x: body.x, y: y, style: style)
+            let field = ActionField(rawValue: row.field)?.label ?? row.field
+            screen.put(Text.truncate(" \(label) · \(field)", to: body.width), x: body.x, y: y, style: style)
             let half = max(4, (body.width - 6) / 2)
-            let mine = row.deletion ? "kept here (edited)" : row.mine
-            let theirs = row.deletion ? "deleted there" : row.theirs
+            let catalogue = state.partnership.catalogue
+            let mine = row.deletion ? "kept here (edited)" : shown(row.mine, field: row.field, catalogue)
+            let theirs = row.deletion ? "deleted there" : shown(row.theirs, field: row.field, catalogue)
             screen.put(Text.truncate("   yours: " + mine, to: half), x: body.x, y: y + 1, style: theme.style(for: .normal))
             screen.put(Text.truncate("theirs: " + theirs, to: body.width - half - 2), x: body.x + half + 2, y: y + 1,
                        style: theme.style(for: .normal))

@@ -87,6 +87,10 @@ public enum Effect: Hashable, Sendable {
     case loadSyncConflicts
     /// Resolve one; answered by `.syncConflicts` with those left, and a reload of the file.
     case resolveSyncConflict(id: String, choice: SyncChoice)
+    /// Read a spreadsheet to import (`:import FILE`); answered by `.importRead` or `.notice`.
+    case readImport(ImportRequest)
+    /// Write an import's good rows through the store, by `user`; answered by `.notice`.
+    case writeImport(ImportPlan, user: String)
 }
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.
@@ -124,6 +128,12 @@ public struct AppState: Sendable {
     /// Every problem the store's files have (`check`'s list), errors first: the problems
     /// screen lists them, and the areas and plans mark the files they are in.
     public var problems: [Problem] = []
+    /// RAG over time for each area and the store: worked out in the background by the run
+    /// loop (and cached in the store's .pathfinder folder); nil until it is in.
+    public var ragHistory: RAGHistoryTable?
+    /// The meeting ended last this session: `:minutes` writes its minutes unless another is on
+    /// screen.
+    public var meetingJustEnded: String?
 
     public init(partnership: Partnership, asOf: Day, storeLabel: String, width: Int, height: Int,
                 theme: Theme = .builtInDefault, themes: [Theme] = [], keyMap: KeyMap = .defaults,
@@ -151,6 +161,14 @@ public struct AppState: Sendable {
     public static let minimumHeight = 12
 
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// The day typed dates count from (`tomorrow`, `+2w`, a new meeting's "today"): the day
+    /// "overdue" is judged on, so a store pinned to a day reads dates as of that day. Notes and
+    /// `updated` keep the real date: they record when the words were written.
+    public var datesFrom: Day { asOf }
+
+    /// Whether the store is pinned to a day other than the real one (dates typed say so).
+    public var isPinned: Bool { asOf != edits.today }
 
     /// Rows between the title line and the message and status lines.
     public var bodyHeight: Int { max(0, height - 3) }

@@ -47,7 +47,10 @@ extension AppState {
     mutating func commit(_ change: Change) -> [Effect] {
         guard var change = rebased(change) else { return [] }
         // In a meeting, the meeting records what changed, and is saved with it.
-        if let recorded = recordInMeeting(change) { change.alongside.append(recorded) }
+        if let recorded = recordInMeeting(change) {
+            change.alongside.append(recorded)
+            page = MeetingPage.followingTheEnd(page)
+        }
         if refuse(storeRefusal(change)) { return [] }
         edits.undo.append(change)
         edits.redo.removeAll()

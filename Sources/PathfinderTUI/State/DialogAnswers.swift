@@ -39,6 +39,8 @@ extension AppState {
             return changeMeeting { $0.items.append(MeetingItem(action: chosen)) }
         case .meeting:
             return []
+        case let .minutesOf(path):
+            return writeMinutes(of: chosen, to: path)
         }
     }
 
@@ -63,8 +65,21 @@ extension AppState {
             }
             let entry = ProgressEntry(date: edits.today, author: edits.userName ?? "", text: text)
             return edit(id, summary: "\(id): progress note added") { $0.addProgress(entry) }
+        case let .reading(id):
+            let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let first = words.first, let value = Double(first.filter { $0 != "," && $0 != "£" && $0 != "%" }), value.isFinite else {
+                message = Message("A reading starts with its value, a number: e.g. 12 September figures", isError: true)
+                return []
+            }
+            let reading = IndicatorReading(date: edits.today, value: value, note: words.count > 1 ? words[1] : "", who: edits.userName ?? "")
+            let after = partnership.action(id).map { action -> String in
+                var changed = action
+                changed.indicator?.add(reading)
+                return changed.indicatorCourse.map { "; \($0.label)" } ?? ""
+            } ?? ""
+            return edit(id, summary: "\(id): reading \(Number.format(value)) added\(after)") { $0.indicator?.add(reading) }
         case let .due(id):
-            guard let day = DateInput.parse(text, today: edits.today) else {
+            guard let day = DateInput.parse(text, today: datesFrom) else {
                 message = Message("Not a date: \(DateInput.hint)", isError: true)
                 return []
             }
@@ -87,10 +102,12 @@ extension AppState {
             guard !text.isEmpty else { return [] }
             let decision: Bool = if case .meetingDecision = purpose { true } else { false }
             message = Message(decision ? "Decision recorded" : "Discussion recorded")
-            return changeMeeting { m in
+            let effects = changeMeeting { m in
                 guard m.items.indices.contains(item) else { return }
                 if decision { m.items[item].decisions.append(text) } else { m.items[item].notes.append(text) }
             }
+            page = MeetingPage.followingTheEnd(page)
+            return effects
         case let .captureTitle(meeting):
             guard !text.isEmpty else { return [] }
             overlay = .prompt(Prompt(label: "Who leads \(Quote.value(text, shown: Quote.titleShown))?", purpose: .captureLead(meeting: meeting, title: text)))
@@ -103,10 +120,18 @@ extension AppState {
             overlay = .prompt(Prompt(label: "Due by:", kind: .date, purpose: .captureDue(meeting: meeting, title: title, lead: text)))
             return []
         case let .captureDue(meeting, title, lead):
-            guard let due = DateInput.parse(text, today: edits.today) else { return [] }
+            guard let due = DateInput.parse(text, today: datesFrom) else { return [] }
             return captureAction(inMeeting: meeting, title: title, lead: lead, due: due)
         case let .syncValue(id):
             return [.resolveSyncConflict(id: id, choice: .value(value))]
+        case let .minutesFile(meeting):
+            guard !text.isEmpty else { return [] }
+            guard text.lowercased().hasSuffix(".md") || text.lowercased().hasSuffix(".html") else {
+                overlay = .prompt(Prompt(label: "Write the minutes to (.md or .html):", text: text, purpose: purpose))
+                message = Message("Minutes are written as .md or .html", isError: true)
+                return []
+            }
+            return writeMinutes(of: meeting, to: text)
         }
     }
 
@@ -129,12 +154,15 @@ extension AppState {
             guard partnership.meetings.contains(where: { $0.id == meetingID }) else { return [] }
             let effects = changeMeeting { $0.ended = true }
             goBack()
-            message = Message("Meeting ended and saved: `pathfinder minutes \(meetingID)` prints its minutes")
+            meetingJustEnded = meetingID
+            if let meeting = partnership.meetings.first(where: { $0.id == meetingID }) { offerMinutes(of: meeting) }
             return effects
         case let .replaceExport(request):
             var replacing = request
             replacing.replace = true
             return export(replacing)
+        case let .importRows(plan):
+            return confirmImport(plan)
         }
     }
 }

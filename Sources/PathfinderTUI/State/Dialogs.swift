@@ -15,6 +15,8 @@ public enum PickerPurpose: Hashable, Sendable {
     case agendaItem(meeting: String)
     /// A step of starting a meeting: the areas, or who is there.
     case meeting(MeetingWizard)
+    /// The meeting whose minutes to show, or write to the path.
+    case minutesOf(path: String?)
 }
 
 /// What a line of text typed on the message line is for.
@@ -22,6 +24,8 @@ public enum PromptPurpose: Hashable, Sendable {
     /// The optional reason for a RAG change, written to the progress log with it.
     case ragReason(action: String, rag: RAG)
     case note(action: String)
+    /// An indicator reading: the value, then an optional note.
+    case reading(action: String)
     case due(action: String)
     /// The user's name, asked once before the first edit; then `then` runs.
     case userName(then: Command)
@@ -35,6 +39,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case captureDue(meeting: String, title: String, lead: String)
     /// A value typed to resolve a sync conflict.
     case syncValue(id: String)
+    /// The file to write a meeting's minutes to, offered when it ends.
+    case minutesFile(meeting: String)
 }
 
 /// What a yes or no is for.
@@ -45,6 +51,8 @@ public enum ConfirmationPurpose: Hashable, Sendable {
     case endMeeting(meeting: String)
     /// Writing an export over an existing file.
     case replaceExport(ExportRequest)
+    /// Writing the good rows of an import shown on screen.
+    case importRows(ImportPlan)
 }
 
 /// A line of text asked for on the message line: a note, a date, a name. Date prompts show
@@ -95,12 +103,19 @@ enum DialogView {
         if prompt.kind == .date {
             // The resolved date (or the problem) on the right, so the user sees what they will get.
             let preview: String
-            switch prompt.resolvedDate(today: state.edits.today) {
+            switch prompt.resolvedDate(today: state.datesFrom) {
             case let .success(day): preview = "→ " + day.iso
             case let .failure(problem): preview = prompt.editor.isEmpty ? DateInput.hint : problem.message
             }
             let previewWidth = min(DisplayWidth.of(preview), max(0, room - 12))
-            if previewWidth > 0 {
+            if previewWidth < DisplayWidth.of(preview) {
+                // Too long beside the answer ("not a date: YYYY-MM-DD, tod…"): whole, on the
+                // line above, over the page's last row.
+                let style = theme.style(for: preview.hasPrefix("→") ? .messageInfo : .dim)
+                let whole = Text.truncate(preview, to: state.width)
+                screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))
+                screen.put(whole, x: state.width - DisplayWidth.of(whole), y: y - 1, style: style)
+            } else if previewWidth > 0 {
                 let style = theme.style(for: preview.hasPrefix("→") ? .messageInfo : .dim)
                 screen.put(Text.truncate(preview, to: previewWidth), x: state.width - previewWidth, y: y, style: style)
                 room -= previewWidth + 1
@@ -110,7 +125,6 @@ enum DialogView {
     }
 
     static func renderConfirmation(_ confirmation: Confirmation, state: AppState, y: Int, _ screen: inout Screen) {
-        let text = Text.truncate(confirmation.question + " (y/n)", to: state.width)
-        screen.put(text, x: 0, y: y, style: state.theme.style(for: .messageError))
+        RootView.putMessage(confirmation.question + " (y/n)", style: state.theme.style(for: .messageError), state, &screen)
     }
 }

@@ -14,7 +14,7 @@ extension AppState {
         let theme = themes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? partnership.catalogue.themes.first?.id ?? ""
         let draft = Action(id: "", area: area.id, title: "", theme: theme, status: partnership.catalogue.startingStatus,
                            rag: .green)
-        open(.action(ActionForm(action: draft, partnership: partnership, today: edits.today, heading: "New action in \(area.name)",
+        open(.action(ActionForm(action: draft, partnership: partnership, today: datesFrom, heading: "New action in \(area.name)",
                                 usesExternalEditor: edits.hasExternalEditor)))
         return []
     }

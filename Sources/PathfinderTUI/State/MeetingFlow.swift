@@ -152,7 +152,7 @@ extension AppState {
             return follow(wizard.give(title: text))
         case .date:
             // The prompt let only a date through.
-            guard let day = DateInput.parse(text.trimmed, today: edits.today) else { return [] }
+            guard let day = DateInput.parse(text.trimmed, today: datesFrom) else { return [] }
             return follow(wizard.give(date: day, people: meetingPeople(areas: wizard.areas)))
         case .others:
             return follow(wizard.give(others: text))

@@ -57,7 +57,7 @@ extension AppState {
             case .cancelled:
                 message = Message("Cancelled; nothing changed")
             case .submitted:
-                if prompt.kind == .date, case let .failure(problem) = prompt.resolvedDate(today: edits.today) {
+                if prompt.kind == .date, case let .failure(problem) = prompt.resolvedDate(today: datesFrom) {
                     // Keep what was typed so it can be corrected.
                     self.overlay = .prompt(prompt)
                     message = Message(problem.message, isError: true)

@@ -40,8 +40,16 @@ public enum Page: Hashable, Sendable {
     case report(ReportPage)
     /// Every file with problems, to read and fix.
     case problems(ProblemsPage)
+    /// An area's plan on a time line.
+    case timeline(TimelinePage)
+    /// RAG over time, for an area or the store.
+    case ragHistory(RAGHistoryPage)
+    /// Every meeting's decisions, newest first.
+    case decisions(DecisionsPage)
     /// The organisations, or those an action names (issue 12).
     case organisations(OrganisationsPage)
+    /// The funding register: agreements, their Compact check and notice due soon.
+    case funding(FundingPage)
 }
 
 extension Page {
@@ -62,7 +70,11 @@ extension Page {
         case let .form(p): p
         case let .report(p): p
         case let .problems(p): p
+        case let .timeline(p): p
+        case let .ragHistory(p): p
+        case let .decisions(p): p
         case let .organisations(p): p
+        case let .funding(p): p
         }
     }
 

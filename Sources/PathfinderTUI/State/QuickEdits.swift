@@ -31,6 +31,12 @@ extension AppState {
             overlay = .picker(Picker(title: "RAG of \(id)", choices: choices, selected: [action.rag.rawValue]), .rag(action: id))
         case .addNote:
             overlay = .prompt(Prompt(label: "Progress note on \(id):", purpose: .note(action: id)))
+        case .addReading:
+            guard let indicator = action.indicator else {
+                message = Message("\(id) has no indicator to read: give it one with e (edit)", isError: true)
+                return []
+            }
+            overlay = .prompt(Prompt(label: "Reading of \(indicator.name) today (value, then a note):", purpose: .reading(action: id)))
         case .writeNote:
             return startText(TextRequest(purpose: .note(action: id), text: "", fileName: "\(id)-progress-note.md"))
         case .editText:
@@ -53,7 +59,7 @@ extension AppState {
             let today = edits.today
             return edit(id, summary: "\(id) marked reviewed on \(today.iso)") { $0.reviewed = today }
         case .editAction:
-            open(.action(ActionForm(action: action, partnership: partnership, today: edits.today, heading: "Edit \(id)",
+            open(.action(ActionForm(action: action, partnership: partnership, today: datesFrom, heading: "Edit \(id)",
                                     usesExternalEditor: edits.hasExternalEditor)))
         case .duplicateAction:
             // As `pathfinder duplicate` makes it: a new piece of work like the old.

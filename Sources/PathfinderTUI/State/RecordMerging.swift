@@ -81,7 +81,7 @@ extension AppState {
         case let .area(a): put(a, in: \.areas, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
         case let .caseStudy(c): put(c, in: \.caseStudies, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
         case let .meeting(m): put(m, in: \.meetings, id: \.id)
-        case let .organisation(o): put(o, in: \.organisations, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
+        case let .organisation(o): put(o, in: \.organisations, id: \.id) { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         }
         keepSelectionVisible()
     }

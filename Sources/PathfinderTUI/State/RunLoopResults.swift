@@ -56,6 +56,8 @@ extension AppState {
             overlay = .confirm(Confirmation(question: "\(request.path ?? "The file") exists. Replace it?", purpose: .replaceExport(request)))
         case let .notice(text, isError):
             message = Message(text, isError: isError)
+        case let .importRead(request, table):
+            return showImport(table, request)
         case let .showLog(log):
             if case let .log(open) = page, open.restores, log.restores {
                 var refreshed = log
@@ -81,7 +83,14 @@ extension AppState {
                 message = Message("Sync: \(problem)", isError: true)
             } else {
                 message = Message(lines.last ?? "Synced")
+                // Decided and sent: the conflicts screen no longer asks for a sync.
+                if case var .syncConflicts(p) = page, p.rows.isEmpty {
+                    p.shared = true
+                    page = .syncConflicts(p)
+                }
             }
+        case let .ragHistoryComputed(table):
+            ragHistory = table
         case let .deleted(id):
             edits.pending.removeValue(forKey: .action(id))
             edits.failures.removeValue(forKey: .action(id))

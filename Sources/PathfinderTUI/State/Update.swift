@@ -40,7 +40,7 @@ extension AppState {
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
         case .saved, .saveFailed, .conflict, .created, .deleted, .deleteRefused, .storeChanged, .textEdited, .tick, .meetingCreated, .moved,
-             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited:
+             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited, .ragHistoryComputed, .importRead:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
         default:
@@ -121,7 +121,7 @@ extension AppState {
             go(to: .organisations(OrganisationsPage()))
         case .actionOrganisations:
             openOrganisations(ofAction: targetActionID)
-        case .changeStatus, .changeRAG, .addNote, .writeNote, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
+        case .changeStatus, .changeRAG, .addNote, .writeNote, .addReading, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
              .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction,
              .editArea, .newArea, .editCaseStudy, .newCaseStudy, .editOrganisation, .newOrganisation:
             return performEdit(command)
@@ -130,10 +130,16 @@ extension AppState {
         case .sync, .history:
             return performSyncCommand(command)
         case .showReport:
-            let area: String? = if case .areas = page { nil } else { currentArea }
-            return export(ExportRequest(kind: .highlight(area: area)))
+            return export(ExportRequest(kind: reportOnScreen))
         case .showProblems:
             openProblems()
+        case .timeline:
+            openTimeline(currentArea)
+        case .ragHistory:
+            let area: String? = if case .areas = page { nil } else { currentArea }
+            push(.ragHistory(RAGHistoryPage(area: area)))
+        case .showMessages:
+            openMessages()
         default:
             return performOnPage(command)
         }

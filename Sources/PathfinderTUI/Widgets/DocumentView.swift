@@ -7,6 +7,7 @@ public enum Link: Hashable, Sendable {
     case action(String)
     case caseStudy(String)
     case organisation(String)
+    case fundingAgreement(String)
 }
 
 /// One line of a document: styled spans, and optionally a link the reader can select and open.
@@ -225,6 +226,13 @@ extension AppState {
         case let .organisation(id):
             if partnership.organisation(id) != nil { push(.organisation(id)) } else {
                 message = Message("Organisation \(id) is not in this store", isError: true)
+            }
+        case let .fundingAgreement(id):
+            if let agreement = partnership.fundingAgreement(id) {
+                push(.report(ReportPage(title: agreement.title,
+                                        lines: FundingPage.agreementLines(agreement, state: self, width: max(20, width - 3)))))
+            } else {
+                message = Message("Funding agreement \(id) is not in this store", isError: true)
             }
         }
         return []

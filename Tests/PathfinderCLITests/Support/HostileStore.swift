@@ -15,6 +15,7 @@ enum HostileStore {
     static let actionID = "HO-01"
     static let area = "hostile"
     static let caseStudy = "hostile-study"
+    static let organisation = "hostile-organisation"
     static let meeting = "hostile/2006-12-01-hostile"
     static let meetingFile = "areas/hostile/meetings/2006-12-01-hostile.md"
 
@@ -138,6 +139,26 @@ enum HostileStore {
         try lines.joined(separator: "\n").write(to: manifest, atomically: true, encoding: .utf8)
         // A file whose very name is an escape sequence: `check` prints its path.
         try write("areas/\(area)/actions/HO-\u{1B}]2;name\u{07}.md", "---\nid: HO-02\n---\n")
+        try write("organisations/\(organisation).md", """
+            ---
+            name: \(h)
+            kind: charity
+            areas: [\(area)]
+            services:
+              - \(h)
+            accreditations:
+              - what: \(h)
+                by: \(h)
+            contacts:
+              - role: \(h)
+                name: \(h)
+                reach: \(h)
+            source: \(h)
+            ---
+
+            Notes \(text) end.
+
+            """)
         return s
     }
 

@@ -1,0 +1,116 @@
+import PathfinderModel
+
+/// The funding register on screen (`:funding`): every agreement with its Compact check, those
+/// whose notice falls in the next 90 days first; Enter opens the agreement in full.
+public struct FundingPage: ListScreen {
+    public var cursor = ListCursor()
+
+    public init() {}
+
+    var page: Page { .funding(self) }
+    var keyContext: KeyContext { .log }
+    func crumbs(_ state: AppState) -> [String] { ["Funding register"] }
+    func path(_ state: AppState, below: [String]) -> [String] { ["Funding register"] }
+
+    /// How far ahead "give notice by" looks (as the register report).
+    static let noticeWindowDays = 90
+
+    /// Notice due soon first (earliest first), then the rest by title.
+    static func rows(_ state: AppState) -> [FundingAgreement] {
+        let soon = state.partnership.fundingAgreements.filter { $0.noticeFalls(within: noticeWindowDays, of: state.asOf) }
+            .sorted { ($0.noticeDate!, $0.title) < ($1.noticeDate!, $1.title) }
+        return soon + state.partnership.fundingAgreements.filter { a in !soon.contains { $0.id == a.id } }
+    }
+
+    func rowCount(_ state: AppState) -> Int { state.partnership.fundingAgreements.count }
+
+    func render(_ state: AppState, _ layout: ScreenLayout, _ screen: inout Screen) {
+        let body = layout.body
+        let theme = state.theme
+        let rows = Self.rows(state)
+        let rules = state.partnership.catalogue.fundingRules
+        let soon = rows.filter { $0.noticeFalls(within: Self.noticeWindowDays, of: state.asOf) }.count
+        var heading = " \(rows.count) agreement\(rows.count == 1 ? "" : "s")"
+        if soon > 0 { heading += " · ! give notice on \(soon) in the next \(Self.noticeWindowDays) days" }
+        if rows.isEmpty { heading += " · none in funding/ yet: pathfinder agreement new" }
+        screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        let noticeWidth = 12
+        let checkWidth = body.width >= 80 ? 30 : 0
+        var cols = [Column(title: "Agreement", width: max(8, body.width - 5 - noticeWidth - checkWidth - (checkWidth > 0 ? 2 : 1))),
+                    Column(title: "Notice by", width: noticeWidth)]
+        if checkWidth > 0 { cols.append(Column(title: "Compact check", width: checkWidth)) }
+        Table.header(cols, x: body.x + 3, y: body.y + 1, theme: theme, into: &screen)
+        for (i, y) in layout.rows {
+            let a = rows[i]
+            let check = rules.check(a.terms)
+            let due = a.noticeFalls(within: Self.noticeWindowDays, of: state.asOf)
+            let selected = i == cursor.selected
+            let style = theme.style(for: selected ? .selected : .normal)
+            if selected { screen.fill(x: body.x, y: y, width: body.width - 1, height: 1, style: style) }
+            // The mark says the check in a character, never colour alone.
+            let mark = check.keepsAll ? "✓" : check.fallingShort.isEmpty ? "?" : "!"
+            screen.put(mark, x: body.x + 1, y: y, style: selected ? style : theme.style(for: check.keepsAll ? .ragGreen : .warning))
+            let values = [a.title, (a.noticeDate?.iso ?? "—") + (due ? " !" : ""), check.keepsAll ? "meets" : check.summary]
+            var x = body.x + 3
+            for (c, col) in cols.enumerated() {
+                let role: Role = c == 1 && due ? .overdue : c == 0 ? .normal : .dim
+                screen.put(Table.fit(values[c], col), x: x, y: y, style: selected ? style : theme.style(for: role))
+                x += col.width + 1
+            }
+        }
+        Scrollbar.draw(top: cursor.top, visible: Self.visibleRows(state), total: rows.count, x: body.x + body.width - 1,
+                       y: body.y + Self.listTop, theme: theme, into: &screen)
+    }
+
+    mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
+        let rows = Self.rows(state)
+        if ListKeys.move(command, &cursor, count: rows.count, visible: Self.visibleRows(state)) { return [] }
+        if command == .open, rows.indices.contains(cursor.selected) {
+            let agreement = rows[cursor.selected]
+            state.page = .funding(self)
+            state.push(.report(ReportPage(title: agreement.title,
+                                          lines: Self.agreementLines(agreement, state: state, width: max(20, state.width - 3)))))
+        }
+        return []
+    }
+}
+
+extension FundingPage {
+    static let listTop = 2
+
+    /// An agreement in full, as lines for the report screen: its terms, each principle's
+    /// verdict with its mark, the actions it funds, and its notes.
+    static func agreementLines(_ a: FundingAgreement, state: AppState, width: Int) -> [String] {
+        var out = [a.title, String(repeating: "=", count: min(width, DisplayWidth.of(a.title)))]
+        func field(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            let lines = Text.wrap(value, to: max(10, width - 16))
+            for (i, line) in lines.enumerated() { out.append((i == 0 ? Text.pad(label, to: 15) : String(repeating: " ", count: 15)) + " " + line) }
+        }
+        let p = state.partnership
+        field("Funder", a.funder)
+        field("Organisation", p.organisation(funded: a).map { $0.id == a.organisation ? $0.name : $0.name + " (" + $0.id + ")" } ?? a.organisation)
+        field("Area", a.area.flatMap { p.area($0)?.name } ?? a.area ?? "")
+        field("Mechanism", a.mechanism?.label ?? "not stated")
+        field("Amount", a.amount.map { "£\(Number.grouped($0)) a year" } ?? "not stated")
+        field("Start", a.start?.iso ?? "not stated")
+        field("Term", a.termYears.map { "\(Number.format($0)) year\($0 == 1 ? "" : "s")" + (a.end.map { ", to \($0.iso)" } ?? "") } ?? "not stated")
+        field("Notice", a.noticeMonths.map { "\(Number.format($0)) month\($0 == 1 ? "" : "s")" + (a.noticeDate.map { ": give notice by \($0.iso)" } ?? "") } ?? "not stated")
+        field("Monitoring", [a.monitoringFrequency?.label ?? "", a.monitoring].filter { !$0.isEmpty }.joined(separator: ": "))
+        field("Actions", a.actions.map { id in p.action(id).map { "\(id) \($0.title)" } ?? "\(id) (not in the store)" }.joined(separator: "; "))
+        field("Source", a.source)
+        out.append("")
+        let check = p.catalogue.fundingRules.check(a.terms)
+        out.append("Funding principles: \(check.summary)")
+        for finding in check.findings {
+            let lines = Text.wrap("\(finding.verdict.mark) \(finding.principle.label): \(finding.message)", to: max(10, width - 2))
+            out += lines.enumerated().map { i, line in (i == 0 ? "  " : "    ") + line }
+        }
+        out.append("  ✓ meets · ~ departs for a recorded reason · ! falls short · ? not stated")
+        if !a.notes.isEmpty {
+            out.append("")
+            out += Text.wrap(a.notes, to: width)
+        }
+        return out
+    }
+}
