@@ -245,6 +245,6 @@ struct Show: ParsableCommand {
 
 /// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
 func printJSON(_ pairs: [(String, JSONValue)]) {
-    Output.json(String(RecordJSON.document(pairs).rendered().dropLast()))
+    Output.json(bytes: RecordJSON.document(pairs).renderedBytes())
 }
 

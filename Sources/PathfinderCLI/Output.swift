@@ -72,11 +72,14 @@ enum Output {
     /// JSON on stdout, with a closing line feed.
     static func json(_ text: String) { write(text + "\n", as: .json) }
 
-    /// JSON already in bytes (a long list), with a closing line feed; copied into a string only
-    /// when it has to be made safe for a terminal.
+    /// JSON already in bytes, ending with its line feed (`JSONValue.renderedBytes()`): written
+    /// as it is, without a copy; made into a string only when it has to be made safe for a terminal.
     static func json(bytes: [UInt8]) {
-        guard !stdoutIsTerminal else { return json(String(decoding: bytes, as: UTF8.self)) }
-        FileHandle.standardOutput.write(Data(bytes + [0x0A]))
+        guard !stdoutIsTerminal else { return write(String(decoding: bytes, as: UTF8.self), as: .json) }
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+        }
     }
 
     /// One line on stderr: "pathfinder: " and the message.

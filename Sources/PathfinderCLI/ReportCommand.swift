@@ -75,7 +75,11 @@ struct Report: ParsableCommand {
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingRegisterReport.build(p, area: area, asOf: asOf)
         }
-        try output.emit(report.render(format), as: format.outputKind)
+        if format == .json, output.output == nil {
+            Output.json(bytes: report.json.renderedBytes())  // a 61 MB report is not copied into a string
+        } else {
+            try output.emit(report.render(format), as: format.outputKind)
+        }
         if let sentence = ProblemCount(result.problems).filesSentence {
             Output.error("\(sentence) and may be left out; `pathfinder check` lists them")
         }

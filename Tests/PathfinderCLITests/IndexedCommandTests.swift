@@ -7,25 +7,6 @@ import Testing
 /// `list actions` and `report` answered through the index (issue 14) print what they printed
 /// after a full load, byte for byte, with the index cold, warm and after edits.
 @Suite(.serialized) struct IndexedCommandTests {
-    /// The fast JSON writer against JSONEncoder, on every action of the sample store and on
-    /// text JSON has to escape.
-    @Test func actionJSONIsWhatJSONEncoderWrites() throws {
-        var actions = try PlainFileStore(root: Fixtures.sampleStore).load().partnership.actions
-        let day = Day(iso: "2007-01-02")!
-        actions.append(Action(id: "X-1", area: "a/b", title: "q\"b\\s/\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f}é\u{2028}𝄞\u{0}",
-                              partners: ["", "x"], start: day, milestones: [Milestone(title: "\u{1b}[2J", due: nil, done: false)],
-                              progress: [ProgressEntry(date: day, author: "\\", text: "\"\n\""), ProgressEntry(date: day, author: "", text: "")]))
-        actions.append(Action(id: "X-2", area: "", title: "", updated: day))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let overdue: (Action) -> Bool = { $0.id.hasSuffix("3") }
-        for list in [actions, [], Array(actions.suffix(2)), [actions[0]]] {
-            let expected = String(decoding: try encoder.encode(list.map { JSONAction($0, overdue: overdue($0)) }), as: UTF8.self)
-            let got = String(decoding: ActionJSON.array(list, overdue: overdue), as: UTF8.self)
-            #expect(got == expected)
-        }
-    }
-
     func run(_ arguments: [String], _ store: URL, home: URL) throws -> (status: Int32, out: String, err: String) {
         try Fixtures.run(arguments + ["--store", store.path],
                          environment: ["XDG_CONFIG_HOME": home.path, "HOME": home.path, "USER": "tester"])

@@ -1,4 +1,7 @@
 import Foundation
+import PathfinderModel
+import PathfinderReports
+import PathfinderStore
 import Testing
 
 /// The JSON shape tools rely on (docs/json.md), pinned: the version, every key of each record
@@ -65,5 +68,21 @@ struct JSONShapeTests {
         }
         let areas = try #require(JSONList.document(try Fixtures.run(["list", "areas", "--json", "--store", sample]).out)?["areas"] as? [[String: Any]])
         #expect(Set(areas.first?.keys.map { $0 } ?? []) == ["id", "name", "type", "actions", "rag", "overdue", "next-due"])
+    }
+
+    /// The byte writer behind `--json` (issue 14) escapes exactly as `Escape.json` does, on
+    /// every action field of the sample store and on text JSON or a terminal has to fear.
+    @Test func jsonBytesAreEscapeJSONsBytes() throws {
+        let actions = try PlainFileStore(root: Fixtures.sampleStore).load().partnership.actions
+        let hostile = ["q\"b\\s/\u{1}\u{8}\u{c}\n\r\t\u{1f}\u{7f}é\u{2028}\u{2029}𝄞\u{0}", "\u{1b}[2J\u{9b}31m\u{85}",
+                       "\u{202e}evil\u{2066}\u{200f}", "\r\n", "\u{e2}\u{80}", "日本語ｶﾅ", "", "\u{feff}\u{fffe}\u{ffff}", "\\u2028"]
+        let texts = hostile + actions.flatMap { [$0.id, $0.title, $0.description, $0.lead] + $0.partners + $0.progress.map(\.text) }
+        for text in texts {
+            #expect(JSONValue.string(text).renderedBytes() == Array((Escape.json(text) + "\n").utf8), "\(text.debugDescription)")
+        }
+        let tree = JSONValue.object([("a\u{2028}", .array([.int(-3), .number(1.5), .number(.nan), .bool(false), .null, .array([]), .object([])])),
+                                     ("b", .object([("c", .string("é\n"))]))])
+        #expect(tree.rendered() == "{\n  \"a\\u2028\": [\n    -3,\n    1.5,\n    null,\n    false,\n    null,\n    [],\n    {}\n  ],\n"
+            + "  \"b\": {\n    \"c\": \"é\\n\"\n  }\n}\n")
     }
 }
