@@ -26,10 +26,6 @@ extension RenderableReport {
     }
 }
 
-private func percent(_ progress: Double?) -> String {
-    progress.map { "\(Int(($0 * 100).rounded()))%" } ?? ""
-}
-
 private func note(_ entry: ProgressEntry?) -> String {
     guard let entry else { return "" }
     return "\(entry.date.iso) \(entry.author.isEmpty ? "" : entry.author + ": ")\(entry.text)"
@@ -108,17 +104,9 @@ extension HighlightReport: RenderableReport {
         } else {
             d.chart(.indicators(indicators.map { i in
                 ReportChart.IndicatorRow(id: i.action, name: i.indicator.name, baseline: i.indicator.baseline,
-                                         current: i.indicator.current, target: i.indicator.target, unit: i.indicator.unit)
+                                         current: i.indicator.latest?.value, target: i.indicator.target, unit: i.indicator.unit)
             }))
         }
-        d.table(["Id", "Indicator", "Baseline", "Current", "Target", "Progress", "Course"],
-                indicators.map { i in
-                    let unit = i.indicator.unit.isEmpty ? "" : " " + i.indicator.unit
-                    return [i.action, i.indicator.name, Number.format(i.indicator.baseline) + unit,
-                            i.indicator.current.map { Number.format($0) + unit } ?? "not measured yet",
-                            Number.format(i.indicator.target) + unit, percent(i.progress), i.course.label]
-                },
-                right: [2, 3, 4, 5], none: "No action has an indicator.")
 
         d.heading(1, "Milestones due by \(periodEnd.iso)")
         d.table(["Due", "Id", "Milestone", "Action"],
