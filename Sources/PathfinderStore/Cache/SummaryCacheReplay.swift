@@ -66,6 +66,8 @@ extension Refresh {
                                              catalogue: catalogue, areas: areaIDs)
                 .filter { $0.severity == .error }
         }
+        // An agreement's own errors; its links and the funding principles are only warnings.
+        each(.fundingAgreement) { j, i, entry in fileErrors(j, i, entry) }
         each(.caseStudy) { j, i, entry in
             fileErrors(j, i, entry)
             guard case let .caseStudy(area, areaLine, themes) = entry.facts else { return }

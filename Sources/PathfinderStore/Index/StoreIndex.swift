@@ -70,8 +70,9 @@ extension PlainFileStore {
             if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
         }
 
-        // Funding agreements are not in the summary cache: their few files are read as the
-        // load reads them, for their records and their errors.
+        // The summary cache holds the agreements' own errors; their records are read only for
+        // questions about profiles (reports), as the load reads them. A link among their files
+        // is an error as the load reports it.
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
         var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
@@ -79,10 +80,11 @@ extension PlainFileStore {
             if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
             if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
         }
-        let funding = PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
-                                                                         areas: areaIDs, actions: actionIDs)
-        let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
-            .filter { $0.severity == .error }
+        let funding = query.profiles
+            ? PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
+                                                                                    areas: areaIDs, actions: actionIDs).agreements
+            : []
+        let fundingErrors = links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") && $0.severity == .error }
 
         var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
         var studies: [CaseStudy] = []
@@ -101,7 +103,7 @@ extension PlainFileStore {
         let partnership = Partnership(
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
             areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
-            fundingAgreements: funding.agreements)
+            fundingAgreements: funding)
         return LoadResult(partnership: partnership, problems: fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted())
     }
 
@@ -192,7 +194,7 @@ extension PlainFileStore {
     private static func profiles(_ refresh: Refresh, root: String)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
-        for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
+        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && job.kind != .fundingAgreement {
             for (i, entry) in refresh.entries[j].enumerated() {
                 guard let entry, !entry.broken else { continue }
                 files.append((job.file(i), entry.hash))
