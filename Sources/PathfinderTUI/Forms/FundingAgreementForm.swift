@@ -34,7 +34,21 @@ public struct FundingAgreementFormSpec: RecordFormSpec {
         }
     }
 
-    public func label(_ field: FundingAgreementField) -> String { field.label }
+    /// Shorter than the field's own labels (which messages and merges use), so each fits the
+    /// form's 12 columns at 40 wide; the notes under them say the units.
+    public func label(_ field: FundingAgreementField) -> String {
+        switch field {
+        case .organisation: "Organisation"
+        case .amount: "£ a year"
+        case .termReason: "Why shorter"
+        case .noticeMonths: "Notice"
+        case .fullCostRecovery: "Full costs"
+        case .costRecoveryReason: "Why not full"
+        case .monitoring: "Monitoring"
+        case .monitoringFrequency: "How often"
+        default: field.label
+        }
+    }
     public func value(_ field: FundingAgreementField, of a: FundingAgreement) -> String { field.value(of: a) }
 
     public func set(_ field: FundingAgreementField, to text: String, on a: inout FundingAgreement) throws {

@@ -89,11 +89,16 @@ enum AgreementDocument {
         doc.blank()
         func field(_ label: String, _ value: String, role: Role = .normal) { doc.field(label, value, role: role, labelWidth: labelWidth) }
         field("Funder", p.organisation(a.funder)?.name ?? a.funder)
+        // The organisation funded, a link to its page when the store holds it (its first line).
+        let funded = labelWidth > 10 ? "Organisation" : "Funded"
         if let o = p.organisation(funded: a) {
-            doc.lines.append(DocumentLine([.init(text: Text.pad("Organisation", to: labelWidth) + " ", role: .dim),
-                                           .init(text: "› " + o.name, role: .link)], link: .organisation(o.id)))
+            for (i, line) in Text.wrap("› " + o.name, to: max(1, width - labelWidth - 1)).enumerated() {
+                let label = i == 0 ? Text.pad(funded, to: labelWidth) : String(repeating: " ", count: labelWidth)
+                doc.lines.append(DocumentLine([.init(text: label + " ", role: .dim), .init(text: line, role: .link)],
+                                              link: i == 0 ? .organisation(o.id) : nil))
+            }
         } else {
-            field("Organisation", a.organisation.isEmpty ? "not stated" : a.organisation)
+            field(funded, a.organisation.isEmpty ? "not stated" : a.organisation)
         }
         field("Area", a.area.flatMap { p.area($0)?.name } ?? a.area ?? "")
         field("Mechanism", a.mechanism?.label ?? "not stated")
@@ -107,9 +112,10 @@ enum AgreementDocument {
         field("Source", a.source, role: .dim)
         let check = p.catalogue.fundingRules.check(a.terms)
         doc.heading("Funding principles: \(check.summary)")
+        // The mark hangs left of the finding, which wraps under its own first word.
         for finding in check.findings {
-            doc.field("", "\(finding.verdict.mark) \(finding.principle.label): \(finding.message)",
-                      role: finding.verdict == .fallsShort ? .warning : .normal, labelWidth: 1)
+            doc.field("  " + finding.verdict.mark, "\(finding.principle.label): \(finding.message)",
+                      role: finding.verdict == .fallsShort ? .warning : .normal, labelWidth: 3)
         }
         doc.field("", "✓ meets · ~ departs for a recorded reason · ! falls short · ? not stated", role: .dim, labelWidth: 1)
         doc.heading(a.actions.isEmpty ? "Funds no action" : "Actions (Tab to select, Enter to open)")
