@@ -85,7 +85,8 @@ struct LinkTable: Equatable, Sendable {
 
     /// Removes the table: the summary cache read an organisation or agreement file again.
     static func remove(root: String) {
-        unlink(root + "/" + path)
+        // Through the store's chokepoint: never through a linked `.pathfinder`.
+        _ = try? StoreDisk(root: root).remove(path)
     }
 
     // MARK: The file: a line per record, tab-separated; nothing in it is ever shown.
