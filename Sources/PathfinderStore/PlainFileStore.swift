@@ -53,6 +53,9 @@ public final class PlainFileStore {
     /// Every change this store makes on disk goes through here (no writes through links).
     let disk: StoreDisk
 
+    /// Counts the files a load has read, for a screen reading the store in the background.
+    public var readProgress: ReadProgress?
+
     public init(root: URL) {
         self.root = root.standardizedFileURL
         disk = StoreDisk(root: self.root.path)
@@ -90,6 +93,8 @@ public final class PlainFileStore {
         let list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
         var problems = manifest.problems + links.problems
         let catalogue = manifest.value?.catalogue
+        let progress = readProgress
+        progress?.start(total: list.count)
 
         let root = rootPath
         // Parsing is most of the cost of a load and a pure function of each file's bytes, so it
@@ -113,6 +118,7 @@ public final class PlainFileStore {
                 default: problems += file.problems
                 }
             }
+            progress?.add(profiles.count)
         }
         let organisationNames = OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
         // Organisations are checked now and their line maps let go, before the actions are
@@ -141,6 +147,7 @@ public final class PlainFileStore {
         // would hold a few hundred bytes inline, and two at once cost tens of megabytes).
         var (loadedActions, actionFiles) = Self.parallelMap(list.filter { $0.kind == .action }) { file -> (Action, ActionFile) in
             let parsed = ParsedFile.read(file, root: root, shared: shared)
+            progress?.add(1)
             guard case let .action(p) = parsed.result else {
                 return (ActionFile.none, ActionFile(path: file.path, problems: parsed.problems, hash: parsed.hash))
             }
@@ -166,6 +173,7 @@ public final class PlainFileStore {
                 problems += file.problems
             }
         }
+        progress?.finish()
 
         // Checks across files.
         var codes: [String: String] = [:]
@@ -454,6 +462,25 @@ public final class PlainFileStore {
 }
 
 /// A parsed file reduced to what the rest of a load needs.
+/// How far a load has got: files read of the files listed. Shared with the thread that reads,
+/// so it is locked; a screen asks for `fraction` a few times a second.
+public final class ReadProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var total = 0
+
+    public init() {}
+
+    func start(total: Int) { lock.withLock { (done, self.total) = (0, total) } }
+    func add(_ files: Int) { lock.withLock { done += files } }
+    func finish() { lock.withLock { done = total } }
+
+    /// From 0 to 1; nil before the files are listed.
+    public var fraction: Double? {
+        lock.withLock { total > 0 ? min(1, Double(done) / Double(total)) : nil }
+    }
+}
+
 struct LoadedEntry<Value: Sendable> {
     var path: String
     var value: Value?

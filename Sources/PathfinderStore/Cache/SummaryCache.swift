@@ -290,7 +290,7 @@ struct SummaryCache {
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.keepRecords = keepingRecords
         refresh.run()
-        var summary = refresh.summary(manifest: manifest)
+        let summary = refresh.summary(manifest: manifest)
         if refresh.changed || old == nil {
             write(refresh.contents)
         }
