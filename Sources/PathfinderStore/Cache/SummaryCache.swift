@@ -451,6 +451,7 @@ struct Refresh {
         contents.organisationsFolder = folder("organisations", old: old.organisationsFolder)
         jobs.append(job("organisations", kind: .organisation, area: "", listing: contents.organisationsFolder,
                         oldListing: old.organisationsFolder, old: old.organisations))
+        // Funding agreements too: a national store holds hundreds, each parsed on every run before.
         contents.fundingFolder = folder(PlainFileStore.fundingFolder, old: old.fundingFolder)
         jobs.append(job(PlainFileStore.fundingFolder, kind: .fundingAgreement, area: "", listing: contents.fundingFolder,
                         oldListing: old.fundingFolder, old: old.funding))

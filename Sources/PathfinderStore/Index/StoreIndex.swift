@@ -70,9 +70,10 @@ extension PlainFileStore {
             if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
         }
 
-        // The summary cache holds the agreements' own errors; their records are read only for
-        // questions about profiles (reports), as the load reads them. A link among their files
-        // is an error as the load reports it.
+        // Funding agreements' records are not in the index: their files are read as the load
+        // reads them, for their records and their errors, when the question needs profiles
+        // (reports); `list actions` needs neither (their own errors are in the summary, and a
+        // link among their files is reported from the listing).
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
         var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
@@ -82,9 +83,10 @@ extension PlainFileStore {
         }
         let funding = query.profiles
             ? PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
-                                                                                    areas: areaIDs, actions: actionIDs).agreements
-            : []
-        let fundingErrors = links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") && $0.severity == .error }
+                                                                                    areas: areaIDs, actions: actionIDs)
+            : (agreements: [], problems: [], broken: [])
+        let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
+            .filter { $0.severity == .error }
 
         var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
         var studies: [CaseStudy] = []
@@ -103,8 +105,16 @@ extension PlainFileStore {
         let partnership = Partnership(
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
             areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
-            fundingAgreements: funding)
-        return LoadResult(partnership: partnership, problems: fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted())
+            fundingAgreements: funding.agreements)
+        // The summary already holds each agreement file's own errors (the cache keeps them):
+        // add only what the full check of the agreements found beyond those.
+        var counted: [Problem: Int] = [:]
+        for e in summary.errors where e.path.hasPrefix(Self.fundingFolder + "/") { counted[e, default: 0] += 1 }
+        var extra: [Problem] = []
+        for e in fundingErrors {
+            if let n = counted[e], n > 0 { counted[e] = n - 1 } else { extra.append(e) }
+        }
+        return LoadResult(partnership: partnership, problems: extra.isEmpty ? summary.errors : (summary.errors + extra).sorted())
     }
 
     /// One area folder's wanted actions (by file position), from its index file, which is
