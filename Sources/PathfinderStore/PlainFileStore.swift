@@ -53,6 +53,9 @@ public final class PlainFileStore {
     /// Every change this store makes on disk goes through here (no writes through links).
     let disk: StoreDisk
 
+    /// Counts the files a load has read, for a screen reading the store in the background.
+    public var readProgress: ReadProgress?
+
     public init(root: URL) {
         self.root = root.standardizedFileURL
         disk = StoreDisk(root: self.root.path)
@@ -90,6 +93,8 @@ public final class PlainFileStore {
         let list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
         var problems = manifest.problems + links.problems
         let catalogue = manifest.value?.catalogue
+        let progress = readProgress
+        progress?.start(total: list.count)
 
         let root = rootPath
         // Parsing is most of the cost of a load and a pure function of each file's bytes, so it
@@ -97,22 +102,43 @@ public final class PlainFileStore {
         // action can then be checked against them in the same parallel pass that parses it.
         // One area's read leaves the case studies until its actions say which they cite.
         // Organisations go first too: an action naming one by its name instead of its id is
-        // warned about as it is parsed. One area's read reads them all, as it reads every
-        // area.md: what an action's partner names depends on every organisation's name.
-        let profileFiles = list.filter { $0.kind == .area || $0.kind == .organisation || ($0.kind == .caseStudy && scope == .store) }
-        let profiles = Self.parallelMap(profileFiles) { ParsedFile.read($0, root: root) }
+        // warned about as it is parsed. One area's read takes every organisation's name from
+        // the link table instead, and reads only the organisations its actions name.
+        let profileFiles = list.filter { $0.kind == .area || (scope == .store && ($0.kind == .organisation || $0.kind == .caseStudy)) }
         var areas: [LoadedEntry<Area>] = []
         var studies: [LoadedEntry<CaseStudy>] = []
         var organisations: [LoadedEntry<Organisation>] = []
-        for file in profiles {
-            switch file.result {
-            case let .area(p): areas.append(LoadedEntry(file, p))
-            case let .caseStudy(p): studies.append(LoadedEntry(file, p))
-            case let .organisation(p): organisations.append(LoadedEntry(file, p))
-            default: problems += file.problems
+        do { // the parsed files go when their entries are made
+            let profiles = Self.parallelMap(profileFiles) { ParsedFile.read($0, root: root) }
+            for file in profiles {
+                switch file.result {
+                case let .area(p): areas.append(LoadedEntry(file, p))
+                case let .caseStudy(p): studies.append(LoadedEntry(file, p))
+                case let .organisation(p): organisations.append(LoadedEntry(file, p))
+                default: problems += file.problems
+                }
+            }
+            progress?.add(profiles.count)
+        }
+        let table = scope == .store ? nil : LinkTable.current(root: root)
+        // One area's read asks the table about its actions' names once they are parsed (below).
+        let organisationNames = OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
+        // Organisations are checked now and their line maps let go, before the actions are
+        // parsed: 14,000 organisations' maps held 9 MB through the peak of a national load.
+        // (One area's read checks the few its actions name when it has read them, below.)
+        let areaIDs = Set(list.filter { $0.kind == .area }.map(\.id))
+        func checkOrganisations(from start: Int) {
+            for i in organisations.indices.dropFirst(start) {
+                problems += organisations[i].problems
+                if let value = organisations[i].value {
+                    problems += Validator.organisation(value, path: organisations[i].path, lines: organisations[i].lines,
+                                                       items: organisations[i].itemLines, catalogue: catalogue, areas: areaIDs)
+                }
+                organisations[i].lines = [:]
+                organisations[i].itemLines = [:]
             }
         }
-        let organisationNames = OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
+        checkOrganisations(from: 0)
         let areaCodes = Dictionary(areas.compactMap { e in e.value.map { ($0.id, $0.code) } }, uniquingKeysWith: { a, _ in a })
         let studyIDs = Set(studies.compactMap { $0.value?.id })
         // Links are checked against every file that is there, loaded or not: a file that could
@@ -127,6 +153,7 @@ public final class PlainFileStore {
         // would hold a few hundred bytes inline, and two at once cost tens of megabytes).
         var (loadedActions, actionFiles) = Self.parallelMap(list.filter { $0.kind == .action }) { file -> (Action, ActionFile) in
             let parsed = ParsedFile.read(file, root: root, shared: shared)
+            progress?.add(1)
             guard case let .action(p) = parsed.result else {
                 return (ActionFile.none, ActionFile(path: file.path, problems: parsed.problems, hash: parsed.hash))
             }
@@ -136,9 +163,31 @@ public final class PlainFileStore {
                                                 areaCode: codesToCheck[action.area], caseStudies: studyFiles)
             loaded.problems += Validator.organisationLinks(action, path: file.path, lines: p.lines, items: p.itemLines,
                                                            names: organisationNames)
+            if scope != .store { loaded.organisationLines = ActionFile.OrganisationLines(p) }
             return (action, loaded)
         }
+        if let table {
+            // Free text naming an organisation, warned about as a full load warns (the table
+            // holds every organisation's name; only this area's values are looked up).
+            let names = table.names(for: Set(loadedActions.lazy.flatMap { [$0.leadBody] + $0.partners }))
+            for i in actionFiles.indices {
+                guard let at = actionFiles[i].organisationLines else { continue }
+                actionFiles[i].problems += Validator.organisationLinks(loadedActions[i], path: actionFiles[i].path, lines: at.lines,
+                                                                       items: at.items, names: names)
+                actionFiles[i].organisationLines = nil
+            }
+        }
         if scope != .store {
+            // A link among them is reported as the full load reports it (the listing found the rest).
+            var namedLinks = StoreLinks()
+            let named = organisationFiles(namedBy: loadedActions, links: &namedLinks)
+            problems += namedLinks.problems
+            links.found += namedLinks.found
+            let checked = organisations.count
+            for file in Self.parallelMap(named, { ParsedFile.read($0, root: root) }) {
+                if case let .organisation(p) = file.result { organisations.append(LoadedEntry(file, p)) } else { problems += file.problems }
+            }
+            checkOrganisations(from: checked)
             let cited = Set(loadedActions.lazy.flatMap(\.caseStudies))
             for file in Self.parallelMap(list.filter({ $0.kind == .caseStudy && cited.contains($0.id) }), { ParsedFile.read($0, root: root) }) {
                 if case let .caseStudy(p) = file.result { studies.append(LoadedEntry(file, p)) } else { problems += file.problems }
@@ -152,6 +201,7 @@ public final class PlainFileStore {
                 problems += file.problems
             }
         }
+        progress?.finish()
 
         // Checks across files.
         var codes: [String: String] = [:]
@@ -165,18 +215,11 @@ public final class PlainFileStore {
                 codes[value.code] = value.id
             }
         }
-        let areaIDs = Set(profileFiles.filter { $0.kind == .area }.map(\.id))
         for study in studies {
             problems += study.problems
             guard let value = study.value else { continue }
             problems += Validator.caseStudy(value, path: study.path, lines: study.lines, items: study.itemLines,
                                             catalogue: catalogue, areas: areaIDs)
-        }
-        for organisation in organisations {
-            problems += organisation.problems
-            guard let value = organisation.value else { continue }
-            problems += Validator.organisation(value, path: organisation.path, lines: organisation.lines, items: organisation.itemLines,
-                                               catalogue: catalogue, areas: areaIDs)
         }
         var firstFile: [String: String] = [:]
         firstFile.reserveCapacity(actionFiles.count)
@@ -208,9 +251,14 @@ public final class PlainFileStore {
         // The id tables are done with: freed now, not after the store's own tables below are
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
-        let funding = loadFundingAgreements(Self.fundingFiles(rootPath, links: &links), catalogue: catalogue,
+        // One area's read reads the agreements the link table says name the area or its actions.
+        let fundingList = table.map { fundingFiles($0.agreements(forArea: scope.area ?? "", actions: Set(loadedActions.lazy.map(\.id))),
+                                                   links: &links) }
+            ?? Self.fundingFiles(rootPath, links: &links)
+        let funding = loadFundingAgreements(fundingList, catalogue: catalogue,
                                             areas: Set(list.filter { $0.kind == .area }.map(\.id)),
-                                            actions: scope == .store ? actionIDs : nil)
+                                            actions: scope == .store ? actionIDs : nil,
+                                            organisations: scope == .store ? organisationNames : nil)
         // One area's read reports only its own files' problems; `check` reads the whole store.
         if scope == .store { problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) } }
         actionIDs = []
@@ -223,7 +271,7 @@ public final class PlainFileStore {
         let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
             .union(organisations.filter { !$0.editable }.map(\.path))
             .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
-            .union(links.found.isEmpty ? [] : list.map(\.path).filter(links.covers))
+            .union(links.found.isEmpty ? [] : (list.map(\.path) + organisations.map(\.path)).filter(links.covers))
         let fundingHashes = hashes.filter { $0.key.hasPrefix(Self.fundingFolder + "/") }
         let fundingReadOnly = readOnly.filter { $0.hasPrefix(Self.fundingFolder + "/") }
             .union(links.found.isEmpty ? [] : fundingHashes.keys.filter(links.covers))
@@ -260,7 +308,7 @@ public final class PlainFileStore {
         var loadedStudies = kept(studies)
         var loadedMeetings = kept(meetings)
         var loadedOrganisations = kept(organisations)
-        organisationIDs = Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
+        organisationIDs = table == nil ? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id)) : Set(loadedOrganisations.map(\.id))
         loadedOrganisations.sort(by: Self.inNameOrder)
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -348,7 +396,8 @@ public final class PlainFileStore {
             if isLink { links.note("case-studies/\(name)", root: root) }
             files.append(StoreFile(path: "case-studies/\(name)", kind: .caseStudy, folder: "", id: String(name.dropLast(3))))
         }
-        for (name, isLink) in entries("organisations") where name.hasSuffix(".md") {
+        // One area's read takes what it needs of organisations/ from the link table.
+        for (name, isLink) in only == nil ? entries("organisations") : [] where name.hasSuffix(".md") {
             if isLink { links.note("organisations/\(name)", root: root) }
             files.append(StoreFile(path: "organisations/\(name)", kind: .organisation, folder: "", id: String(name.dropLast(3))))
         }
@@ -447,6 +496,25 @@ public final class PlainFileStore {
 }
 
 /// A parsed file reduced to what the rest of a load needs.
+/// How far a load has got: files read of the files listed. Shared with the thread that reads,
+/// so it is locked; a screen asks for `fraction` a few times a second.
+public final class ReadProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var total = 0
+
+    public init() {}
+
+    func start(total: Int) { lock.withLock { (done, self.total) = (0, total) } }
+    func add(_ files: Int) { lock.withLock { done += files } }
+    func finish() { lock.withLock { done = total } }
+
+    /// From 0 to 1; nil before the files are listed.
+    public var fraction: Double? {
+        lock.withLock { total > 0 ? min(1, Double(done) / Double(total)) : nil }
+    }
+}
+
 struct LoadedEntry<Value: Sendable> {
     var path: String
     var value: Value?
@@ -484,6 +552,19 @@ struct ActionFile: Sendable {
     var idLine = 1
     /// The lines of the `depends-on` entries (empty for the many actions with none).
     var dependsOnLines: [Int] = []
+    /// One area's read: where the lead body and partners are, to warn about a name after the
+    /// parse (a full load warns during it and keeps none).
+    var organisationLines: OrganisationLines?
+
+    struct OrganisationLines: Sendable {
+        var lines: [String: Int]
+        var items: [String: [Int]]
+
+        init(_ parsed: Parsed<Action>) {
+            lines = parsed.lines.filter { $0.key == "lead-body" || $0.key == "partners" }
+            items = parsed.itemLines.filter { $0.key == "partners" }
+        }
+    }
 
     /// Where an action that did not load would be: nothing to allocate.
     static let none = Action(id: "", area: "", title: "")

@@ -227,6 +227,9 @@ struct SummaryCacheContents: Sendable {
     var caseStudies: [FileEntry?] = []
     var organisationsFolder = FolderEntry(stamp: nil, trusted: false, names: [])
     var organisations: [FileEntry?] = []
+    var fundingFolder = FolderEntry(stamp: nil, trusted: false, names: [])
+    /// Agreements: their own errors only (their links and the funding principles are warnings).
+    var funding: [FileEntry?] = []
 }
 
 // MARK: - The cache
@@ -234,7 +237,7 @@ struct SummaryCacheContents: Sendable {
 /// Reads, checks and rewrites `.pathfinder/summary-cache`, and turns it into a `StoreSummary`.
 struct SummaryCache {
     /// Bumped whenever what is cached, or how it is written, changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     /// Seconds after a file's last change during which a same-stamp change is still possible
     /// (coarse clocks, and file systems with one- or two-second times).
     static let defaultRacyMargin = 3.0
@@ -288,10 +291,10 @@ struct SummaryCache {
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.keepRecords = keepingRecords
         refresh.run()
-        var summary = refresh.summary(manifest: manifest)
-        // Funding agreements are few and not cached: their own errors are read each time.
-        let fundingErrors = PlainFileStore.fundingFileErrors(root: root)
-        if !fundingErrors.isEmpty { summary.errors = (summary.errors + fundingErrors).sorted() }
+        let summary = refresh.summary(manifest: manifest)
+        // The names and links one area's read takes from the link table may have changed in a
+        // file rewritten in place (the folders' stamps kept): it is made again next time.
+        if refresh.linksReread { LinkTable.remove(root: root) }
         if refresh.changed || old == nil {
             write(refresh.contents)
         }
@@ -386,6 +389,8 @@ struct Refresh {
     var keepRecords = false
     /// The records of action files parsed this time, by `job << 32 | file`.
     var records: [Int: [UInt8]] = [:]
+    /// An organisation or agreement file was read again (changed, added or unreadable).
+    var linksReread = false
 
     init(root: String, old: SummaryCacheContents, start: Double, margin: Double) {
         self.root = root
@@ -446,6 +451,10 @@ struct Refresh {
         contents.organisationsFolder = folder("organisations", old: old.organisationsFolder)
         jobs.append(job("organisations", kind: .organisation, area: "", listing: contents.organisationsFolder,
                         oldListing: old.organisationsFolder, old: old.organisations))
+        // Funding agreements too: a national store holds hundreds, each parsed on every run before.
+        contents.fundingFolder = folder(PlainFileStore.fundingFolder, old: old.fundingFolder)
+        jobs.append(job(PlainFileStore.fundingFolder, kind: .fundingAgreement, area: "", listing: contents.fundingFolder,
+                        oldListing: old.fundingFolder, old: old.funding))
 
         let (root, start, margin, jobs, keep) = (root, start, margin, jobs, keepRecords)
         let outcomes = PlainFileStore.parallelMap(Array(jobs.indices)) {
@@ -460,6 +469,11 @@ struct Refresh {
                 filesFromCache += results.count
                 entries.append(job.old)
                 continue
+            }
+            if job.kind == .organisation || job.kind == .fundingAgreement, results.contains(where: {
+                if case .parsed = $0 { true } else if case .unreadable = $0 { true } else { false }
+            }) {
+                linksReread = true
             }
             var list: [FileEntry?] = []
             list.reserveCapacity(results.count)
@@ -501,8 +515,9 @@ struct Refresh {
             contents.areaFolders[k].actions = entries[3 * k + 1]
             contents.areaFolders[k].meetings = entries[3 * k + 2]
         }
-        contents.caseStudies = entries[entries.count - 2]
-        contents.organisations = entries[entries.count - 1]
+        contents.caseStudies = entries[entries.count - 3]
+        contents.organisations = entries[entries.count - 2]
+        contents.funding = entries[entries.count - 1]
         contents.strings = table.strings
     }
 

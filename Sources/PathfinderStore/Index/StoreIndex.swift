@@ -101,8 +101,10 @@ extension PlainFileStore {
             }
         }
 
-        // Funding agreements are not in the summary cache: their few files are read as the
-        // load reads them, for their records and their errors.
+        // Funding agreements' records are not in the index: their files are read as the load
+        // reads them, for their records and their errors, when the question needs profiles
+        // (reports); `list actions` needs neither (their own errors are in the summary, and a
+        // link among their files is reported from the listing).
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
         var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
@@ -110,8 +112,10 @@ extension PlainFileStore {
             if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
             if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
         }
-        let funding = PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
-                                                                         areas: areaIDs, actions: actionIDs)
+        let funding = query.profiles
+            ? PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
+                                                                                    areas: areaIDs, actions: actionIDs)
+            : (agreements: [], problems: [], broken: [])
         let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
             .filter { $0.severity == .error }
 
@@ -133,8 +137,15 @@ extension PlainFileStore {
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
             areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
             fundingAgreements: funding.agreements)
-        return (LoadResult(partnership: partnership, problems: fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted()),
-                json)
+        // The summary already holds each agreement file's own errors (the cache keeps them):
+        // add only what the full check of the agreements found beyond those.
+        var counted: [Problem: Int] = [:]
+        for e in summary.errors where e.path.hasPrefix(Self.fundingFolder + "/") { counted[e, default: 0] += 1 }
+        var extra: [Problem] = []
+        for e in fundingErrors {
+            if let n = counted[e], n > 0 { counted[e] = n - 1 } else { extra.append(e) }
+        }
+        return (LoadResult(partnership: partnership, problems: extra.isEmpty ? summary.errors : (summary.errors + extra).sorted()), json)
     }
 
     /// One area folder's answer: the wanted actions kept (by file position) and, when the
@@ -242,7 +253,7 @@ extension PlainFileStore {
     private static func profiles(_ refresh: Refresh, root: String)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
-        for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
+        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && job.kind != .fundingAgreement {
             for (i, entry) in refresh.entries[j].enumerated() {
                 guard let entry, !entry.broken else { continue }
                 files.append((job.file(i), entry.hash))

@@ -59,7 +59,9 @@ enum OrganisationDocument {
         let rules = state.partnership.catalogue.fundingRules
         for a in agreements {
             let check = rules.check(a.terms)
-            doc.link("\(a.title) (\(a.funder)): \(check.keepsAll ? "✓" : "!") \(check.summary)", to: .fundingAgreement(a.id))
+            let funder = state.partnership.organisation(a.funder)?.name ?? a.funder
+            // The mark first: a link is one line, and a narrow screen cuts its end.
+            doc.link("\(check.keepsAll ? "✓" : "!") \(a.title) (\(funder)): \(check.summary)", to: .fundingAgreement(a.id))
         }
     }
 
