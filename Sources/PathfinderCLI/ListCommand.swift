@@ -264,6 +264,6 @@ struct Show: ParsableCommand {
 
 /// A JSON document of the one shape (`RecordJSON`, docs/json.md) on stdout.
 func printJSON(_ pairs: [(String, JSONValue)]) {
-    Output.json(bytes: RecordJSON.document(pairs).renderedBytes())
+    Output.json(RecordJSON.document(pairs))
 }
 

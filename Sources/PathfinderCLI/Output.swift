@@ -1,5 +1,6 @@
 import Foundation
 import PathfinderModel
+import PathfinderReports
 
 /// The one way the command line writes to stdout and stderr, so that no text from a file or
 /// an argument reaches a terminal raw: an escape sequence in a title must not retitle the
@@ -79,6 +80,18 @@ enum Output {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+        }
+    }
+
+    /// A JSON document: streamed to a pipe or file a megabyte at a time as it is rendered
+    /// (`JSONValue.render(inChunks:)`), never held whole; on a terminal made safe as a whole.
+    static func json(_ value: JSONValue) {
+        guard !stdoutIsTerminal else { return json(bytes: value.renderedBytes()) }
+        value.render { chunk in
+            chunk.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+            }
         }
     }
 

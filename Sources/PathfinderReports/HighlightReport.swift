@@ -166,8 +166,14 @@ public struct HighlightReport: Hashable, Sendable {
         let areaIDs = Set(areas.map(\.id))
         let names = Dictionary(p.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let order = Dictionary(p.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let inScope = p.actions.filter { areaIDs.contains($0.area) }
-            .sorted { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) }
+        var inScope = p.actions
+        if area != nil || inScope.contains(where: { order[$0.area] == nil }) { inScope = inScope.filter { areaIDs.contains($0.area) } }
+        // A store's actions come in this order already (areas by name, then ids): sorting, or
+        // even filtering, 52,500 of them copies each whole, so it is done only when needed.
+        let inOrder = inScope.indices.dropFirst().allSatisfy { i in
+            (order[inScope[i - 1].area] ?? Int.max, inScope[i - 1].id) < (order[inScope[i].area] ?? Int.max, inScope[i].id)
+        }
+        if !inOrder { inScope.sort { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) } }
         var meetingsByArea: [String: [Meeting]] = [:]
         for m in p.meetings { meetingsByArea[m.area, default: []].append(m) }
         let rows = inScope.map {
@@ -206,7 +212,7 @@ public struct HighlightReport: Hashable, Sendable {
             .sorted { ($0.rag.urgency, $0.due ?? farFuture, $0.id) < ($1.rag.urgency, $1.due ?? farFuture, $1.id) }
 
         var changes: [ReportChange] = []
-        let actionsByID = Dictionary(inScope.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(inScope.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         var explained: Set<String> = []   // "id date" pairs a note or meeting already accounts for
         for a in inScope {
             guard let from = sinceByArea[a.area] else { continue }
@@ -220,7 +226,7 @@ public struct HighlightReport: Hashable, Sendable {
             guard let from = sinceByArea[m.area], m.date >= from else { continue }
             for change in m.changes {
                 let c = ChangeText.readable(change, catalogue)
-                let title = actionsByID[c.action]?.title ?? ""
+                let title = titles[c.action] ?? ""
                 changes.append(ReportChange(date: m.date, action: c.action, area: m.area, title: title, kind: .field,
                                             by: m.title, field: change.field, old: change.old, new: change.new,
                                             text: "\(c.field): \(c.old) → \(c.new)"))
@@ -228,13 +234,13 @@ public struct HighlightReport: Hashable, Sendable {
             }
             for item in m.items {
                 for decision in item.decisions {
-                    changes.append(ReportChange(date: m.date, action: item.action, area: m.area, title: actionsByID[item.action]?.title ?? "",
+                    changes.append(ReportChange(date: m.date, action: item.action, area: m.area, title: titles[item.action] ?? "",
                                                 kind: .decision, by: m.title, field: "", old: "", new: "", text: decision))
                 }
                 if !item.decisions.isEmpty { explained.insert("\(item.action) \(m.date.iso)") }
             }
             for id in m.actionsCreated {
-                let title = actionsByID[id]?.title ?? ""
+                let title = titles[id] ?? ""
                 changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
                                             by: m.title, field: "", old: "", new: "", text: "created at the meeting"))
                 explained.insert("\(id) \(m.date.iso)")
@@ -270,7 +276,7 @@ public struct HighlightReport: Hashable, Sendable {
         return HighlightReport(
             partnership: p.title, area: area, scope: area.map { names[$0] ?? $0 } ?? "All areas", asOf: asOf,
             periodEnd: periodEnd, since: sincePoints, totalActions: inScope.count,
-            openActions: inScope.filter { !catalogue.isClosed(status: $0.status) }.count, statusCounts: statusCounts,
+            openActions: inScope.reduce(0) { $0 + (catalogue.isClosed(status: $1.status) ? 0 : 1) }, statusCounts: statusCounts,
             rag: rag, actions: rows, overdue: overdue, redAndAmber: redAndAmber, changes: changes,
             indicators: indicators, milestones: milestones,
             charts: charts ? HighlightCharts.build(p, areas: areas, actions: inScope, asOf: asOf, history: history, scope: area == nil ? nil : areas.first?.name)

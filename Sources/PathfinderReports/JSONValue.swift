@@ -34,7 +34,26 @@ public indirect enum JSONValue: Hashable, Sendable {
         return out
     }
 
-    private func write(into out: inout [UInt8], depth: Int) {
+    /// `renderedBytes()` handed to `chunk` a megabyte or so at a time from one buffer used
+    /// again, so a 76 MB list is never held whole (nor copied as it grows).
+    public func render(inChunks chunk: (ArraySlice<UInt8>) -> Void) {
+        withoutActuallyEscaping(chunk) { chunk in
+            var out: [UInt8] = []
+            out.reserveCapacity(Self.chunkSize + (1 << 16))
+            write(into: &out, depth: 0) { out in
+                chunk(out[...])
+                out.removeAll(keepingCapacity: true)
+            }
+            out.append(0x0A)
+            chunk(out[...])
+        }
+    }
+
+    static let chunkSize = 1 << 20
+
+    /// `flush`, when given, takes what is written so far after an array's item once it is
+    /// over `chunkSize`.
+    private func write(into out: inout [UInt8], depth: Int, flush: ((inout [UInt8]) -> Void)? = nil) {
         switch self {
         case let .string(s): JSONBytes.quote(s, into: &out)
         case let .number(v): out.append(contentsOf: (v.isFinite ? Number.format(v) : "null").utf8)
@@ -61,8 +80,9 @@ public indirect enum JSONValue: Hashable, Sendable {
             out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
                 JSONBytes.indent(depth + 1, into: &out)
-                item.write(into: &out, depth: depth + 1)
+                item.write(into: &out, depth: depth + 1, flush: flush)
                 out.append(contentsOf: (i == items.count - 1 ? "\n" : ",\n").utf8)
+                if let flush, out.count >= Self.chunkSize { flush(&out) }
             }
             JSONBytes.indent(depth, into: &out)
             out.append(UInt8(ascii: "]"))
@@ -73,7 +93,7 @@ public indirect enum JSONValue: Hashable, Sendable {
                 JSONBytes.indent(depth + 1, into: &out)
                 JSONBytes.quote(pair.0, into: &out)
                 out.append(contentsOf: ": ".utf8)
-                pair.1.write(into: &out, depth: depth + 1)
+                pair.1.write(into: &out, depth: depth + 1, flush: flush)
                 out.append(contentsOf: (i == pairs.count - 1 ? "\n" : ",\n").utf8)
             }
             JSONBytes.indent(depth, into: &out)

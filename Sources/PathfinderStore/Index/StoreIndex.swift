@@ -107,15 +107,19 @@ extension PlainFileStore {
         // link among their files is reported from the listing).
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
-        var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
-        for (j, job) in refresh.jobs.enumerated() {
-            if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
-            if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
+        let funding: (agreements: [FundingAgreement], problems: [Problem], broken: Set<String>)
+        if query.profiles {
+            // Every id the agreements may name (a set of 52,500 is not made for `list`).
+            var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
+            for (j, job) in refresh.jobs.enumerated() {
+                if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
+                if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
+            }
+            funding = PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
+                                                                                            areas: areaIDs, actions: actionIDs)
+        } else {
+            funding = ([], [], [])
         }
-        let funding = query.profiles
-            ? PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
-                                                                                    areas: areaIDs, actions: actionIDs)
-            : (agreements: [], problems: [], broken: [])
         let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
             .filter { $0.severity == .error }
 
@@ -189,6 +193,9 @@ extension PlainFileStore {
             try? StoreDisk(root: root).write(ActionShard.encode(files), to: path, flush: false)
         }
         var answer = AreaAnswer()
+        // An action's JSON is under twice its record: room for all, so the buffer never moves
+        // (only the part written is ever touched).
+        if query.json != nil { answer.json.reserveCapacity(2 * (shard.bytes.count + made.values.reduce(0) { $0 + $1.count })) }
         func read(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Bool {
             guard let decoded = decode(bytes, query, context) else { return false }
             guard let action = decoded else { return true }
