@@ -74,15 +74,6 @@ public struct ProgressEntry: Hashable, Sendable {
     }
 }
 
-/// A value kept on the heap, compared and hashed by the value: for parts of a record that most
-/// records lack. Immutable, so sharing it between copies is safe; a change makes a new one.
-final class OutOfLine<Value: Hashable & Sendable>: Hashable, Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-    static func == (a: OutOfLine, b: OutOfLine) -> Bool { a === b || a.value == b.value }
-    func hash(into hasher: inout Hasher) { hasher.combine(value) }
-}
-
 /// One thing an area's partnership intends to do: who leads it, by when, how it is going.
 public struct Action: Hashable, Sendable, Identifiable {
     public var id: String
@@ -99,18 +90,8 @@ public struct Action: Hashable, Sendable, Identifiable {
     public var start: Day?
     public var due: Day?
     public var milestones: [Milestone]
-    /// Most actions have neither an indicator nor funding terms: kept out of line, so each of
-    /// 52,500 actions holds two references (16 bytes) instead of 152 bytes of empty optionals.
-    public var indicator: Indicator? {
-        get { indicatorStorage?.value }
-        set { indicatorStorage = newValue.map(OutOfLine.init) }
-    }
-    public var funding: Funding? {
-        get { fundingStorage?.value }
-        set { fundingStorage = newValue.map(OutOfLine.init) }
-    }
-    private var indicatorStorage: OutOfLine<Indicator>?
-    private var fundingStorage: OutOfLine<Funding>?
+    public var indicator: Indicator?
+    public var funding: Funding?
     public var caseStudies: [String]
     /// Ids of the actions this one waits on (`depends-on: [PO-04]`): it cannot finish before they do.
     public var dependsOn: [String]
@@ -144,8 +125,8 @@ public struct Action: Hashable, Sendable, Identifiable {
         self.start = start
         self.due = due
         self.milestones = milestones
-        self.indicatorStorage = indicator.map(OutOfLine.init)
-        self.fundingStorage = funding.map(OutOfLine.init)
+        self.indicator = indicator
+        self.funding = funding
         self.caseStudies = caseStudies
         self.dependsOn = dependsOn
         self.reviewed = reviewed
