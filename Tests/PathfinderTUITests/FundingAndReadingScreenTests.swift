@@ -30,6 +30,13 @@ import Testing
         #expect(!lines.contains { $0.contains("One-year grants to third sector organisations (illustration)") })
     }
 
+    /// At 200 columns titles and checks are whole: the width goes where the text is.
+    @Test func aWideRegisterCutsNeitherTitlesNorChecks() {
+        let text = render(state([.areas(AreasPage()), .funding(FundingPage())], width: 200, height: 30)).text
+        #expect(text.contains("One-year grants to third sector organisations (illustration) "), "\(text)")
+        #expect(text.contains("not stated: term, notice, full cost recovery, proportionate monitoring, fair price, shared risk"))
+    }
+
     @Test func enterOpensTheAgreementWithEachPrincipleChecked() {
         var s = state([.areas(AreasPage()), .funding(FundingPage())])
         s = update(s, .key(.enter)).0

@@ -35,7 +35,10 @@ public struct FundingPage: ListScreen {
         if rows.isEmpty { heading += " · none yet: a adds one" }
         screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         let noticeWidth = 12
-        let checkWidth = body.width >= 80 ? 30 : 0
+        // A wide screen gives the titles what the longest needs and the check the rest (both
+        // were cut at 200 columns beside empty space).
+        let longest = rows.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let checkWidth = body.width >= 120 ? max(30, body.width - 7 - noticeWidth - min(longest, body.width / 2)) : body.width >= 80 ? 30 : 0
         var cols = [Column(title: "Agreement", width: max(8, body.width - 5 - noticeWidth - checkWidth - (checkWidth > 0 ? 2 : 1))),
                     Column(title: "Notice by", width: noticeWidth)]
         if checkWidth > 0 { cols.append(Column(title: "Compact check", width: checkWidth)) }
