@@ -241,7 +241,7 @@ import Testing
         #expect(try file(s, "areas/portsmouth/actions/\(id).md").contains("\ndue: 2006-12-16\n"))
         let note = try pinned(["note", "PO-03", "Met the network.", "--date", "yesterday"])
         #expect(note.out.contains("(2006-12-14, tester)"), "\(note.out)\(note.err)")
-        let reading = try pinned(["reading", "TH-05", "13", "--date", "-1w"])
+        let reading = try pinned(["reading", "TH-05", "13", "--date=-1w"])
         #expect(reading.out.contains("(2006-12-08, tester)"), "\(reading.out)\(reading.err)")
         // --as-of still wins over the pinned day.
         let given = try pinned(["edit", "PO-03", "due=+1w", "--as-of", "2007-01-01"])
