@@ -161,7 +161,9 @@ extension ActionPlanPage {
         }
     }
 
-    static func columns(width: Int) -> [Column] {
+    /// `titles`: the widest title shown (with what it waits on), so a wide screen gives the
+    /// lead what the titles do not use rather than leaving it cut beside empty title columns.
+    static func columns(width: Int, titles: Int? = nil) -> [Column] {
         let showLead = width >= 70
         let showUpdated = width >= 100
         // Narrow windows show the status as its symbol alone, so the due date still fits.
@@ -173,7 +175,8 @@ extension ActionPlanPage {
         // where the title had 24); wide, the lead shares what titles do not need, up to 40
         // (at 200 columns it stayed at 16 beside a hundred empty title columns).
         let room = width - fixed - separators
-        let leadWidth = !showLead ? 0 : width < 100 ? 10 : min(40, max(16, (room - 60) / 2))
+        var leadWidth = !showLead ? 0 : width < 100 ? 10 : min(40, max(16, (room - 60) / 2))
+        if showLead, width >= 100, let titles { leadWidth = max(leadWidth, min(70, room - max(titles, 40))) }
         var cols = [Column(title: "ID", width: 7), Column(title: "R", width: 1),
                     Column(title: "Title", width: max(8, room - leadWidth))]
         if showLead { cols.append(Column(title: "Lead", width: leadWidth)) }
@@ -198,7 +201,8 @@ extension ActionPlanPage {
         if let notice = Self.problemNotice(state) {
             screen.put(Text.truncate(" " + notice, to: body.width), x: body.x, y: body.y + 1, style: theme.style(for: .error))
         }
-        let cols = Self.columns(width: body.width - 2)
+        let titles = rows.compactMap(\.action).map { DisplayWidth.of($0.title) + ($0.dependsOn.isEmpty ? 0 : 3 + DisplayWidth.of($0.dependsOn.joined(separator: ","))) }.max()
+        let cols = Self.columns(width: body.width - 2, titles: titles)
         Table.header(cols, x: body.x + 1, y: body.y + listTop - 1, theme: theme, into: &screen)
         if rows.isEmpty {
             let text = total == 0 ? "No actions yet in this plan." : "No action matches the filter. Press f to change it, or Esc in the filter to clear it."

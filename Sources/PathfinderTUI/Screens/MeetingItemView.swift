@@ -67,7 +67,8 @@ enum MeetingItemView {
     }
 
     /// The text's width in a body this wide: a margin of two each side, one for the scrollbar.
-    static func textWidth(_ body: Rect) -> Int { max(10, body.width - 4) }
+    /// No wider than a document's readable measure (at 200 columns a note ran 190 wide).
+    static func textWidth(_ body: Rect) -> Int { max(10, min(body.width - 4, DocumentPage.readableWidth)) }
     /// Lines shown at once: the body below the heading.
     static func visible(_ body: Rect, total: Int) -> Int { max(1, body.height - 1) }
 
