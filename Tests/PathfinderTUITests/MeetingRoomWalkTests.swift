@@ -99,4 +99,34 @@ import Testing
         #expect(Renumbering.read(ProgressEntry(date: Day(iso: "2006-12-10")!, author: "Ann", text: Renumbering.note(from: "PO-12", to: "PO-09"))) == nil,
                 "a person's note that reads the same is not the sync's")
     }
+
+    /// The decisions register and search take typing at once, but an empty filter leaves `:`
+    /// and `?` their meaning (the walk's `:factors` narrowed the register to nothing).
+    @Test func colonAndQuestionMarkKeepTheirMeaningInAnEmptyFilter() {
+        var s = state([.areas(AreasPage())]).after(.character(":")).typing("decisions").after(.enter)
+        guard case .decisions = s.page else { Issue.record("not the register: \(s.page)"); return }
+        s = s.after(.character(":"))
+        guard case .commandLine? = s.overlay else { Issue.record("`:` was typed into the filter: \(String(describing: s.overlay))"); return }
+        s = s.after(.escape, .character("?"))
+        #expect(s.overlay == .help(scroll: 0))
+        s = s.after(.escape).typing("Finance:")
+        guard case let .decisions(p) = s.page else { Issue.record("left the register"); return }
+        #expect(p.filter.text == "Finance:", "once typing has begun, `:` is part of the words")
+        var search = state([.areas(AreasPage())]).after(.character("/"), .character(":"))
+        guard case .commandLine? = search.overlay else { Issue.record("search took `:`"); return }
+        search = search.after(.escape)
+        #expect(search.overlay == nil)
+    }
+
+    /// A wide screen gives what titles do not need to the columns beside them, and a date
+    /// keeps its space before the author when a note's heading wraps.
+    @Test func wideColumnsShareAndHeadingsKeepTheirSpaces() {
+        let cases = render(state([.caseStudies(CaseStudiesPage())], width: 200, height: 60)).lines
+        let hereford = cases.first { $0.contains("Herefordshire") } ?? ""
+        #expect(hereford.contains("Accreditation, Market development") && !hereford.hasSuffix("…"), "\(hereford)")
+        var doc = DocumentBuilder(width: 38)
+        doc.spans([.init(text: " 2006-10-31", role: .heading), .init(text: " — Head of Community Involvement, Empowerment and Development", role: .dim)])
+        let first = doc.lines[0].spans.map(\.text).joined()
+        #expect(first.hasPrefix(" 2006-10-31 — Head"), "\(first)")
+    }
 }
