@@ -8,7 +8,9 @@ import Testing
 @Suite struct MeetingRoomWalkTests {
     func state(_ pages: [Page], width: Int = 80, height: Int = 24) -> AppState {
         let p = SampleStoreScreenTests.partnership
-        return AppState(partnership: p, asOf: p.asOf!, storeLabel: "sample-areas", width: width, height: height, pages: pages)
+        var s = AppState(partnership: p, asOf: p.asOf!, storeLabel: "sample-areas", width: width, height: height, pages: pages)
+        s.edits.userName = "Walk Tester"   // an edit does not stop to ask the name first
+        return s
     }
 
     static let plan: [Page] = [.areas(AreasPage()), .area("portsmouth"), .actionPlan(ActionPlanPage(area: "portsmouth"))]
@@ -128,5 +130,16 @@ import Testing
         doc.spans([.init(text: " 2006-10-31", role: .heading), .init(text: " — Head of Community Involvement, Empowerment and Development", role: .dim)])
         let first = doc.lines[0].spans.map(\.text).joined()
         #expect(first.hasPrefix(" 2006-10-31 — Head"), "\(first)")
+    }
+
+    /// At 40x12 a prompt's question gives way to the answer; it is said whole on the line above.
+    @Test func aCutQuestionIsSaidWholeAbove() {
+        let s = state(Self.plan, width: 40, height: 12).after(.down, .character("d"))
+        let lines = render(s).lines
+        #expect(lines[10].hasSuffix("…") || lines[10].contains("New due date of…"), "\(lines.joined(separator: "\n"))")
+        #expect(lines[9].hasPrefix("New due date of PO-"), "\(lines.joined(separator: "\n"))")
+        // At 80 columns the question fits beside the answer and the line above stays the page's.
+        let wide = render(state(Self.plan).after(.down, .character("d"))).lines
+        #expect(wide[22].hasPrefix("New due date of PO-") && !wide[21].hasPrefix("New due date"))
     }
 }
