@@ -69,6 +69,8 @@ public enum Event: Hashable, Sendable {
     case synced(lines: [String], problem: String?)
     /// RAG over time, worked out in the background (or read from its cache).
     case ragHistoryComputed(RAGHistoryTable)
+    /// How much of the store the background read has read, in per cent.
+    case storeReadProgress(percent: Int)
     /// A spreadsheet asked for by `:import` was read: show what importing it would do.
     case importRead(ImportRequest, ImportTable)
 }

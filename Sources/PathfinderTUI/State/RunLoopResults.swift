@@ -100,6 +100,8 @@ extension AppState {
             }
         case let .ragHistoryComputed(table):
             ragHistory = table
+        case let .storeReadProgress(percent):
+            storeReadPercent = percent
         case let .deleted(id):
             edits.pending.removeValue(forKey: .action(id))
             edits.failures.removeValue(forKey: .action(id))
