@@ -64,12 +64,16 @@ public struct Prompt: Hashable, Sendable {
     public var editor: LineEditor
     public var kind: Kind
     public var purpose: PromptPurpose
+    /// What to type, said on the line above (over the page's last row) so the question on the
+    /// prompt's own line stays short enough to read whole at 40 columns.
+    public var detail: String?
 
-    public init(label: String, text: String = "", kind: Kind = .text, purpose: PromptPurpose) {
+    public init(label: String, text: String = "", kind: Kind = .text, purpose: PromptPurpose, detail: String? = nil) {
         self.label = label
         editor = LineEditor(text)
         self.kind = kind
         self.purpose = purpose
+        self.detail = detail
     }
 
     /// What a date prompt's text means today, or why it means nothing.
@@ -101,9 +105,13 @@ enum DialogView {
         x += 1
         var room = state.width - x
         // A question cut to leave room for the answer is also said whole on the line above
-        // (at 40x12 "New due date of…" lost which action and its date).
-        let questionAbove = DisplayWidth.of(label) < DisplayWidth.of(prompt.label)
-        if questionAbove {
+        // (at 40x12 "New due date of…" lost which action and its date), unless the prompt
+        // has its own detail to say there.
+        let questionAbove = prompt.detail == nil && y > 0 && DisplayWidth.of(label) < DisplayWidth.of(prompt.label)
+        if let detail = prompt.detail, y > 0 {
+            screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))
+            screen.put(Text.truncate(detail, to: state.width), x: 0, y: y - 1, style: theme.style(for: .dim))
+        } else if questionAbove {
             screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))
             screen.put(Text.truncate(prompt.label, to: state.width), x: 0, y: y - 1, style: theme.style(for: .heading))
         }
