@@ -108,7 +108,7 @@ extension PlainFileStore {
     /// One area folder's wanted actions (by file position), from its index file, which is
     /// rewritten when it lacked any loadable file's record or held others. Nil when a file's
     /// bytes are no longer those the summary cache holds.
-    private static func indexedActions(job: FolderJob, entries: [FileEntry?], fresh: [Int: [UInt8]], jobIndex: Int,
+    static func indexedActions(job: FolderJob, entries: [FileEntry?], fresh: [Int: [UInt8]], jobIndex: Int,
                                        wanted: [Int], query: IndexQuery, context: IndexContext, root: String) -> [Int: Action]? {
         let path = ActionShard.path(area: job.area)
         let shard = ActionShard(bytes: ((try? AtomicFile.readIfPresent(root + "/" + path, limit: .max)) ?? nil) ?? [])
@@ -189,7 +189,7 @@ extension PlainFileStore {
 
     /// The areas, case studies, meetings and organisations that load, parsed from their files;
     /// nil when a file's bytes are no longer those the summary cache holds.
-    private static func profiles(_ refresh: Refresh, root: String)
+    static func profiles(_ refresh: Refresh, root: String)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
         for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
