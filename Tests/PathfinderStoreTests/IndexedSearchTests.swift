@@ -66,11 +66,11 @@ import Testing
     @Test func theSampleStoreColdThenWarm() throws {
         let root = try TestStores.copy(TestStores.sample, label: "search")
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.expectSameAsScan(root, "cold")
+        try Self.expectSameAsScan(root, Self.queries, "cold")
         let files = try FileManager.default.contentsOfDirectory(atPath: root.path + "/" + PlainFileStore.searchIndexFolder).sorted()
         #expect(files.count == 5 && files.allSatisfy { $0.hasSuffix(".words") }, "\(files)")
         let stamps = files.map { FileStamp.of(root.path + "/" + PlainFileStore.searchIndexFolder + "/" + $0) }
-        try Self.expectSameAsScan(root, "warm")
+        try Self.expectSameAsScan(root, Self.queries, "warm")
         #expect(files.map { FileStamp.of(root.path + "/" + PlainFileStore.searchIndexFolder + "/" + $0) } == stamps, "nothing rewritten")
     }
 
@@ -79,7 +79,7 @@ import Testing
     @Test func aGeneratedStoreAfterRandomChanges() throws {
         let root = try Self.generated(perArea: 12, seed: 14)
         defer { try? FileManager.default.removeItem(at: root) }
-        try Self.expectSameAsScan(root, "generated")
+        try Self.expectSameAsScan(root, Self.queries, "generated")
         var random = SeededRandom(seed: 20061206)
         var changes = StoreChanges(root: root)
         for step in 0..<30 {
