@@ -31,7 +31,7 @@ extension PlainFileStore {
     /// search words (`SearchShard`) and only the records of the actions it needs: those ranked
     /// first by their titles, and, for a query of several words, those it must read to see
     /// whether the words stand together as typed (rank 1). Area, case study and meeting files
-    /// are parsed as `indexedLoad` parses them.
+    /// are parsed as `indexedLoad` parses them; organisation files are not read.
     ///
     /// Nil when the index cannot answer for sure: a word with a space or newline byte (the
     /// words index cannot see across those), or a file changed while it was read. The caller
@@ -134,7 +134,7 @@ extension PlainFileStore {
         guard let more = read(shown.filter { actions[$0.order] == nil }) else { return nil }
         actions.merge(more) { a, _ in a }
 
-        guard let profiles = Self.profiles(refresh, root: root) else { return nil }
+        guard let profiles = Self.profiles(refresh, root: root, organisations: false) else { return nil }
         let areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }

@@ -189,10 +189,11 @@ extension PlainFileStore {
 
     /// The areas, case studies, meetings and organisations that load, parsed from their files;
     /// nil when a file's bytes are no longer those the summary cache holds.
-    static func profiles(_ refresh: Refresh, root: String)
+    /// `organisations` false leaves their files unread (search does not look in them).
+    static func profiles(_ refresh: Refresh, root: String, organisations: Bool = true)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
-        for (j, job) in refresh.jobs.enumerated() where job.kind != .action {
+        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && (organisations || job.kind != .organisation) {
             for (i, entry) in refresh.entries[j].enumerated() {
                 guard let entry, !entry.broken else { continue }
                 files.append((job.file(i), entry.hash))
