@@ -11,7 +11,7 @@
 /// gives the full scan's answers, not candidates to check. A word holding a space or newline
 /// byte (possible only from the command line, or a space joined to a combining mark) cannot be
 /// answered this way: `answers(_:)` says so, and the caller scans instead.
-public struct ActionWordIndex: Sendable, Equatable {
+public struct ActionWordIndex: Sendable, Hashable {
     /// How many actions (positions 0..<count).
     public private(set) var count: Int
     /// "\n", then each distinct run followed by "\n", in byte order.

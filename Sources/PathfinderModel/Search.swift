@@ -61,8 +61,14 @@ public struct SearchIndex: Sendable {
 
     private let partnership: Partnership
     private let documents: [Document]
+    /// The store's search words, each part's positions as documents (-1: not covered).
+    private let wordParts: [(words: ActionWordIndex, documents: [Int32])]
+    /// Per document, whether `wordParts` answer for it (else it is scanned).
+    private let covered: [Bool]
 
-    public init(_ p: Partnership) {
+    /// `words`: the store's search words for the partnership's actions (`ActionSearchWords`);
+    /// the actions they cover are found from them, the rest by scanning their text.
+    public init(_ p: Partnership, words: ActionSearchWords? = nil) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count + p.meetings.count)
         func folded(_ fields: [(name: String, text: String)]) -> [UInt8] { Self.foldedFields(fields) }
@@ -82,6 +88,47 @@ public struct SearchIndex: Sendable {
         }
         partnership = p
         documents = docs
+        var covered = [Bool](repeating: false, count: docs.count)
+        var parts: [(words: ActionWordIndex, documents: [Int32])] = []
+        if let words {
+            var document: [String: Int] = [:]
+            document.reserveCapacity(p.actions.count)
+            for (i, a) in p.actions.enumerated() where document[a.id] == nil && !words.forgotten.contains(a.id) {
+                document[a.id] = p.areas.count + i
+            }
+            for part in words.parts {
+                let positions = part.ids.map { id -> Int32 in
+                    // Each action is answered for by one position at most.
+                    guard let id, let d = document.removeValue(forKey: id) else { return -1 }
+                    covered[d] = true
+                    return Int32(d)
+                }
+                parts.append((part.words, positions))
+            }
+        }
+        wordParts = parts
+        self.covered = covered
+    }
+
+    /// Per document, whether the store's search words say it holds every word; nil when they
+    /// cannot answer (none, or a word with a space or newline byte).
+    private func foundByWords(_ words: [[UInt8]]) -> [Bool]? {
+        guard !wordParts.isEmpty, words.allSatisfy(ActionWordIndex.answers) else { return nil }
+        var found = [Bool](repeating: false, count: documents.count)
+        for part in wordParts {
+            var bits = part.words.holding(words[0])
+            for word in words.dropFirst() {
+                let more = part.words.holding(word)
+                for k in bits.indices { bits[k] &= more[k] }
+            }
+            for (k, chunk) in bits.enumerated() where chunk != 0 {
+                for b in 0..<64 where chunk & (1 << UInt64(b)) != 0 {
+                    let d = part.documents[k * 64 + b]
+                    if d >= 0 { found[Int(d)] = true }
+                }
+            }
+        }
+        return found
     }
 
     /// What is searched of an action: every field but its long texts, folded and joined with
@@ -199,7 +246,13 @@ public struct SearchIndex: Sendable {
         guard !words.isEmpty else { return ([], 0) }
         let phrase = Array(folded.utf8)
         var found: [(doc: Int, rank: Int)] = []
-        for (i, doc) in documents.enumerated() where words.allSatisfy({ contains(doc, $0) }) {
+        let byWords = foundByWords(words)
+        for (i, doc) in documents.enumerated() {
+            if let byWords, covered[i] {
+                guard byWords[i] else { continue }
+            } else {
+                guard words.allSatisfy({ contains(doc, $0) }) else { continue }
+            }
             var rank = Self.rank(doc, phrase: phrase, words: words)
             // Words found together as typed beat the same words scattered over fields.
             if rank == 0, words.count > 1, contains(doc, phrase) { rank = 1 }

@@ -176,4 +176,43 @@ import Testing
         #expect(try PlainFileStore(root: root).indexedSearch("two\nlines", limitPerKind: 200) == nil)
         #expect(try PlainFileStore(root: root).indexedSearch("   ", limitPerKind: 200) == nil)
     }
+
+    /// The screens' search with the store's words gives the scan's answers; an action changed
+    /// on screen is forgotten by the words and scanned, or it would be missed.
+    @Test func theScreensSearchWithTheStoresWords() throws {
+        let root = try Self.generated(perArea: 6, seed: 3)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // A search makes the words files; the screens only read them.
+        _ = try PlainFileStore(root: root).indexedSearch("volunteers", limitPerKind: 200)
+        let store = PlainFileStore(root: root)
+        var p = try store.load().partnership
+        var words = store.searchWords(for: p)
+        #expect(words.count == p.actions.count, "every action covered")
+        for query in Self.queries {
+            let scan = SearchIndex(p).search(query)
+            let indexed = SearchIndex(p, words: words).search(query)
+            #expect(indexed.total == scan.total && indexed.results == scan.results, "\(query)")
+        }
+        // An action edited on screen: its words are no longer the file's.
+        p.actions[3].title = "zqxwvut recycling"
+        p.actions[4].progress = ProgressLog([ProgressEntry(date: Day(iso: "2007-01-02")!, author: "Zoë", text: "Café zqxwvut")])
+        let stale = SearchIndex(p, words: words).search("zqxwvut")
+        #expect(stale.total == 0, "not forgotten, the words miss it (what the test guards against)")
+        words.forget(p.actions[3].id)
+        words.forget(p.actions[4].id)
+        for query in ["zqxwvut", "recycling", "cafe", "zoe", "volunteers"] {
+            let scan = SearchIndex(p).search(query)
+            let indexed = SearchIndex(p, words: words).search(query)
+            #expect(indexed.total == scan.total && indexed.results == scan.results, "\(query)")
+        }
+        #expect(SearchIndex(p, words: words).search("zqxwvut").total == 2)
+        // A words file from another version of a file covers nothing of it.
+        let file = root.path + "/areas/portsmouth/actions/PO-05.md"
+        try (String(contentsOfFile: file, encoding: .utf8) + "\nzqxwvut\n").write(toFile: file, atomically: false, encoding: .utf8)
+        let again = PlainFileStore(root: root)
+        let q = try again.load().partnership
+        let afterEdit = again.searchWords(for: q)
+        #expect(afterEdit.count == q.actions.count - 1)
+        #expect(SearchIndex(q, words: afterEdit).search("zqxwvut").results.map(\.id) == ["PO-05"])
+    }
 }

@@ -204,3 +204,33 @@ extension PlainFileStore {
         }
     }
 }
+
+extension PlainFileStore {
+    /// The search words of the actions this store last loaded (`partnership`), for the
+    /// screens' search: each area folder's words file as the last search left it, covering an
+    /// action only when the file it was made from is, by content hash, the one loaded, and the
+    /// theme and status labels are the loaded catalogue's. Nothing is made here: an area with
+    /// no current words file is scanned by the screens as before.
+    public func searchWords(for partnership: Partnership) -> ActionSearchWords {
+        let key = SearchShard.catalogueKey(partnership.catalogue)
+        var idByPath: [String: String] = [:]
+        var folders: Set<String> = []
+        for (id, path) in actionPaths {
+            idByPath[path] = id
+            let parts = path.split(separator: "/")
+            if parts.count == 4, parts[0] == "areas", parts[2] == "actions" { folders.insert(String(parts[1])) }
+        }
+        let root = rootPath
+        var parts: [ActionSearchWords.Part] = []
+        for folder in folders.sorted() {
+            guard let bytes = (try? AtomicFile.readIfPresent(root + "/" + SearchShard.path(area: folder), limit: .max)) ?? nil,
+                  let shard = SearchShard(bytes: bytes), shard.catalogueKey == key else { continue }
+            let ids = shard.files.map { file -> String? in
+                let path = "areas/\(folder)/actions/\(file.name)"
+                return hashes[path] == file.hash ? idByPath[path] : nil
+            }
+            parts.append(ActionSearchWords.Part(words: shard.words, ids: ids))
+        }
+        return ActionSearchWords(parts: parts)
+    }
+}
