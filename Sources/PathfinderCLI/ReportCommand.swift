@@ -150,6 +150,17 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Replace the --output file if it exists.") var force = false
 
+    /// Settled before any work is done, so a refusal costs nothing (a whole store's export used
+    /// to load 52,500 actions for 2.7 s before saying the file exists). A yes on a terminal is
+    /// not asked again when the file is written.
+    mutating func validate() throws {
+        guard let output, !force else { return }
+        if FileManager.default.fileExists(atPath: URL(fileURLWithPath: output).standardizedFileURL.path) {
+            _ = try replaceablePath(output)
+            force = true
+        }
+    }
+
     /// Writes the text; on stdout made safe for its kind (`Output`), to a file exactly as it is.
     func emit(_ text: String, as kind: Output.Kind) throws {
         guard let output else {

@@ -114,6 +114,9 @@ struct TerminalApp {
                         queue.append(.notice("The store could not be read: \(error). Press q to quit", isError: true))
                     }
                 }
+                if let load = background, let fraction = load.progress.fraction, Int(fraction * 100) != state.storeReadPercent {
+                    queue.append(.storeReadProgress(percent: Int(fraction * 100)))
+                }
                 if let event = terminal.readEvent(timeoutMilliseconds: background == nil ? 1000 : 50) {
                     if case .key(.control("c")) = event {
                         // Ctrl-C quits at once, as in any terminal program; every edit is saved
@@ -260,11 +263,16 @@ final class BackgroundLoad: @unchecked Sendable {
     private let lock = NSLock()
     private var finished: Result<LoadResult, Error>?
     private var foundWords: ActionSearchWords?
+    /// How far the read has got, for the message line.
+    let progress = ReadProgress()
 
     init(_ store: PlainFileStore) {
         let box = UncheckedStore(store)
+        let progress = progress
         Thread.detachNewThread { [self] in
+            box.store.readProgress = progress
             let outcome = Result { try box.store.load() }
+            box.store.readProgress = nil
             // The search words of what was read, while the store is still this thread's.
             let words = (try? outcome.get()).map { box.store.searchWords(for: $0.partnership) }
             lock.lock()

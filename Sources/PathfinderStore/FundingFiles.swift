@@ -171,14 +171,6 @@ extension PlainFileStore {
         }
     }
 
-    /// The errors of the agreements' own files (their links are only ever warnings), as `load`
-    /// reports them: for the summary, which caches the other files.
-    static func fundingFileErrors(root: String) -> [Problem] {
-        var links = StoreLinks()
-        return parallelMap(fundingFiles(root, links: &links)) { ParsedFile.read($0, root: root).problems }
-            .flatMap { $0 }.filter { $0.severity == .error }
-    }
-
     /// Reads and checks the agreements of `files` (after the actions: links are checked
     /// against `actions`, nil to skip). Returns the agreements that loaded, by title, and their
     /// problems; notes each clean file's hash so it can be saved.

@@ -36,6 +36,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["highlight.html"])
     }
 
+    /// The question of an existing --output file comes before any work: a store that is not
+    /// there at all is not even looked for (a national export used to load for seconds first).
+    @Test func anExistingOutputIsRefusedBeforeTheStoreIsRead() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.ics").path
+        try "keep me".write(toFile: path, atomically: true, encoding: .utf8)
+        let missing = folder.appendingPathComponent("no-store").path
+        for arguments in [["export", "ics"], ["export", "xlsx"], ["report"], ["minutes", "portsmouth/2006-11-28"]] {
+            let r = try Fixtures.run(arguments + ["--store", missing, "--output", path])
+            #expect(r.status == 1)
+            #expect(r.err.contains("already exists") && r.err.contains("--force") && !r.err.contains("no-store"), "\(arguments): \(r.err)")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+    }
+
     @Test func jsonFormatParses() throws {
         let r = try Fixtures.run(["report", "highlight", "--store", sample, "--area", "portsmouth", "--format", "json"])
         #expect(r.status == 0, "\(r.err)")

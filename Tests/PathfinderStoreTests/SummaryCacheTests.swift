@@ -84,6 +84,29 @@ import Glibc
         #expect(summary.filesParsed == 1)
     }
 
+    /// Funding agreements are cached like every other file: a warm run reads none, and a
+    /// broken agreement's error (file and line) appears once, in the summary and in the index's
+    /// answer alike, equal to the full load's.
+    @Test func fundingAgreementsAreCachedAndTheirErrorsCountedOnce() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "summary")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try #require(try Self.expectSameAsFullLoad(root))
+        let second = try #require(try Self.expectSameAsFullLoad(root))
+        #expect(second.filesRead == 0 && second.filesFromCache == first.filesParsed)
+        Self.nextTick()
+        let path = root.path + "/funding/dorset-day-services.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\narea: dorset\n", with: "\narea: dorset\namount: [not, a, number]\n")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        let broken = try #require(try Self.expectSameAsFullLoad(root))
+        let agreementErrors = broken.errors.filter { $0.path == "funding/dorset-day-services.md" }
+        #expect(!agreementErrors.isEmpty)
+        #expect(broken.filesParsed == 1)
+        let indexed = try #require(try PlainFileStore(root: root).indexedLoad())
+        #expect(indexed.errors == (try PlainFileStore(root: root).load()).errors)
+        #expect(indexed.errors.filter { $0.path == "funding/dorset-day-services.md" } == agreementErrors)
+    }
+
     /// A file whose times are too recent to rule out a second write in the same clock tick is
     /// checked by its content, so such a write is seen even though the stamp is unchanged.
     @Test func aRecentFileIsCheckedByContent() throws {

@@ -51,6 +51,22 @@ import Testing
         #expect(opened.screen.jumpKey == "plan:portsmouth")
     }
 
+    /// A key that waits for the whole store says how far the read has got, and the figure
+    /// follows the read; once the store is in, no figure is left behind.
+    @Test func aKeyWaitingForTheStoreSeesHowFarTheReadHasGot() {
+        var s = Self.loading()
+        s = update(s, .key(.character("/"))).0
+        s = update(s, .storeReadProgress(percent: 45)).0
+        #expect(s.message == .stillReadingStore, "the progress is not a message of its own")
+        #expect(render(s).lines.contains { $0.contains("Still reading the store: a moment… 45%") }, "\(render(s).lines.suffix(2))")
+        s = update(s, .storeReadProgress(percent: 80)).0
+        #expect(render(s).lines.contains { $0.contains("a moment… 80%") })
+        s.message = .readingStore
+        #expect(render(s).lines.contains { $0.contains("Reading the store… 80%") })
+        s = update(s, .storeChanged(StoreChange(partnership: Fixture.partnership))).0
+        #expect(!render(s).lines.joined().contains("80%"))
+    }
+
     @Test func keysNeedingTheWholeStoreWaitForIt() {
         var s = Self.loading()
         for key in [Key.character("/"), .character("4"), .character("a")] {

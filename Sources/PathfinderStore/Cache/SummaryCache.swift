@@ -227,6 +227,8 @@ struct SummaryCacheContents: Sendable {
     var caseStudies: [FileEntry?] = []
     var organisationsFolder = FolderEntry(stamp: nil, trusted: false, names: [])
     var organisations: [FileEntry?] = []
+    var fundingFolder = FolderEntry(stamp: nil, trusted: false, names: [])
+    var funding: [FileEntry?] = []
 }
 
 // MARK: - The cache
@@ -234,7 +236,7 @@ struct SummaryCacheContents: Sendable {
 /// Reads, checks and rewrites `.pathfinder/summary-cache`, and turns it into a `StoreSummary`.
 struct SummaryCache {
     /// Bumped whenever what is cached, or how it is written, changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     /// Seconds after a file's last change during which a same-stamp change is still possible
     /// (coarse clocks, and file systems with one- or two-second times).
     static let defaultRacyMargin = 3.0
@@ -288,10 +290,7 @@ struct SummaryCache {
         var refresh = Refresh(root: root, old: old ?? SummaryCacheContents(), start: start, margin: racyMargin)
         refresh.keepRecords = keepingRecords
         refresh.run()
-        var summary = refresh.summary(manifest: manifest)
-        // Funding agreements are few and not cached: their own errors are read each time.
-        let fundingErrors = PlainFileStore.fundingFileErrors(root: root)
-        if !fundingErrors.isEmpty { summary.errors = (summary.errors + fundingErrors).sorted() }
+        let summary = refresh.summary(manifest: manifest)
         if refresh.changed || old == nil {
             write(refresh.contents)
         }
@@ -446,6 +445,10 @@ struct Refresh {
         contents.organisationsFolder = folder("organisations", old: old.organisationsFolder)
         jobs.append(job("organisations", kind: .organisation, area: "", listing: contents.organisationsFolder,
                         oldListing: old.organisationsFolder, old: old.organisations))
+        // Funding agreements too: a national store holds hundreds, each parsed on every run before.
+        contents.fundingFolder = folder(PlainFileStore.fundingFolder, old: old.fundingFolder)
+        jobs.append(job(PlainFileStore.fundingFolder, kind: .fundingAgreement, area: "", listing: contents.fundingFolder,
+                        oldListing: old.fundingFolder, old: old.funding))
 
         let (root, start, margin, jobs, keep) = (root, start, margin, jobs, keepRecords)
         let outcomes = PlainFileStore.parallelMap(Array(jobs.indices)) {
@@ -501,8 +504,9 @@ struct Refresh {
             contents.areaFolders[k].actions = entries[3 * k + 1]
             contents.areaFolders[k].meetings = entries[3 * k + 2]
         }
-        contents.caseStudies = entries[entries.count - 2]
-        contents.organisations = entries[entries.count - 1]
+        contents.caseStudies = entries[entries.count - 3]
+        contents.organisations = entries[entries.count - 2]
+        contents.funding = entries[entries.count - 1]
         contents.strings = table.strings
     }
 

@@ -100,6 +100,8 @@ enum SummaryCacheFile {
         entries(contents.caseStudies)
         folder(contents.organisationsFolder)
         entries(contents.organisations)
+        folder(contents.fundingFolder)
+        entries(contents.funding)
 
         var out = ByteWriter()
         out.bytes.reserveCapacity(body.bytes.count + used.reduce(64) { $0 + $1.utf8.count + 4 })
@@ -220,6 +222,8 @@ enum SummaryCacheFile {
         contents.caseStudies = try entries(contents.caseStudiesFolder)
         contents.organisationsFolder = try folder()
         contents.organisations = try entries(contents.organisationsFolder)
+        contents.fundingFolder = try folder()
+        contents.funding = try entries(contents.fundingFolder)
         guard r.remaining == 0 else { throw ByteReader.Corrupt() }
         return contents
     }

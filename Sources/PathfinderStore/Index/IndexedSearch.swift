@@ -146,8 +146,9 @@ extension PlainFileStore {
         return IndexedSearch(partnership: partnership, actionsFound: hits.count, problems: Self.indexedErrors(refresh, summary, manifest, root: root))
     }
 
-    /// The errors `indexedLoad` reports: the summary's, and the funding agreements' (not in
-    /// the summary cache: their few files are read as the load reads them).
+    /// The errors `indexedLoad` reports (the same steps): the summary's, and what the full
+    /// check of the funding agreements finds beyond their own files' errors (which the summary
+    /// holds). The tests compare them with a full load's.
     private static func indexedErrors(_ refresh: Refresh, _ summary: StoreSummary, _ manifest: Parsed<FileParser.Manifest>,
                                       root: String) -> [Problem] {
         var links = StoreLinks()
@@ -161,7 +162,13 @@ extension PlainFileStore {
                                                                                             areas: areaIDs, actions: actionIDs)
         let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
             .filter { $0.severity == .error }
-        return fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted()
+        var counted: [Problem: Int] = [:]
+        for e in summary.errors where e.path.hasPrefix(Self.fundingFolder + "/") { counted[e, default: 0] += 1 }
+        var extra: [Problem] = []
+        for e in fundingErrors {
+            if let n = counted[e], n > 0 { counted[e] = n - 1 } else { extra.append(e) }
+        }
+        return extra.isEmpty ? summary.errors : (summary.errors + extra).sorted()
     }
 
     /// One area folder's search words, made again from its action records when they were not

@@ -70,7 +70,7 @@ extension PlainFileStore {
             if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
         }
 
-        // Funding agreements are not in the summary cache: their few files are read as the
+        // Funding agreements' records are not in the index: their few files are read as the
         // load reads them, for their records and their errors.
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
@@ -102,7 +102,15 @@ extension PlainFileStore {
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
             areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
             fundingAgreements: funding.agreements)
-        return LoadResult(partnership: partnership, problems: fundingErrors.isEmpty ? summary.errors : (summary.errors + fundingErrors).sorted())
+        // The summary already holds each agreement file's own errors (the cache keeps them):
+        // add only what the full check of the agreements found beyond those.
+        var counted: [Problem: Int] = [:]
+        for e in summary.errors where e.path.hasPrefix(Self.fundingFolder + "/") { counted[e, default: 0] += 1 }
+        var extra: [Problem] = []
+        for e in fundingErrors {
+            if let n = counted[e], n > 0 { counted[e] = n - 1 } else { extra.append(e) }
+        }
+        return LoadResult(partnership: partnership, problems: extra.isEmpty ? summary.errors : (summary.errors + extra).sorted())
     }
 
     /// One area folder's wanted actions (by file position), from its index file, which is
@@ -193,7 +201,8 @@ extension PlainFileStore {
     static func profiles(_ refresh: Refresh, root: String, organisations: Bool = true)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
-        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && (organisations || job.kind != .organisation) {
+        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && job.kind != .fundingAgreement
+            && (organisations || job.kind != .organisation) {
             for (i, entry) in refresh.entries[j].enumerated() {
                 guard let entry, !entry.broken else { continue }
                 files.append((job.file(i), entry.hash))

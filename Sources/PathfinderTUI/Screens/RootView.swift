@@ -94,7 +94,11 @@ public enum RootView {
             return
         }
         if let message = state.message {
-            putMessage(message.text, style: theme.style(for: message.isError ? .messageError : .messageInfo), state, &screen)
+            var text = message.text
+            if state.loadingStore, let percent = state.storeReadPercent, message == .readingStore || message == .stillReadingStore {
+                text += " \(percent)%"
+            }
+            putMessage(text, style: theme.style(for: message.isError ? .messageError : .messageInfo), state, &screen)
         }
     }
 

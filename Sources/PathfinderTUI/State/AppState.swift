@@ -122,6 +122,9 @@ public struct AppState: Sendable {
     /// The screens started from the summary cache while the store is read in the background:
     /// the areas list shows `cachedSummary`; anything needing the actions waits.
     public var loadingStore = false
+    /// While loading: how much of the store has been read (per cent), said after "Reading the
+    /// store…" so a key waiting for it shows how long it waits.
+    public var storeReadPercent: Int?
     /// While loading: the areas whose files have been read on their own (`Effect.readArea`),
     /// so their pages can open before the whole store is in.
     public var areasRead: Set<String> = []

@@ -94,6 +94,8 @@ extension AppState {
         case let .searchWordsRead(words):
             searchWords = words
             searchIndex = nil
+        case let .storeReadProgress(percent):
+            storeReadPercent = percent
         case let .deleted(id):
             edits.pending.removeValue(forKey: .action(id))
             edits.failures.removeValue(forKey: .action(id))
