@@ -383,6 +383,7 @@ public struct StoreEffects {
                 case let .area(area): try store.trash(.area(area))
                 case let .caseStudy(study): try store.trash(.caseStudy(study))
                 case let .organisation(organisation): try store.trash(.organisation(organisation))
+                case let .fundingAgreement(agreement): try store.trash(.fundingAgreement(agreement))
                 default: return nil
                 }
                 return .notice("\(record.name) is in the store's trash folder now", isError: false)
@@ -415,6 +416,7 @@ public struct StoreEffects {
             case let .caseStudy(c): try store.save(c)
             case let .meeting(m): try store.save(m)
             case let .organisation(o): try store.save(o)
+            case let .fundingAgreement(a): try store.save(a)
             }
             return .saved(record, time: TerminalApp.clock())
         } catch let StoreError.changedOnDisk(path) {
@@ -435,6 +437,7 @@ public struct StoreEffects {
         case let .caseStudy(c): reload.caseStudies.first { $0.id == c.id }.map(Record.caseStudy)
         case let .meeting(m): reload.meetings.first { $0.id == m.id }.map(Record.meeting)
         case let .organisation(o): reload.organisations.first { $0.id == o.id }.map(Record.organisation)
+        case let .fundingAgreement(a): reload.fundingAgreements.first { $0.id == a.id }.map(Record.fundingAgreement)
         }
     }
 
@@ -513,7 +516,8 @@ extension StoreChange {
         change.notEditable = notEditable(partnership, store: store)
         change.editableAgain = Set(partnership.actions.map { Record.action($0).key } + partnership.areas.map { Record.area($0).key }
             + partnership.caseStudies.map { Record.caseStudy($0).key } + partnership.meetings.map { Record.meeting($0).key }
-            + partnership.organisations.map { Record.organisation($0).key })
+            + partnership.organisations.map { Record.organisation($0).key }
+            + partnership.fundingAgreements.map { Record.fundingAgreement($0).key })
             .subtracting(change.notEditable)
         return change
     }
@@ -527,6 +531,9 @@ extension StoreChange {
         for m in partnership.meetings where !store.isEditable(PlainFileStore.meetingPath(m)) { keys.insert(Record.meeting(m).key) }
         for o in partnership.organisations where !store.isEditable(PlainFileStore.organisationPath(o)) {
             keys.insert(Record.organisation(o).key)
+        }
+        for a in partnership.fundingAgreements where !store.isEditable(PlainFileStore.fundingAgreementPath(a)) {
+            keys.insert(Record.fundingAgreement(a).key)
         }
         return keys
     }

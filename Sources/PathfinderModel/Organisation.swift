@@ -135,6 +135,15 @@ public struct OrganisationNames: Sendable {
         }
     }
 
+    /// From ids and names already folded with `key`, in the order a load reads the files: what
+    /// one area's read takes from the store's table of names instead of every file.
+    public init(keys: [(id: String, key: String)]) {
+        for (id, key) in keys {
+            ids.insert(id)
+            if !key.isEmpty, byName[key] == nil { byName[key] = id }
+        }
+    }
+
     public var isEmpty: Bool { ids.isEmpty }
 
     /// Whether the value is an organisation's id (a link, not free text).

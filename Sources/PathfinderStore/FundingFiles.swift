@@ -82,9 +82,12 @@ extension CanonicalFields {
 extension Validator {
     /// Links to actions and areas, and every funding principle the manifest sets, each on the
     /// line of the field it is about (the first line of the file for a field not written).
-    /// `actions` nil skips the link check (one area's read has not read every action).
+    /// `actions` nil skips the link check (one area's read has not read every action), and
+    /// `organisations` nil the check of the organisation funded and the funder against
+    /// organisations/ (a save, which has not read them).
     static func fundingAgreement(_ a: FundingAgreement, path: String, lines: [String: Int], items: [String: [Int]],
-                                 catalogue: Catalogue?, areas: Set<String>, actions: Set<String>?) -> [Problem] {
+                                 catalogue: Catalogue?, areas: Set<String>, actions: Set<String>?,
+                                 organisations: OrganisationNames? = nil) -> [Problem] {
         var problems: [Problem] = []
         func line(_ key: String) -> Int { lines[key] ?? 1 }
         // Links to other files are warnings: an agreement outlives an action deleted or moved,
@@ -97,6 +100,9 @@ extension Validator {
                 problems.append(.warning(path, items["actions"]?[safe: i] ?? line("actions"),
                                          "links to action \"\(Quote.short(id))\", which is not in the store (deleted, or moved to a new id?)"))
             }
+        }
+        if let organisations, !organisations.isEmpty {
+            problems += organisationLinks(a, path: path, line: line, names: organisations)
         }
         if let start = a.start, a.termYears == 0 {
             problems.append(.warning(path, line("term-years"), "a term of 0 years from \(start.iso) ends before it starts"))
@@ -118,6 +124,32 @@ extension Validator {
         }
         problems += FieldTextCheck.fundingAgreement(a, path: path, lines: lines)
         return problems
+    }
+}
+
+extension Validator {
+    /// The organisation funded and the funder against organisations/, as an action's lead body
+    /// and partners are: a value shaped like an id that no file has is reported on its line,
+    /// and the organisation funded written as an organisation's name gets its id to write.
+    /// Free text stays valid (a group of organisations, a fund), so these are warnings. A
+    /// funder's name is not asked to become an id: reports print the funder as written.
+    static func organisationLinks(_ a: FundingAgreement, path: String, line: (String) -> Int, names: OrganisationNames) -> [Problem] {
+        var problems: [Problem] = []
+        for (key, value) in [("organisation", a.organisation), ("funder", a.funder)] where !value.isEmpty && !names.isID(value) {
+            if key == "organisation", let id = names.id(forName: value) {
+                problems.append(.warning(path, line(key), "organisation \"\(Quote.short(value))\" is the organisation \(id): write \"organisation: \(id)\" to link them"))
+            } else if Self.looksLikeID(value) {
+                problems.append(.warning(path, line(key), "\(key) \"\(Quote.short(value))\" is no organisation's id (there is no organisations/\(Quote.short(value)).md): write the id of one in organisations/, or a name"))
+            }
+        }
+        return problems
+    }
+
+    /// Lowercase letters and digits joined by dashes, as ids are made: "the-salvation-army".
+    /// Free text has a capital or a space ("Portsmouth City Council").
+    static func looksLikeID(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+            && value.utf8.first != 0x2D
     }
 }
 
@@ -174,8 +206,8 @@ extension PlainFileStore {
     /// Reads and checks the agreements of `files` (after the actions: links are checked
     /// against `actions`, nil to skip). Returns the agreements that loaded, by title, and their
     /// problems; notes each clean file's hash so it can be saved.
-    func loadFundingAgreements(_ files: [StoreFile], catalogue: Catalogue?, areas: Set<String>,
-                               actions: Set<String>?) -> (agreements: [FundingAgreement], problems: [Problem], broken: Set<String>) {
+    func loadFundingAgreements(_ files: [StoreFile], catalogue: Catalogue?, areas: Set<String>, actions: Set<String>?,
+                               organisations: OrganisationNames? = nil) -> (agreements: [FundingAgreement], problems: [Problem], broken: Set<String>) {
         let root = rootPath
         let prefix = Self.fundingFolder + "/"
         hashes = hashes.filter { !$0.key.hasPrefix(prefix) }
@@ -193,7 +225,7 @@ extension PlainFileStore {
             problems += entry.problems
             guard let value = entry.value else { broken.insert(file.path); continue }
             problems += Validator.fundingAgreement(value, path: entry.path, lines: entry.lines, items: entry.itemLines,
-                                                   catalogue: catalogue, areas: areas, actions: actions)
+                                                   catalogue: catalogue, areas: areas, actions: actions, organisations: organisations)
             if entry.broken { broken.insert(file.path); continue }
             if !entry.editable { readOnly.insert(entry.path) }
             hashes[entry.path] = entry.hash

@@ -51,6 +51,47 @@ extension PlainFileStore {
     }
 }
 
+extension PlainFileStore {
+    /// The organisation files that actions name as lead body or partner, as one area's read
+    /// reads them: only a value that is a file name in organisations/ (a `lstat` each).
+    func organisationFiles(namedBy actions: [Action], links: inout StoreLinks) -> [StoreFile] {
+        var named = Set<String>()
+        for action in actions {
+            named.insert(action.leadBody)
+            named.formUnion(action.partners)
+        }
+        return files(in: "organisations", named: named.sorted(), kind: .organisation, links: &links)
+    }
+
+    /// Every `organisations/*.md`, in the load's order (without listing the areas as
+    /// `storeFiles` does).
+    static func organisationFiles(_ root: String) -> [StoreFile] {
+        let fd = open(root + "/organisations", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        return StoreDisk.names(in: fd).filter { !$0.name.hasPrefix(".") && $0.name.hasSuffix(".md") }.sorted { $0.name < $1.name }.map {
+            StoreFile(path: "organisations/\($0.name)", kind: .organisation, folder: "", id: String($0.name.dropLast(3)))
+        }
+    }
+
+    /// The agreement files of these ids that are there (a `lstat` each).
+    func fundingFiles(_ ids: [String], links: inout StoreLinks) -> [StoreFile] {
+        files(in: Self.fundingFolder, named: ids.sorted(), kind: .fundingAgreement, links: &links)
+    }
+
+    private func files(in folder: String, named ids: [String], kind: StoreFile.Kind, links: inout StoreLinks) -> [StoreFile] {
+        var files: [StoreFile] = []
+        for id in ids where !id.isEmpty && !id.contains("/") && !id.hasPrefix(".") && !id.contains("\0") {
+            let path = "\(folder)/\(id).md"
+            var info = stat()
+            guard lstat(rootPath + "/" + path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFLNK { links.note(path, root: rootPath) }
+            files.append(StoreFile(path: path, kind: kind, folder: "", id: id))
+        }
+        return files
+    }
+}
+
 extension Meeting {
     /// Every action id the meeting names: its agenda, its changes and the actions it created.
     var namedActions: [String] { items.map(\.action) + changes.map(\.action) + actionsCreated }

@@ -102,9 +102,9 @@ public final class PlainFileStore {
         // action can then be checked against them in the same parallel pass that parses it.
         // One area's read leaves the case studies until its actions say which they cite.
         // Organisations go first too: an action naming one by its name instead of its id is
-        // warned about as it is parsed. One area's read reads them all, as it reads every
-        // area.md: what an action's partner names depends on every organisation's name.
-        let profileFiles = list.filter { $0.kind == .area || $0.kind == .organisation || ($0.kind == .caseStudy && scope == .store) }
+        // warned about as it is parsed. One area's read takes every organisation's name from
+        // the link table instead, and reads only the organisations its actions name.
+        let profileFiles = list.filter { $0.kind == .area || (scope == .store && ($0.kind == .organisation || $0.kind == .caseStudy)) }
         var areas: [LoadedEntry<Area>] = []
         var studies: [LoadedEntry<CaseStudy>] = []
         var organisations: [LoadedEntry<Organisation>] = []
@@ -120,19 +120,24 @@ public final class PlainFileStore {
             }
             progress?.add(profiles.count)
         }
-        let organisationNames = OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
+        let table = scope == .store ? nil : LinkTable.current(root: root)
+        let organisationNames = table?.names ?? OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
         // Organisations are checked now and their line maps let go, before the actions are
         // parsed: 14,000 organisations' maps held 9 MB through the peak of a national load.
-        let areaIDs = Set(profileFiles.filter { $0.kind == .area }.map(\.id))
-        for i in organisations.indices {
-            problems += organisations[i].problems
-            if let value = organisations[i].value {
-                problems += Validator.organisation(value, path: organisations[i].path, lines: organisations[i].lines,
-                                                   items: organisations[i].itemLines, catalogue: catalogue, areas: areaIDs)
+        // (One area's read checks the few its actions name when it has read them, below.)
+        let areaIDs = Set(list.filter { $0.kind == .area }.map(\.id))
+        func checkOrganisations(from start: Int) {
+            for i in organisations.indices.dropFirst(start) {
+                problems += organisations[i].problems
+                if let value = organisations[i].value {
+                    problems += Validator.organisation(value, path: organisations[i].path, lines: organisations[i].lines,
+                                                       items: organisations[i].itemLines, catalogue: catalogue, areas: areaIDs)
+                }
+                organisations[i].lines = [:]
+                organisations[i].itemLines = [:]
             }
-            organisations[i].lines = [:]
-            organisations[i].itemLines = [:]
         }
+        checkOrganisations(from: 0)
         let areaCodes = Dictionary(areas.compactMap { e in e.value.map { ($0.id, $0.code) } }, uniquingKeysWith: { a, _ in a })
         let studyIDs = Set(studies.compactMap { $0.value?.id })
         // Links are checked against every file that is there, loaded or not: a file that could
@@ -160,6 +165,16 @@ public final class PlainFileStore {
             return (action, loaded)
         }
         if scope != .store {
+            // A link among them is reported as the full load reports it (the listing found the rest).
+            var namedLinks = StoreLinks()
+            let named = organisationFiles(namedBy: loadedActions, links: &namedLinks)
+            problems += namedLinks.problems
+            links.found += namedLinks.found
+            let checked = organisations.count
+            for file in Self.parallelMap(named, { ParsedFile.read($0, root: root) }) {
+                if case let .organisation(p) = file.result { organisations.append(LoadedEntry(file, p)) } else { problems += file.problems }
+            }
+            checkOrganisations(from: checked)
             let cited = Set(loadedActions.lazy.flatMap(\.caseStudies))
             for file in Self.parallelMap(list.filter({ $0.kind == .caseStudy && cited.contains($0.id) }), { ParsedFile.read($0, root: root) }) {
                 if case let .caseStudy(p) = file.result { studies.append(LoadedEntry(file, p)) } else { problems += file.problems }
@@ -223,9 +238,14 @@ public final class PlainFileStore {
         // The id tables are done with: freed now, not after the store's own tables below are
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
-        let funding = loadFundingAgreements(Self.fundingFiles(rootPath, links: &links), catalogue: catalogue,
+        // One area's read reads the agreements the link table says name the area or its actions.
+        let fundingList = table.map { fundingFiles($0.agreements(forArea: scope.area ?? "", actions: Set(loadedActions.lazy.map(\.id))),
+                                                   links: &links) }
+            ?? Self.fundingFiles(rootPath, links: &links)
+        let funding = loadFundingAgreements(fundingList, catalogue: catalogue,
                                             areas: Set(list.filter { $0.kind == .area }.map(\.id)),
-                                            actions: scope == .store ? actionIDs : nil)
+                                            actions: scope == .store ? actionIDs : nil,
+                                            organisations: scope == .store ? organisationNames : nil)
         // One area's read reports only its own files' problems; `check` reads the whole store.
         if scope == .store { problems += funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder) } }
         actionIDs = []
@@ -238,7 +258,7 @@ public final class PlainFileStore {
         let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
             .union(organisations.filter { !$0.editable }.map(\.path))
             .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
-            .union(links.found.isEmpty ? [] : list.map(\.path).filter(links.covers))
+            .union(links.found.isEmpty ? [] : (list.map(\.path) + organisations.map(\.path)).filter(links.covers))
         let fundingHashes = hashes.filter { $0.key.hasPrefix(Self.fundingFolder + "/") }
         let fundingReadOnly = readOnly.filter { $0.hasPrefix(Self.fundingFolder + "/") }
             .union(links.found.isEmpty ? [] : fundingHashes.keys.filter(links.covers))
@@ -275,7 +295,7 @@ public final class PlainFileStore {
         var loadedStudies = kept(studies)
         var loadedMeetings = kept(meetings)
         var loadedOrganisations = kept(organisations)
-        organisationIDs = Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
+        organisationIDs = table.map { Set($0.organisations.map(\.id)) } ?? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
         loadedOrganisations.sort(by: Self.inNameOrder)
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -363,7 +383,8 @@ public final class PlainFileStore {
             if isLink { links.note("case-studies/\(name)", root: root) }
             files.append(StoreFile(path: "case-studies/\(name)", kind: .caseStudy, folder: "", id: String(name.dropLast(3))))
         }
-        for (name, isLink) in entries("organisations") where name.hasSuffix(".md") {
+        // One area's read takes what it needs of organisations/ from the link table.
+        for (name, isLink) in only == nil ? entries("organisations") : [] where name.hasSuffix(".md") {
             if isLink { links.note("organisations/\(name)", root: root) }
             files.append(StoreFile(path: "organisations/\(name)", kind: .organisation, folder: "", id: String(name.dropLast(3))))
         }

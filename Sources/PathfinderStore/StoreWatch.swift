@@ -24,7 +24,9 @@ public struct StoreSnapshot: Equatable, Sendable {
     public static func take(of store: PlainFileStore) -> StoreSnapshot {
         let root = store.rootPath
         var files: [String: Signature] = [:]
+        var links = StoreLinks()
         let paths = ["pathfinder.yaml"] + PlainFileStore.storeFiles(root).map(\.path)
+            + PlainFileStore.fundingFiles(root, links: &links).map(\.path)
         files.reserveCapacity(paths.count)
         for path in paths {
             var info = stat()
@@ -61,6 +63,7 @@ public struct StoreReload: Sendable {
     public var caseStudies: [CaseStudy] = []
     public var meetings: [Meeting] = []
     public var organisations: [Organisation] = []
+    public var fundingAgreements: [FundingAgreement] = []
     /// Problems in the changed files. A file with problems of its own keeps what was on screen,
     /// and is not written to until it loads cleanly again.
     public var problems: [Problem] = []
@@ -69,7 +72,7 @@ public struct StoreReload: Sendable {
 
     public var isEmpty: Bool {
         actions.isEmpty && removedActions.isEmpty && areas.isEmpty && caseStudies.isEmpty && meetings.isEmpty && organisations.isEmpty
-            && problems.isEmpty && !needsFullLoad
+            && fundingAgreements.isEmpty && problems.isEmpty && !needsFullLoad
     }
 }
 
@@ -155,6 +158,16 @@ extension PlainFileStore {
                 organisationIDs.insert(value.id)
                 result.organisations.append(value)
                 // Its name decides which free-text partners are warned about: the full read says so.
+                result.needsFullLoad = true
+            } else if parts.count == 2, parts[0] == Self.fundingFolder {
+                let parsed = FileParser.fundingAgreement(bytes, path: path, id: String(parts[1].dropLast(3)))
+                guard let value = parsed.value, !parsed.problems.contains(where: { $0.severity == .error }) else {
+                    refuse(path, parsed.problems, into: &result)
+                    continue
+                }
+                accept(path, hash: hash, problems: parsed.problems, editable: parsed.editable, into: &result)
+                result.fundingAgreements.append(value)
+                // The register, the organisations' pages and the actions' show it: read it all again.
                 result.needsFullLoad = true
             }
         }

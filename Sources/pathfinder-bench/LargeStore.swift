@@ -5,7 +5,8 @@ import PathfinderModel
 /// `progressEntries` progress notes, milestones and, for some, an indicator and funding. The text
 /// is varied and realistic in length so parsing costs what real files cost. Each area has
 /// `organisationsPerArea` organisations (its council first), and its actions name them by id as
-/// lead body and partner, beside free-text partners (issue 12).
+/// lead body and partner, beside free-text partners; and a funding agreement for every 10 of
+/// its actions (issue 12).
 enum LargeStore {
     static let organisationsPerArea = 40
     static let kinds = ["charity", "community-group", "social-enterprise", "faith-group", "charity", "community-group", "other"]
@@ -49,22 +50,24 @@ enum LargeStore {
         try fm.createDirectory(at: organisations, withIntermediateDirectories: true)
         try fm.createDirectory(at: root.appendingPathComponent("funding"), withIntermediateDirectories: true)
         for a in 0..<areas {
-            // Two funding agreements an area, each funding a few of its actions: one on
-            // Compact terms, one a one-year grant that falls short.
-            for k in 0..<2 {
-                let actions = (0..<3).map { "\(code(a))-\(String(format: "%03d", (k * 3 + $0 * 7) % max(1, actionsPerArea)))" }
+            // One funding agreement for every 10 actions (15 an area at 150), each paying one of
+            // the area's organisations (by id) for a few of its actions: every other one on
+            // Compact terms, the rest one-year grants that fall short.
+            for k in 0..<max(1, actionsPerArea / 10) {
+                let actions = (0..<3).map { "\(code(a))-\(String(format: "%03d", (k * 10 + $0 * 3) % max(1, actionsPerArea)))" }
+                let fair = k % 2 == 0
                 try """
                 ---
                 title: Area \(a) agreement \(k)
                 funder: Area \(a) Council
-                organisation: Voluntary action network \(a % 13)
+                organisation: area-\(a)-org-\(1 + k % (organisationsPerArea - 1))
                 area: area-\(a)
-                mechanism: \(k == 0 ? "contract" : "grant")
+                mechanism: \(fair ? "contract" : "grant")
                 amount: \(20000 * (1 + (a + k) % 30))
                 start: 2006-04-01
-                term-years: \(k == 0 ? 3 : 1)
-                notice-months: \(k == 0 ? 3 : 1)
-                full-cost-recovery: "\(k == 0 ? "yes" : "no")"
+                term-years: \(fair ? 3 : 1)
+                notice-months: \(fair ? 3 : 1)
+                full-cost-recovery: "\(fair ? "yes" : "no")"
                 monitoring: \(sentence(a + k, words: 8))
                 monitoring-frequency: quarterly
                 risk-sharing: \(sentence(a * 3 + k, words: 10))

@@ -77,6 +77,56 @@ struct CompactCheckTests {
         #expect(!rules.check(CompactTerms()).keepsAll)
     }
 
+    /// An agreement meeting every principle, less one term left unsaid: that principle is "not
+    /// stated", the agreement no longer keeps the principles, and the summary names it.
+    @Test func eachPrincipleLeftUnsaidIsNotStatedNeverMet() {
+        let full = CompactTerms(termYears: 3, noticeMonths: 3, fullCostRecovery: .yes, monitoring: "numbers helped",
+                                monitoringFrequency: .quarterly, riskSharing: "volumes reviewed yearly", fairPrice: "own costing")
+        #expect(rules.check(full).keepsAll)
+        let unsaid: [(CompactPrinciple, (inout CompactTerms) -> Void)] = [
+            (.term, { $0.termYears = nil }),
+            (.notice, { $0.noticeMonths = nil }),
+            (.fullCostRecovery, { $0.fullCostRecovery = nil }),
+            (.monitoring, { $0.monitoringFrequency = nil }),
+            (.fairPrice, { $0.fairPrice = ""; $0.fullCostRecovery = .consciousChoice; $0.costRecoveryReason = "its choice" }),
+            (.riskSharing, { $0.riskSharing = "" }),
+        ]
+        for (principle, leaveOut) in unsaid {
+            var terms = full
+            leaveOut(&terms)
+            let check = rules.check(terms)
+            #expect(check.findings.first { $0.principle == principle }?.verdict == .notStated, "\(principle)")
+            #expect(!check.keepsAll, "\(principle) unsaid must not keep the principles")
+            #expect(check.summary.contains("not stated: " + principle.label.lowercased()), "\(check.summary)")
+        }
+    }
+
+    @Test func theLimitsAreInclusiveAndAnythingUnderFallsShort() {
+        #expect(finding(.term, CompactTerms(termYears: 2.9))?.verdict == .fallsShort)
+        #expect(finding(.term, CompactTerms(termYears: 5))?.verdict == .meets)
+        #expect(finding(.notice, CompactTerms(noticeMonths: 2.5))?.verdict == .fallsShort)
+        #expect(finding(.notice, CompactTerms(noticeMonths: 6))?.verdict == .meets)
+        // Four times a year is the sample's limit: quarterly is proportionate, monthly is not.
+        #expect(finding(.monitoring, CompactTerms(monitoring: "a return", monitoringFrequency: .halfYearly))?.verdict == .meets)
+        #expect(finding(.monitoring, CompactTerms(monitoring: "a final report", monitoringFrequency: .atTheEnd))?.verdict == .meets)
+        #expect(finding(.monitoring, CompactTerms(monitoring: "timesheets", monitoringFrequency: .weekly))?.verdict == .fallsShort)
+    }
+
+    @Test func aReasonOfSpacesIsNoReason() {
+        #expect(finding(.term, CompactTerms(termYears: 1, termReason: "   "))?.verdict == .fallsShort)
+        #expect(finding(.fullCostRecovery, CompactTerms(fullCostRecovery: .consciousChoice, costRecoveryReason: " \t "))?.verdict == .fallsShort)
+        #expect(finding(.fairPrice, CompactTerms(fairPrice: "  "))?.verdict == .notStated)
+        #expect(finding(.riskSharing, CompactTerms())?.verdict == .notStated)
+    }
+
+    /// Three years is the Government's (paras 1.5, 1.8, 3.17), the rest the Compact's (3.1, 3.18-3.21).
+    @Test func eachPrincipleCitesWhoSetsIt() {
+        #expect(CompactPrinciple.term.authority.hasPrefix("the Government's guidance"))
+        for principle in CompactPrinciple.allCases where principle != .term {
+            #expect(principle.authority.hasPrefix("the Compact"), "\(principle)")
+        }
+    }
+
     @Test func anActionsShorthandMeetsOnlyThePrinciplesItCanState() {
         let check = rules.check(Funding(amount: 80_000, termYears: 3, noticeMonths: 3, fullCostRecovery: true).terms)
         #expect(check.keepsAll)

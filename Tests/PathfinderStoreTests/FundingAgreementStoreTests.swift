@@ -51,6 +51,23 @@ struct FundingAgreementStoreTests {
         #expect(problems.contains { $0.line == 5 && $0.severity == .warning && $0.message.contains("ZZ-99") })
     }
 
+    /// The organisation funded and the funder are checked against organisations/ as an action's
+    /// lead body is: an unknown id on its line, and a name given its id; free text stays valid.
+    @Test func anUnknownOrganisationIdIsReportedAndANameGetsItsId() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "funding-organisations")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestStores.write(root, "funding/a.md", "---\ntitle: A\nfunder: no-such-council\norganisation: the-salvaton-army\n---\n")
+        try TestStores.write(root, "funding/b.md", "---\ntitle: B\nfunder: portsmouth-city-council\norganisation: The  Salvation ARMY\n---\n")
+        try TestStores.write(root, "funding/c.md", "---\ntitle: C\nfunder: A fund\norganisation: Several small groups\n---\n")
+        let problems = try PlainFileStore(root: root).load().problems.map(\.description)
+        #expect(problems.contains { $0.hasPrefix("funding/a.md:3: warning: funder \"no-such-council\" is no organisation's id") })
+        #expect(problems.contains { $0.hasPrefix("funding/a.md:4: warning: organisation \"the-salvaton-army\" is no organisation's id") })
+        #expect(problems.contains("funding/b.md:4: warning: organisation \"The  Salvation ARMY\" is the organisation the-salvation-army: write \"organisation: the-salvation-army\" to link them"))
+        #expect(!problems.contains { $0.hasPrefix("funding/b.md:3:") }, "a funder that is an organisation's id")
+        #expect(!problems.contains { $0.hasPrefix("funding/c.md:3:") || $0.hasPrefix("funding/c.md:4:") }, "free text")
+        #expect(!problems.contains { $0.contains("is no organisation's id") && $0.hasPrefix("funding/portsmouth") }, "the sample's own")
+    }
+
     @Test func aSaveRewritesOnlyTheChangedFieldAndCreateNamesTheFileFromTheTitle() throws {
         let root = try TestStores.copy(TestStores.sample, label: "funding-save")
         defer { try? FileManager.default.removeItem(at: root) }

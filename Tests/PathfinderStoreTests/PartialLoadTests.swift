@@ -14,11 +14,16 @@ import PathfinderModel
         var actions: [Action]
         var meetings: [Meeting]
         var caseStudies: [CaseStudy]
+        var organisations: [Organisation]
+        var fundingAgreements: [FundingAgreement]
         var problems: [Problem]
         var editable: [String: Bool]
 
-        /// `cited`: the case studies the area's actions cite, which the partial read reads too.
-        init(_ result: LoadResult, store: PlainFileStore, area: String, cited: Set<String>, files: [String]) {
+        /// `cited`: the case studies the area's actions cite, which the partial read reads too;
+        /// `named`: the organisations they name; `funded`: the agreements naming the area or
+        /// one of its actions.
+        init(_ result: LoadResult, store: PlainFileStore, area: String, cited: Set<String>, named: Set<String>, funded: Set<String>,
+             files: [String]) {
             let p = result.partnership
             title = p.title
             catalogue = p.catalogue
@@ -26,17 +31,19 @@ import PathfinderModel
             actions = p.actions.filter { $0.area == area }
             meetings = p.meetings.filter { $0.area == area }
             caseStudies = p.caseStudies.filter { cited.contains($0.id) }
-            let read = Set(files.filter { Self.isRead($0, area: area, cited: cited) })
+            organisations = p.organisations.filter { named.contains($0.id) }
+            fundingAgreements = p.fundingAgreements.filter { funded.contains($0.id) }
+            let read = Set(files.filter { Self.isRead($0, area: area, cited: cited, named: named) })
             problems = result.problems.filter { read.contains($0.path) }
             editable = Dictionary(uniqueKeysWithValues: read.map { ($0, store.isEditable($0)) })
         }
 
-        static func isRead(_ path: String, area: String, cited: Set<String>) -> Bool {
+        static func isRead(_ path: String, area: String, cited: Set<String>, named: Set<String>) -> Bool {
             let parts = path.split(separator: "/").map(String.init)
             if path == "pathfinder.yaml" { return true }
             if parts.count == 3, parts[0] == "areas", parts[2] == "area.md" { return true }
             if parts.count == 2, parts[0] == "case-studies" { return cited.contains(String(parts[1].dropLast(3))) }
-            if parts.count == 2, parts[0] == "organisations" { return true }
+            if parts.count == 2, parts[0] == "organisations" { return named.contains(String(parts[1].dropLast(3))) }
             return parts.count == 4 && parts[0] == "areas" && parts[1] == area
         }
     }
@@ -52,10 +59,16 @@ import PathfinderModel
             let partial = PlainFileStore(root: root)
             let part = try partial.loadArea(area)
             let cited = Set(part.partnership.actions.flatMap(\.caseStudies))
-            let mine = AreaPart(part, store: partial, area: area, cited: cited, files: files)
-            let theirs = AreaPart(all, store: full, area: area, cited: cited, files: files)
+            let named = Set(part.partnership.actions.flatMap { [$0.leadBody] + $0.partners })
+            let ids = Set(part.partnership.actions.map(\.id))
+            let funded = Set(all.partnership.fundingAgreements.filter { $0.area == area || $0.actions.contains(where: ids.contains) }.map(\.id))
+            let mine = AreaPart(part, store: partial, area: area, cited: cited, named: named, funded: funded, files: files)
+            let theirs = AreaPart(all, store: full, area: area, cited: cited, named: named, funded: funded, files: files)
             #expect(mine == theirs, "area \(area)")
             #expect(mine.problems == part.problems, "area \(area): only the files read have problems reported")
+            // Only those organisations and agreements are read (the rest of the folders are not).
+            #expect(Set(part.partnership.organisations.map(\.id)) == Set(mine.organisations.map(\.id)), "area \(area)")
+            #expect(Set(part.partnership.fundingAgreements.map(\.id)) == funded, "area \(area)")
             if let first = mine.actions.first {
                 let held = try #require(try partial.loadArea(holdingAction: first.id))
                 #expect(held.partnership == part.partnership)
@@ -67,6 +80,51 @@ import PathfinderModel
         let root = try TestStores.copy(TestStores.sample, label: "partial-sample")
         defer { try? FileManager.default.removeItem(at: root) }
         try expectEveryAreaMatches(root)
+    }
+
+    /// One area's read takes every organisation's name from the link table: a new organisation
+    /// whose name is PO-03's free-text partner is warned about at once, and one renamed away
+    /// from it is not, as a full load says; a broken organisation no action names is not read.
+    @Test func oneAreasReadFollowsOrganisationsAsTheyChange() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "partial-links")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func warned(_ store: PlainFileStore) throws -> Bool {
+            try store.loadArea("portsmouth").problems.contains { $0.path.hasSuffix("PO-03.md") && $0.message.contains("local-strategic-partnership") }
+        }
+        #expect(try !warned(PlainFileStore(root: root)))
+        try TestStores.write(root, "organisations/local-strategic-partnership.md", "---\nname: Local Strategic Partnership\nkind: other\n---\n")
+        try TestStores.write(root, "organisations/broken-elsewhere.md", "---\nname: [unclosed\n---\n")
+        let store = PlainFileStore(root: root)
+        #expect(try warned(store))
+        #expect(try store.load().problems.contains { $0.path == "organisations/broken-elsewhere.md" })
+        #expect(try !PlainFileStore(root: root).loadArea("portsmouth").problems.contains { $0.path == "organisations/broken-elsewhere.md" })
+        var renamed = try #require(try store.load().partnership.organisation("local-strategic-partnership"))
+        renamed.name = "Portsmouth Partnership Board"
+        try store.save(renamed)
+        #expect(try !warned(PlainFileStore(root: root)))
+        try expectEveryAreaMatches(root)
+    }
+
+    @Test func theLinkTableReadsBackAndGoesWhenTheSummaryRereadsAnOrganisation() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "partial-table")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let table = LinkTable.make(root: root.path, stamps: (FileStamp.of(root.path + "/organisations"), nil))
+        #expect(table.organisations.count == 58 && table.agreements.count == 5)
+        #expect(LinkTable.decode(Array(LinkTable.encode(table).utf8)) == table)
+        #expect(table.agreements(forArea: "portsmouth", actions: []) == ["portsmouth-good-neighbours"])
+        let store = PlainFileStore(root: root)
+        _ = try store.areasSummary()
+        LinkTable.write(table, root: root.path)
+        _ = try store.areasSummary()
+        #expect(FileManager.default.fileExists(atPath: root.path + "/" + LinkTable.path), "nothing changed: the table stays")
+        // Rewritten in place: the folder's stamp is kept, the file's is not.
+        let path = root.path + "/organisations/veolia.md"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Array("More notes.\n".utf8))
+        try handle.close()
+        _ = try store.areasSummary()
+        #expect(!FileManager.default.fileExists(atPath: root.path + "/" + LinkTable.path), "the summary saw veolia.md change")
     }
 
     @Test func everyAreaOfAGeneratedStoreWithProblemsReadsAsTheFullLoadReadsIt() throws {

@@ -22,12 +22,15 @@ import Testing
     @Test func enterOpensTheAgreementWithEachPrincipleChecked() {
         var s = state([.areas(AreasPage()), .funding(FundingPage())])
         s = update(s, .key(.enter)).0
-        guard case let .report(page) = s.page else { Issue.record("no agreement page"); return }
-        #expect(page.title == "One-year grants to third sector organisations (illustration)")
-        #expect(page.lines.contains { $0.contains("give notice by 2007-02-28") })
-        #expect(page.lines.contains { $0.hasPrefix("  ! Term: 1-year term") })
-        #expect(page.lines.contains { $0.hasPrefix("  ? Fair price: fair price not stated") })
+        #expect(s.page == .fundingAgreement("tower-hamlets-one-year-grants"))
+        let lines = AgreementDocument.lines(s, "tower-hamlets-one-year-grants", width: 77).map { $0.spans.map(\.text).joined() }
+        #expect(lines.first == "One-year grants to third sector organisations (illustration)")
+        #expect(lines.contains { $0.contains("give notice by 2007-02-28") })
+        #expect(lines.contains { $0.hasPrefix("  ! Term: 1-year term") })
+        #expect(lines.contains { $0.hasPrefix("  ? Fair price: fair price not stated") })
         assertScreen(render(s), golden: "sample-funding-agreement-80x24")
+        // Its organisation and actions are links: Tab selects the first, Enter opens it.
+        #expect(lines.contains { $0.contains("› TH-06") })
     }
 
     @Test func theColonCommandOpensTheRegister() {

@@ -49,7 +49,7 @@ import Testing
         """, file: "keys")
         #expect(problems.map(\.description) == [
             "keys:5: unknown command \"opne\"",
-            "keys:6: unknown context \"everywhere\" (global, areas, area, action-plan, action, case-studies, case-study, success-factors, search, help, conflict, meeting, log, sync-conflicts, problems, form, organisations, organisation, timeline, rag-history, decisions)",
+            "keys:6: unknown context \"everywhere\" (global, areas, area, action-plan, action, case-studies, case-study, success-factors, search, help, conflict, meeting, log, sync-conflicts, problems, form, organisations, organisation, timeline, rag-history, decisions, funding, agreement)",
             "keys:7: unknown key \"<Hyper-x>\"",
             "keys:8: expected `bind CONTEXT KEY COMMAND`",
             "keys:9: unknown instruction \"press\" (expected bind or unbind)",

@@ -228,6 +228,7 @@ struct SummaryCacheContents: Sendable {
     var organisationsFolder = FolderEntry(stamp: nil, trusted: false, names: [])
     var organisations: [FileEntry?] = []
     var fundingFolder = FolderEntry(stamp: nil, trusted: false, names: [])
+    /// Agreements: their own errors only (their links and the funding principles are warnings).
     var funding: [FileEntry?] = []
 }
 
@@ -291,6 +292,9 @@ struct SummaryCache {
         refresh.keepRecords = keepingRecords
         refresh.run()
         let summary = refresh.summary(manifest: manifest)
+        // The names and links one area's read takes from the link table may have changed in a
+        // file rewritten in place (the folders' stamps kept): it is made again next time.
+        if refresh.linksReread { LinkTable.remove(root: root) }
         if refresh.changed || old == nil {
             write(refresh.contents)
         }
@@ -385,6 +389,8 @@ struct Refresh {
     var keepRecords = false
     /// The records of action files parsed this time, by `job << 32 | file`.
     var records: [Int: [UInt8]] = [:]
+    /// An organisation or agreement file was read again (changed, added or unreadable).
+    var linksReread = false
 
     init(root: String, old: SummaryCacheContents, start: Double, margin: Double) {
         self.root = root
@@ -463,6 +469,11 @@ struct Refresh {
                 filesFromCache += results.count
                 entries.append(job.old)
                 continue
+            }
+            if job.kind == .organisation || job.kind == .fundingAgreement, results.contains(where: {
+                if case .parsed = $0 { true } else if case .unreadable = $0 { true } else { false }
+            }) {
+                linksReread = true
             }
             var list: [FileEntry?] = []
             list.reserveCapacity(results.count)

@@ -70,8 +70,10 @@ extension PlainFileStore {
             if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
         }
 
-        // Funding agreements' records are not in the index: their few files are read as the
-        // load reads them, for their records and their errors.
+        // Funding agreements' records are not in the index: their files are read as the load
+        // reads them, for their records and their errors, when the question needs profiles
+        // (reports); `list actions` needs neither (their own errors are in the summary, and a
+        // link among their files is reported from the listing).
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
         var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
@@ -79,8 +81,10 @@ extension PlainFileStore {
             if job.kind == .area, case .area? = refresh.entries[j].first??.facts { areaIDs.insert(job.area) }
             if job.kind == .action { actionIDs.formUnion(job.names.map { String($0.dropLast(3)) }) }
         }
-        let funding = PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
-                                                                         areas: areaIDs, actions: actionIDs)
+        let funding = query.profiles
+            ? PlainFileStore(root: URL(fileURLWithPath: root)).loadFundingAgreements(fundingFiles, catalogue: manifest.value?.catalogue,
+                                                                                    areas: areaIDs, actions: actionIDs)
+            : (agreements: [], problems: [], broken: [])
         let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
             .filter { $0.severity == .error }
 

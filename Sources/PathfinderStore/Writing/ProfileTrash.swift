@@ -11,6 +11,7 @@ extension PlainFileStore {
         case let .area(area): path = Self.areaPath(area)
         case let .caseStudy(study): path = Self.caseStudyPath(study)
         case let .organisation(organisation): path = Self.organisationPath(organisation)
+        case let .fundingAgreement(agreement): path = Self.fundingAgreementPath(agreement)
         }
         try holdWriteLock {
             let full = rootPath + "/" + path
@@ -50,6 +51,8 @@ extension PlainFileStore {
                 caseStudyIDs.remove(study.id)
             case let .organisation(organisation):
                 organisationIDs.remove(organisation.id)
+            case .fundingAgreement:
+                break
             }
         }
     }
@@ -60,4 +63,5 @@ public enum ProfileRecord: Sendable {
     case area(Area)
     case caseStudy(CaseStudy)
     case organisation(Organisation)
+    case fundingAgreement(FundingAgreement)
 }

@@ -64,6 +64,25 @@ public protocol RecordFormSpec: Hashable, Sendable {
     func settle(_ record: inout Record)
     /// The day date shortcuts ("+2w") count from; nil when the record has no dates.
     var today: Day? { get }
+    /// Advice under fields as the form is filled, which never refuses a save: how a funding
+    /// agreement stands against each funding principle.
+    func advice(_ record: Record) -> [Field: FormAdvice]
+}
+
+/// A note under a field that says how the value stands (the Compact check), not a problem.
+public struct FormAdvice: Hashable, Sendable {
+    public var text: String
+    /// Drawn as a warning (falls short), else dim.
+    public var isWarning: Bool
+    /// Shown only while the field has the focus: what is not stated yet would otherwise fill
+    /// a new form with notes before anything is typed.
+    public var whenFocused: Bool
+
+    public init(_ text: String, isWarning: Bool = false, whenFocused: Bool = false) {
+        self.text = text
+        self.isWarning = isWarning
+        self.whenFocused = whenFocused
+    }
 }
 
 extension RecordFormSpec {
@@ -75,6 +94,7 @@ extension RecordFormSpec {
     public func showsSavedValue(_ field: Field) -> Bool { true }
     public func settle(_ record: inout Record) {}
     public var today: Day? { nil }
+    public func advice(_ record: Record) -> [Field: FormAdvice] { [:] }
 }
 
 /// What a form tells its owner after each event.

@@ -33,6 +33,7 @@ extension RecordForm {
 
     func rows(valueWidth: Int, notesBeside: Bool) -> [Row] {
         let problems = self.problems
+        let advice = spec.advice(draft)
         let all = items
         var rows: [Row] = []
         for (i, item) in all.enumerated() {
@@ -50,6 +51,11 @@ extension RecordForm {
             }
             if let problem = problems[field] {
                 for line in Text.wrap("⚠ " + problem, to: valueWidth).prefix(3) { rows.append(Row(item: item, kind: .note(line, .error))) }
+            }
+            if problems[field] == nil, let note = advice[field], !note.whenFocused || focus.field == field {
+                for line in Text.wrap(note.text, to: valueWidth).prefix(3) {
+                    rows.append(Row(item: item, kind: .note(line, note.isWarning ? .warning : .dim)))
+                }
             }
         }
         return rows

@@ -38,6 +38,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case editAction = "edit-action", newAction = "new-action"
     case editArea = "edit-area", newArea = "new-area", editCaseStudy = "edit-case-study", newCaseStudy = "new-case-study"
     case editOrganisation = "edit-organisation", newOrganisation = "new-organisation"
+    case editAgreement = "edit-agreement", newAgreement = "new-agreement"
     // Resolving a file changed on disk while it was being edited.
     case keepMine = "keep-mine", takeTheirs = "take-theirs"
     case keepAllMine = "keep-all-mine", takeAllTheirs = "take-all-theirs"
@@ -183,6 +184,8 @@ extension Command {
         CommandRow(.newCaseStudy, .editing, "new case study", "Add a new case study in a form (its file is named from its title)"),
         CommandRow(.editOrganisation, .editing, "edit", "Edit every field of the organisation in a form (Ctrl-S saves)"),
         CommandRow(.newOrganisation, .editing, "new organisation", "Add a new organisation in a form (its file is named from its name)"),
+        CommandRow(.editAgreement, .editing, "edit", "Edit every field of the funding agreement in a form, checked against the funding principles as it is filled"),
+        CommandRow(.newAgreement, .editing, "new agreement", "Add a funding agreement in a form (on an organisation's page: funding it), checked as it is filled"),
         // Resolving a file changed on disk while it was being edited.
         CommandRow(.keepMine, .editing, "keep mine", "Keep your value of this field"),
         CommandRow(.takeTheirs, .editing, "take theirs",

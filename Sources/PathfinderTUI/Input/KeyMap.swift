@@ -4,7 +4,8 @@ import PathfinderModel
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case global, areas, area, actionPlan = "action-plan", action, caseStudies = "case-studies",
          caseStudy = "case-study", successFactors = "success-factors", search, help, conflict, meeting, log,
-         syncConflicts = "sync-conflicts", problems, form, organisations, organisation, timeline, ragHistory = "rag-history", decisions
+         syncConflicts = "sync-conflicts", problems, form, organisations, organisation, timeline, ragHistory = "rag-history", decisions,
+         funding, agreement
 
     /// Whether the global bindings apply here too. Not in a form: its keys are its own, and a
     /// global key (q, 1 to 6) there would surprise someone filling it in.
@@ -34,6 +35,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .timeline: "Timeline"
         case .ragHistory: "RAG over time"
         case .decisions: "Decisions"
+        case .funding: "Funding register"
+        case .agreement: "A funding agreement"
         }
     }
 }
@@ -78,7 +81,7 @@ public struct KeyMap: Hashable, Sendable {
     public static let defaultText = """
     # Pathfinder's default keys. A file ~/.config/pathfinder/keys in the same format changes them.
     # bind CONTEXT KEY COMMAND     bind CONTEXT KEY none     unbind CONTEXT KEY
-    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation timeline rag-history decisions
+    # Contexts: global areas area action-plan action case-studies case-study success-factors search help conflict meeting log sync-conflicts problems form organisations organisation timeline rag-history decisions funding agreement
     bind global <Enter> open
     bind global <Esc> back
     bind global <Backspace> back
@@ -159,6 +162,9 @@ public struct KeyMap: Hashable, Sendable {
     bind organisations x clear-filter
     bind organisations a new-organisation
     bind organisation e edit-organisation
+    bind organisation a new-agreement
+    bind funding a new-agreement
+    bind agreement e edit-agreement
     bind success-factors <Left> left
     bind success-factors h left
     bind success-factors <Right> right
@@ -364,7 +370,9 @@ public struct KeyMap: Hashable, Sendable {
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
         .organisations: [.open, .filter, .newOrganisation, .back, .help, .search],
-        .organisation: [.nextPane, .open, .editOrganisation, .back, .help],
+        .organisation: [.nextPane, .open, .editOrganisation, .newAgreement, .back, .help],
+        .funding: [.open, .newAgreement, .back, .help],
+        .agreement: [.nextPane, .open, .editAgreement, .back, .help],
         .successFactors: [.open, .back, .help, .search],
         .search: [.open, .back, .help],
         .help: [.help, .down, .up],

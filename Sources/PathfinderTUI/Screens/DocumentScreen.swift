@@ -21,6 +21,8 @@ public enum DocumentContent: Hashable, Sendable {
     case caseStudy(String)
     /// An organisation (issue 12).
     case organisation(String)
+    /// A funding agreement (issue 12).
+    case fundingAgreement(String)
 }
 
 /// Screens 2, 4 and 5b: one document screen with three contents, read by scrolling, Tab
@@ -43,6 +45,7 @@ public struct DocumentPage: PageScreen {
         case .action: .action
         case .caseStudy: .caseStudy
         case .organisation: .organisation
+        case .fundingAgreement: .agreement
         }
     }
 
@@ -52,6 +55,7 @@ public struct DocumentPage: PageScreen {
         case let .action(id): [id]
         case let .caseStudy(id): [state.partnership.caseStudy(id)?.title ?? id]
         case let .organisation(id): [state.partnership.organisation(id)?.name ?? id]
+        case let .fundingAgreement(id): [state.partnership.fundingAgreement(id)?.title ?? id]
         }
     }
 
@@ -64,6 +68,7 @@ public struct DocumentPage: PageScreen {
             state.partnership.action(id).map { ActionPlanPage(area: $0.area).path(state, below: []) + [id] } ?? below + [id]
         case .caseStudy: ["Case studies"] + crumbs(state)
         case .organisation: ["Organisations"] + crumbs(state)
+        case .fundingAgreement: ["Funding register"] + crumbs(state)
         }
     }
 
@@ -78,6 +83,7 @@ public struct DocumentPage: PageScreen {
         case let .action(id): ActionDocument.lines(state, id, width: width)
         case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
         case let .organisation(id): OrganisationDocument.lines(state, id, width: width)
+        case let .fundingAgreement(id): AgreementDocument.lines(state, id, width: width)
         }
     }
 
@@ -118,6 +124,7 @@ public struct DocumentPage: PageScreen {
         case let .area(id): id
         case let .action(id): state.partnership.action(id)?.area
         case .caseStudy, .organisation: nil
+        case let .fundingAgreement(id): state.partnership.fundingAgreement(id)?.area
         }
     }
 

@@ -1,14 +1,14 @@
 import PathfinderModel
 
 /// The funding register on screen (`:funding`): every agreement with its Compact check, those
-/// whose notice falls in the next 90 days first; Enter opens the agreement in full.
+/// whose notice falls in the next 90 days first; Enter opens the agreement in full, `a` adds one.
 public struct FundingPage: ListScreen {
     public var cursor = ListCursor()
 
     public init() {}
 
     var page: Page { .funding(self) }
-    var keyContext: KeyContext { .log }
+    var keyContext: KeyContext { .funding }
     func crumbs(_ state: AppState) -> [String] { ["Funding register"] }
     func path(_ state: AppState, below: [String]) -> [String] { ["Funding register"] }
 
@@ -32,7 +32,7 @@ public struct FundingPage: ListScreen {
         let soon = rows.filter { $0.noticeFalls(within: Self.noticeWindowDays, of: state.asOf) }.count
         var heading = " \(rows.count) agreement\(rows.count == 1 ? "" : "s")"
         if soon > 0 { heading += " · ! give notice on \(soon) in the next \(Self.noticeWindowDays) days" }
-        if rows.isEmpty { heading += " · none in funding/ yet: pathfinder agreement new" }
+        if rows.isEmpty { heading += " · none yet: a adds one" }
         screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         let noticeWidth = 12
         let checkWidth = body.width >= 80 ? 30 : 0
@@ -66,10 +66,8 @@ public struct FundingPage: ListScreen {
         let rows = Self.rows(state)
         if ListKeys.move(command, &cursor, count: rows.count, visible: Self.visibleRows(state)) { return [] }
         if command == .open, rows.indices.contains(cursor.selected) {
-            let agreement = rows[cursor.selected]
             state.page = .funding(self)
-            state.push(.report(ReportPage(title: agreement.title,
-                                          lines: Self.agreementLines(agreement, state: state, width: max(20, state.width - 3)))))
+            state.push(.fundingAgreement(rows[cursor.selected].id))
         }
         return []
     }
@@ -77,40 +75,59 @@ public struct FundingPage: ListScreen {
 
 extension FundingPage {
     static let listTop = 2
+}
 
-    /// An agreement in full, as lines for the report screen: its terms, each principle's
-    /// verdict with its mark, the actions it funds, and its notes.
-    static func agreementLines(_ a: FundingAgreement, state: AppState, width: Int) -> [String] {
-        var out = [a.title, String(repeating: "=", count: min(width, DisplayWidth.of(a.title)))]
-        func field(_ label: String, _ value: String) {
-            guard !value.isEmpty else { return }
-            let lines = Text.wrap(value, to: max(10, width - 16))
-            for (i, line) in lines.enumerated() { out.append((i == 0 ? Text.pad(label, to: 15) : String(repeating: " ", count: 15)) + " " + line) }
-        }
+/// An agreement in full (issue 12): its terms, each principle's verdict with its mark, the
+/// organisation funded and the actions it funds (each to open), and its notes; `e` edits it.
+enum AgreementDocument {
+    static func lines(_ state: AppState, _ id: String, width: Int) -> [DocumentLine] {
         let p = state.partnership
-        field("Funder", a.funder)
-        field("Organisation", p.organisation(funded: a).map { $0.id == a.organisation ? $0.name : $0.name + " (" + $0.id + ")" } ?? a.organisation)
+        guard let a = p.fundingAgreement(id) else { return [DocumentLine("This funding agreement is no longer in the store.", .error)] }
+        var doc = DocumentBuilder(width: width)
+        let labelWidth = width >= 50 ? 13 : 10
+        doc.text(a.title, role: .heading)
+        doc.blank()
+        func field(_ label: String, _ value: String, role: Role = .normal) { doc.field(label, value, role: role, labelWidth: labelWidth) }
+        field("Funder", p.organisation(a.funder)?.name ?? a.funder)
+        // The organisation funded, a link to its page when the store holds it (its first line).
+        let funded = labelWidth > 10 ? "Organisation" : "Funded"
+        if let o = p.organisation(funded: a) {
+            for (i, line) in Text.wrap("› " + o.name, to: max(1, width - labelWidth - 1)).enumerated() {
+                let label = i == 0 ? Text.pad(funded, to: labelWidth) : String(repeating: " ", count: labelWidth)
+                doc.lines.append(DocumentLine([.init(text: label + " ", role: .dim), .init(text: line, role: .link)],
+                                              link: i == 0 ? .organisation(o.id) : nil))
+            }
+        } else {
+            field(funded, a.organisation.isEmpty ? "not stated" : a.organisation)
+        }
         field("Area", a.area.flatMap { p.area($0)?.name } ?? a.area ?? "")
         field("Mechanism", a.mechanism?.label ?? "not stated")
         field("Amount", a.amount.map { "£\(Number.grouped($0)) a year" } ?? "not stated")
         field("Start", a.start?.iso ?? "not stated")
         field("Term", a.termYears.map { "\(Number.format($0)) year\($0 == 1 ? "" : "s")" + (a.end.map { ", to \($0.iso)" } ?? "") } ?? "not stated")
-        field("Notice", a.noticeMonths.map { "\(Number.format($0)) month\($0 == 1 ? "" : "s")" + (a.noticeDate.map { ": give notice by \($0.iso)" } ?? "") } ?? "not stated")
+        field("Notice", a.noticeMonths.map {
+            "\(Number.format($0)) month\($0 == 1 ? "" : "s")" + (a.noticeDate.map { ": give notice by \($0.iso)" } ?? "")
+        } ?? "not stated", role: a.noticeFalls(within: FundingPage.noticeWindowDays, of: state.asOf) ? .warning : .normal)
         field("Monitoring", [a.monitoringFrequency?.label ?? "", a.monitoring].filter { !$0.isEmpty }.joined(separator: ": "))
-        field("Actions", a.actions.map { id in p.action(id).map { "\(id) \($0.title)" } ?? "\(id) (not in the store)" }.joined(separator: "; "))
-        field("Source", a.source)
-        out.append("")
+        field("Source", a.source, role: .dim)
         let check = p.catalogue.fundingRules.check(a.terms)
-        out.append("Funding principles: \(check.summary)")
+        doc.heading("Funding principles: \(check.summary)")
+        // The mark hangs left of the finding, which wraps under its own first word.
         for finding in check.findings {
-            let lines = Text.wrap("\(finding.verdict.mark) \(finding.principle.label): \(finding.message)", to: max(10, width - 2))
-            out += lines.enumerated().map { i, line in (i == 0 ? "  " : "    ") + line }
+            doc.field("  " + finding.verdict.mark, "\(finding.principle.label): \(finding.message)",
+                      role: finding.verdict == .fallsShort ? .warning : .normal, labelWidth: 3)
         }
-        out.append("  ✓ meets · ~ departs for a recorded reason · ! falls short · ? not stated")
+        doc.field("", "✓ meets · ~ departs for a recorded reason · ! falls short · ? not stated", role: .dim, labelWidth: 1)
+        doc.heading(a.actions.isEmpty ? "Funds no action" : "Actions (Tab to select, Enter to open)")
+        for id in a.actions {
+            if let action = p.action(id) { doc.link("\(id)  \(action.title)", to: .action(id)) } else {
+                doc.field("", "\(id) (not in the store)", role: .dim, labelWidth: 1)
+            }
+        }
         if !a.notes.isEmpty {
-            out.append("")
-            out += Text.wrap(a.notes, to: width)
+            doc.heading("Notes")
+            doc.text(a.notes, indent: 1)
         }
-        return out
+        return doc.lines
     }
 }

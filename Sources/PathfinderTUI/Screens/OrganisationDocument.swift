@@ -59,7 +59,8 @@ enum OrganisationDocument {
         let rules = state.partnership.catalogue.fundingRules
         for a in agreements {
             let check = rules.check(a.terms)
-            doc.link("\(a.title) (\(a.funder)): \(check.keepsAll ? "✓" : "!") \(check.summary)", to: .fundingAgreement(a.id))
+            let funder = state.partnership.organisation(a.funder)?.name ?? a.funder
+            doc.link("\(a.title) (\(funder)): \(check.keepsAll ? "✓" : "!") \(check.summary)", to: .fundingAgreement(a.id))
         }
     }
 

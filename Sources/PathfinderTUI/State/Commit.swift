@@ -103,12 +103,15 @@ extension AppState {
                 partnership.caseStudies.removeAll { $0.id == c.id }
             case let .organisation(o):
                 partnership.organisations.removeAll { $0.id == o.id }
+            case let .fundingAgreement(a):
+                partnership.fundingAgreements.removeAll { $0.id == a.id }
             case .meeting:
                 return []
             }
             if case .area? = page.document { goBack() }
             if case .caseStudy? = page.document { goBack() }
             if case .organisation? = page.document { goBack() }
+            if case .fundingAgreement? = page.document { goBack() }
             keepSelectionVisible()
             return [.trash(old)]
         case (nil, nil):

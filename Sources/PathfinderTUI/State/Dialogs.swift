@@ -64,12 +64,16 @@ public struct Prompt: Hashable, Sendable {
     public var editor: LineEditor
     public var kind: Kind
     public var purpose: PromptPurpose
+    /// What to type, said on the line above (over the page's last row) so the question on the
+    /// prompt's own line stays short enough to read whole at 40 columns.
+    public var detail: String?
 
-    public init(label: String, text: String = "", kind: Kind = .text, purpose: PromptPurpose) {
+    public init(label: String, text: String = "", kind: Kind = .text, purpose: PromptPurpose, detail: String? = nil) {
         self.label = label
         editor = LineEditor(text)
         self.kind = kind
         self.purpose = purpose
+        self.detail = detail
     }
 
     /// What a date prompt's text means today, or why it means nothing.
@@ -100,6 +104,10 @@ enum DialogView {
         var x = screen.put(label, x: 0, y: y, style: theme.style(for: .heading))
         x += 1
         var room = state.width - x
+        if let detail = prompt.detail, y > 0 {
+            screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))
+            screen.put(Text.truncate(detail, to: state.width), x: 0, y: y - 1, style: theme.style(for: .dim))
+        }
         if prompt.kind == .date {
             // The resolved date (or the problem) on the right, so the user sees what they will get.
             let preview: String

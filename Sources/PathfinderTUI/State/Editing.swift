@@ -7,6 +7,7 @@ public enum Record: Hashable, Sendable {
     case caseStudy(CaseStudy)
     case meeting(Meeting)
     case organisation(Organisation)
+    case fundingAgreement(FundingAgreement)
 
     /// How messages name it: "PO-03", "Portsmouth", "Good Neighbours".
     public var name: String {
@@ -16,6 +17,7 @@ public enum Record: Hashable, Sendable {
         case let .caseStudy(c): c.title
         case let .meeting(m): m.title
         case let .organisation(o): o.name
+        case let .fundingAgreement(a): a.title
         }
     }
 }

@@ -7,6 +7,7 @@ public enum FormPage: Hashable, Sendable {
     case area(AreaForm)
     case caseStudy(CaseStudyForm)
     case organisation(OrganisationForm)
+    case fundingAgreement(FundingAgreementForm)
 
     /// The form, for what is the same whatever it edits.
     var shown: any FormOnScreen {
@@ -15,6 +16,7 @@ public enum FormPage: Hashable, Sendable {
         case let .area(form): form
         case let .caseStudy(form): form
         case let .organisation(form): form
+        case let .fundingAgreement(form): form
         }
     }
 
@@ -57,6 +59,10 @@ extension AppState {
         case let .organisation(form):
             return run(form, event, FormPage.organisation, fileName: form.isNew ? "new-organisation" : form.original.id) {
                 $0.save(organisation: $2, from: $1)
+            }
+        case let .fundingAgreement(form):
+            return run(form, event, FormPage.fundingAgreement, fileName: form.isNew ? "new-agreement" : form.original.id) {
+                $0.save(agreement: $2, from: $1)
             }
         }
     }
@@ -103,6 +109,7 @@ extension AppState {
         case let .area(form): page = .form(.area(FormPage.setting(raw, to: text, in: form)))
         case let .caseStudy(form): page = .form(.caseStudy(FormPage.setting(raw, to: text, in: form)))
         case let .organisation(form): page = .form(.organisation(FormPage.setting(raw, to: text, in: form)))
+        case let .fundingAgreement(form): page = .form(.fundingAgreement(FormPage.setting(raw, to: text, in: form)))
         }
         return []
     }
@@ -146,6 +153,21 @@ extension AppState {
         return edit(.organisation(o), from: .organisation(form.original), summary: "\(name) edited: " + changed.joined(separator: ", "))
     }
 
+    /// Saved like an organisation: created as its own file, or changed from the version the
+    /// form opened on so a change made meanwhile is merged. The message says how it stands
+    /// against the funding principles, since the form's notes close with it.
+    private mutating func save(agreement a: FundingAgreement, from form: FundingAgreementForm) -> [Effect] {
+        let title = Quote.value(a.title, shown: Quote.titleShown)
+        let check = partnership.catalogue.fundingRules.check(a.terms)
+        if form.isNew {
+            return commit(Change(before: nil, after: .fundingAgreement(a), summary: "New funding agreement \(title) added: \(check.summary)"))
+        }
+        let changed = FundingAgreementEdit.changes(from: form.original, to: a).map(\.field.label)
+        guard !changed.isEmpty else { return nothingChanged(title) }
+        return edit(.fundingAgreement(a), from: .fundingAgreement(form.original),
+                    summary: "\(title) edited: " + changed.joined(separator: ", ") + "; " + check.summary)
+    }
+
     private mutating func nothingChanged(_ name: String) -> [Effect] {
         message = Message("\(name): nothing changed")
         return []
@@ -159,6 +181,7 @@ extension FormPage {
         case let .area(form): self = .area(Self.resized(form, width, height))
         case let .caseStudy(form): self = .caseStudy(Self.resized(form, width, height))
         case let .organisation(form): self = .organisation(Self.resized(form, width, height))
+        case let .fundingAgreement(form): self = .fundingAgreement(Self.resized(form, width, height))
         }
     }
 

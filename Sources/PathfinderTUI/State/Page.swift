@@ -86,6 +86,8 @@ extension Page {
     public static func caseStudy(_ id: String) -> Page { .document(DocumentPage(.caseStudy(id))) }
     /// An organisation, with the actions and case studies naming it.
     public static func organisation(_ id: String) -> Page { .document(DocumentPage(.organisation(id))) }
+    /// A funding agreement in full, with its Compact check.
+    public static func fundingAgreement(_ id: String) -> Page { .document(DocumentPage(.fundingAgreement(id))) }
 }
 
 extension Page {

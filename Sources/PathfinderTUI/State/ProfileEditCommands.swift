@@ -34,6 +34,20 @@ extension AppState {
                                                 usesExternalEditor: edits.hasExternalEditor)))
         case .newOrganisation:
             open(.organisation(OrganisationForm(organisation: nil, partnership: partnership, usesExternalEditor: edits.hasExternalEditor)))
+        case .editAgreement:
+            guard case let .fundingAgreement(shown)? = page.document, let agreement = partnership.fundingAgreement(shown) else {
+                message = Message("Open a funding agreement first: e edits the one on screen", isError: true)
+                return []
+            }
+            guard mayEdit(.fundingAgreement(agreement)) else { return [] }
+            open(.fundingAgreement(FundingAgreementForm(agreement: agreement, partnership: partnership, today: asOf,
+                                                        usesExternalEditor: edits.hasExternalEditor)))
+        case .newAgreement:
+            // From an organisation's page the new agreement funds it.
+            var funded: String?
+            if case let .organisation(shown)? = page.document { funded = shown }
+            open(.fundingAgreement(FundingAgreementForm(agreement: nil, partnership: partnership, today: asOf, organisation: funded,
+                                                        usesExternalEditor: edits.hasExternalEditor)))
         default:
             return nil
         }

@@ -36,7 +36,9 @@ extension AppState {
                 message = Message("\(id) has no indicator to read: give it one with e (edit)", isError: true)
                 return []
             }
-            overlay = .prompt(Prompt(label: "Reading of \(indicator.name) today (value, then a note):", purpose: .reading(action: id)))
+            let unit = indicator.unit.isEmpty ? "" : " (\(indicator.unit))"
+            overlay = .prompt(Prompt(label: "Reading today:", purpose: .reading(action: id),
+                                     detail: "Value\(unit), then any note · \(indicator.name)"))
         case .writeNote:
             return startText(TextRequest(purpose: .note(action: id), text: "", fileName: "\(id)-progress-note.md"))
         case .editText:

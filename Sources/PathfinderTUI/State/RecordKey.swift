@@ -14,6 +14,7 @@ public enum RecordKey: Hashable, Sendable, Comparable {
     /// An action being made in an area, before the store gives it its id (one at a time per area).
     case newAction(area: String)
     case organisation(String)
+    case fundingAgreement(String)
 
     /// The record a file in the store holds: "areas/po/actions/PO-03.md" → `.action("PO-03")`;
     /// nil for a file that is no record (the manifest, a catalogue).
@@ -26,6 +27,7 @@ public enum RecordKey: Hashable, Sendable, Comparable {
         case (3, "areas") where last == "area.md": self = .area(parts[1])
         case (2, "case-studies"): self = .caseStudy(name)
         case (2, "organisations"): self = .organisation(name)
+        case (2, "funding"): self = .fundingAgreement(name)
         case (4, "areas") where parts[2] == "meetings": self = .meeting("\(parts[1])/\(name)")
         default: return nil
         }
@@ -41,6 +43,7 @@ extension Record {
         case let .caseStudy(c): .caseStudy(c.id)
         case let .meeting(m): .meeting(m.id)
         case let .organisation(o): .organisation(o.id)
+        case let .fundingAgreement(a): .fundingAgreement(a.id)
         }
     }
 }

@@ -17,6 +17,8 @@ extension Record {
         case let (.meeting(b)?, .meeting(m), .meeting(t)): return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.meeting)
         case let (.organisation(b)?, .organisation(m), .organisation(t)):
             return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.organisation)
+        case let (.fundingAgreement(b)?, .fundingAgreement(m), .fundingAgreement(t)):
+            return wrapped(RecordMerge.merge(base: b, mine: m, theirs: t), Record.fundingAgreement)
         case (nil, _, _): return mergeWithoutBase(mine: mine, theirs: theirs)
         default: return (theirs, [])
         }
@@ -34,6 +36,8 @@ extension Record {
             return (theirs, conflicts(CaseStudyEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
         case let (.organisation(m), .organisation(t)):
             return (theirs, conflicts(OrganisationEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
+        case let (.fundingAgreement(m), .fundingAgreement(t)):
+            return (theirs, conflicts(FundingAgreementEdit.changes(from: t, to: m).map { ($0.field.rawValue, $0.field.label, $0.old, $0.new) }))
         case let (.meeting(m), .meeting(t)):
             // A base that shares nothing with either: lists merge as unions, and every
             // scalar that differs is a conflict.
@@ -67,6 +71,7 @@ extension Record {
         case let (.caseStudy(r), .caseStudy(s)): .caseStudy(took(r, s, RecordMerge.take))
         case let (.meeting(r), .meeting(s)): .meeting(took(r, s, RecordMerge.take))
         case let (.organisation(r), .organisation(s)): .organisation(took(r, s, RecordMerge.take))
+        case let (.fundingAgreement(r), .fundingAgreement(s)): .fundingAgreement(took(r, s, RecordMerge.take))
         default: self
         }
     }
@@ -84,6 +89,7 @@ extension AppState {
         case let .caseStudy(c): put(c, in: \.caseStudies, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
         case let .meeting(m): put(m, in: \.meetings, id: \.id)
         case let .organisation(o): put(o, in: \.organisations, id: \.id) { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        case let .fundingAgreement(a): put(a, in: \.fundingAgreements, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
         }
         keepSelectionVisible()
     }
@@ -106,6 +112,7 @@ extension AppState {
         case let .caseStudy(c): partnership.caseStudy(c.id).map(Record.caseStudy)
         case let .meeting(m): partnership.meetings.first { $0.id == m.id }.map(Record.meeting)
         case let .organisation(o): partnership.organisation(o.id).map(Record.organisation)
+        case let .fundingAgreement(a): partnership.fundingAgreement(a.id).map(Record.fundingAgreement)
         }
     }
 }

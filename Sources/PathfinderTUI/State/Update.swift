@@ -124,7 +124,8 @@ extension AppState {
             openOrganisations(ofAction: targetActionID)
         case .changeStatus, .changeRAG, .addNote, .writeNote, .addReading, .changeDue, .tickMilestone, .markReviewed, .editText, .undo, .redo,
              .duplicateAction, .moveAction, .deleteAction, .editAction, .newAction,
-             .editArea, .newArea, .editCaseStudy, .newCaseStudy, .editOrganisation, .newOrganisation:
+             .editArea, .newArea, .editCaseStudy, .newCaseStudy, .editOrganisation, .newOrganisation,
+             .editAgreement, .newAgreement:
             return performEdit(command)
         case .startMeeting:
             return startOrResumeMeeting()

@@ -228,10 +228,7 @@ extension AppState {
                 message = Message("Organisation \(id) is not in this store", isError: true)
             }
         case let .fundingAgreement(id):
-            if let agreement = partnership.fundingAgreement(id) {
-                push(.report(ReportPage(title: agreement.title,
-                                        lines: FundingPage.agreementLines(agreement, state: self, width: max(20, width - 3)))))
-            } else {
+            if partnership.fundingAgreement(id) != nil { push(.fundingAgreement(id)) } else {
                 message = Message("Funding agreement \(id) is not in this store", isError: true)
             }
         }
