@@ -121,7 +121,8 @@ public final class PlainFileStore {
             progress?.add(profiles.count)
         }
         let table = scope == .store ? nil : LinkTable.current(root: root)
-        let organisationNames = table?.names ?? OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
+        // One area's read asks the table about its actions' names once they are parsed (below).
+        let organisationNames = OrganisationNames(organisations.filter { !$0.broken }.compactMap(\.value))
         // Organisations are checked now and their line maps let go, before the actions are
         // parsed: 14,000 organisations' maps held 9 MB through the peak of a national load.
         // (One area's read checks the few its actions name when it has read them, below.)
@@ -162,7 +163,19 @@ public final class PlainFileStore {
                                                 areaCode: codesToCheck[action.area], caseStudies: studyFiles)
             loaded.problems += Validator.organisationLinks(action, path: file.path, lines: p.lines, items: p.itemLines,
                                                            names: organisationNames)
+            if scope != .store { loaded.organisationLines = ActionFile.OrganisationLines(p) }
             return (action, loaded)
+        }
+        if let table {
+            // Free text naming an organisation, warned about as a full load warns (the table
+            // holds every organisation's name; only this area's values are looked up).
+            let names = table.names(for: Set(loadedActions.lazy.flatMap { [$0.leadBody] + $0.partners }))
+            for i in actionFiles.indices {
+                guard let at = actionFiles[i].organisationLines else { continue }
+                actionFiles[i].problems += Validator.organisationLinks(loadedActions[i], path: actionFiles[i].path, lines: at.lines,
+                                                                       items: at.items, names: names)
+                actionFiles[i].organisationLines = nil
+            }
         }
         if scope != .store {
             // A link among them is reported as the full load reports it (the listing found the rest).
@@ -295,7 +308,7 @@ public final class PlainFileStore {
         var loadedStudies = kept(studies)
         var loadedMeetings = kept(meetings)
         var loadedOrganisations = kept(organisations)
-        organisationIDs = table.map { Set($0.organisations.map(\.id)) } ?? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id))
+        organisationIDs = table == nil ? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id)) : Set(loadedOrganisations.map(\.id))
         loadedOrganisations.sort(by: Self.inNameOrder)
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -539,6 +552,19 @@ struct ActionFile: Sendable {
     var idLine = 1
     /// The lines of the `depends-on` entries (empty for the many actions with none).
     var dependsOnLines: [Int] = []
+    /// One area's read: where the lead body and partners are, to warn about a name after the
+    /// parse (a full load warns during it and keeps none).
+    var organisationLines: OrganisationLines?
+
+    struct OrganisationLines: Sendable {
+        var lines: [String: Int]
+        var items: [String: [Int]]
+
+        init(_ parsed: Parsed<Action>) {
+            lines = parsed.lines.filter { $0.key == "lead-body" || $0.key == "partners" }
+            items = parsed.itemLines.filter { $0.key == "partners" }
+        }
+    }
 
     /// Where an action that did not load would be: nothing to allocate.
     static let none = Action(id: "", area: "", title: "")

@@ -34,6 +34,10 @@ import Testing
         s = s.typing(" area:portsmouth")
         #expect(listed(s) == ["southern-focus-trust"])
         assertScreen(render(s), golden: "organisations-filtered-80x24")
+        // At 40 columns what is typed shows beside "Filter:", the syntax in the heading.
+        let narrow = state([.areas(AreasPage())], width: 40, height: 12).after(.character("O"), .character("f")).typing("kind:charity")
+        #expect(render(narrow).lines[10].hasPrefix("Filter: kind:charity"))
+        assertScreen(render(narrow), golden: "organisations-filtered-40x12")
         s = s.after(.control("u")).typing("theme:accreditation")
         #expect(Set(listed(s)) == ["tower-hamlets-infrastructure-network", "the-alliance-herefordshire", "primary-care-trust-herefordshire"])
         s = s.after(.control("u")).typing("recycling")

@@ -29,22 +29,66 @@ struct LinkTable: Equatable, Sendable {
 
     var organisationsStamp: FileStamp?
     var fundingStamp: FileStamp?
-    /// Organisations that load (no errors of their own), in the order the load reads them.
-    var organisations: [Organisation] = []
-    var agreements: [Agreement] = []
+    /// The file's text: one area's read asks it about a few names and one area, so it is
+    /// scanned for those rather than made into 20,000 strings and a dictionary each time.
+    var bytes: [UInt8]
 
-    var names: OrganisationNames { OrganisationNames(keys: organisations.map { ($0.id, $0.key) }) }
+    /// Every organisation's id and folded name (the file's "O" lines), in the load's order.
+    var organisations: [Organisation] {
+        lines("O").compactMap { $0.count == 2 ? Organisation(id: String(decoding: $0[0], as: UTF8.self), key: String(decoding: $0[1], as: UTF8.self)) : nil }
+    }
+
+    /// Every agreement's id, area and actions (the "F" lines).
+    var agreements: [Agreement] {
+        lines("F").compactMap { f in
+            guard f.count >= 2 else { return nil }
+            return Agreement(id: String(decoding: f[0], as: UTF8.self), area: String(decoding: f[1], as: UTF8.self),
+                             actions: f.dropFirst(2).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty })
+        }
+    }
+
+    /// What a full load's `OrganisationNames` says about `values` (free-text lead bodies and
+    /// partners): which are ids, and which name an organisation, the first in load order.
+    func names(for values: Set<String>) -> OrganisationNames {
+        let ids = Set(values.map { ArraySlice(Array($0.utf8)) })
+        let keys = Set(values.map { ArraySlice(Array(OrganisationNames.key($0).utf8)) })
+        var found: [(id: String, key: String)] = []
+        for o in lines("O") where o.count == 2 && (ids.contains(o[0]) || keys.contains(o[1])) {
+            found.append((String(decoding: o[0], as: UTF8.self), String(decoding: o[1], as: UTF8.self)))
+        }
+        return OrganisationNames(keys: found)
+    }
 
     /// The agreements one area's read needs: those naming the area, or one of `actions`.
     func agreements(forArea area: String, actions: Set<String>) -> [String] {
-        agreements.filter { $0.area == area || $0.actions.contains(where: actions.contains) }.map(\.id)
+        let areaBytes = ArraySlice(Array(area.utf8))
+        let wanted = Set(actions.map { ArraySlice(Array($0.utf8)) })
+        return lines("F").compactMap { f in
+            guard f.count >= 2, f[1] == areaBytes || f.dropFirst(2).contains(where: wanted.contains) else { return nil }
+            return String(decoding: f[0], as: UTF8.self)
+        }
+    }
+
+    /// The tab-separated fields (after the tag) of each line tagged `tag`.
+    private func lines(_ tag: String) -> [[ArraySlice<UInt8>]] {
+        let t = Array(tag.utf8)[0]
+        var out: [[ArraySlice<UInt8>]] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            if end - start > 2, bytes[start] == t, bytes[start + 1] == 0x09 {
+                out.append(bytes[(start + 2)..<end].split(separator: 0x09, omittingEmptySubsequences: false))
+            }
+            start = end + 1
+        }
+        return out
     }
 
     /// The table on disk when it still holds for the two folders, else one made now from
     /// their files (and written, when the store takes it).
     static func current(root: String) -> LinkTable {
         let stamps = (FileStamp.of(root + "/organisations"), FileStamp.of(root + "/" + PlainFileStore.fundingFolder))
-        if let bytes = try? AtomicFile.readIfPresent(root + "/" + path), let table = decode(bytes),
+        if let bytes = try? AtomicFile.readIfPresent(root + "/" + path, limit: .max), let table = decode(bytes),
            table.organisationsStamp == stamps.0, table.fundingStamp == stamps.1 {
             return table
         }
@@ -59,19 +103,19 @@ struct LinkTable: Equatable, Sendable {
 
     /// Reads every organisation and agreement file (what one area's read did before the table).
     static func make(root: String, stamps: (FileStamp?, FileStamp?)) -> LinkTable {
-        var links = StoreLinks()
-        let organisationFiles = PlainFileStore.organisationFiles(root)
-        var table = LinkTable(organisationsStamp: stamps.0, fundingStamp: stamps.1)
-        for file in PlainFileStore.parallelMap(organisationFiles, { ParsedFile.read($0, root: root) }) {
+        var organisations: [Organisation] = []
+        for file in PlainFileStore.parallelMap(PlainFileStore.organisationFiles(root), { ParsedFile.read($0, root: root) }) {
             guard case let .organisation(p) = file.result, !LoadedEntry(file, p).broken, let o = p.value else { continue }
-            table.organisations.append(Organisation(id: o.id, key: OrganisationNames.key(o.name)))
+            organisations.append(Organisation(id: o.id, key: OrganisationNames.key(o.name)))
         }
-        let fundingFiles = PlainFileStore.fundingFiles(root, links: &links)
-        for file in PlainFileStore.parallelMap(fundingFiles, { ParsedFile.read($0, root: root) }) {
+        var links = StoreLinks()
+        var agreements: [Agreement] = []
+        for file in PlainFileStore.parallelMap(PlainFileStore.fundingFiles(root, links: &links), { ParsedFile.read($0, root: root) }) {
             guard case let .fundingAgreement(p) = file.result, let a = p.value else { continue }
-            table.agreements.append(Agreement(id: a.id, area: a.area ?? "", actions: a.actions))
+            agreements.append(Agreement(id: a.id, area: a.area ?? "", actions: a.actions))
         }
-        return table
+        return LinkTable(organisationsStamp: stamps.0, fundingStamp: stamps.1,
+                         bytes: Array(encode(stamps, organisations: organisations, agreements: agreements).utf8))
     }
 
     static func write(_ table: LinkTable, root: String) {
@@ -80,7 +124,7 @@ struct LinkTable: Equatable, Sendable {
         if disk.kind(".pathfinder/.gitignore") == nil {
             try? disk.write("# Pathfinder's own per-machine state (cache, lock): never shared.\n*\n", to: ".pathfinder/.gitignore")
         }
-        try? disk.write(encode(table), to: path)
+        try? disk.write(table.bytes, to: path)
     }
 
     /// Removes the table: the summary cache read an organisation or agreement file again.
@@ -109,34 +153,25 @@ struct LinkTable: Equatable, Sendable {
                                mtimeNanoseconds: n[4], ctime: n[5], ctimeNanoseconds: n[6], type: UInt32(truncatingIfNeeded: n[7])))
     }
 
-    static func encode(_ table: LinkTable) -> String {
-        var out = header + "\n" + "organisations\t" + stampText(table.organisationsStamp) + "\n"
-            + "funding\t" + stampText(table.fundingStamp) + "\n"
-        for o in table.organisations { out += "O\t" + clean(o.id) + "\t" + clean(o.key) + "\n" }
-        for a in table.agreements {
+    static func encode(_ stamps: (FileStamp?, FileStamp?), organisations: [Organisation], agreements: [Agreement]) -> String {
+        var out = header + "\n" + "organisations\t" + stampText(stamps.0) + "\n" + "funding\t" + stampText(stamps.1) + "\n"
+        for o in organisations { out += "O\t" + clean(o.id) + "\t" + clean(o.key) + "\n" }
+        for a in agreements {
             out += "F\t" + clean(a.id) + "\t" + clean(a.area) + "\t" + a.actions.map(clean).joined(separator: "\t") + "\n"
         }
         return out
     }
 
+    /// The table, when the file is one: its header, the two stamps, then lines tagged O or F,
+    /// ending with a newline (it is written atomically, so a table without one is not ours).
     static func decode(_ bytes: [UInt8]) -> LinkTable? {
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines[0] == header else { return nil }
-        let first = lines[1].split(separator: "\t", maxSplits: 1), second = lines[2].split(separator: "\t", maxSplits: 1)
+        guard bytes.last == 0x0A else { return nil }
+        let head = bytes.split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false)
+        guard head.count >= 3, String(decoding: head[0], as: UTF8.self) == header else { return nil }
+        let first = String(decoding: head[1], as: UTF8.self).split(separator: "\t", maxSplits: 1)
+        let second = String(decoding: head[2], as: UTF8.self).split(separator: "\t", maxSplits: 1)
         guard first.count == 2, first[0] == "organisations", second.count == 2, second[0] == "funding",
               let o = stamp(first[1]), let f = stamp(second[1]) else { return nil }
-        var table = LinkTable(organisationsStamp: o, fundingStamp: f)
-        for line in lines.dropFirst(3) where !line.isEmpty {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            switch parts.first {
-            case "O" where parts.count == 3: table.organisations.append(Organisation(id: parts[1], key: parts[2]))
-            case "F" where parts.count >= 3:
-                table.agreements.append(Agreement(id: parts[1], area: parts[2], actions: parts.dropFirst(3).filter { !$0.isEmpty }))
-            default: return nil
-            }
-        }
-        // Written atomically, so whole; a table not ending with its newline is not ours.
-        guard bytes.last == UInt8(ascii: "\n") else { return nil }
-        return table
+        return LinkTable(organisationsStamp: o, fundingStamp: f, bytes: bytes)
     }
 }

@@ -370,7 +370,8 @@ public struct KeyMap: Hashable, Sendable {
         .caseStudies: [.open, .back, .newCaseStudy, .help, .search],
         .caseStudy: [.nextPane, .open, .editCaseStudy, .editText, .back, .help],
         .organisations: [.open, .filter, .newOrganisation, .back, .help, .search],
-        .organisation: [.nextPane, .open, .editOrganisation, .newAgreement, .back, .help],
+        // The new agreement before Tab: at 80 columns the footer has room for four hints.
+        .organisation: [.open, .editOrganisation, .newAgreement, .nextPane, .back, .help],
         .funding: [.open, .newAgreement, .back, .help],
         .agreement: [.nextPane, .open, .editAgreement, .back, .help],
         .successFactors: [.open, .back, .help, .search],

@@ -60,7 +60,8 @@ enum OrganisationDocument {
         for a in agreements {
             let check = rules.check(a.terms)
             let funder = state.partnership.organisation(a.funder)?.name ?? a.funder
-            doc.link("\(a.title) (\(funder)): \(check.keepsAll ? "✓" : "!") \(check.summary)", to: .fundingAgreement(a.id))
+            // The mark first: a link is one line, and a narrow screen cuts its end.
+            doc.link("\(check.keepsAll ? "✓" : "!") \(a.title) (\(funder)): \(check.summary)", to: .fundingAgreement(a.id))
         }
     }
 

@@ -43,6 +43,9 @@ public struct OrganisationsPage: ListScreen {
         var heading = " \(list.count == total ? "" : "\(list.count) of ")\(total) organisation\(total == 1 ? "" : "s")"
         if of != nil { heading += " named by \(of!)" }
         if !filter.text.isEmpty && !editingFilter { heading += " · filter: \(filter.text)" }
+        // What the filter takes, said in the heading while it is typed: on the filter's own line
+        // it left no room to type at 40 columns.
+        if editingFilter { heading += " · kind: area: theme: accredited, or words" }
         let broken = ProblemCount(state.problems.lazy.filter { $0.path.hasPrefix("organisations/") }).filesWithErrors
         if broken > 0 { heading += " · ! \(broken) file\(broken == 1 ? "" : "s") with problems (\(state.problemsKey))" }
         screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
@@ -115,6 +118,6 @@ public struct OrganisationsPage: ListScreen {
     }
 
     var activeField: (label: String, editor: LineEditor)? {
-        editingFilter ? ("Filter (kind: area: theme: accredited, words): ", filter) : nil
+        editingFilter ? ("Filter: ", filter) : nil
     }
 }
