@@ -54,7 +54,8 @@ struct List: ParsableCommand {
         }
         // One area's actions need only that area's files (and every area.md, to name the areas);
         // every area's, the index (a full load only when it cannot answer).
-        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } ?? indexed() : nil
+        var json: [ArraySlice<UInt8>]?
+        let part = kind == .actions ? try area.flatMap { area in try options.loadPart { try $0.loadArea(area) } } ?? indexed(json: &json) : nil
         let (result, asOf) = try part ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
@@ -63,7 +64,7 @@ struct List: ParsableCommand {
         try checkCatalogue(p.catalogue)
         switch kind {
         case .areas: break   // answered above from the summary cache
-        case .actions: try listActions(p, asOf: asOf)
+        case .actions: try listActions(p, asOf: asOf, written: json)
         case .caseStudies: try listCaseStudies(p)
         case .decisions: try listDecisions(p, asOf: asOf)
         case .organisations: try listOrganisations(p, asOf: asOf)
@@ -72,8 +73,9 @@ struct List: ParsableCommand {
     }
 
     /// `list actions` of every area from the index: each action is read back without its long
-    /// texts for the filter (with them when `--search` looks in them), and whole only when kept.
-    private func indexed() throws -> (result: LoadResult, asOf: Day)? {
+    /// texts for the filter (with them when `--search` looks in them), and whole only when kept;
+    /// with `--json`, the kept actions' JSON is written from their records instead (`json`).
+    private func indexed(json: inout [ArraySlice<UInt8>]?) throws -> (result: LoadResult, asOf: Day)? {
         guard area == nil else { return nil }
         let today = Day.today()
         let given = try options.asOf.map { try DateOption.day($0, option: "--as-of", today: today) }
@@ -85,8 +87,19 @@ struct List: ParsableCommand {
             let asOf = given ?? context.asOf ?? today
             if f.dueBefore == nil, let dueBefore { f.dueBefore = try? DateOption.day(dueBefore, option: "--due-before", today: asOf) }
             return f.matches(action, asOf: asOf, catalogue: context.catalogue)
-        }, filterReadsLongTexts: !text.isEmpty, longTexts: json, profiles: false)
-        return try options.loadIndexed(query)
+        }, filterReadsLongTexts: !text.isEmpty, longTexts: false, profiles: false)
+        guard self.json else { return try options.loadIndexed(query) }
+        var written: [ArraySlice<UInt8>] = []
+        let answer = try options.loadIndexed { store in
+            // `overdue` on the document's day, as `listActions` judges it.
+            var withJSON = query
+            withJSON.json = { action, context in action.isOverdue(asOf: given ?? context.asOf ?? today, catalogue: context.catalogue) }
+            guard let answer = try store.indexedActionsJSON(withJSON) else { return nil }
+            written = answer.json
+            return answer.result
+        }
+        if answer != nil { json = written }
+        return answer
     }
 
     /// The filter the options ask for; `--due-before` is read relative to `asOf` (`+2w`).
@@ -139,7 +152,13 @@ struct List: ParsableCommand {
         reportErrorFiles(summary.errors)
     }
 
-    private func listActions(_ p: Partnership, asOf: Day) throws {
+    /// `written`: the actions' JSON from the index, one for each of `p.actions` (all kept by
+    /// the filter there, and without their long texts, so not filtered again here).
+    private func listActions(_ p: Partnership, asOf: Day, written: [ArraySlice<UInt8>]?) throws {
+        if json, let written {
+            printJSON([("as-of", .string(asOf.iso)), ("actions", .array(written.map { .written($0, depth: PlainFileStore.actionJSONDepth) }))])
+            return
+        }
         // The index kept only the actions that match; filtering them again costs little.
         let filter = try self.filter(asOf: asOf)
         let actions = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }

@@ -19,13 +19,18 @@ extension StoreOptions {
     /// the index cannot answer for sure, and the caller loads the store. The first time, when
     /// the index is built from the files, a person at a terminal is told why it takes longer.
     func loadIndexed(_ query: IndexQuery = IndexQuery()) throws -> (result: LoadResult, asOf: Day)? {
+        try loadIndexed { try $0.indexedLoad(query) }
+    }
+
+    /// `loadIndexed` with the index read as `read` reads it.
+    func loadIndexed(_ read: (PlainFileStore) throws -> LoadResult?) throws -> (result: LoadResult, asOf: Day)? {
         try loadPart { store in
             let root = store.root.path
             if isatty(STDERR_FILENO) == 1, !FileManager.default.fileExists(atPath: root + "/" + PlainFileStore.indexFolder)
                 || !FileManager.default.fileExists(atPath: root + "/" + PlainFileStore.summaryCachePath) {
                 Output.notice("Building this store's index (once: later questions read it)…")
             }
-            return try store.indexedLoad(query)
+            return try read(store)
         }
     }
 }

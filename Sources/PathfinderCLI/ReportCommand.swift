@@ -67,11 +67,14 @@ struct Report: ParsableCommand {
         if let area, p.area(area) == nil {
             throw CLIError("no area \(Quote.value(area)); the areas are: \(p.areas.map(\.id).joined(separator: ", "))")
         }
+        // JSON and CSV have no charts: neither RAG history nor timelines are made for them.
+        let charts = format != .json && format != .csv
         let report: any RenderableReport = switch kind {
         case .highlight:
             HighlightReport.build(p, area: area, since: try since.map { try DateOption.day($0, option: "--since", today: asOf) }, asOf: asOf,
-                                  history: RAGHistoryCache(root: try options.location().path).history(p, asOf: asOf,
-                                                                                       filesKey: RAGHistoryCache.contentKey(p)).table)
+                                  history: charts ? RAGHistoryCache(root: try options.location().path).history(p, asOf: asOf,
+                                                                                       filesKey: RAGHistoryCache.contentKey(p)).table : nil,
+                                  charts: charts)
         case .factors: FactorMatrixReport.build(p, area: area, asOf: asOf)
         case .funding: FundingRegisterReport.build(p, area: area, asOf: asOf)
         }

@@ -9,6 +9,10 @@ public indirect enum JSONValue: Hashable, Sendable {
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A value already written as JSON bytes, laid out as it would be at `depth` (an action
+    /// written from the index, `PlainFileStore.indexedActionsJSON`): copied as it is there,
+    /// its lines moved when placed at another depth.
+    case written(ArraySlice<UInt8>, depth: Int)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
@@ -37,6 +41,21 @@ public indirect enum JSONValue: Hashable, Sendable {
         case let .int(n): out.append(contentsOf: String(n).utf8)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
+        case let .written(bytes, at):
+            guard at != depth else { return out.append(contentsOf: bytes) }
+            // Strings hold no raw line feed: each line feed starts a line indented for `at`.
+            var dropping = 0
+            for b in bytes {
+                if dropping > 0, b == UInt8(ascii: " ") {
+                    dropping -= 1
+                    continue
+                }
+                dropping = 0
+                out.append(b)
+                if b == 0x0A {
+                    if depth > at { JSONBytes.indent(depth - at, into: &out) } else { dropping = (at - depth) * 2 }
+                }
+            }
         case let .array(items):
             guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
             out.append(contentsOf: "[\n".utf8)
@@ -60,56 +79,6 @@ public indirect enum JSONValue: Hashable, Sendable {
             JSONBytes.indent(depth, into: &out)
             out.append(UInt8(ascii: "}"))
         }
-    }
-}
-
-/// JSON text written as UTF-8 bytes.
-enum JSONBytes {
-    static func indent(_ depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
-    }
-
-    /// `Escape.json(text)` appended as bytes, the same bytes: quote and backslash escaped,
-    /// line feed, carriage return and tab by their letters, every other control below U+0020
-    /// and the line and paragraph separators U+2028/U+2029 as lowercase `\uXXXX`; everything
-    /// else (DEL, C1, bidi controls) as it is, as `Escape.json` leaves it. A Swift string is
-    /// valid UTF-8, so walking its bytes finds the same characters as walking its scalars.
-    static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            var copied = 0  // bytes before this index are already in `out`
-            while i < bytes.count {
-                let b = bytes[i]
-                var escape: [UInt8]? = nil
-                var length = 1
-                if b == UInt8(ascii: "\"") { escape = Array("\\\"".utf8) }
-                else if b == UInt8(ascii: "\\") { escape = Array("\\\\".utf8) }
-                else if b == 0x0A { escape = Array("\\n".utf8) }
-                else if b == 0x0D { escape = Array("\\r".utf8) }
-                else if b == 0x09 { escape = Array("\\t".utf8) }
-                else if b < 0x20 { escape = unicodeEscape(UInt32(b)) }
-                else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    escape = unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    length = 3
-                }
-                if let escape {
-                    out.append(contentsOf: bytes[copied..<i])
-                    out.append(contentsOf: escape)
-                    copied = i + length
-                }
-                i += length
-            }
-            out.append(contentsOf: bytes[copied..<bytes.count])
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return [UInt8(ascii: "\\"), UInt8(ascii: "u"), digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)],
-                digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]]
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PathfinderModel
+import PathfinderReports
 import PathfinderStore
 import Testing
 @testable import PathfinderCLI
@@ -56,5 +57,40 @@ import Testing
             }
         }
         try compare("damaged index")
+    }
+
+    /// `list actions --json` of every area writes its actions from the index records (issue
+    /// 14): the document a full load and `RecordJSON` make, byte for byte, cold and warm, with
+    /// a note full of text JSON must escape. (The test above compares the index with itself.)
+    @Test func listedJSONIsTheFullLoadsDocument() throws {
+        let s = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: s.root) }
+        // (Controls and U+2028 are refused in a note; IndexJSONTests writes them from records.)
+        let note = try run(["note", "PO-03", "Quotes \" and \\ back, a separator, é 日本 🎉 ٱلعربية", "--as-of", "2006-12-15"], s.store, home: s.home)
+        #expect(note.status == 0, "\(note.err)")
+        let asOf = Day(iso: "2007-06-30")!
+        let cases: [([String], ActionFilter)] = [([], ActionFilter()), (["--overdue"], ActionFilter(overdue: true)),
+                                                 (["--search", "separator"], ActionFilter(text: "separator")),
+                                                 (["--rag", "red"], ActionFilter(rag: .red))]
+        func compare(_ states: [String]) throws {
+            let p = try PlainFileStore(root: s.store).load().partnership
+            for (arguments, filter) in cases {
+                let shown = p.actions.filter { filter.matches($0, asOf: asOf, catalogue: p.catalogue) }
+                let expected = RecordJSON.document([("as-of", .string(asOf.iso)),
+                                                    ("actions", .array(shown.map { RecordJSON.action($0, overdue: $0.isOverdue(asOf: asOf, catalogue: p.catalogue)) }))])
+                    .rendered()
+                for state in states {
+                    if state == "cold" { try? FileManager.default.removeItem(at: s.store.appendingPathComponent(".pathfinder")) }
+                    let r = try run(["list", "actions", "--json", "--as-of", asOf.iso] + arguments, s.store, home: s.home)
+                    #expect(r.status == 0 && r.out == expected, "\(arguments) \(state): \(r.err)")
+                }
+            }
+        }
+        try compare(["cold", "warm"])
+        #expect(try run(["list", "actions", "--json", "--search", "separator", "--as-of", asOf.iso], s.store, home: s.home).out.contains("PO-03"))
+        // A warm index with a changed file: its record is made again, the others read as they are.
+        let edit = try run(["edit", "DO-01", "rag=red", "due=2007-01-31", "--as-of", "2006-12-15"], s.store, home: s.home)
+        #expect(edit.status == 0, "\(edit.err)")
+        try compare(["after an edit"])
     }
 }

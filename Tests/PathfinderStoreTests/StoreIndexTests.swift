@@ -89,6 +89,28 @@ import Testing
         #expect(names.count == 5 && names.contains("dorset-renamed.actions") && !names.contains("dorset.actions"), "\(names)")
     }
 
+    /// A first build writes each area's index file as that area's files are parsed, and keeps
+    /// none of their records in memory for later (issue 14: a first run peaked at 629 MB);
+    /// a later change to a few files keeps just their records, merged into the area's file.
+    @Test func aFirstBuildWritesEachAreasIndexFileAsItGoes() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "index")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (refresh, summary, _) = try SummaryCache(root: root.path).refreshed(keepingRecords: true)
+        #expect(refresh.records.isEmpty)
+        #expect(Self.shardPaths(root).count == 5)
+        let held = Self.shardPaths(root).map { (try? AtomicFile.read($0)).map { ActionShard(bytes: $0).records.count } ?? 0 }.reduce(0, +)
+        #expect(held == summary.actionFiles.count)
+        let before = Self.shardPaths(root).map { FileStamp.of($0) }
+        try Self.expectSameAsFullLoad(root, "first answer read from the files written")
+        #expect(Self.shardPaths(root).map { FileStamp.of($0) } == before, "nothing left to write")
+        // One file changed: its record alone is kept, and its area's index file rewritten.
+        let file = root.appendingPathComponent("areas/portsmouth/actions/PO-03.md")
+        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "rag: ", with: "rag:  ").write(to: file, atomically: true, encoding: .utf8)
+        let again = try SummaryCache(root: root.path).refreshed(keepingRecords: true).refresh
+        #expect(again.records.count == 1)
+        try Self.expectSameAsFullLoad(root, "one file changed")
+    }
+
     /// The index files are read only for the file versions they were made from: one made from
     /// another version of a file, or damaged in any byte, is made again from the files.
     @Test func aDamagedOrStaleIndexFileIsNeverTrusted() throws {

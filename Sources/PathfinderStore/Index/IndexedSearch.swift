@@ -89,7 +89,7 @@ extension PlainFileStore {
                 while end < list.count, list[end].job == list[start].job { end += 1 }
                 let j = list[start].job
                 guard let found = Self.indexedActions(job: refresh.jobs[j], entries: refresh.entries[j], fresh: refresh.records, jobIndex: j,
-                                                     wanted: list[start..<end].map(\.file), query: IndexQuery(), context: context, root: root)
+                                                     wanted: list[start..<end].map(\.file), query: IndexQuery(), context: context, root: root)?.actions
                 else { return nil }
                 for hit in list[start..<end] {
                     guard let action = found[hit.file] else { return nil }
@@ -188,7 +188,7 @@ extension PlainFileStore {
             return (shard, positions)
         }
         guard let read = indexedActions(job: job, entries: entries, fresh: fresh, jobIndex: jobIndex, wanted: positions,
-                                        query: IndexQuery(), context: context, root: root) else { return nil }
+                                        query: IndexQuery(), context: context, root: root)?.actions else { return nil }
         var actions: [Action] = []
         actions.reserveCapacity(positions.count)
         for i in positions {

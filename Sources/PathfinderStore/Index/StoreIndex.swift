@@ -21,6 +21,10 @@ public struct IndexQuery: Sendable {
     /// (reports and search need them); otherwise each area is only its id, name and type, and
     /// there are none of the others. Funding agreements are always read (a few files).
     public var profiles: Bool
+    /// When set, each kept action is also written as JSON straight from its record (docs/json.md,
+    /// `RecordJSON.action`, placed at `PlainFileStore.actionJSONDepth`), its `overdue` as this
+    /// says: `indexedActionsJSON`. The actions kept then come without their long texts.
+    public var json: (@Sendable (Action, IndexContext) -> Bool)?
 
     public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
                 longTexts: Bool = true, profiles: Bool = true) {
@@ -45,6 +49,25 @@ extension PlainFileStore {
     /// the caller then loads the store. The store object itself is not changed: a save after
     /// this needs a `load()`.
     public func indexedLoad(_ query: IndexQuery = IndexQuery()) throws -> LoadResult? {
+        var query = query
+        query.json = nil
+        return try indexedRead(query)?.result
+    }
+
+    /// Where a list document (`{"version": 1, ..., "actions": [...]}`) places its actions.
+    public static let actionJSONDepth = 2
+
+    /// `indexedLoad` with each kept action's JSON, written from its record (`IndexQuery.json`;
+    /// `{ _, _ in false }` when the query has none): `json[k]` is
+    /// `result.partnership.actions[k]`'s, laid out at `actionJSONDepth`.
+    public func indexedActionsJSON(_ query: IndexQuery) throws -> (result: LoadResult, json: [ArraySlice<UInt8>])? {
+        var query = query
+        if query.json == nil { query.json = { _, _ in false } }
+        query.longTexts = false
+        return try indexedRead(query)
+    }
+
+    private func indexedRead(_ query: IndexQuery) throws -> (result: LoadResult, json: [ArraySlice<UInt8>])? {
         let (refresh, summary, manifest) = try SummaryCache(root: rootPath).refreshed(keepingRecords: true)
         let root = rootPath
         let context = IndexContext(catalogue: manifest.value?.catalogue ?? Catalogue(), asOf: summary.asOf)
@@ -53,21 +76,29 @@ extension PlainFileStore {
         for ref in summary.actionFiles { wanted[ref.job, default: []].append(ref.file) }
         let jobs = wanted.keys.sorted()
         let files = wanted
-        let found = Self.parallelMap(jobs) { j -> [Int: Action]? in
+        let found = Self.parallelMap(jobs) { j -> AreaAnswer? in
             Self.indexedActions(job: refresh.jobs[j], entries: refresh.entries[j], fresh: refresh.records, jobIndex: j,
                                 wanted: files[j] ?? [], query: query, context: context, root: root)
         }
         var actionsAt: [Int: Action] = [:]
         actionsAt.reserveCapacity(summary.actionFiles.count)
-        for (j, list) in zip(jobs, found) {
-            guard let list else { return nil }
-            for (i, action) in list { actionsAt[j << 32 | i] = action }
+        var jsonAt: [Int: ArraySlice<UInt8>] = [:]
+        for (j, answer) in zip(jobs, found) {
+            guard let answer else { return nil }
+            for (i, action) in answer.actions { actionsAt[j << 32 | i] = action }
+            for (i, range) in answer.ranges { jsonAt[j << 32 | i] = answer.json[range] }
         }
         if refresh.changed { Self.removeIndexFiles(keeping: Set(refresh.contents.areaFolders.map(\.name)), root: root) }
         var actions: [Action] = []
         actions.reserveCapacity(actionsAt.count)
+        var json: [ArraySlice<UInt8>] = []
         for ref in summary.actionFiles {
-            if let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) { actions.append(action) }
+            guard let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) else { continue }
+            actions.append(action)
+            if query.json != nil {
+                guard let written = jsonAt.removeValue(forKey: ref.job << 32 | ref.file) else { return nil }
+                json.append(written)
+            }
         }
 
         // Funding agreements' records are not in the index: their files are read as the load
@@ -114,14 +145,22 @@ extension PlainFileStore {
         for e in fundingErrors {
             if let n = counted[e], n > 0 { counted[e] = n - 1 } else { extra.append(e) }
         }
-        return LoadResult(partnership: partnership, problems: extra.isEmpty ? summary.errors : (summary.errors + extra).sorted())
+        return (LoadResult(partnership: partnership, problems: extra.isEmpty ? summary.errors : (summary.errors + extra).sorted()), json)
+    }
+
+    /// One area folder's answer: the wanted actions kept (by file position) and, when the
+    /// query asks for JSON, theirs, one after another in `json`.
+    struct AreaAnswer: Sendable {
+        var actions: [Int: Action] = [:]
+        var json: [UInt8] = []
+        var ranges: [Int: Range<Int>] = [:]
     }
 
     /// One area folder's wanted actions (by file position), from its index file, which is
     /// rewritten when it lacked any loadable file's record or held others. Nil when a file's
     /// bytes are no longer those the summary cache holds.
     static func indexedActions(job: FolderJob, entries: [FileEntry?], fresh: [Int: [UInt8]], jobIndex: Int,
-                                       wanted: [Int], query: IndexQuery, context: IndexContext, root: String) -> [Int: Action]? {
+                                       wanted: [Int], query: IndexQuery, context: IndexContext, root: String) -> AreaAnswer? {
         let path = ActionShard.path(area: job.area)
         let shard = ActionShard(bytes: ((try? AtomicFile.readIfPresent(root + "/" + path, limit: .max)) ?? nil) ?? [])
         // Every action file that loads on its own gets a record, wanted now or not (a file
@@ -149,19 +188,29 @@ extension PlainFileStore {
             }
             try? StoreDisk(root: root).write(ActionShard.encode(files), to: path, flush: false)
         }
-        var result: [Int: Action] = [:]
-        for i in wanted {
-            let decoded: Action?? = if let bytes = made[i] {
-                bytes.withUnsafeBytes { decode($0, query, context) }
-            } else if let range = shard.record(job.names[i], hash: entries[i]!.hash) {
-                shard.bytes.withUnsafeBytes { decode(UnsafeRawBufferPointer(rebasing: $0[range]), query, context) }
-            } else {
-                nil
+        var answer = AreaAnswer()
+        func read(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Bool {
+            guard let decoded = decode(bytes, query, context) else { return false }
+            guard let action = decoded else { return true }
+            answer.actions[i] = action
+            if let overdue = query.json {
+                let start = answer.json.count
+                guard ActionRecord.writeJSON(bytes, overdue: overdue(action, context), depth: actionJSONDepth, into: &answer.json) else { return false }
+                answer.ranges[i] = start..<answer.json.count
             }
-            guard let decoded else { return nil }
-            if let action = decoded { result[i] = action }
+            return true
         }
-        return result
+        for i in wanted {
+            let ok = if let bytes = made[i] {
+                bytes.withUnsafeBytes { read($0, i) }
+            } else if let range = shard.record(job.names[i], hash: entries[i]!.hash) {
+                shard.bytes.withUnsafeBytes { read(UnsafeRawBufferPointer(rebasing: $0[range]), i) }
+            } else {
+                false
+            }
+            guard ok else { return nil }
+        }
+        return answer
     }
 
     /// Removes the index files of area folders that are gone (deleted or renamed), so the
