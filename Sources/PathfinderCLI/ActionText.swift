@@ -88,7 +88,7 @@ enum ActionText {
         field("Updated:", [a.updated?.iso ?? "", a.updatedBy].filter { !$0.isEmpty }.joined(separator: " by "))
         field("Source:", a.source)
         // The sections and their order are the model's (`Action.sections`), as on the screen.
-        for section in a.sections {
+        for section in p.sections(a) {
             switch section {
             case .fields: continue
             case .milestones:
@@ -102,6 +102,13 @@ enum ActionText {
                 let current = i.current.map { Number.format($0) + i.unit } ?? "not yet measured"
                 out.append("  baseline \(Number.format(i.baseline))\(i.unit), target \(Number.format(i.target))\(i.unit), current \(current)".oneLine)
             case .funding:
+                // As on the action's screen: the agreements that fund it, then its own terms.
+                for agreement in p.fundingAgreements(forAction: a.id) {
+                    let funded = p.organisation(funded: agreement)?.name ?? agreement.organisation
+                    let check = c.fundingRules.check(agreement.terms)
+                    out.append("\n" + "Funding agreement \(agreement.id): \(agreement.title) (\(agreement.funder) to \(funded))".oneLine)
+                    out.append("  \(check.keepsAll ? "✓" : "!") \(check.summary)".oneLine)
+                }
                 guard let f = a.funding else { continue }
                 out.append("\n" + section.title)
                 if let amount = f.amount { out.append("  £\(Number.grouped(amount)) a year") }

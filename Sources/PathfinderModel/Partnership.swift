@@ -55,6 +55,14 @@ public struct Partnership: Hashable, Sendable {
         fundingAgreements.filter { $0.actions.contains(id) }
     }
 
+    /// The sections an action's page shows: its own (`Action.sections`), and its funding
+    /// section when an agreement funds it though it has no funding terms of its own.
+    public func sections(_ a: Action) -> [ActionSection] {
+        let own = a.sections
+        guard !own.contains(.funding), !fundingAgreements(forAction: a.id).isEmpty else { return own }
+        return ActionSection.allCases.filter { $0 == .funding || own.contains($0) }
+    }
+
     /// An area's agreements: those naming it, and those linked to its actions.
     public func fundingAgreements(inArea id: String) -> [FundingAgreement] {
         fundingAgreements.filter { a in a.area == id || a.actions.contains { action($0)?.area == id } }

@@ -59,6 +59,16 @@ import Testing
         #expect(area.out.hasPrefix("Portsmouth (PO)"))
     }
 
+    /// `show` lists the agreements funding an action, as its screen does, with their check.
+    @Test func showListsTheAgreementsFundingAnAction() throws {
+        let r = try Fixtures.run(["show", "DO-02", "--store", sample])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("Funding agreement dorset-day-services: Core and neighbourhood day services for older people"), "\(r.out)")
+        #expect(r.out.contains("not stated: term"))
+        let none = try Fixtures.run(["show", "PO-01", "--store", sample])
+        #expect(!none.out.contains("Funding agreement"))
+    }
+
     @Test func errorsAreOneLineAndExitNonZero() throws {
         let missing = try Fixtures.run(["show", "NO-SUCH", "--store", sample])
         #expect(missing.status == 1)

@@ -38,6 +38,15 @@ import Testing
         assertScreen(render(state([.areas(AreasPage()), .action("TH-05")])), golden: "sample-action-TH-05-80x24")
     }
 
+    /// An agreement funds DO-02, which has no funding terms of its own: its page still shows
+    /// the agreement (it showed nothing: the funding section came only with terms).
+    @Test func anAgreementShowsOnTheActionItFundsWithoutTermsOfItsOwn() {
+        #expect(Self.partnership.action("DO-02")?.funding == nil)
+        let lines = render(state([.areas(AreasPage()), .action("DO-02")], width: 120, height: 80)).lines
+        #expect(lines.contains { $0.contains("Funding agreement") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Core and neighbourhood day services for older people") })
+    }
+
     @Test func caseStudies() {
         assertScreen(render(state([.caseStudies(CaseStudiesPage())])), golden: "sample-case-studies-80x24")
         assertScreen(render(state([.caseStudies(CaseStudiesPage()), .caseStudy("portsmouth-good-neighbours")])),

@@ -254,7 +254,7 @@ enum ActionDocument {
 
         // The sections and their order are the model's (`Action.sections`), which `pathfinder
         // show` follows too; the fields above are the first of them.
-        for section in a.sections {
+        for section in partnership.sections(a) {
             switch section {
             case .fields: continue
             case .milestones:
