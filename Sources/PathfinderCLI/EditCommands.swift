@@ -31,6 +31,11 @@ struct EditOptions: ParsableArguments {
     /// judging overdue in a snapshot, not for dating new work.)
     func today() throws -> Day { try store.day(default: Day.today()) }
 
+    /// The day typed dates count from (`tomorrow`, `+2w`, `eoq`): `--as-of`, else the store's
+    /// pinned day, else today. In a pinned store that is the day "overdue" is judged on, as on
+    /// the screens (issue 16); the change itself is still dated `today()`.
+    func datesFrom(_ partnership: Partnership) throws -> Day { try store.day(default: partnership.asOf) }
+
     /// The store, ready for `modify` and `create` without reading every action (an edit costs
     /// milliseconds on a store of 50,000 actions), and its catalogue and areas.
     func openForEditing() throws -> (store: PlainFileStore, partnership: Partnership) {
@@ -79,7 +84,8 @@ enum Assignments {
     static var fieldList: String {
         "Fields: " + ActionField.allCases.map(\.rawValue).joined(separator: ", ")
             + ". Lists are comma-separated; milestones are “[x] Title (YYYY-MM-DD); Next one”; dates take "
-            + DateInput.hint + ". An empty value clears an optional field. The change is dated today, or --as-of."
+            + DateInput.hint + " (counted from the store's pinned day when it has one, as on the screens). An empty value "
+            + "clears an optional field. The change is dated today, or --as-of."
     }
 }
 
@@ -132,12 +138,13 @@ struct Edit: ParsableCommand {
         guard !pairs.isEmpty else { throw CLIError("say what to change: pathfinder edit \(Quote.short(id)) FIELD=VALUE...") }
         let (store, partnership) = try options.openForEditing()
         let today = try options.today()
+        let datesFrom = try options.datesFrom(partnership)
         let id = store.actionID(matching: id) ?? id
         let catalogue = partnership.catalogue
         var before: Action?
         let after = try store.modify(actionID: id, by: options.user(), today: today) { action in
             before = action
-            try Assignments.apply(pairs, to: &action, catalogue: catalogue, today: today, name: id)
+            try Assignments.apply(pairs, to: &action, catalogue: catalogue, today: datesFrom, name: id)
         }
         let changes = before.map { ActionEdit.changes(from: $0, to: after, catalogue: catalogue) } ?? []
         if changes.isEmpty {
@@ -170,14 +177,16 @@ struct Note: ParsableCommand {
         guard !text.isEmpty else { throw CLIError("the note is empty; nothing was added") }
         if let problem = TextRule.note.problem(text) { throw CLIError("the note: \(problem); nothing was added") }
         let today = try options.today()
+        let (store, partnership) = try options.openForEditing()
+        // The note is dated today (when the words were written); a typed --date counts from the
+        // store's pinned day, as every typed date does.
         var day = today
         if let date {
-            guard let parsed = DateInput.parse(date, today: today) else {
+            guard let parsed = DateInput.parse(date, today: try options.datesFrom(partnership)) else {
                 throw CLIError("--date: \(Quote.value(date)) is not a date (\(DateInput.hint))")
             }
             day = parsed
         }
-        let (store, _) = try options.openForEditing()
         let id = store.actionID(matching: id) ?? id
         let user = options.user()
         for n in 1...max(1, times) {
@@ -218,7 +227,7 @@ struct NewAction: ParsableCommand {
         var draft = Action(id: "\(found.code)-NEW", area: found.id, title: "", lead: user,
                            status: catalogue.startingStatus)
         if catalogue.themes.count == 1 { draft.theme = catalogue.themes[0].id }
-        try Assignments.apply([(.title, title)] + pairs, to: &draft, catalogue: catalogue, today: today, name: "new action")
+        try Assignments.apply([(.title, title)] + pairs, to: &draft, catalogue: catalogue, today: try options.datesFrom(p), name: "new action")
         let created = try store.create(draft.stamped(by: user, on: today), in: p)
         Output.line(created.id)
     }

@@ -23,14 +23,14 @@ struct ReadingCommand: ParsableCommand {
         guard let reading = Double(number), reading.isFinite else { throw CLIError("\(Quote.value(value)) is not a number; nothing was added") }
         if let problem = TextRule.line(1_000).problem(note) { throw CLIError("--note: \(problem); nothing was added") }
         let today = try options.today()
+        let (store, partnership) = try options.openForEditing()
         var day = today
         if let date {
-            guard let parsed = DateInput.parse(date, today: today) else {
+            guard let parsed = DateInput.parse(date, today: try options.datesFrom(partnership)) else {
                 throw CLIError("--date: \(Quote.value(date)) is not a date (\(DateInput.hint))")
             }
             day = parsed
         }
-        let (store, _) = try options.openForEditing()
         let id = store.actionID(matching: id) ?? id
         let user = options.user()
         var course: IndicatorCourse?
@@ -102,7 +102,8 @@ struct AgreementCommand: ParsableCommand {
         func run() throws {
             let (_, store, result, _) = try options.store.loadStore()
             var draft = FundingAgreement(id: "", title: "")
-            try AgreementCommand.apply(["title=" + title] + assignments, to: &draft, partnership: result.partnership, today: try options.today())
+            try AgreementCommand.apply(["title=" + title] + assignments, to: &draft, partnership: result.partnership,
+                                       today: try options.datesFrom(result.partnership))
             let created = try store.create(draft)
             Output.line("\(created.id): made \(PlainFileStore.fundingAgreementPath(created))")
             AgreementCommand.report(created, rules: result.partnership.catalogue.fundingRules)
@@ -121,7 +122,7 @@ struct AgreementCommand: ParsableCommand {
             guard var agreement = p.fundingAgreement(id) else {
                 throw CLIError("no agreement \(Quote.value(id)); the agreements are: \(p.fundingAgreements.map(\.id).joined(separator: ", "))")
             }
-            try AgreementCommand.apply(assignments, to: &agreement, partnership: p, today: try options.today())
+            try AgreementCommand.apply(assignments, to: &agreement, partnership: p, today: try options.datesFrom(p))
             let written = try store.save(agreement)
             Output.line("\(agreement.id): \(written ? "saved" : "nothing changed")")
             AgreementCommand.report(agreement, rules: p.catalogue.fundingRules)

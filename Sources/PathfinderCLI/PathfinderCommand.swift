@@ -54,6 +54,14 @@ struct StoreOptions: ParsableArguments {
         }
         return pinned ?? Day.today()
     }
+
+    /// The day typed dates count from for a command that reads no records (`changed --since
+    /// -2w`): `--as-of`, else the manifest's pinned day, else today, as `day(default:)` gives
+    /// after a load.
+    func datesFrom(_ location: StoreLocation) throws -> Day {
+        let text = try? String(contentsOf: location.path.appendingPathComponent("pathfinder.yaml"), encoding: .utf8)
+        return try day(default: text.flatMap { StoreText.parseManifest($0).manifest?.asOf })
+    }
 }
 
 extension PathfinderCommand {

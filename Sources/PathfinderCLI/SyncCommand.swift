@@ -208,7 +208,7 @@ struct Changed: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: ArgumentHelp("The day to look back to (YYYY-MM-DD).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The day to look back to: \(DateInput.hint) (counted from the store's pinned day when it has one).", valueName: "DATE"))
     var since: String?
 
     func run() throws { try SyncSupport.oneLine(body) }
@@ -218,7 +218,7 @@ struct Changed: ParsableCommand {
         let sync = try SyncSupport.engine(location.path)
         let files: [ChangedFile]
         if let since {
-            files = try sync.changed(since: try DateOption.day(since, option: "--since", today: Day.today()).start())
+            files = try sync.changed(since: try DateOption.day(since, option: "--since", today: try options.datesFrom(location)).start())
         } else {
             files = try sync.changedSinceLastSync()
         }

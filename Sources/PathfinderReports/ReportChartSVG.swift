@@ -189,15 +189,27 @@ extension ReportChart {
                     + "<title>\(Escape.html(ms.title)), \(d.iso)\(ms.done ? ", done" : "")</title></polygon>")
             }
         }
-        // What waits on what: from the due date of the one waited on to the start of the other.
+        // What waits on what: from the end of the bar waited on, out to the right, along the
+        // gap between the rows, to the start of the bar that waits, ending in an arrowhead.
+        // Drawn as an elbow with a stub of its own, so it keeps a shape when both ends fall on
+        // the same day or the rows are neighbours (a curve between them had none: issue 13).
         for r in rows {
             guard let y2 = rowY[r.id] else { continue }
             for id in r.waitsOn {
                 guard let other = rows.first(where: { $0.id == id }), let y1 = rowY[id], let due = other.due else { continue }
                 let x1 = x(due), x2 = x(r.begins ?? due)
-                body.append("<path d=\"M\(n(x1)),\(n(y1 + 14)) C\(n(x1)),\(n(y2 + 9)) \(n(x1)),\(n(y2 + 9)) \(n(max(x1, x2) - 1)),\(n(y2 + 9))\" "
-                    + "fill=\"none\" stroke=\"#555\" stroke-dasharray=\"3,2\" data-link=\"\(Escape.html(id))→\(Escape.html(r.id))\">"
+                let out = x1 + 6
+                let down = y2 > y1
+                // Between the rows: just below the bar waited on (or above it), clear of both bars.
+                let gap = down ? y1 + 16 : y1 + 2
+                let endY = y2 + 9
+                let tip = x2 - 1
+                let approach = min(out, tip - 6)   // the last run always points right, into the bar
+                body.append("<path d=\"M\(n(x1)),\(n(y1 + 9)) H\(n(out)) V\(n(gap)) H\(n(approach)) V\(n(endY)) H\(n(tip))\" "
+                    + "fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"3,2\" data-link=\"\(Escape.html(id))→\(Escape.html(r.id))\">"
                     + "<title>\(Escape.html(r.id)) waits on \(Escape.html(id))</title></path>")
+                body.append("<polygon points=\"\(n(tip)),\(n(endY)) \(n(tip - 5)),\(n(endY - 3.5)) \(n(tip - 5)),\(n(endY + 3.5))\" fill=\"#555\" "
+                    + "data-link-head=\"\(Escape.html(id))→\(Escape.html(r.id))\"/>")
             }
         }
         let ax = x(asOf)

@@ -219,6 +219,38 @@ import Testing
         #expect(try run(["check"], s).status == 0)
     }
 
+    /// In a store pinned to a day (the sample's `as-of: 2006-12-15`), a typed relative date counts
+    /// from that day on the command line too, as on the screens; the change is still dated by
+    /// the real clock (issue 16).
+    @Test func relativeDatesCountFromThePinnedDay() throws {
+        let s = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: s.root) }
+        func pinned(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+            try Fixtures.run(arguments + ["--store", s.store.path],
+                             environment: ["XDG_CONFIG_HOME": s.home.path, "HOME": s.home.path, "USER": "tester"])
+        }
+        let edit = try pinned(["edit", "PO-03", "due=+2w"])
+        #expect(edit.status == 0, "\(edit.err)")
+        let po03 = try file(s, "areas/portsmouth/actions/PO-03.md")
+        #expect(po03.contains("\ndue: 2006-12-29\n"), "\(po03)")
+        // The stamp is the real day: the pinned day judges overdue, it does not date work.
+        #expect(!po03.contains("\nupdated: 2006-12-15\n"), "\(po03)")
+        let made = try pinned(["new-action", "--area", "portsmouth", "--title", "Map services", "theme=market-development", "due=tomorrow"])
+        #expect(made.status == 0, "\(made.err)")
+        let id = made.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try file(s, "areas/portsmouth/actions/\(id).md").contains("\ndue: 2006-12-16\n"))
+        let note = try pinned(["note", "PO-03", "Met the network.", "--date", "yesterday"])
+        #expect(note.out.contains("(2006-12-14, tester)"), "\(note.out)\(note.err)")
+        let reading = try pinned(["reading", "TH-05", "13", "--date=-1w"])
+        #expect(reading.out.contains("(2006-12-08, tester)"), "\(reading.out)\(reading.err)")
+        // --as-of still wins over the pinned day.
+        let given = try pinned(["edit", "PO-03", "due=+1w", "--as-of", "2007-01-01"])
+        #expect(given.status == 0, "\(given.err)")
+        #expect(try file(s, "areas/portsmouth/actions/PO-03.md").contains("\ndue: 2007-01-08\n"))
+        // The help says where relative dates count from.
+        #expect(try pinned(["edit", "--help"]).out.contains("pinned day"))
+    }
+
     func start(_ arguments: [String], _ scratch: (root: URL, store: URL, home: URL)) throws -> Process {
         let process = Process()
         process.executableURL = Fixtures.binary

@@ -249,8 +249,19 @@ final class TwoMachines {
             #expect(files.contains("PO-ZZ22.md") && files.count == 11 + 4)
             try m.expectClean(store)
         }
-        // Bob's copy kept the id; Ann's arrived under a fresh one.
+        // Bob's copy kept the id; Ann's arrived under a fresh one, with a note saying so (issue
+        // 16), written once although the first attempt was killed after writing it.
         #expect(try m.read(m.b, "areas/portsmouth/actions/PO-ZZ22.md").contains("Bob's clashing action"))
+        #expect(merged.out.contains("was renumbered"), "\(merged.out)")
+        let folder = m.a.appendingPathComponent("areas/portsmouth/actions")
+        let anns = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+            .filter { $0.contains("title: Ann's clashing action\n") }
+        #expect(anns.count == 1)
+        if let ann = anns.first, let id = ann.split(separator: "\n").first(where: { $0.hasPrefix("id: ") })?.dropFirst(4) {
+            #expect(ann.contains("PO-ZZ22 was renumbered \(id) by the merge"), "\(ann)")
+            #expect(ann.components(separatedBy: "was renumbered").count == 2, "the note is there once:\n\(ann)")
+            #expect(ann.contains("Pathfinder sync"), "\(ann)")
+        }
     }
 
     @Test func droppedOnOneMachineEditedOnTheOther() throws {

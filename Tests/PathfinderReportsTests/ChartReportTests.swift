@@ -164,6 +164,36 @@ func svgs(in html: String) -> [String] {
         #expect(!Minutes.build(meeting, in: Self.partnership).render(.markdown).contains("<svg"))
     }
 
+    /// A dependency drawn between neighbouring rows whose ends fall on the same day keeps a
+    /// visible shape (it was a curve that collapsed to a dot), and ends in an arrowhead.
+    @Test func aDependencyLinkKeepsAShapeWhenItsEndsMeet() throws {
+        var p = Self.partnership
+        let i4 = p.actions.firstIndex { $0.id == "PO-04" }!, i5 = p.actions.firstIndex { $0.id == "PO-05" }!
+        p.actions[i5].dependsOn = ["PO-04"]
+        p.actions[i5].start = p.actions[i4].due
+        let html = HighlightReport.build(p, area: "portsmouth", asOf: asOf).render(.html)
+        for svg in svgs(in: html) { _ = try SVGReader.read(svg) }
+        let links = html.components(separatedBy: "<path d=\"").dropFirst().filter { $0.contains("data-link=\"PO-04→PO-05\"") }
+        #expect(links.count == 1)
+        guard let d = links.first?.prefix(while: { $0 != "\"" }) else { return }
+        // The path's extent, walked command by command (M x,y; H x; V y).
+        var (x, y) = (0.0, 0.0)
+        var xs: [Double] = [], ys: [Double] = []
+        for command in d.split(separator: " ") {
+            let numbers = command.dropFirst().split(separator: ",").compactMap { Double($0) }
+            switch command.first {
+            case "M": (x, y) = (numbers[0], numbers[1])
+            case "H": x = numbers[0]
+            case "V": y = numbers[0]
+            default: Issue.record("unexpected path command \(command)")
+            }
+            xs.append(x)
+            ys.append(y)
+        }
+        #expect(xs.max()! - xs.min()! >= 6 && ys.max()! - ys.min()! >= 9, "\(d)")
+        #expect(html.contains("data-link-head=\"PO-04→PO-05\""))
+    }
+
     /// A title full of markup and quotes stays text inside the SVG.
     @Test func hostileTextStaysText() throws {
         var p = Self.partnership

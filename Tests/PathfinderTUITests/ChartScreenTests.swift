@@ -33,6 +33,31 @@ import Testing
         }
     }
 
+    /// The as-of marker never lands in a month's name ("D▼c" at 80x24 before): at every zoom,
+    /// many widths and as-of days, no name covers the marker's column, and a name it moves
+    /// stays in order with the others.
+    @Test func theAsOfMarkerKeepsTheScaleReadable() {
+        let asOf = Day(iso: "2006-12-15")!
+        for zoom in TimelineZoom.allCases {
+            for columns in stride(from: 8, through: 170, by: 3) {
+                for shift in stride(from: -40, through: 40, by: 3) {
+                    let scale = TimelineScale.around(asOf.adding(days: shift), zoom: zoom, columns: columns)
+                    let marker = scale.column(of: asOf)
+                    let labels = TimelinePage.axisLabels(scale, weekly: zoom == .month, marker: marker)
+                    #expect(!labels.contains { $0.column <= marker && marker < $0.column + DisplayWidth.of($0.text) },
+                            "\(zoom) \(columns) \(shift): \(labels)")
+                    let ends = labels.map { ($0.column, $0.column + DisplayWidth.of($0.text)) }
+                    #expect(zip(ends, ends.dropFirst()).allSatisfy { $0.1 <= $1.0 }, "\(zoom) \(columns) \(shift): overlap \(labels)")
+                    #expect(ends.allSatisfy { $0.1 <= columns })
+                }
+            }
+        }
+        // At 80x24 December keeps its letter before the marker rather than being split by it.
+        let s = state(Self.planPages).after(.character("t"))
+        let axis = render(s).lines[2]
+        #expect(!axis.contains("D▼c") && axis.contains("▼"), "\(axis)")
+    }
+
     @Test func ragHistoryGoldens() {
         for (width, height) in Self.sizes {
             for (name, theme) in Self.themes {

@@ -18,7 +18,7 @@ import Testing
         let screen = render(s)
         assertScreen(screen, golden: "fixture-action-plan-80x24")
         // The Bengali lead takes its true width, so the status column after it stays aligned.
-        let rows = screen.lines.filter { $0.contains("PO-0") }
+        let rows = screen.lines.filter { $0.hasPrefix(" PO-0") }   // the list's rows, not the selected one's detail
         let statusColumns = rows.map { row -> Int in
             let prefix = row[..<row.range(of: row.contains("◐") ? "◐" : (row.contains("○") ? "○" : "●"))!.lowerBound]
             return DisplayWidth.of(prefix)

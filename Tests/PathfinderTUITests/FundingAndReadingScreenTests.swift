@@ -19,6 +19,24 @@ import Testing
         #expect(FundingPage.rows(s).first?.id == "tower-hamlets-one-year-grants")
     }
 
+    /// The columns cut titles and checks at 80 columns; the selected agreement is shown whole
+    /// under the list, and follows the selection.
+    @Test func theSelectedAgreementIsShownWholeUnderTheRegister() {
+        var s = state([.areas(AreasPage()), .funding(FundingPage())])
+        s = update(s, .key(.down)).0
+        let lines = render(s).lines
+        #expect(lines.contains { $0.contains("3D Procurement: Invest to Save Budget Round 8") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Invest to Save Budget (Round 8) to Dorset Community Action") })
+        #expect(!lines.contains { $0.contains("One-year grants to third sector organisations (illustration)") })
+    }
+
+    /// At 200 columns titles and checks are whole: the width goes where the text is.
+    @Test func aWideRegisterCutsNeitherTitlesNorChecks() {
+        let text = render(state([.areas(AreasPage()), .funding(FundingPage())], width: 200, height: 30)).text
+        #expect(text.contains("One-year grants to third sector organisations (illustration) "), "\(text)")
+        #expect(text.contains("not stated: term, notice, full cost recovery, proportionate monitoring, fair price, shared risk"))
+    }
+
     @Test func enterOpensTheAgreementWithEachPrincipleChecked() {
         var s = state([.areas(AreasPage()), .funding(FundingPage())])
         s = update(s, .key(.enter)).0

@@ -42,24 +42,25 @@ import PathfinderModel
         let started = Date()
         InputField.render(LineEditor(Self.word), x: 0, y: 0, width: 40, theme: .builtInDefault, into: &screen)
         print("Drawing a field holding 200,000 characters: \(Int(Date().timeIntervalSince(started) * 1000)) ms")
-        // The cursor at the end: the last 39 characters, then the cursor's cell.
-        #expect(screen.lines[0] == String(Self.word.suffix(39)) + " ")
+        // The cursor at the end: "…" for what is scrolled off, the last 38 characters, then the
+        // cursor's cell.
+        #expect(screen.lines[0] == "…" + String(Self.word.suffix(38)) + " ")
         #expect(screen[39, 0].style == Theme.builtInDefault.style(for: .inputCursor))
 
         var home = LineEditor(Self.word)
         _ = home.handle(Key.home)
         var top = Screen(width: 40, height: 1)
         InputField.render(home, x: 0, y: 0, width: 40, theme: .builtInDefault, into: &top)
-        #expect(top.lines[0] == String(Self.word.prefix(40)))
+        #expect(top.lines[0] == String(Self.word.prefix(39)) + "…")   // the rest is marked as cut
         #expect(top[0, 0].style == Theme.builtInDefault.style(for: .inputCursor))
 
         var wide = LineEditor(String(repeating: "中", count: 50))
         var wideScreen = Screen(width: 10, height: 1)
         InputField.render(wide, x: 0, y: 0, width: 10, theme: .builtInDefault, into: &wideScreen)
-        #expect(wideScreen.lines[0].hasPrefix("中中中中"))   // 8 columns of text, the cursor after
+        #expect(wideScreen.lines[0].hasPrefix("…中中中中"))   // what is scrolled off, 8 columns of text, the cursor
         _ = wide.handle(Key.home)
         wideScreen = Screen(width: 10, height: 1)
         InputField.render(wide, x: 0, y: 0, width: 10, theme: .builtInDefault, into: &wideScreen)
-        #expect(wideScreen.lines[0] == "中中中中中")
+        #expect(wideScreen.lines[0] == "中中中中… ")
     }
 }

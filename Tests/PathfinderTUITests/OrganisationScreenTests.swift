@@ -28,6 +28,13 @@ import Testing
         #expect(render(state([.areas(AreasPage())]).after(.character("?"))).text.contains("organisations"))
     }
 
+    /// A wide screen gives the kind and the areas what names do not need: nothing is cut at 200.
+    @Test func aWideScreenGivesTheKindAndAreasRoom() {
+        let text = render(state([.areas(AreasPage())], width: 200, height: 30).after(.character("O"))).text
+        #expect(text.contains("Government or public body"), "\(text)")
+        #expect(!text.contains("Government or publi…"))
+    }
+
     @Test func theFilterNarrowsAsYouTypeByKindAreaThemeAndWords() {
         var s = state([.areas(AreasPage())]).after(.character("O"), .character("f")).typing("kind:charity")
         #expect(listed(s) == ["community-transport-south-lakeland", "north-cumbria-community-transport", "southern-focus-trust"])

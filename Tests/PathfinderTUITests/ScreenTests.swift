@@ -3,6 +3,18 @@ import PathfinderModel
 @testable import PathfinderTUI
 
 @Suite struct ScreenTests {
+    /// Text cut by the screen's edge or a width ends in "…" when words are lost (issue 16: the
+    /// areas list showed "City (unitary" at 40x12); padding and rules are cut without one.
+    @Test func cutTextEndsWithAnEllipsis() {
+        var screen = Screen(width: 13, height: 5)
+        screen.put("City (unitary authority)", x: 0, y: 0)
+        screen.put("Portsmouth City Council", x: 2, y: 1, maxWidth: 8)
+        screen.put("Name        ", x: 0, y: 2)
+        screen.put(String(repeating: "─", count: 20), x: 0, y: 3)
+        screen.put("漢字漢字漢字漢", x: 0, y: 4)
+        assertScreen(screen, rows: ["City (unitar…", "  Portsmo…   ", "Name         ", "─────────────", "漢字漢字漢…  "])
+    }
+
     @Test func wideCharactersTakeTwoCells() {
         var screen = Screen(width: 8, height: 1)
         #expect(screen.put("中文ab", x: 0, y: 0) == 6)
@@ -15,10 +27,10 @@ import PathfinderModel
     @Test func aWideCharacterThatWouldCrossTheEdgeIsNotDrawn() {
         var screen = Screen(width: 5, height: 1)
         #expect(screen.put("中文字", x: 0, y: 0) == 4)
-        assertScreen(screen, rows: ["中文 "])
+        assertScreen(screen, rows: ["中…  "])   // the cut is marked (a wide character gives way to "…")
         var clipped = Screen(width: 10, height: 1)
         #expect(clipped.put("ab中文", x: 0, y: 0, maxWidth: 3) == 2)   // 中 would need columns 2 and 3
-        assertScreen(clipped, rows: ["ab        "])
+        assertScreen(clipped, rows: ["a…        "])
     }
 
     @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
@@ -50,9 +62,9 @@ import PathfinderModel
         screen.put("\u{1B}[2J\u{7}\u{202E}abc", x: 0, y: 3)
         for line in screen.lines { #expect(DisplayWidth.of(line) == 12, "\(line)") }
         assertScreen(screen, rows: [
-            "রহিম উদ্দিন  ",                  // শ্রী (3 columns) does not fit whole, so is left out
-            " 👨👩👧 🇬🇧  ",
-            "   Zoë 中文 ",
+            "রহিম উদ্দিন… ",                  // শ্রী (3 columns) does not fit whole: left out, the cut marked
+            " 👨👩👧 🇬🇧… ",
+            "   Zoë 中…  ",
             "␛[2J␇�abc   ",
         ])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PathfinderModel
 
 /// An action the merge driver kept twice: ours stayed in the file; theirs waits in
 /// `.pathfinder/pending-splits/` until sync writes it under a fresh id (the driver may only
@@ -6,12 +7,16 @@ import Foundation
 struct PendingSplit: Codable {
     var path: String
     var text: String
+    /// The day the merge kept it twice (YYYY-MM-DD), the date of the note saying it was
+    /// renumbered; fixed here so a second attempt writes the same bytes. Older files lack it.
+    var day: String?
 
     var theirs: [UInt8] { Array(text.utf8) }
 
-    init(path: String, theirs: [UInt8]) {
+    init(path: String, theirs: [UInt8], now: Date = Date()) {
         self.path = path
         text = String(decoding: theirs, as: UTF8.self)
+        day = Day(secondsSince1970: now.timeIntervalSince1970, utcOffset: TimeZone.current.secondsFromGMT(for: now)).iso
     }
 
     static let folder = ".pathfinder/pending-splits"

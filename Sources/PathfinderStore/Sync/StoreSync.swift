@@ -478,17 +478,20 @@ public final class StoreSync: Sendable {
             // The same content always gets the same new id, so a second attempt after an
             // interruption finds the file the first one wrote instead of making a third copy.
             var generator = SeededRandom(seed: AtomicFile.hash(theirs))
-            let newID = Self.sameContent(theirs, in: folder, as: oldID).sorted().first
+            let day = split.day.flatMap { Day(iso: $0) }
+                ?? Day(secondsSince1970: Date().timeIntervalSince1970, utcOffset: TimeZone.current.secondsFromGMT())
+            let newID = Self.sameContent(theirs, path: split.path, in: folder, as: oldID, day: day).sorted().first
                 ?? ActionID.make(code: code, existing: existing, random: { generator.next($0) })
             let target = "areas/\(area)/actions/\(newID).md"
-            let text = try PlainFileStore.setting([.key("id")], to: .text(newID), in: theirs, path: split.path)
+            let text = try Self.renumbered(theirs, path: split.path, from: oldID, to: newID, day: day)
             if Self.workingCopy(root, target) != text {
                 try StoreDisk(store: root).write(text, to: target)
             }
             fault("after-split-write")
             try git.check(["add", "--", target])
             let title = Side.read(theirs, path: split.path, manifest: false)?.values["title"]?.text ?? ""
-            let line = "\(oldID) was created on both machines: both kept; the other machine's (“\(FieldChange.short(TerminalSafe.line(title)))”) is now \(newID)"
+            let line = "\(oldID) was created on both machines: both kept; the other machine's (“\(FieldChange.short(TerminalSafe.line(title)))”) "
+                + "was renumbered \(newID) by the merge"
             lines.append(line)
             report.notices.append(line)
             _ = try? StoreDisk(store: root).remove(file)
@@ -500,16 +503,25 @@ public final class StoreSync: Sendable {
 
     /// Ids of files in the folder already holding this content under a new id (from an
     /// interrupted earlier attempt), so the same id is chosen again.
-    private static func sameContent(_ theirs: [UInt8], in folder: URL, as oldID: String) -> Set<String> {
+    private static func sameContent(_ theirs: [UInt8], path: String, in folder: URL, as oldID: String, day: Day) -> Set<String> {
         var out = Set<String>()
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".md") {
             let id = String(name.dropLast(3))
             guard id != oldID, let bytes = (try? AtomicFile.readIfPresent(folder.appendingPathComponent(name).path)) ?? nil,
-                  let text = try? PlainFileStore.setting([.key("id")], to: .text(oldID), in: bytes, path: "areas/x/actions/\(name)"),
-                  text == theirs else { continue }
+                  let expected = try? renumbered(theirs, path: path, from: oldID, to: id, day: day),
+                  expected == bytes else { continue }
             out.insert(id)
         }
         return out
+    }
+
+    /// The other machine's action as written under its new id: the id changed, and a progress
+    /// note saying so (`Renumbering`), so the person who made it finds it under its new number
+    /// and the next meeting's agenda says what happened. The same inputs give the same bytes.
+    static func renumbered(_ theirs: [UInt8], path: String, from oldID: String, to newID: String, day: Day) throws -> [UInt8] {
+        let withID = try PlainFileStore.setting([.key("id")], to: .text(newID), in: theirs, path: path)
+        let note = ProgressEntry(date: day, author: Renumbering.author, text: Renumbering.note(from: oldID, to: newID))
+        return try PlainFileStore.addingProgress(note, to: withID, path: path)
     }
 
     // MARK: Locks

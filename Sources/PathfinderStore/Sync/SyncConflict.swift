@@ -232,6 +232,21 @@ extension PlainFileStore {
         return side.document.bytes
     }
 
+    /// An action file's bytes with one more progress note, in date order, the rest of the file
+    /// kept as written.
+    static func addingProgress(_ entry: ProgressEntry, to bytes: [UInt8], path: String) throws -> [UInt8] {
+        guard let side = Side.read(bytes, path: path, manifest: false) else {
+            throw StoreError.invalid("\(path) cannot be read field by field")
+        }
+        var document = side.document
+        var ignored: [Problem] = []
+        let body = FileParser.actionBody(side.document.body, path: path, firstLine: 1, problems: &ignored)
+        var new = Action(id: "", area: "", title: "", description: body.description, progress: ProgressLog(body.entries))
+        new.addProgress(entry)
+        document.body = MinimalRewrite.actionBody(old: body, oldBodyText: side.document.body, new: new)
+        return document.bytes
+    }
+
     private static func settingBody(_ part: String, to text: String, in bytes: [UInt8], side: Side, path: String) throws -> [UInt8] {
         var document = side.document
         if FileKind(path: path) == .action {

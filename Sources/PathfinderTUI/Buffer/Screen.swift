@@ -19,18 +19,26 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Writes text at (x, y), clipped to `maxWidth` columns and the screen's edge; a character
-    /// that does not fit whole (a wide one, a conjunct) is left out. Control characters are
-    /// shown as visible symbols, never sent raw. Returns the columns used.
+    /// that does not fit whole (a wide one, a conjunct) is left out. Text cut where words are
+    /// lost ends in "…" (issue 16: "City (unitary" read as whole), so every cut shows, whichever
+    /// screen forgot to truncate. Control characters are shown as visible symbols, never sent
+    /// raw. Returns the columns used.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
                              maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
-        for character in text {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            index = text.index(after: index)
             let segments = DisplayWidth.segments(of: DisplayWidth.safe(character))
             // A character is drawn whole or not at all: half a conjunct or emoji misleads.
-            guard column + segments.reduce(0, { $0 + $1.width }) <= limit else { return column - x }
+            guard column + segments.reduce(0, { $0 + $1.width }) <= limit else {
+                if Self.losesWords(CollectionOfOne(character), text[index...]) { markCut(from: x, at: column, y: y) }
+                return column - x
+            }
             for segment in segments {
                 let w = segment.width
                 if w == 0 {
@@ -59,6 +67,26 @@ public struct Screen: Hashable, Sendable {
             }
         }
         return column - x
+    }
+
+    /// Whether what did not fit holds words, not only spaces (padding) or drawing characters
+    /// (a rule, a bar, a box's edge), whose cut needs no mark.
+    static func losesWords(_ first: some Sequence<Character>, _ rest: some Sequence<Character>) -> Bool {
+        func word(_ c: Character) -> Bool {
+            guard !c.isWhitespace, let scalar = c.unicodeScalars.first else { return false }
+            return !(0x2500...0x259F).contains(scalar.value)
+        }
+        return first.contains(where: word) || rest.contains(where: word)
+    }
+
+    /// The last column drawn becomes "…" (a wide character's head, its tail cleared).
+    private mutating func markCut(from x: Int, at column: Int, y: Int) {
+        guard column > max(0, x), column - 1 < width else { return }
+        var last = column - 1
+        if self[last, y].continuation, last - 1 >= max(0, x) { last -= 1 }
+        let style = self[last, y].style
+        clearWide(x: last, y: y)
+        self[last, y] = Cell(text: "…", style: style)
     }
 
     /// Fills a rectangle with spaces in a style (a background, a selected row).

@@ -80,7 +80,40 @@ extension ActionPlanPage {
     /// Summary line, the line about files with problems when the area has any, header.
     static func listTop(_ state: AppState) -> Int { problemNotice(state) == nil ? 2 : 3 }
 
-    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop(state)) }
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop(state) - detailHeight(state)) }
+
+    /// Lines under the list for the selected action in full (issue 16: the room reads titles
+    /// first, and at 80 columns a title gets about 30): a rule naming it, then its title, lead
+    /// and due date wrapped over two lines. One line of text on a small screen; none when the
+    /// list would keep fewer than four rows. Always there, so the list does not jump as the
+    /// selection moves between short and long titles.
+    static func detailHeight(_ state: AppState) -> Int {
+        let room = state.bodyHeight - listTop(state)
+        return room >= 14 ? 3 : room >= 6 ? 2 : 0
+    }
+
+    /// The selected action's detail: the rule (id, status, due), then the text lines.
+    static func detailLines(_ a: Action, state: AppState, width: Int, textLines: Int) -> (rule: String, text: [String]) {
+        let catalogue = state.partnership.catalogue
+        let overdue = a.isOverdue(asOf: state.asOf, catalogue: catalogue)
+        let status = catalogue.status(a.status).map { "\($0.symbol) \($0.label)" } ?? a.status
+        let due = a.due.map { "due \($0.iso)" + (overdue ? " OVERDUE" : "") } ?? "no due date"
+        // Narrow, the status gives way (the list shows its symbol) so the due date stays whole.
+        var head = "─ \(a.id) · \(status) · \(due) "
+        if DisplayWidth.of(head) > width { head = "─ \(a.id) · \(due) " }
+        let rule = Text.truncate(head, to: width) + String(repeating: "─", count: max(0, width - DisplayWidth.of(head)))
+        var paragraph = a.title
+        let lead = state.partnership.leadText(a)
+        if !lead.isEmpty { paragraph += " — lead: " + lead }
+        if !a.dependsOn.isEmpty { paragraph += " — waits on " + a.dependsOn.joined(separator: ", ") }
+        var lines = Text.wrap(paragraph, to: width)
+        if lines.count > textLines {
+            let rest = lines.dropFirst(textLines - 1).joined(separator: " ")
+            // What does not fit ends in "…": the rest wraps, so it is wider than the line.
+            lines = Array(lines.prefix(textLines - 1)) + [Text.truncate(rest, to: width)]
+        }
+        return (rule, lines)
+    }
 
     /// "! 1 file in this area has problems: press ! to see it", when the plan on screen has
     /// files that did not load or are read-only (their actions are missing or cannot change).
@@ -128,7 +161,9 @@ extension ActionPlanPage {
         }
     }
 
-    static func columns(width: Int) -> [Column] {
+    /// `titles`: the widest title shown (with what it waits on), so a wide screen gives the
+    /// lead what the titles do not use rather than leaving it cut beside empty title columns.
+    static func columns(width: Int, titles: Int? = nil) -> [Column] {
         let showLead = width >= 70
         let showUpdated = width >= 100
         // Narrow windows show the status as its symbol alone, so the due date still fits.
@@ -140,7 +175,8 @@ extension ActionPlanPage {
         // where the title had 24); wide, the lead shares what titles do not need, up to 40
         // (at 200 columns it stayed at 16 beside a hundred empty title columns).
         let room = width - fixed - separators
-        let leadWidth = !showLead ? 0 : width < 100 ? 10 : min(40, max(16, (room - 60) / 2))
+        var leadWidth = !showLead ? 0 : width < 100 ? 10 : min(40, max(16, (room - 60) / 2))
+        if showLead, width >= 100, let titles { leadWidth = max(leadWidth, min(70, room - max(titles, 40))) }
         var cols = [Column(title: "ID", width: 7), Column(title: "R", width: 1),
                     Column(title: "Title", width: max(8, room - leadWidth))]
         if showLead { cols.append(Column(title: "Lead", width: leadWidth)) }
@@ -165,7 +201,8 @@ extension ActionPlanPage {
         if let notice = Self.problemNotice(state) {
             screen.put(Text.truncate(" " + notice, to: body.width), x: body.x, y: body.y + 1, style: theme.style(for: .error))
         }
-        let cols = Self.columns(width: body.width - 2)
+        let titles = rows.compactMap(\.action).map { DisplayWidth.of($0.title) + ($0.dependsOn.isEmpty ? 0 : 3 + DisplayWidth.of($0.dependsOn.joined(separator: ","))) }.max()
+        let cols = Self.columns(width: body.width - 2, titles: titles)
         Table.header(cols, x: body.x + 1, y: body.y + listTop - 1, theme: theme, into: &screen)
         if rows.isEmpty {
             let text = total == 0 ? "No actions yet in this plan." : "No action matches the filter. Press f to change it, or Esc in the filter to clear it."
@@ -184,6 +221,15 @@ extension ActionPlanPage {
         }
         Scrollbar.draw(top: p.cursor.top, visible: visible, total: rows.count, x: body.x + body.width - 1,
                        y: body.y + listTop, theme: theme, into: &screen)
+        let detail = Self.detailHeight(state)
+        if detail > 0, let selected = Self.selectedAction(p, state) {
+            let y = body.y + listTop + visible
+            let (rule, text) = Self.detailLines(selected, state: state, width: body.width - 2, textLines: detail - 1)
+            screen.put(rule, x: body.x + 1, y: y, style: theme.style(for: .border))
+            for (i, line) in text.enumerated() {
+                screen.put(line, x: body.x + 1, y: y + 1 + i, style: theme.style(for: .normal))
+            }
+        }
     }
 
     static func drawAction(_ a: Action, cols: [Column], x: Int, y: Int, width: Int, selected: Bool, state: AppState,

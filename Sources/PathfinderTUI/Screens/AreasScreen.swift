@@ -59,7 +59,9 @@ extension AreasPage {
         let fixed = numbers.reduce(0) { $0 + $1.width + 1 }
         // The authority type goes first when space is short: the numbers matter more.
         let typeWidth = width - fixed >= 40 ? min(16, width - fixed - 25) : 0
-        let name = max(6, width - fixed - (typeWidth > 0 ? typeWidth + 1 : 0))
+        // An area's name needs 40 columns at most: wider, the numbers sat 130 columns from the
+        // names they belong to at 200 columns (the rows are read across).
+        let name = min(max(6, width - fixed - (typeWidth > 0 ? typeWidth + 1 : 0)), 40)
         var cols = [Column(title: "Area", width: name)]
         if typeWidth > 0 { cols.append(Column(title: "Type", width: typeWidth)) }
         return cols + numbers

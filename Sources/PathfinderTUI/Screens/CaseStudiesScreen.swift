@@ -37,7 +37,13 @@ extension CaseStudiesPage {
         }
         screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         let whereWidth = body.width >= 80 ? 16 : 12
-        let themesWidth = body.width >= 100 ? 34 : (body.width >= 70 ? 20 : 0)
+        var themesWidth = body.width >= 100 ? 34 : (body.width >= 70 ? 20 : 0)
+        // Wide, the titles take what the longest needs and the themes the rest (at 200 columns
+        // the themes were cut at 34 beside eighty empty title columns).
+        if themesWidth > 0 {
+            let titles = studies.map { DisplayWidth.of($0.title) }.max() ?? 0
+            themesWidth = max(themesWidth, body.width - 3 - whereWidth - 2 - titles)
+        }
         var cols = [Column(title: "Case study", width: max(10, body.width - 3 - whereWidth - themesWidth - (themesWidth > 0 ? 2 : 1))),
                     Column(title: "Area / place", width: whereWidth)]
         if themesWidth > 0 { cols.append(Column(title: "Themes", width: themesWidth)) }

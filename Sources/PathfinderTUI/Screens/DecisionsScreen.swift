@@ -76,6 +76,9 @@ extension DecisionsPage {
 
     mutating func input(_ event: Event, _ state: inout AppState) -> [Effect]? {
         guard editing else { return nil }
+        // Nothing typed yet, `:` and `?` keep their meaning (the walk's `:factors` was taken
+        // as words to narrow by, and nothing else on the screen said why).
+        if filter.isEmpty, event == .key(.character(":")) || event == .key(.character("?")) { return nil }
         switch filter.handle(event) {
         case .edited:
             cursor = ListCursor()

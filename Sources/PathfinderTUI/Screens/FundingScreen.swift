@@ -35,7 +35,10 @@ public struct FundingPage: ListScreen {
         if rows.isEmpty { heading += " · none yet: a adds one" }
         screen.put(Text.truncate(heading, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
         let noticeWidth = 12
-        let checkWidth = body.width >= 80 ? 30 : 0
+        // A wide screen gives the titles what the longest needs and the check the rest (both
+        // were cut at 200 columns beside empty space).
+        let longest = rows.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let checkWidth = body.width >= 120 ? max(30, body.width - 7 - noticeWidth - min(longest, body.width / 2)) : body.width >= 80 ? 30 : 0
         var cols = [Column(title: "Agreement", width: max(8, body.width - 5 - noticeWidth - checkWidth - (checkWidth > 0 ? 2 : 1))),
                     Column(title: "Notice by", width: noticeWidth)]
         if checkWidth > 0 { cols.append(Column(title: "Compact check", width: checkWidth)) }
@@ -60,6 +63,17 @@ public struct FundingPage: ListScreen {
         }
         Scrollbar.draw(top: cursor.top, visible: Self.visibleRows(state), total: rows.count, x: body.x + body.width - 1,
                        y: body.y + Self.listTop, theme: theme, into: &screen)
+        let room = Self.detailHeight(state)
+        guard room > 0, rows.indices.contains(cursor.selected) else { return }
+        let top = body.y + body.height - room
+        screen.put(String(repeating: "─", count: body.width), x: body.x, y: top, style: theme.style(for: .dim))
+        let lines = Self.detailLines(rows[cursor.selected], state, width: body.width - 2)
+        for (k, line) in lines.prefix(room - 1).enumerated() {
+            // The last line that fits says there is more, and the agreement's page has it all.
+            let more = k == room - 2 && lines.count > room - 1
+            screen.put(more ? Text.truncate(line.0 + " …", to: body.width - 2) : line.0, x: body.x + 1, y: top + 1 + k,
+                       style: theme.style(for: line.1))
+        }
     }
 
     mutating func handle(_ command: Command, _ state: inout AppState) -> [Effect] {
@@ -75,6 +89,27 @@ public struct FundingPage: ListScreen {
 
 extension FundingPage {
     static let listTop = 2
+    /// Lines kept under the list for the selected agreement in full: the columns cut its title
+    /// and check at 80 columns, and the room reads those most (issue 16's walk).
+    static func detailHeight(_ state: AppState) -> Int { state.bodyHeight >= 14 ? 5 : state.bodyHeight >= 9 ? 2 : 0 }
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - listTop - detailHeight(state)) }
+
+    /// The selected agreement whole, under a rule: its title, who funds whom on what terms, and
+    /// the Compact check's every concern, wrapped to the width.
+    static func detailLines(_ a: FundingAgreement, _ state: AppState, width: Int) -> [(String, Role)] {
+        let check = state.partnership.catalogue.fundingRules.check(a.terms)
+        let funded = state.partnership.organisation(funded: a)?.name ?? a.organisation
+        var terms = [a.funder.isEmpty ? "" : "\(a.funder) to \(funded)"]
+        if let amount = a.amount { terms.append("£\(Number.grouped(amount)) a year") }
+        if let years = a.termYears { terms.append("\(Number.format(years))-year term") }
+        if let months = a.noticeMonths { terms.append(months == 1 ? "1 month's notice" : "\(Number.format(months)) months' notice") }
+        if let notice = a.noticeDate { terms.append("notice by \(notice.iso)") }
+        var lines: [(String, Role)] = Text.wrap(a.title, to: width).map { ($0, .heading) }
+        lines += Text.wrap(terms.filter { !$0.isEmpty }.joined(separator: " · "), to: width).map { ($0, .normal) }
+        let concerns = check.keepsAll ? ["✓ " + check.summary] : check.concernLines
+        for line in concerns { lines += Text.wrap(line, to: width).map { ($0, check.keepsAll ? .ragGreen : .warning) } }
+        return lines
+    }
 }
 
 /// An agreement in full (issue 12): its terms, each principle's verdict with its mark, the

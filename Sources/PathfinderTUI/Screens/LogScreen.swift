@@ -71,6 +71,10 @@ extension AppState {
         case .down, .scrollDown: p.cursor.move(by: 1, count: p.rows.count, visible: visible)
         case .pageUp: p.cursor.move(by: -visible, count: p.rows.count, visible: visible)
         case .pageDown: p.cursor.move(by: visible, count: p.rows.count, visible: visible)
+        case .halfPageUp: p.cursor.move(by: -max(1, visible / 2), count: p.rows.count, visible: visible)
+        case .halfPageDown: p.cursor.move(by: max(1, visible / 2), count: p.rows.count, visible: visible)
+        case .top: p.cursor.select(0, count: p.rows.count, visible: visible)
+        case .bottom: p.cursor.select(p.rows.count - 1, count: p.rows.count, visible: visible)
         case .open where p.restores:
             guard let id = p.rows[safe: p.cursor.selected]?.action else { return [] }
             if edits.readOnlyReason != nil {
@@ -85,6 +89,7 @@ extension AppState {
         default:
             break
         }
+        LogPage.keepSelectedInView(&p, height: bodyHeight - LogPage.listTop)
         return []
     }
 }
@@ -93,10 +98,27 @@ extension LogPage {
     static let listTop = 2
     static func visibleRows(_ state: AppState) -> Int { max(1, (state.bodyHeight - listTop) / 2) }
 
+    /// Entries take a line and their details each, so a page of them is not a fixed count: the
+    /// first shown moves down until the selected one fits whole (a long message wraps to
+    /// several lines, and was selected below the screen's edge).
+    static func keepSelectedInView(_ p: inout LogPage, height: Int) {
+        guard p.rows.indices.contains(p.cursor.selected) else { return }
+        p.cursor.top = min(p.cursor.top, p.cursor.selected)
+        func used(_ from: Int) -> Int { p.rows[from...p.cursor.selected].reduce(0) { $0 + 1 + $1.details.count } }
+        while p.cursor.top < p.cursor.selected, used(p.cursor.top) > height { p.cursor.top += 1 }
+    }
+
     static func render(_ state: AppState, _ p: LogPage, _ layout: ScreenLayout, _ screen: inout Screen) {
         let body = layout.body
         let theme = state.theme
-        screen.put(Text.truncate(" " + p.title, to: body.width), x: body.x, y: body.y, style: theme.style(for: .heading))
+        // Where the list is: entries above and below what shows, at the end of the title line.
+        let shown = layout.spots.count
+        let below = max(0, p.rows.count - p.cursor.top - shown)
+        let position = p.cursor.top > 0 || below > 0
+            ? "  " + [p.cursor.top > 0 ? "↑ \(p.cursor.top) above" : nil, below > 0 ? "↓ \(below) more below" : nil].compactMap { $0 }.joined(separator: " · ")
+            : ""
+        let title = Text.truncate(" " + p.title, to: max(0, body.width - DisplayWidth.of(position)))
+        screen.put(title + position, x: body.x, y: body.y, style: theme.style(for: .heading), maxWidth: body.width)
         if p.rows.isEmpty {
             screen.put(Text.truncate(" " + p.empty, to: body.width), x: body.x, y: body.y + listTop, style: theme.style(for: .dim))
             return

@@ -22,9 +22,13 @@ enum MeetingItemView {
         func field(_ label: String, _ value: String, _ role: Role = .normal) { doc.field(label, value, role: role, labelWidth: 9) }
         wrapped("Item \(p.item + 1) of \(meeting.items.count)" + (item.reviewed ? " · reviewed" : ""), .dim)
         wrapped("\(action.id)  \(action.title)", .heading)
+        let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
+        if let renumbered = Renumbering.of(action, since: previous?.meeting.date) {
+            wrapped("\(renumbered.old) was renumbered \(renumbered.new) by the merge on \(renumbered.date.iso): "
+                    + "\(renumbered.old) was also made on another machine, and that one kept the number.", .warning)
+        }
         doc.blank()
         field("Lead", state.partnership.leadText(action))
-        let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
         // What changed since the action was last reviewed goes right after the value, before
         // the RAG's meaning, so the narrowest screen still shows it.
         var status = catalogue.status(action.status).map { "\($0.symbol) \($0.label)" } ?? action.status
@@ -63,7 +67,8 @@ enum MeetingItemView {
     }
 
     /// The text's width in a body this wide: a margin of two each side, one for the scrollbar.
-    static func textWidth(_ body: Rect) -> Int { max(10, body.width - 4) }
+    /// No wider than a document's readable measure (at 200 columns a note ran 190 wide).
+    static func textWidth(_ body: Rect) -> Int { max(10, min(body.width - 4, DocumentPage.readableWidth)) }
     /// Lines shown at once: the body below the heading.
     static func visible(_ body: Rect, total: Int) -> Int { max(1, body.height - 1) }
 

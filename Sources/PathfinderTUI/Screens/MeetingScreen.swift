@@ -295,7 +295,10 @@ extension MeetingPage {
                 x += screen.put(Text.pad(action.id, to: 8), x: x, y: y, style: style)
                 let due = action.due.map { " " + $0.iso + (action.isOverdue(asOf: state.asOf, catalogue: state.partnership.catalogue) ? "!" : " ") } ?? ""
                 let room = right - x - DisplayWidth.of(due)
-                screen.put(Text.truncate(action.title, to: max(1, room)), x: x, y: y, style: style)
+                // A number the merge changed since the last review is said where the room looks.
+                let previous = MeetingAgenda.lastReviewed(action.id, before: meeting.date, in: state.partnership.meetings)
+                let was = Renumbering.of(action, since: previous?.meeting.date).map { "(was \($0.old)) " } ?? ""
+                screen.put(Text.truncate(was + action.title, to: max(1, room)), x: x, y: y, style: style)
                 screen.put(due, x: right - DisplayWidth.of(due), y: y, style: style)
             } else {
                 screen.put("\(item.action) (not in the store)", x: x, y: y, style: theme.style(for: .warning))

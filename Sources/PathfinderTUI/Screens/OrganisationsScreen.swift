@@ -54,10 +54,18 @@ public struct OrganisationsPage: ListScreen {
             screen.put(Text.truncate(" No organisations yet. \(key)", to: body.width), x: body.x, y: body.y + 2, style: theme.style(for: .dim))
             return
         }
-        let kindWidth = body.width >= 70 ? 20 : 0
-        let areasWidth = body.width >= 80 ? 22 : (body.width >= 60 ? 14 : 0)
-        var cols = [Column(title: "Organisation", width: max(10, body.width - 3 - kindWidth - areasWidth
-                                                                 - (kindWidth > 0 ? 1 : 0) - (areasWidth > 0 ? 1 : 0)))]
+        var kindWidth = body.width >= 70 ? 20 : 0
+        var areasWidth = body.width >= 80 ? 22 : (body.width >= 60 ? 14 : 0)
+        var nameWidth = max(10, body.width - 3 - kindWidth - areasWidth - (kindWidth > 0 ? 1 : 0) - (areasWidth > 0 ? 1 : 0))
+        // A wide screen gives the kind and the areas what a name does not need (names are short;
+        // "Government or public body" was cut beside 150 empty name columns at 200).
+        if nameWidth > 60 {
+            let extra = nameWidth - 60
+            kindWidth += min(extra, 16)
+            areasWidth += extra - min(extra, 16)
+            nameWidth = 60
+        }
+        var cols = [Column(title: "Organisation", width: nameWidth)]
         if kindWidth > 0 { cols.append(Column(title: "Kind", width: kindWidth)) }
         if areasWidth > 0 { cols.append(Column(title: "Areas", width: areasWidth)) }
         Table.header(cols, x: body.x + 1, y: body.y + 1, theme: theme, into: &screen)

@@ -119,7 +119,9 @@ extension AppState {
         if let path = request.path {
             message = Message("Writing \(path)…")
         } else {
-            request.lineWidth = max(20, width - 3)   // the report's own margin and the scrollbar
+            // The report's own margin and the scrollbar; no wider than a readable measure, as
+            // documents are (at 200 columns its notes ran 190 wide).
+            request.lineWidth = max(20, min(width - 3, DocumentPage.readableWidth))
         }
         return [.export(request)]
     }

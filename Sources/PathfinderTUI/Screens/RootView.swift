@@ -211,18 +211,27 @@ enum InputField {
         // dropping one character at a time and measuring again, which took time growing with
         // the square of a long pasted line).
         let all = editor.characters
-        var start = editor.cursor
-        var before = 0
-        while start > 0 {
-            let w = DisplayWidth.of(DisplayWidth.safe(all[start - 1]))
-            if before + w > width - 1 { break }
-            before += w
-            start -= 1
+        func startFitting(_ room: Int) -> (start: Int, before: Int) {
+            var start = editor.cursor
+            var before = 0
+            while start > 0 {
+                let w = DisplayWidth.of(DisplayWidth.safe(all[start - 1]))
+                if before + w > room { break }
+                before += w
+                start -= 1
+            }
+            return (start, before)
         }
+        var (start, before) = startFitting(width - 1)
+        // Text scrolled off the left is marked, as a cut at the right is ("…").
+        let hidden = start > 0 && width > 3
+        if hidden { (start, before) = startFitting(width - 2) }
         let chars = all[start...]
         let cursor = editor.cursor - start
-        screen.put(String(chars), x: x, y: y, style: style, maxWidth: width)
-        let cursorX = x + before
+        if hidden { screen.put("…", x: x, y: y, style: style) }
+        let textX = x + (hidden ? 1 : 0)
+        screen.put(String(chars), x: textX, y: y, style: style, maxWidth: width - (hidden ? 1 : 0))
+        let cursorX = textX + before
         if cursorX < x + width {
             let under = cursor < chars.count ? String(chars[chars.startIndex + cursor]) : " "
             screen.put(under, x: cursorX, y: y, style: theme.style(for: .inputCursor))

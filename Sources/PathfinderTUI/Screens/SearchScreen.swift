@@ -42,6 +42,8 @@ extension SearchPage {
     /// The search box takes typing first; Up, Down and PgDn still move the results.
     mutating func input(_ event: Event, _ state: inout AppState) -> [Effect]? {
         guard editing else { return nil }
+        // Nothing typed yet, `:` and `?` keep their meaning, as on the decisions register.
+        if query.isEmpty, event == .key(.character(":")) || event == .key(.character("?")) { return nil }
         switch query.handle(event) {
         case .edited:
             Self.run(&self, &state)

@@ -230,21 +230,54 @@ extension TimelinePage {
     }
 
     /// Month names where months begin (a letter when a month is narrow), weeks at month zoom,
-    /// and ▼ over the as-of day.
+    /// and ▼ over the as-of day. The marker keeps a column of its own: a name it would land in
+    /// moves to just after it, or is cut before it, so the scale never reads "D▼c" (issue 13).
     func drawAxis(_ scale: TimelineScale, x: Int, y: Int, state: AppState, into screen: inout Screen) {
         let theme = state.theme
+        let asOf = scale.column(of: state.asOf)
+        let marker = asOf >= 0 && asOf < scale.columns ? asOf : nil
+        for label in Self.axisLabels(scale, weekly: zoom == .month, marker: marker) {
+            screen.put(label.text, x: x + label.column, y: y, style: theme.style(for: .tableHeader))
+        }
+        if let marker { screen.put("▼", x: x + marker, y: y, style: theme.style(for: .heading)) }
+    }
+
+    /// Where each name of the scale goes, none under the marker's column: a name the marker
+    /// falls in moves to just after it when it fits there whole, else keeps the letters before
+    /// it ("D▼", December), else moves after it shortened.
+    static func axisLabels(_ scale: TimelineScale, weekly: Bool, marker: Int?) -> [(column: Int, text: String)] {
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let ticks = scale.ticks(weekly: zoom == .month)
+        let ticks = scale.ticks(weekly: weekly)
+        var labels: [(column: Int, text: String, next: Int, full: String)] = []
         var taken = 0
         for (i, tick) in ticks.enumerated() where tick.column >= taken {
-            let room = (i + 1 < ticks.count ? ticks[i + 1].column : scale.columns) - tick.column
+            let next = i + 1 < ticks.count ? ticks[i + 1].column : scale.columns
+            let room = next - tick.column
             var text = tick.day.day == 1 ? names[tick.day.month - 1] : String(tick.day.day)
             if tick.day.day == 1, tick.day.month == 1, room >= 8 { text = "Jan " + String(tick.day.year) }
+            let full = text
             if DisplayWidth.of(text) >= room { text = room >= 2 || tick.day.day != 1 ? String(text.prefix(max(1, room - 1))) : String(text.prefix(1)) }
-            taken = tick.column + screen.put(text, x: x + tick.column, y: y, style: theme.style(for: .tableHeader), maxWidth: scale.columns - tick.column)
+            text = String(text.prefix(max(0, scale.columns - tick.column)))
+            labels.append((tick.column, text, next, full))
+            taken = tick.column + DisplayWidth.of(text)
         }
-        let asOf = scale.column(of: state.asOf)
-        if asOf >= 0, asOf < scale.columns { screen.put("▼", x: x + asOf, y: y, style: theme.style(for: .heading)) }
+        guard let m = marker, let i = labels.firstIndex(where: { $0.column <= m && m < $0.column + DisplayWidth.of($0.text) }) else {
+            return labels.map { ($0.column, $0.text) }
+        }
+        let label = labels[i]
+        let following = i + 1 < labels.count ? labels[i + 1].column : scale.columns
+        if m + 1 + DisplayWidth.of(label.full) < following {
+            labels[i].column = m + 1
+            labels[i].text = label.full
+        } else if m > label.column {
+            labels[i].text = String(label.text.prefix(m - label.column))
+        } else if following - m - 2 >= 1 {
+            labels[i].column = m + 1
+            labels[i].text = String(label.full.prefix(following - m - 2))
+        } else {
+            labels.remove(at: i)
+        }
+        return labels.map { ($0.column, $0.text) }
     }
 
     func drawLabel(_ bar: TimelineBar, x: Int, y: Int, width: Int, selected: Bool, state: AppState, into screen: inout Screen) {

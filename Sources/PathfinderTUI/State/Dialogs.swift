@@ -104,9 +104,16 @@ enum DialogView {
         var x = screen.put(label, x: 0, y: y, style: theme.style(for: .heading))
         x += 1
         var room = state.width - x
+        // A question cut to leave room for the answer is also said whole on the line above
+        // (at 40x12 "New due date of…" lost which action and its date), unless the prompt
+        // has its own detail to say there.
+        let questionAbove = prompt.detail == nil && y > 0 && DisplayWidth.of(label) < DisplayWidth.of(prompt.label)
         if let detail = prompt.detail, y > 0 {
             screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))
             screen.put(Text.truncate(detail, to: state.width), x: 0, y: y - 1, style: theme.style(for: .dim))
+        } else if questionAbove {
+            screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))
+            screen.put(Text.truncate(prompt.label, to: state.width), x: 0, y: y - 1, style: theme.style(for: .heading))
         }
         if prompt.kind == .date {
             // The resolved date (or the problem) on the right, so the user sees what they will get.
@@ -116,9 +123,11 @@ enum DialogView {
             case let .failure(problem): preview = prompt.editor.isEmpty ? DateInput.hint : problem.message
             }
             let previewWidth = min(DisplayWidth.of(preview), max(0, room - 12))
-            if previewWidth < DisplayWidth.of(preview) {
+            if previewWidth < DisplayWidth.of(preview), questionAbove, prompt.editor.isEmpty {
+                // The question has the line above; the hint waits until something is typed.
+            } else if previewWidth < DisplayWidth.of(preview) {
                 // Too long beside the answer ("not a date: YYYY-MM-DD, tod…"): whole, on the
-                // line above, over the page's last row.
+                // line above, over the page's last row (over the question: the problem matters now).
                 let style = theme.style(for: preview.hasPrefix("→") ? .messageInfo : .dim)
                 let whole = Text.truncate(preview, to: state.width)
                 screen.fill(x: 0, y: y - 1, width: state.width, height: 1, style: theme.style(for: .normal))

@@ -82,7 +82,16 @@ extension AppState {
             if let problem {
                 message = Message("Sync: \(problem)", isError: true)
             } else {
-                message = Message(lines.last ?? "Synced")
+                // Only the last line shows: every line goes into the history (L), and a
+                // renumbered action is also said in the one shown (issue 16).
+                let earlier = Array(lines.dropLast())
+                for line in earlier.suffix(150) { messages.append(Message(line)) }
+                let renumbered = earlier.filter { $0.contains("was renumbered") }
+                var last = lines.last ?? "Synced"
+                if !renumbered.isEmpty {
+                    last += " · " + (renumbered.count == 1 ? renumbered[0] : "\(renumbered.count) actions renumbered by the merge") + " (L: in full)"
+                }
+                message = Message(last)
                 // Decided and sent: the conflicts screen no longer asks for a sync.
                 if case var .syncConflicts(p) = page, p.rows.isEmpty {
                     p.shared = true

@@ -82,7 +82,13 @@ struct DocumentBuilder {
                 part.text = String(part.text.drop { $0 == " " })
             }
             // A part longer than the room left (an action's title) wraps under the label.
-            let pieces = DisplayWidth.of(part.text) > width - used ? Text.wrap(part.text, to: max(1, width - used)) : [part.text]
+            // Its leading spaces are kept (wrapping drops them: "2006-10-31— Head" at 40x12).
+            let lead = String(part.text.prefix { $0 == " " })
+            var pieces = [part.text]
+            if DisplayWidth.of(part.text) > width - used {
+                pieces = Text.wrap(part.text.dropFirst(lead.count), to: max(1, width - used - lead.count))
+                pieces[0] = lead + pieces[0]
+            }
             for (i, piece) in pieces.enumerated() {
                 if i > 0 {
                     lines.append(DocumentLine(line))

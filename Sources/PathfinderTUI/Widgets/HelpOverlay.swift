@@ -63,6 +63,7 @@ enum HelpOverlay {
                 cx += screen.put(span.text, x: cx, y: y + 1 + i - scroll, style: theme.style(for: span.role), maxWidth: x + width - 2 - cx)
             }
         }
+        Box.drawMore(x: x, y: y, width: width, height: height, top: scroll, total: lines.count, theme: theme, into: &screen)
     }
 }
 
@@ -77,5 +78,20 @@ enum Box {
         }
         screen.put("└" + String(repeating: "─", count: width - 2) + "┘", x: x, y: y + height - 1, style: style)
         screen.put(Text.truncate(title, to: width - 4), x: x + 2, y: y, style: style)
+    }
+
+    /// When a box's lines do not all fit: a scrollbar in its right edge, and "↓ 12 more" (or
+    /// "↑ 3 above" at the end) in its bottom edge, so nobody takes the last line shown for the
+    /// last line there is. `top` is the first line shown; the box shows `height - 2`.
+    static func drawMore(x: Int, y: Int, width: Int, height: Int, top: Int, total: Int, theme: Theme, into screen: inout Screen) {
+        let visible = height - 2
+        guard total > visible, visible > 0 else { return }
+        Scrollbar.draw(top: top, visible: visible, total: total, x: x + width - 1, y: y + 1, theme: theme, into: &screen)
+        let below = max(0, total - top - visible)
+        let note = below > 0 ? " ↓ \(below) more " : " ↑ \(top) above "
+        let room = width - 4
+        guard room >= 8 else { return }
+        let text = Text.truncate(note, to: room)
+        screen.put(text, x: x + width - 2 - DisplayWidth.of(text), y: y + height - 1, style: theme.style(for: .dialogBorder))
     }
 }
