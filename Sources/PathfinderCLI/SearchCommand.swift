@@ -37,6 +37,10 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let query = text.joined(separator: " ")
+        if area == nil, let indexed = try searchIndexed(query) {
+            try report(query, indexed.search(query, limitPerKind: Self.limitPerKind), problems: indexed.problems)
+            return
+        }
         let result: LoadResult
         if let area {
             // One area's files (and every area.md, and the case studies its actions cite).
@@ -55,13 +59,28 @@ struct Search: ParsableCommand {
             result = try options.loadIndexed(IndexQuery(keep: { action, context in SearchIndex.finds(query, in: action, catalogue: context.catalogue) }))?
                 .result ?? options.load().result
         }
-        let found = Self.search(query, in: result.partnership, area: area)
+        try report(query, Self.search(query, in: result.partnership, area: area), problems: result.problems)
+    }
+
+    /// The whole store's search from the index's search words, reading back only the actions
+    /// shown (`PlainFileStore.indexedSearch`); nil when the index cannot answer for sure.
+    private func searchIndexed(_ query: String) throws -> IndexedSearch? {
+        let location = try options.location()
+        location.announce()
+        let root = location.path.path
+        if isatty(STDERR_FILENO) == 1, !FileManager.default.fileExists(atPath: root + "/" + PlainFileStore.searchIndexFolder) {
+            Output.notice("Building this store's search index (once: later searches read it)…")
+        }
+        return try PlainFileStore(root: location.path).indexedSearch(query, limitPerKind: Self.limitPerKind)
+    }
+
+    private func report(_ query: String, _ found: (results: [SearchResult], total: Int), problems: [Problem]) throws {
         if json {
             try printSearchJSON(query: query, found)
         } else {
             printText(found)
         }
-        if let sentence = ProblemCount(result.problems.filter { $0.severity == .error }).filesSentence {
+        if let sentence = ProblemCount(problems.filter { $0.severity == .error }).filesSentence {
             Output.error("\(sentence), not searched here; `pathfinder check` lists them")
         }
     }

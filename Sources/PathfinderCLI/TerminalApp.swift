@@ -60,6 +60,7 @@ struct TerminalApp {
             // the marks show at once with the count they will keep.
             state.problems = (loaded?.problems ?? cachedSummary?.errors ?? []).errorsFirst()
             state.edits.readOnlyReason = readOnlyReason
+            if let loaded { state.searchWords = store.searchWords(for: loaded.partnership) }
             var background: BackgroundLoad?
             // What the screens first say comes to them as notices, like every other word from
             // the run loop: only `update` writes the message line.
@@ -105,6 +106,7 @@ struct TerminalApp {
                     switch result {
                     case let .success(full):
                         queue.append(.storeChanged(.fullRead(full, store: store)))
+                        if let words = load.words { queue.append(.searchWordsRead(words)) }
                         queue += typedAhead
                         typedAhead = []
                         watcher = StoreWatcher(store: store)
@@ -205,6 +207,7 @@ struct TerminalApp {
                                 var change = StoreChange.fullRead(full, store: store)
                                 change.requested = true
                                 queue.append(.storeChanged(change))
+                                queue.append(.searchWordsRead(store.searchWords(for: full.partnership)))
                             }
                             watcher = StoreWatcher(store: store)
                         case let .editFile(path, line):
@@ -259,6 +262,7 @@ struct TerminalApp {
 final class BackgroundLoad: @unchecked Sendable {
     private let lock = NSLock()
     private var finished: Result<LoadResult, Error>?
+    private var foundWords: ActionSearchWords?
     /// How far the read has got, for the message line.
     let progress = ReadProgress()
 
@@ -269,10 +273,20 @@ final class BackgroundLoad: @unchecked Sendable {
             box.store.readProgress = progress
             let outcome = Result { try box.store.load() }
             box.store.readProgress = nil
+            // The search words of what was read, while the store is still this thread's.
+            let words = (try? outcome.get()).map { box.store.searchWords(for: $0.partnership) }
             lock.lock()
             finished = outcome
+            foundWords = words
             lock.unlock()
         }
+    }
+
+    /// The store's search words for what was read (set with `result`).
+    var words: ActionSearchWords? {
+        lock.lock()
+        defer { lock.unlock() }
+        return foundWords
     }
 
     var result: Result<LoadResult, Error>? {

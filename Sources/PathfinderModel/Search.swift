@@ -61,27 +61,24 @@ public struct SearchIndex: Sendable {
 
     private let partnership: Partnership
     private let documents: [Document]
+    /// The store's search words, each part's positions as documents (-1: not covered).
+    private let wordParts: [(words: ActionWordIndex, documents: [Int32])]
+    /// Per document, whether `wordParts` answer for it (else it is scanned).
+    private let covered: [Bool]
 
-    public init(_ p: Partnership) {
+    /// `words`: the store's search words for the partnership's actions (`ActionSearchWords`);
+    /// the actions they cover are found from them, the rest by scanning their text.
+    public init(_ p: Partnership, words: ActionSearchWords? = nil) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count + p.meetings.count)
-        func folded(_ fields: [(name: String, text: String)]) -> [UInt8] {
-            Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
-        }
+        func folded(_ fields: [(name: String, text: String)]) -> [UInt8] { Self.foldedFields(fields) }
         func key(_ text: String) -> [UInt8] { Array(TextMatch.fold(text).utf8) }
         for (i, a) in p.areas.enumerated() {
             docs.append(Document(kind: .area, position: i, folded: folded(Self.fields(a)), title: key(a.name), id: key(a.id)))
         }
         for (i, a) in p.actions.enumerated() {
-            // A query word has no space, so a match in a note's field ("author: text") lies in
-            // "author:" or in the text: the two are searched apart, with the same answers.
-            let authors = a.progress.indices.map { (name: "author", text: a.progress.author(at: $0) + ":") }
-            let long = Self.longTexts(a)
-            let plain = long.allSatisfy { text in
-                text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
-            }
-            docs.append(Document(kind: .action, position: i, folded: folded(Self.fields(a, p.catalogue, long: false) + authors),
-                                 title: key(a.title), id: key(a.id), foldedLong: plain ? nil : folded(long.map { (name: "", text: $0) })))
+            let texts = Self.searchedTexts(a, p.catalogue)
+            docs.append(Document(kind: .action, position: i, folded: texts.folded, title: key(a.title), id: key(a.id), foldedLong: texts.foldedLong))
         }
         for (i, s) in p.caseStudies.enumerated() {
             docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)), title: key(s.title), id: key(s.id)))
@@ -91,6 +88,95 @@ public struct SearchIndex: Sendable {
         }
         partnership = p
         documents = docs
+        var covered = [Bool](repeating: false, count: docs.count)
+        var parts: [(words: ActionWordIndex, documents: [Int32])] = []
+        if let words {
+            var document: [String: Int] = [:]
+            document.reserveCapacity(p.actions.count)
+            for (i, a) in p.actions.enumerated() where document[a.id] == nil && !words.forgotten.contains(a.id) {
+                document[a.id] = p.areas.count + i
+            }
+            for part in words.parts {
+                let positions = part.ids.map { id -> Int32 in
+                    // Each action is answered for by one position at most.
+                    guard let id, let d = document.removeValue(forKey: id) else { return -1 }
+                    covered[d] = true
+                    return Int32(d)
+                }
+                parts.append((part.words, positions))
+            }
+        }
+        wordParts = parts
+        self.covered = covered
+    }
+
+    /// Per document, whether the store's search words say it holds every word; nil when they
+    /// cannot answer (none, or a word with a space or newline byte).
+    private func foundByWords(_ words: [[UInt8]]) -> [Bool]? {
+        guard !wordParts.isEmpty, words.allSatisfy(ActionWordIndex.answers) else { return nil }
+        var found = [Bool](repeating: false, count: documents.count)
+        for part in wordParts {
+            var bits = part.words.holding(words[0])
+            for word in words.dropFirst() {
+                let more = part.words.holding(word)
+                for k in bits.indices { bits[k] &= more[k] }
+            }
+            for (k, chunk) in bits.enumerated() where chunk != 0 {
+                for b in 0..<64 where chunk & (1 << UInt64(b)) != 0 {
+                    let d = part.documents[k * 64 + b]
+                    if d >= 0 { found[Int(d)] = true }
+                }
+            }
+        }
+        return found
+    }
+
+    /// What is searched of an action: every field but its long texts, folded and joined with
+    /// newlines; and its long texts folded the same way unless they are all plain ASCII (nil:
+    /// they are searched where they are, ignoring ASCII case). `ActionWordIndex` takes its words
+    /// from here too, so the two cannot drift apart.
+    static func searchedTexts(_ a: Action, _ catalogue: Catalogue) -> (folded: [UInt8], foldedLong: [UInt8]?) {
+        // A query word has no space, so a match in a note's field ("author: text") lies in
+        // "author:" or in the text: the two are searched apart, with the same answers.
+        let authors = a.progress.indices.map { (name: "author", text: a.progress.author(at: $0) + ":") }
+        let long = longTexts(a)
+        let plain = long.allSatisfy { text in
+            text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+        }
+        return (foldedFields(fields(a, catalogue, long: false) + authors), plain ? nil : foldedFields(long.map { (name: "", text: $0) }))
+    }
+
+    /// Non-empty fields folded and joined with newlines.
+    static func foldedFields(_ fields: [(name: String, text: String)]) -> [UInt8] {
+        Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
+    }
+
+    /// The rank `search` gives `action` for `query` (see `SearchResult.rank`), or nil when it
+    /// does not find it: how the store's index orders the actions its words find, reading back
+    /// only those it needs to.
+    public static func rank(_ query: String, of action: Action, catalogue: Catalogue) -> Int? {
+        let folded = TextMatch.fold(query).split(separator: " ").joined(separator: " ")
+        let words = folded.split(separator: " ").map { Array($0.utf8) }
+        guard !words.isEmpty else { return nil }
+        let index = SearchIndex(Partnership(title: "", catalogue: catalogue, actions: [action]))
+        guard let doc = index.documents.first, words.allSatisfy({ index.contains(doc, $0) }) else { return nil }
+        let phrase = Array(folded.utf8)
+        let rank = Self.rank(doc, phrase: phrase, words: words)
+        return rank == 0 && words.count > 1 && index.contains(doc, phrase) ? 1 : rank
+    }
+
+    /// The rank a title and id give for a query (4, 3, 2 or 0; 1 needs the whole document):
+    /// the store's index keeps titles and ids folded to rank without reading actions back.
+    public static func titleRank(title: [UInt8], id: [UInt8], phrase: [UInt8], words: [[UInt8]]) -> Int {
+        if title == phrase || id == phrase { return 4 }
+        if title.starts(with: phrase) { return 3 }
+        return words.allSatisfy { contains(title, $0) } ? 2 : 0
+    }
+
+    /// A query as `search` takes it: folded, its words, and the words joined by one space.
+    public static func queryWords(_ query: String) -> (words: [[UInt8]], phrase: [UInt8]) {
+        let folded = TextMatch.fold(query).split(separator: " ").joined(separator: " ")
+        return (folded.split(separator: " ").map { Array($0.utf8) }, Array(folded.utf8))
     }
 
     /// Whether `search(query)` over a partnership holding `action` would find it: every
@@ -160,7 +246,13 @@ public struct SearchIndex: Sendable {
         guard !words.isEmpty else { return ([], 0) }
         let phrase = Array(folded.utf8)
         var found: [(doc: Int, rank: Int)] = []
-        for (i, doc) in documents.enumerated() where words.allSatisfy({ contains(doc, $0) }) {
+        let byWords = foundByWords(words)
+        for (i, doc) in documents.enumerated() {
+            if let byWords, covered[i] {
+                guard byWords[i] else { continue }
+            } else {
+                guard words.allSatisfy({ contains(doc, $0) }) else { continue }
+            }
             var rank = Self.rank(doc, phrase: phrase, words: words)
             // Words found together as typed beat the same words scattered over fields.
             if rank == 0, words.count > 1, contains(doc, phrase) { rank = 1 }
@@ -183,9 +275,7 @@ public struct SearchIndex: Sendable {
     }
 
     private static func rank(_ doc: Document, phrase: [UInt8], words: [[UInt8]]) -> Int {
-        if doc.title == phrase || doc.id == phrase { return 4 }
-        if doc.title.starts(with: phrase) { return 3 }
-        return words.allSatisfy { contains(doc.title, $0) } ? 2 : 0
+        titleRank(title: doc.title, id: doc.id, phrase: phrase, words: words)
     }
 
     /// Whether a folded query word occurs in the document: its folded fields, then an action's

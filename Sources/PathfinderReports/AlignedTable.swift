@@ -44,7 +44,33 @@ public struct AlignedTable: Sendable {
         for row in [head] + body + foot {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) }
         }
-        if let maxWidth { narrow(&widths, to: maxWidth, headings: head.map(\.width)) }
+        if let maxWidth, widths.reduce(0, +) + 2 * (widths.count - 1) > maxWidth {
+            // A column is not narrowed below its longest word, up to 12 columns: an id or a date
+            // ("2006-05-01") never breaks across lines, while a long title still wraps.
+            let words = headers.indices.map { i in
+                body.reduce(0) { longest, row in
+                    Swift.max(longest, row[i].text.split(separator: " ").reduce(0) { Swift.max($0, DisplayWidth.of($1)) })
+                }
+            }
+            let headings = head.map(\.width)
+            let least = widths.indices.reduce(2 * (widths.count - 1)) { total, i in
+                let left = (i < alignments.count ? alignments[i] : .left) == .left
+                return total + (left ? Swift.min(widths[i], Swift.max(8, headings[i], Swift.min(12, words[i]))) : widths[i])
+            }
+            // Too many columns for the line even at their narrowest: the widest text column (a
+            // title) goes under its row, whole, rather than in a column a word wide.
+            if least > maxWidth, headers.count > 2, footer.isEmpty,
+               let moved = widths.indices.filter({ (($0 < alignments.count ? alignments[$0] : .left) == .left) }).max(by: { widths[$0] < widths[$1] }) {
+                var rest = AlignedTable(headers.enumerated().filter { $0.offset != moved }.map(\.element),
+                                        alignments: alignments.enumerated().filter { $0.offset != moved }.map(\.element))
+                rest.rows = rows.map { row in row.enumerated().filter { $0.offset != moved }.map(\.element) }
+                let l = rest.layout(maxWidth: maxWidth)
+                let under = body.map { Text.wrapMeasured($0[moved].text, to: Swift.max(8, maxWidth - 4)).map { "    " + $0.text } }
+                return (l.head + (head[moved].text.isEmpty ? [] : ["    " + head[moved].text]),
+                        zip(l.rows, under).map { $0 + $1 }, nil, [])
+            }
+            narrow(&widths, to: maxWidth, headings: headings, words: words)
+        }
         func lines(_ row: [(text: String, width: Int)]) -> [String] {
             let cells = row.enumerated().map { i, cell in
                 cell.width <= widths[i] ? [cell] : Text.wrapMeasured(cell.text, to: widths[i])
@@ -71,10 +97,10 @@ public struct AlignedTable: Sendable {
     }
 
     /// Takes columns in from the widest left-aligned one until the table fits, or cannot.
-    private func narrow(_ widths: inout [Int], to maxWidth: Int, headings: [Int]) {
+    private func narrow(_ widths: inout [Int], to maxWidth: Int, headings: [Int], words: [Int]) {
         var over = widths.reduce(0, +) + 2 * (widths.count - 1) - maxWidth
         while over > 0 {
-            let floor = { (i: Int) in Swift.max(8, headings[i]) }
+            let floor = { (i: Int) in Swift.max(8, headings[i], Swift.min(12, words[i])) }
             let candidates = widths.indices.filter { i in
                 (i < alignments.count ? alignments[i] : .left) == .left && widths[i] > floor(i)
             }

@@ -20,6 +20,7 @@ import Testing
         ["report", "--format", "json"], ["report"], ["report", "factors", "--format", "csv"], ["report", "funding", "--format", "json"],
         ["report", "--area", "portsmouth", "--format", "markdown"],
         ["search", "volunteers"], ["search", "zoe", "--json"], ["search", "recycling", "consortium"], ["search", "PO-03"],
+        ["search", "in", "progress", "--json"], ["search", "Café"], ["search", "the", "--json"],
     ]
 
     /// Each command on a store with a warm index against the same command on a copy whose
@@ -50,8 +51,10 @@ import Testing
         }
         try compare("after edits and a broken file")
         // The same answer when the index files are damaged: they are made again.
-        for shard in try FileManager.default.contentsOfDirectory(atPath: a.store.path + "/.pathfinder/index") {
-            try Data("damaged".utf8).write(to: a.store.appendingPathComponent(".pathfinder/index/" + shard))
+        for folder in [".pathfinder/index/", ".pathfinder/search/"] {
+            for shard in try FileManager.default.contentsOfDirectory(atPath: a.store.path + "/" + folder) {
+                try Data("damaged".utf8).write(to: a.store.appendingPathComponent(folder + shard))
+            }
         }
         try compare("damaged index")
     }

@@ -57,12 +57,19 @@ import Testing
     @Test func theCommandFindsWhatTheScreensFind() throws {
         let s = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: s.root) }
+        // A note in Bengali with accents and an emoji, so the index's words hold them.
+        let note = try Fixtures.run(["note", "PO-05", "শাহানা বেগম met the Café 🎉 group (co-op)", "--store", s.store.path])
+        #expect(note.status == 0, "\(note.err)")
         let partnership = try PlainFileStore(root: s.store).load().partnership
-        for word in ["volunteers", "consortia", "procurement", "zoe"] {
-            let screens = SearchIndex(partnership).search(word)
-            let command = try Self.search([word], store: s.store)
-            #expect(command.total == screens.total, "\(word)")
-            #expect(command.results.map(\.id) == screens.results.map(\.id), "\(word)")
+        for words in [["volunteers"], ["consortia"], ["procurement"], ["zoe"], ["বেগম"], ["শাহানা", "বেগম"], ["cafe"], ["CAFÉ", "group"], ["🎉"],
+                      ["co-op)"], ["in", "progress"], ["full", "cost", "recovery"], ["the"], ["e"], ["po-0"], ["no-such-word"]] {
+            let query = words.joined(separator: " ")
+            let screens = SearchIndex(partnership).search(query, limitPerKind: Search.limitPerKind)
+            let command = try Self.search(words, store: s.store)
+            #expect(command.total == screens.total, "\(query)")
+            #expect(command.results.map { [$0.id, $0.title, $0.field, $0.snippet] } == screens.results.map { [$0.id, $0.title, $0.field, $0.snippet] },
+                    "\(query)")
         }
+        #expect(FileManager.default.fileExists(atPath: s.store.path + "/" + PlainFileStore.searchIndexFolder), "the search words were used")
     }
 }

@@ -122,6 +122,27 @@ enum ReportGoldens {
         #expect(paragraph.joined(separator: " ") == widePara.joined(separator: " "), "the same words, wrapped differently")
     }
 
+    /// The walk of issue 16 found the timeline table at 80 columns breaking its dates
+    /// ("2006-05-/01"): a narrowed table keeps ids and dates whole and wraps the titles.
+    @Test func aNarrowedTableNeverBreaksADateOrAnId() {
+        var t = AlignedTable(["Id", "Start", "Due", "Milestones", "Title"])
+        t.add(["PO-04", "2006-05-01", "2006-11-30", "1 of 2", "Help small local organisations bid as consortia"])
+        t.add(["CU-10", "2006-09-01", "2007-09-30", "0 of 1", "Bring community transport schemes together"])
+        for width in [60, 50, 44] {
+            let fitted = t.layout(maxWidth: width)
+            let all = fitted.head + fitted.rows.flatMap { $0 }
+            #expect(all.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(all)")
+            for (row, dates) in zip(fitted.rows, [["2006-05-01", "2006-11-30"], ["2006-09-01", "2007-09-30"]]) {
+                #expect(dates.allSatisfy { row[0].contains($0) }, "\(width): dates whole on the row's first line: \(row)")
+                #expect(row.count > 1, "the title wraps or goes under the row instead")
+            }
+        }
+        // Too narrow for every column: the title goes under its row, whole.
+        let narrow = t.layout(maxWidth: 44)
+        #expect(narrow.rows[0].dropFirst().joined(separator: " ").split(separator: " ").joined(separator: " ")
+                == "Help small local organisations bid as consortia", "\(narrow.rows[0])")
+    }
+
     @Test func aTableTooWideForTheScreenWrapsItsTextColumnsAndLosesNoWord() {
         var t = AlignedTable(["Id", "Days", "Lead", "Title"], alignments: [.left, .right, .left, .left])
         t.add(["PO-04", "15", "Head of Procurement, Portsmouth City Council", "Help small local organisations bid as consortia"])

@@ -154,7 +154,7 @@ extension PlainFileStore {
 
     /// One area folder's answer: the wanted actions kept (by file position) and, when the
     /// query asks for JSON, theirs, one after another in `json`.
-    private struct AreaAnswer: Sendable {
+    struct AreaAnswer: Sendable {
         var actions: [Int: Action] = [:]
         var json: [UInt8] = []
         var ranges: [Int: Range<Int>] = [:]
@@ -163,7 +163,7 @@ extension PlainFileStore {
     /// One area folder's wanted actions (by file position), from its index file, which is
     /// rewritten when it lacked any loadable file's record or held others. Nil when a file's
     /// bytes are no longer those the summary cache holds.
-    private static func indexedActions(job: FolderJob, entries: [FileEntry?], fresh: [Int: [UInt8]], jobIndex: Int,
+    static func indexedActions(job: FolderJob, entries: [FileEntry?], fresh: [Int: [UInt8]], jobIndex: Int,
                                        wanted: [Int], query: IndexQuery, context: IndexContext, root: String) -> AreaAnswer? {
         let path = ActionShard.path(area: job.area)
         let shard = ActionShard(bytes: ((try? AtomicFile.readIfPresent(root + "/" + path, limit: .max)) ?? nil) ?? [])
@@ -257,10 +257,12 @@ extension PlainFileStore {
 
     /// The areas, case studies, meetings and organisations that load, parsed from their files;
     /// nil when a file's bytes are no longer those the summary cache holds.
-    private static func profiles(_ refresh: Refresh, root: String)
+    /// `organisations` false leaves their files unread (search does not look in them).
+    static func profiles(_ refresh: Refresh, root: String, organisations: Bool = true)
         -> (areas: [Area], studies: [CaseStudy], meetings: [Meeting], organisations: [Organisation])? {
         var files: [(StoreFile, UInt64)] = []
-        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && job.kind != .fundingAgreement {
+        for (j, job) in refresh.jobs.enumerated() where job.kind != .action && job.kind != .fundingAgreement
+            && (organisations || job.kind != .organisation) {
             for (i, entry) in refresh.entries[j].enumerated() {
                 guard let entry, !entry.broken else { continue }
                 files.append((job.file(i), entry.hash))

@@ -69,6 +69,8 @@ public enum Event: Hashable, Sendable {
     case synced(lines: [String], problem: String?)
     /// RAG over time, worked out in the background (or read from its cache).
     case ragHistoryComputed(RAGHistoryTable)
+    /// The store's search words for the actions just read (issue 14): search answers from them.
+    case searchWordsRead(ActionSearchWords)
     /// How much of the store the background read has read, in per cent.
     case storeReadProgress(percent: Int)
     /// A spreadsheet asked for by `:import` was read: show what importing it would do.

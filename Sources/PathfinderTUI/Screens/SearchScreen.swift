@@ -83,7 +83,7 @@ extension SearchPage {
     static func visibleRows(_ state: AppState) -> Int { max(1, (state.bodyHeight - listTop) / 2) }
 
     static func run(_ p: inout SearchPage, _ state: inout AppState) {
-        if state.searchIndex == nil { state.searchIndex = SearchIndex(state.partnership) }
+        if state.searchIndex == nil { state.searchIndex = SearchIndex(state.partnership, words: state.searchWords) }
         let found = state.searchIndex!.search(p.query.text)
         p.results = found.results
         p.total = found.total

@@ -114,6 +114,9 @@ public struct AppState: Sendable {
     public var keyMap: KeyMap
     /// Built the first time search is used, then kept until the store changes.
     public var searchIndex: SearchIndex?
+    /// The store's search words for the actions read (issue 14); an action changed since is
+    /// forgotten in it (`place`) and searched by scanning.
+    public var searchWords: ActionSearchWords?
     /// Undo and redo, saves in flight, who is editing.
     public var edits: EditSession
     /// The screens started from the summary cache while the store is read in the background:

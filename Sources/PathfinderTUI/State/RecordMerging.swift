@@ -82,7 +82,9 @@ extension AppState {
     /// store would load it (by name).
     mutating func place(_ record: Record) {
         switch record {
-        case let .action(a): put(a, in: \.actions, id: \.id)
+        case let .action(a):
+            searchWords?.forget(a.id)
+            put(a, in: \.actions, id: \.id)
         case let .area(a): put(a, in: \.areas, id: \.id) { ($0.name, $0.id) < ($1.name, $1.id) }
         case let .caseStudy(c): put(c, in: \.caseStudies, id: \.id) { ($0.title, $0.id) < ($1.title, $1.id) }
         case let .meeting(m): put(m, in: \.meetings, id: \.id)

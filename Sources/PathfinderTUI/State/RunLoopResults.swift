@@ -100,6 +100,9 @@ extension AppState {
             }
         case let .ragHistoryComputed(table):
             ragHistory = table
+        case let .searchWordsRead(words):
+            searchWords = words
+            searchIndex = nil
         case let .storeReadProgress(percent):
             storeReadPercent = percent
         case let .deleted(id):
@@ -209,6 +212,8 @@ extension AppState {
         let firstLoad = loadingStore && change.partnership != nil
         if let whole = change.partnership {
             partnership = whole
+            // Words made for the actions read before; new ones come with the read (`searchWordsRead`).
+            searchWords = nil
             loadingStore = false
             areasRead = []
             // An area asked for and not read yet is in the whole store: it opens now.

@@ -40,7 +40,7 @@ extension AppState {
         if case let .mouse(mouse) = event { return handleMouse(mouse) }
         switch event {
         case .saved, .saveFailed, .conflict, .created, .deleted, .deleteRefused, .storeChanged, .textEdited, .tick, .meetingCreated, .moved,
-             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited, .ragHistoryComputed, .importRead,
+             .showLog, .showReport, .exportExists, .notice, .syncConflicts, .synced, .fileEdited, .ragHistoryComputed, .searchWordsRead, .importRead,
              .storeReadProgress:
             // Reports from the run loop, not keys: they must not clear what the user is reading.
             return handleResult(event)
@@ -199,7 +199,7 @@ extension AppState {
     }
 
     mutating func openSearch() {
-        if searchIndex == nil { searchIndex = SearchIndex(partnership) }
+        if searchIndex == nil { searchIndex = SearchIndex(partnership, words: searchWords) }
         if case var .search(p) = page {
             p.editing = true
             page = .search(p)
