@@ -177,7 +177,17 @@ enum TaskwarriorComparison {
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
-    static func records(_ output: Data) -> Int { ((try? JSONSerialization.jsonObject(with: output)) as? [Any])?.count ?? -1 }
+    /// Taskwarrior prints a bare array; Pathfinder's JSON is a versioned document (docs/json.md)
+    /// whose `actions` (or other list) holds the records.
+    static func records(_ output: Data) -> Int {
+        let json = try? JSONSerialization.jsonObject(with: output)
+        if let list = json as? [Any] { return list.count }
+        if let document = json as? [String: Any] {
+            if let actions = document["actions"] as? [Any] { return actions.count }
+            if let list = document.values.compactMap({ $0 as? [Any] }).max(by: { $0.count < $1.count }) { return list.count }
+        }
+        return -1
+    }
 
     static func median(_ samples: [Double]) -> Double { samples.sorted()[samples.count / 2] }
 
