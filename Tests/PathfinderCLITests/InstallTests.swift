@@ -122,7 +122,8 @@ import Testing
         #expect(r.out == ProgramVersion.number + "\n")
         #expect(r.err.isEmpty)
         let changelog = try String(contentsOf: Fixtures.repository.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        let newest = changelog.split(separator: "\n").first { $0.hasPrefix("## ") }
+        // Work not yet released is gathered under "## Unreleased", above the newest release.
+        let newest = changelog.split(separator: "\n").first { $0.hasPrefix("## ") && $0 != "## Unreleased" }
         #expect(newest?.hasPrefix("## \(ProgramVersion.number) — ") == true, "CHANGELOG's newest release is \(newest ?? "none")")
         let readme = try String(contentsOf: Fixtures.repository.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("pathfinder_\(ProgramVersion.number)_amd64.deb"), "README's install section names another version's package")
