@@ -42,11 +42,18 @@ struct SearchShard {
 
     /// The shard in `bytes`, or nil when they are not a whole, current one.
     init?(bytes: [UInt8]) {
+        guard let shard = bytes.withUnsafeBufferPointer({ Self(buffer: $0) }) else { return nil }
+        self = shard
+    }
+
+    /// The shard in `bytes` (a mapped file: nothing is kept of the buffer itself).
+    init?(buffer bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { return nil }
         let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: body, as: UInt64.self)) }
-        guard bytes.withUnsafeBufferPointer({ AtomicFile.hash(buffer: UnsafeBufferPointer(rebasing: $0[..<body])) }) == stored else { return nil }
-        let parsed: (UInt64, [File], ActionWordIndex)? = bytes.withUnsafeBytes { raw in
+        let stored = UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: body, as: UInt64.self))
+        guard AtomicFile.hash(buffer: UnsafeBufferPointer(rebasing: bytes[..<body])) == stored else { return nil }
+        let parsed: (UInt64, [File], ActionWordIndex)? = {
+            let raw = UnsafeRawBufferPointer(bytes)
             var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<body]))
             guard r.slice(Self.magic.count) != nil, r.u32() == Self.formatVersion, r.string() == SummaryCache.programIdentity,
                   let key = r.u64(), let count = r.count(), count <= body else { return nil }
@@ -60,7 +67,7 @@ struct SearchShard {
             guard let length = r.count(), let encoded = r.slice(length), r.atEnd,
                   let words = ActionWordIndex(encoded: encoded), words.count == count else { return nil }
             return (key, files, words)
-        }
+        }()
         guard let parsed else { return nil }
         self.init(catalogueKey: parsed.0, files: parsed.1, words: parsed.2)
     }
