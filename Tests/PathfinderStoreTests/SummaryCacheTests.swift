@@ -202,7 +202,7 @@ import Glibc
         for offset in [SummaryCache.magic.count, SummaryCache.magic.count + 8] {   // the version; the identity's text
             var bytes = Array(good.dropLast(8))
             bytes[offset] &+= 1
-            bytes += withUnsafeBytes(of: AtomicFile.hash(bytes).littleEndian, Array.init)
+            bytes += withUnsafeBytes(of: CacheChecksum.of(bytes).littleEndian, Array.init)
             #expect(SummaryCacheFile.decode(bytes) == nil)
         }
     }

@@ -9,7 +9,7 @@ import PathfinderModel
 ///     folder and its files; a folder's entries follow its listing's .md names, in order
 ///     the replay stored for them (a flag byte, then `StoredReplay`), so an unchanged store
 ///     is summarised without replaying
-///     a 64-bit hash of everything before it
+///     a 64-bit checksum of everything before it (`CacheChecksum`)
 ///
 /// A string is its UTF-8 length (u32) and bytes. Any other version or program, a wrong hash,
 /// a short file or an index out of range makes `decode` return nil: the cache is then
@@ -146,7 +146,7 @@ enum SummaryCacheFile {
         out.u32(UInt32(used.count))
         for s in used { out.string(s) }
         out.bytes += body.bytes
-        out.u64(AtomicFile.hash(out.bytes))
+        out.u64(CacheChecksum.of(out.bytes))
         return out.bytes
     }
 
@@ -158,7 +158,7 @@ enum SummaryCacheFile {
         guard all.count >= SummaryCache.magic.count + 12 else { return nil }
         let payload = UnsafeBufferPointer(rebasing: all[0..<(all.count - 8)])
         var tail = ByteReader(UnsafeBufferPointer(rebasing: all[(all.count - 8)...]))
-        guard let stored = try? tail.u64(), stored == AtomicFile.hash(buffer: payload) else { return nil }
+        guard let stored = try? tail.u64(), stored == CacheChecksum.of(payload) else { return nil }
         var r = ByteReader(payload)
         return try? read(&r)
     }
