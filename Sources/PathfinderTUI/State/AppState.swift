@@ -95,7 +95,14 @@ public enum Effect: Hashable, Sendable {
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.
 public struct AppState: Sendable {
-    public var partnership: Partnership
+    public var partnership: Partnership {
+        // Simple (no oldValue), so a change to one action still happens in place.
+        didSet { partnershipVersion &+= 1 }
+    }
+    /// Counts changes to `partnership`: what was worked out from it (`frameCache`) is used only
+    /// while this is the number it was made at.
+    private(set) var partnershipVersion = 0
+    var frameCache = FrameCache()
     /// The day "overdue" is judged on (the store's pinned date, `--as-of`, or today).
     public var asOf: Day
     /// The store's folder as shown in the status line.
