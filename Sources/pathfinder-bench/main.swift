@@ -203,6 +203,12 @@ state = update(state, .key(.enter)).0  // its action plan
 keys("move in plan:    ", Array(repeating: .key(.down), count: 100))
 keys("open action:     ", (0..<50).flatMap { _ in [Event.key(.enter), .key(.escape)] })
 keys("type in filter:  ", [.key(.character("f"))] + "review".map { .key(.character($0)) } + [.key(.escape)])
+// The same with the store's problems listed, as the app has them (here the generated store's
+// warnings): the plan's layout and the status line count them. Then back as before, so the
+// figures below compare with earlier runs.
+state.problems = result.problems
+keys("move in plan, \(result.problems.count) problems listed:", Array(repeating: .key(.down), count: 100))
+state.problems = []
 // The timeline of the area's plan: `t` to its first frame (then back, not timed), and keys on it.
 var timelineOpens: [Double] = []
 for _ in 0..<30 {

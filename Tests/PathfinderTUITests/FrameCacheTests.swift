@@ -60,4 +60,20 @@ import PathfinderModel
         #expect(text.contains("PO-02"))
         #expect(!text.contains("PO-01 "))
     }
+    /// The plan's notice of files with problems counts from the cache, and follows the problems.
+    @Test func theProblemNoticeFollowsTheProblems() {
+        var state = Self.plan()
+        #expect(!render(state).text.contains("has problems"))
+        state.problems = [.error("areas/portsmouth/actions/PO-09.md", 3, "not a date"),
+                          .warning("areas/portsmouth/actions/PO-01.md", 4, "no lead"),
+                          .error("areas/tower-hamlets/actions/TH-09.md", 2, "not a date")]
+        #expect(render(state).text.contains("1 file in this area has problems"))
+        state = state.after(.down)
+        #expect(state.frameCache.problems != nil)
+        #expect(render(state).text.contains("1 file in this area has problems"))
+        #expect(state.problemCount.filesWithErrors == 2)
+        state.problems.removeFirst()
+        #expect(!render(state).text.contains("has problems"))
+        #expect(state.problemCount.filesWithErrors == 1)
+    }
 }

@@ -140,7 +140,11 @@ public struct AppState: Sendable {
     public var cachedSummary: [AreaSummary] = []
     /// Every problem the store's files have (`check`'s list), errors first: the problems
     /// screen lists them, and the areas and plans mark the files they are in.
-    public var problems: [Problem] = []
+    public var problems: [Problem] = [] {
+        didSet { problemsVersion &+= 1 }
+    }
+    /// Counts changes to `problems`, as `partnershipVersion` does for the partnership.
+    private(set) var problemsVersion = 0
     /// RAG over time for each area and the store: worked out in the background by the run
     /// loop (and cached in the store's .pathfinder folder); nil until it is in.
     public var ragHistory: RAGHistoryTable?

@@ -26,6 +26,24 @@ struct FrameCache: Sendable {
         var keyMap: KeyMap
     }
 
+    /// The problems counted: in all, and the files with errors in each area. The status line
+    /// and a plan's layout asked several times a frame, each a pass over every problem (12,050
+    /// warnings in the national store) working out each one's area from its path.
+    struct ProblemCounts: Sendable {
+        var all: ProblemCount
+        var filesWithErrors: [String: Int]
+
+        init(_ problems: [Problem]) {
+            all = ProblemCount(problems)
+            var files: [String: Set<String>] = [:]
+            for problem in problems where problem.severity == .error {
+                if let area = problem.area { files[area, default: []].insert(problem.path) }
+            }
+            filesWithErrors = files.mapValues(\.count)
+        }
+    }
+
+    var problems: (version: Int, counts: ProblemCounts)?
     /// An area's actions in store order.
     var areaActions: (version: Int, area: String, actions: [Action])?
     var plan: (key: PlanKey, rows: ActionPlanPage.PlanRows)?
@@ -59,6 +77,7 @@ extension AppState {
     /// Fills the cache for the page on screen, so drawing it and the next key on it reuse the
     /// rows rather than make them again.
     mutating func prepareFrame() {
+        if frameCache.problems?.version != problemsVersion { frameCache.problems = (problemsVersion, FrameCache.ProblemCounts(problems)) }
         let shown: (area: String, filter: String, sort: ActionSort)? = switch page {
         case let .actionPlan(p): (p.area, p.filter.text, p.sort)
         case let .timeline(p): (p.area, p.filter, p.sort)
