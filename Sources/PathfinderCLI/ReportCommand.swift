@@ -61,8 +61,13 @@ struct Report: ParsableCommand {
     func run() throws {
         // From the index: no file parsed that has not changed. The highlight report in JSON
         // reads only what it prints of each action's notes (its latest, and those since its
-        // area's last meeting); the other formats read every action whole, for their charts.
-        let (result, asOf) = try options.loadIndexed(format == .json && kind == .highlight ? highlightQuery() : IndexQuery())
+        // area's last meeting); its other formats read every action whole, for their charts.
+        let query = switch kind {
+        case .highlight: format == .json ? try highlightQuery() : IndexQuery()
+        // Neither reads a description or a note, in any format.
+        case .factors, .funding: IndexQuery(filterReadsLongTexts: false, longTexts: false)
+        }
+        let (result, asOf) = try options.loadIndexed(query)
             ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
