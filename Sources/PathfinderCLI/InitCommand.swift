@@ -41,12 +41,14 @@ struct Check: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let (location, store, loaded, _) = try options.loadStore()
+        // Problems and counts need no description or note once it is checked: a national
+        // store's are three quarters of a full load's memory (docs/performance.md).
+        let (location, store, loaded, _) = try options.loadStore(longTexts: false)
         // Clears what crashes left (docs/store-format.md, "Temporary files and crashes") and
         // says so; a change a killed process left half-made is finished or undone first, so the
         // store is then read again as it now is.
         let tidied = store.tidy()
-        let result = tidied.contains { $0.path == PlainFileStore.journalPath } ? try store.load() : loaded
+        let result = tidied.contains { $0.path == PlainFileStore.journalPath } ? try store.loadWithoutLongTexts() : loaded
         let problems = (result.problems + tidied).sorted()
         // One line each, whatever the message quotes.
         for problem in problems { Output.line(SafeText.line(problem.description)) }

@@ -40,11 +40,13 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The store as well, for commands that go on to save through it.
-    func loadStore() throws -> (location: StoreLocation, store: PlainFileStore, result: LoadResult, asOf: Day) {
+    /// Without `longTexts` the actions come without their descriptions and older notes
+    /// (`PlainFileStore.loadWithoutLongTexts`), for a command that reports on the files only.
+    func loadStore(longTexts: Bool = true) throws -> (location: StoreLocation, store: PlainFileStore, result: LoadResult, asOf: Day) {
         let location = try location()
         location.announce()
         let store = PlainFileStore(root: location.path)
-        let result = try store.load()
+        let result = try longTexts ? store.load() : store.loadWithoutLongTexts()
         return (location, store, result, try day(default: result.partnership.asOf))
     }
 

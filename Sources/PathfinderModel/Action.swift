@@ -104,6 +104,10 @@ public struct Action: Hashable, Sendable, Identifiable {
     public var description: String
     /// In date order, oldest first, as in the file.
     public var progress: ProgressLog
+    /// False when the action was read without its long texts (`withoutLongTexts()`): then
+    /// `description` is empty and `progress` holds only the latest note. Such an action is
+    /// never written back (the store refuses it), since the file would lose what it left out.
+    public private(set) var longTextsRead = true
 
     public init(id: String, area: String, title: String, theme: String = "",
                 successFactors: [String] = [], lead: String = "", leadBody: String = "",
@@ -135,6 +139,18 @@ public struct Action: Hashable, Sendable, Identifiable {
         self.source = source
         self.description = description
         self.progress = progress
+    }
+
+    /// The action without its description and all but its latest progress note: what a read
+    /// that needs no long texts keeps (`pathfinder check` holds 52,500 actions, whose notes and
+    /// descriptions are three quarters of their memory). The latest note stays, so the
+    /// latest progress and the last update are still right. It cannot be saved.
+    public func withoutLongTexts() -> Action {
+        var lean = self
+        lean.description = ""
+        lean.progress = ProgressLog(progress.latest.map { [$0] } ?? [])
+        lean.longTextsRead = false
+        return lean
     }
 
     /// The latest progress entry (by date; the last written wins a tie).

@@ -85,9 +85,16 @@ public final class PlainFileStore {
     /// every problem in a file is reported in the result, and the rest of the store loads.
     public func load() throws -> LoadResult { try load(.store) }
 
+    /// Reads the whole store as `load()` does, with the same checks and problems, but keeps each
+    /// action without its description and older notes (`Action.withoutLongTexts`): for a
+    /// question that needs none (`pathfinder check`). The texts are checked as they are read
+    /// and let go at once, so they are never all in memory; the actions cannot be saved.
+    public func loadWithoutLongTexts() throws -> LoadResult { try load(.store, longTexts: false) }
+
     /// Reads the files `scope` names (all of them, or one area's: see `LoadScope`) with the
-    /// checks of a full load; the store then saves exactly the files it read.
-    func load(_ scope: LoadScope) throws -> LoadResult {
+    /// checks of a full load; the store then saves exactly the files it read. Without
+    /// `longTexts` each action keeps only its short fields and latest note.
+    func load(_ scope: LoadScope, longTexts: Bool = true) throws -> LoadResult {
         let manifest = try Self.readManifestForLoad(root: rootPath)
         var links = StoreLinks()
         let list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
@@ -164,7 +171,7 @@ public final class PlainFileStore {
             loaded.problems += Validator.organisationLinks(action, path: file.path, lines: p.lines, items: p.itemLines,
                                                            names: organisationNames)
             if scope != .store { loaded.organisationLines = ActionFile.OrganisationLines(p) }
-            return (action, loaded)
+            return (longTexts ? action : action.withoutLongTexts(), loaded)
         }
         if let table {
             // Free text naming an organisation, warned about as a full load warns (the table
@@ -446,6 +453,9 @@ public final class PlainFileStore {
 
     /// An action's file written over `current` (the file's bytes now; nil for a new file).
     static func bytes(_ action: Action, over current: [UInt8]?, path: String) -> [UInt8] {
+        // Every write of an action comes here; `save` refuses such an action with a message
+        // first, so this only stops a path that forgot to ask.
+        precondition(action.longTextsRead, "\(path): an action read without its long texts cannot be written")
         let file = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? action.id
         guard let current, let (old, parsed, source) = base(current, { FileParser.action($0, path: path, area: action.area, fileID: file) }) else {
             return SourceDocument(blocks: MinimalRewrite.frontMatter(old: nil, newFields: CanonicalFields.action(action), order: []),

@@ -31,6 +31,9 @@ import Testing
             let result = try PlainFileStore(root: store).load()
             lines = result.problems.map(\.description)
             loadedGoodAction = result.partnership.action("PO-01") != nil
+            // `pathfinder check` reads without long texts: its messages must be these too.
+            let lean = try PlainFileStore(root: store).loadWithoutLongTexts()
+            #expect(lean.problems.map(\.description) == lines)
         } catch let error as StoreError {
             lines = ["refused: \(error.description.replacingOccurrences(of: store.path, with: "STORE"))"]
             loadedGoodAction = true   // a refused store loads nothing, by design

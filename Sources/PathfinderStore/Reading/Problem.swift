@@ -19,6 +19,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalid(String)
     /// A folder or file inside the store is a symbolic link: nothing is written through it.
     case throughLink(path: String, target: String)
+    /// The action was read without its description and notes (`Action.withoutLongTexts`):
+    /// writing it would lose them, so it is never written.
+    case longTextsNotRead(String)
 
     public var description: String {
         switch self {
@@ -32,6 +35,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .hasProblems(path): "\(path) has problems to fix first (run `pathfinder check`); it was not changed"
         case let .wouldNotLoad(path, problem): "\(path) was not saved: \(problem)"
         case let .invalid(message): message
+        case let .longTextsNotRead(path):
+            "\(path) was read without its description and progress notes, so it cannot be saved from here (it would lose them); nothing was changed"
         case let .throughLink(path, target):
             "\(path) is a symbolic link to \(target); Pathfinder never writes through links: replace it with a real \(path.hasSuffix(".md") || path.hasSuffix(".yaml") ? "file" : "folder"); nothing was changed"
         }
@@ -43,7 +48,7 @@ extension StoreError {
     /// problems, a rule broken), as against a write that failed this time (a full disk).
     public var isRefusal: Bool {
         switch self {
-        case .throughLink, .hasProblems, .wouldNotLoad, .invalid, .notEmpty, .newerFormat, .notAStore: true
+        case .throughLink, .hasProblems, .wouldNotLoad, .invalid, .notEmpty, .newerFormat, .notAStore, .longTextsNotRead: true
         case .unreadable, .changedOnDisk, .writeFailed: false
         }
     }

@@ -12,6 +12,7 @@ extension PlainFileStore {
     @discardableResult
     public func save(_ action: Action, overwrite: Bool = false) throws -> Bool {
         let path = Self.actionPath(action)
+        guard action.longTextsRead else { throw StoreError.longTextsNotRead(path) }
         try checkWritable(path)
         if let other = actionPaths[action.id], other != path {
             throw StoreError.invalid("\(action.id) is kept in \(other); moving an action to another area is not supported")
