@@ -198,11 +198,11 @@ public struct HighlightReport: Hashable, Sendable {
 
         // Sorted as positions, then copied once: sorting the rows themselves moved each whole
         // row (a dozen strings) at every step, a sixth of the national report (issue 14).
-        let overdue = ordered(of: rows, rows.indices.filter { rows[$0].daysOverdue != nil }) { a, b in
-            (a.due!, a.id) < (b.due!, b.id)
+        let overdue = ordered(rows, rows.indices.filter { rows[$0].daysOverdue != nil }) { i, j in
+            (rows[i].due!, rows[i].id) < (rows[j].due!, rows[j].id)
         }
-        let redAndAmber = ordered(of: rows, rows.indices.filter { !rows[$0].closed && rows[$0].rag != .green }) { a, b in
-            (a.rag.urgency, a.due ?? farFuture, a.id) < (b.rag.urgency, b.due ?? farFuture, b.id)
+        let redAndAmber = ordered(rows, rows.indices.filter { !rows[$0].closed && rows[$0].rag != .green }) { i, j in
+            (rows[i].rag.urgency, rows[i].due ?? farFuture, rows[i].id) < (rows[j].rag.urgency, rows[j].due ?? farFuture, rows[j].id)
         }
 
         var changes: [ReportChange] = []
@@ -247,8 +247,9 @@ public struct HighlightReport: Hashable, Sendable {
                                         by: a.updatedBy, field: "", old: "", new: "", text: "edited"))
         }
         let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
-        changes = ordered(of: changes, Array(changes.indices)) { a, b in
-            (a.date, a.action, kindOrder[a.kind]!) < (b.date, b.action, kindOrder[b.kind]!)
+        let found = changes
+        changes = ordered(found, Array(found.indices)) { i, j in
+            (found[i].date, found[i].action, kindOrder[found[i].kind]!) < (found[j].date, found[j].action, kindOrder[found[j].kind]!)
         }
 
         let indicators = inScope.compactMap { a in
@@ -295,16 +296,15 @@ public struct HighlightReport: Hashable, Sendable {
 
     private static let farFuture = Day(year: 9999, month: 12, day: 31)!
 
-    /// `items` at `positions`, sorted by `before`, ties kept in the order of `positions`; the
-    /// items are read in place while sorting and copied once, into the result.
-    private static func ordered<T>(of items: [T], _ positions: [Int], by before: (borrowing T, borrowing T) -> Bool) -> [T] {
-        items.withUnsafeBufferPointer { items in
-            positions.sorted { i, j in
-                if before(items[i], items[j]) { return true }
-                if before(items[j], items[i]) { return false }
-                return i < j
-            }.map { items[$0] }
-        }
+    /// `items` at `positions` (ascending), sorted by `before` (of two positions), ties kept in
+    /// position order: `before` reads the fields it compares in place, and each item is
+    /// copied once, into the result.
+    private static func ordered<T>(_ items: [T], _ positions: [Int], by before: (Int, Int) -> Bool) -> [T] {
+        positions.sorted { i, j in
+            if before(i, j) { return true }
+            if before(j, i) { return false }
+            return i < j
+        }.map { items[$0] }
     }
 }
 

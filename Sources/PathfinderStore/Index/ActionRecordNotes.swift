@@ -14,7 +14,7 @@ extension ActionRecord {
         guard let descriptionCount = r.count(), r.slice(descriptionCount) != nil,
               let joinedCount = r.count(), let joined = r.slice(joinedCount), let count = r.count(),
               count <= r.bytes.count - r.at else { return nil }
-        guard count > 0 else { return joined.isEmpty && r.atEnd ? action : nil }
+        guard count > 0 else { return joined.isEmpty && r.atEnd ? action.withoutLongTexts() : nil }
         var notes: [(date: Day, author: UnsafeRawBufferPointer, start: Int, end: Int)] = []
         notes.reserveCapacity(count)
         var start = 0
@@ -33,6 +33,8 @@ extension ActionRecord {
             start = end + 1
         }
         guard r.atEnd else { return nil }
+        // Marked as read without its long texts, so it can never be saved (`Action.longTextsRead`).
+        action = action.withoutLongTexts()
         action.progress = ProgressLog(notes.indices.lazy.filter { i in i == latest || from.map { notes[i].date >= $0 } == true }.map { i in
             let n = notes[i]
             return ProgressEntry(date: n.date, author: String(decoding: n.author, as: UTF8.self),

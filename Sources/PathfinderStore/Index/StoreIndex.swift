@@ -32,6 +32,9 @@ public struct IndexQuery: Sendable {
     public var notesSince: (@Sendable (_ areas: [Area], _ meetings: [Meeting], IndexContext) -> [String: Day])?
     /// `notesSince`'s answer, once the meetings are read.
     var notesFrom: [String: Day]?
+    /// With `profiles`: organisations as their id and name only, from the index
+    /// (`organisationNames`), for a report that prints lead bodies by name.
+    public var organisationNames = false
 
     public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
                 longTexts: Bool = true, profiles: Bool = true) {
@@ -84,8 +87,13 @@ extension PlainFileStore {
         var meetings: [Meeting] = []
         var organisations: [Organisation] = []
         if query.profiles {
-            guard let profiles = Self.profiles(refresh, root: root) else { return nil }
-            organisations = profiles.organisations.sorted(by: PlainFileStore.inNameOrder)
+            guard let profiles = Self.profiles(refresh, root: root, organisations: !query.organisationNames) else { return nil }
+            if query.organisationNames {
+                guard let named = Self.organisationNames(refresh, root: root) else { return nil }
+                organisations = named.sorted(by: PlainFileStore.inNameOrder)
+            } else {
+                organisations = profiles.organisations.sorted(by: PlainFileStore.inNameOrder)
+            }
             areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
