@@ -1,9 +1,10 @@
 import PathfinderModel
 
 extension PlainFileStore {
-    /// Where the organisations' names are kept: one index file, in `ActionShard`'s layout,
-    /// each record an organisation's id and name under its file's name and content hash.
-    static let organisationNamesPath = ActionShard.folder + "/organisations.names"
+    /// Where the organisations' names are kept: one file, in `ActionShard`'s layout, each
+    /// record an organisation's id and name under its file's name and content hash. Beside
+    /// the index folder, which holds one file per area folder and nothing else.
+    static let organisationNamesPath = ".pathfinder/organisation-names"
 
     /// Every organisation that loads, as its id and name only (`IndexQuery.organisationNames`):
     /// a report that prints lead bodies by name needs nothing else of them, and parsing 14,000
