@@ -90,9 +90,9 @@ extension PlainFileStore {
             guard let profiles = Self.profiles(refresh, root: root, organisations: !query.organisationNames) else { return nil }
             if query.organisationNames {
                 guard let named = Self.organisationNames(refresh, root: root) else { return nil }
-                organisations = named.sorted(by: PlainFileStore.inNameOrder)
+                organisations = PlainFileStore.inNameOrder(named)
             } else {
-                organisations = profiles.organisations.sorted(by: PlainFileStore.inNameOrder)
+                organisations = PlainFileStore.inNameOrder(profiles.organisations)
             }
             areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
