@@ -95,6 +95,25 @@ enum Output {
         }
     }
 
+    /// A JSON document written as a stream (`JSONStream`): to a pipe or file a megabyte at a
+    /// time; on a terminal made safe as a whole.
+    static func json(_ write: (inout JSONStream) -> Void) {
+        guard !stdoutIsTerminal else {
+            var stream = JSONStream()
+            write(&stream)
+            return json(bytes: stream.out)
+        }
+        withoutActuallyEscaping({ (chunk: ArraySlice<UInt8>) in
+            chunk.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+            }
+        }) { flush in
+            var stream = JSONStream(flush: flush)
+            write(&stream)
+        }
+    }
+
     /// One line on stderr: "pathfinder: " and the message.
     static func error(_ message: String) { FileHandle.standardError.write(Data("pathfinder: \(oneLine(message))\n".utf8)) }
 

@@ -59,9 +59,15 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        // From the index: every report reads every action whole (notes since the last meeting,
-        // latest notes, milestones), but none needs a file parsed that has not changed.
-        let (result, asOf) = try options.loadIndexed()
+        // From the index: no file parsed that has not changed. The highlight report in JSON
+        // reads only what it prints of each action's notes (its latest, and those since its
+        // area's last meeting); its other formats read every action whole, for their charts.
+        let query = switch kind {
+        case .highlight: format == .json ? try highlightQuery() : IndexQuery()
+        // Neither reads a description or a note, in any format.
+        case .factors, .funding: IndexQuery(filterReadsLongTexts: false, longTexts: false)
+        }
+        let (result, asOf) = try options.loadIndexed(query)
             ?? { let (_, result, asOf) = try options.load(); return (result, asOf) }()
         let p = result.partnership
         if let area, p.area(area) == nil {
@@ -79,13 +85,35 @@ struct Report: ParsableCommand {
         case .funding: FundingRegisterReport.build(p, area: area, asOf: asOf)
         }
         if format == .json, output.output == nil {
-            Output.json(report.json)  // a 67 MB report is streamed, not copied into a string
+            // A whole store's report (67 MB) is streamed, not copied into a string; the
+            // highlight report without a tree of values either.
+            if let highlight = report as? HighlightReport { Output.json { highlight.writeJSON(into: &$0) } } else { Output.json(report.json) }
         } else {
             try output.emit(report.render(format), as: format.outputKind)
         }
         if let sentence = ProblemCount(result.problems).filesSentence {
             Output.error("\(sentence) and may be left out; `pathfinder check` lists them")
         }
+    }
+}
+
+extension Report {
+    /// The index read for the highlight report in JSON: each action's notes from its area's
+    /// "since" day (as `HighlightReport.build` finds it, on the day the report will be as of)
+    /// and its latest note; no descriptions; organisations by id and name only.
+    private func highlightQuery() throws -> IndexQuery {
+        let today = Day.today()
+        let given = try options.asOf.map { try DateOption.day($0, option: "--as-of", today: today) }
+        let since = self.since
+        var query = IndexQuery()
+        query.organisationNames = true
+        query.notesSince = { areas, meetings, context in
+            let asOf = given ?? context.asOf ?? today
+            let from = since.flatMap { try? DateOption.day($0, option: "--since", today: asOf) }
+            let points = HighlightReport.sincePoints(areas, meetings: meetings, since: from, asOf: asOf)
+            return Dictionary(points.map { ($0.area, $0.since) }, uniquingKeysWith: { a, _ in a })
+        }
+        return query
     }
 }
 

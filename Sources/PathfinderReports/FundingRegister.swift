@@ -43,9 +43,11 @@ public struct FundingRegisterReport: Hashable, Sendable {
         let names = Dictionary(p.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rules = p.catalogue.fundingRules
         let inScope = area.map { p.fundingAgreements(inArea: $0) } ?? p.fundingAgreements
+        // One look-up table, not a search of every organisation per agreement (issue 14).
+        let organisations = Dictionary(p.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = inScope.map { a in
             AgreementRow(agreement: a, areaName: a.area.flatMap { names[$0] } ?? a.area ?? "",
-                         organisationName: p.organisationName(a.organisation), check: rules.check(a.terms))
+                         organisationName: organisations[a.organisation] ?? a.organisation, check: rules.check(a.terms))
         }
         let due = rows.filter { $0.agreement.noticeFalls(within: noticeWindowDays, of: asOf) }
             .sorted { ($0.agreement.noticeDate!, $0.agreement.title) < ($1.agreement.noticeDate!, $1.agreement.title) }

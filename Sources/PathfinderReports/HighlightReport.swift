@@ -174,25 +174,15 @@ public struct HighlightReport: Hashable, Sendable {
             (order[inScope[i - 1].area] ?? Int.max, inScope[i - 1].id) < (order[inScope[i].area] ?? Int.max, inScope[i].id)
         }
         if !inOrder { inScope.sort { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) } }
-        var meetingsByArea: [String: [Meeting]] = [:]
-        for m in p.meetings { meetingsByArea[m.area, default: []].append(m) }
+        // `Partnership.organisationName` looks through every organisation: 52,500 times 14,000
+        // was a second of the national report (issue 14). The first of an id wins, as there.
+        let bodies = Dictionary(p.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = inScope.map {
-            ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue, leadBodyName: p.organisationName($0.leadBody))
+            ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue, leadBodyName: bodies[$0.leadBody] ?? $0.leadBody)
         }
 
-        var sincePoints: [SincePoint] = []
-        for a in areas {
-            if let since {
-                sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: since, basis: .given))
-            } else if let last = (meetingsByArea[a.id] ?? []).filter({ $0.date <= asOf }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
-                sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: last.date,
-                                              basis: .meeting(id: last.id, title: "\(last.title), \(last.date.iso)")))
-            } else {
-                sincePoints.append(SincePoint(area: a.id, areaName: a.name, since: asOf.adding(days: -defaultSinceDays),
-                                              basis: .daysBefore(defaultSinceDays)))
-            }
-        }
-        let sinceByArea = Dictionary(sincePoints.map { ($0.area, $0.since) }, uniquingKeysWith: { a, _ in a })
+        let starts = Self.sincePoints(areas, meetings: p.meetings, since: since, asOf: asOf)
+        let sinceByArea = Dictionary(starts.map { ($0.area, $0.since) }, uniquingKeysWith: { a, _ in a })
 
         var statusCounts = catalogue.statuses.map { StatusCount(status: $0.id, label: $0.label, closed: $0.closed, count: 0) }
         var rag = RAGCount()
@@ -206,10 +196,14 @@ public struct HighlightReport: Hashable, Sendable {
             if !catalogue.isClosed(status: a.status) { rag.add(a.rag) }
         }
 
-        let overdue = rows.filter { $0.daysOverdue != nil }
-            .sorted { ($0.due!, $0.id) < ($1.due!, $1.id) }
-        let redAndAmber = rows.filter { !$0.closed && $0.rag != .green }
-            .sorted { ($0.rag.urgency, $0.due ?? farFuture, $0.id) < ($1.rag.urgency, $1.due ?? farFuture, $1.id) }
+        // Sorted as positions, then copied once: sorting the rows themselves moved each whole
+        // row (a dozen strings) at every step, a sixth of the national report (issue 14).
+        let overdue = ordered(rows, rows.indices.filter { rows[$0].daysOverdue != nil }) { i, j in
+            (rows[i].due!, rows[i].id) < (rows[j].due!, rows[j].id)
+        }
+        let redAndAmber = ordered(rows, rows.indices.filter { !rows[$0].closed && rows[$0].rag != .green }) { i, j in
+            (rows[i].rag.urgency, rows[i].due ?? farFuture, rows[i].id) < (rows[j].rag.urgency, rows[j].due ?? farFuture, rows[j].id)
+        }
 
         var changes: [ReportChange] = []
         let titles = Dictionary(inScope.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -253,10 +247,10 @@ public struct HighlightReport: Hashable, Sendable {
                                         by: a.updatedBy, field: "", old: "", new: "", text: "edited"))
         }
         let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
-        changes = changes.enumerated().sorted {
-            ($0.element.date, $0.element.action, kindOrder[$0.element.kind]!, $0.offset)
-                < ($1.element.date, $1.element.action, kindOrder[$1.element.kind]!, $1.offset)
-        }.map(\.element)
+        let found = changes
+        changes = ordered(found, Array(found.indices)) { i, j in
+            (found[i].date, found[i].action, kindOrder[found[i].kind]!) < (found[j].date, found[j].action, kindOrder[found[j].kind]!)
+        }
 
         let indicators = inScope.compactMap { a in
             a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0,
@@ -275,7 +269,7 @@ public struct HighlightReport: Hashable, Sendable {
 
         return HighlightReport(
             partnership: p.title, area: area, scope: area.map { names[$0] ?? $0 } ?? "All areas", asOf: asOf,
-            periodEnd: periodEnd, since: sincePoints, totalActions: inScope.count,
+            periodEnd: periodEnd, since: starts, totalActions: inScope.count,
             openActions: inScope.reduce(0) { $0 + (catalogue.isClosed(status: $1.status) ? 0 : 1) }, statusCounts: statusCounts,
             rag: rag, actions: rows, overdue: overdue, redAndAmber: redAndAmber, changes: changes,
             indicators: indicators, milestones: milestones,
@@ -283,7 +277,35 @@ public struct HighlightReport: Hashable, Sendable {
                 : HighlightCharts(ragByArea: .ragByArea([]), trend: nil, areas: []))
     }
 
+    /// Where each area's "what changed" starts: `since` when given, else its last meeting on
+    /// or before `asOf`, else `defaultSinceDays` before `asOf`. The index reads only the notes
+    /// from these days on for a report (`IndexQuery.notesSince`), so it asks this too.
+    public static func sincePoints(_ areas: [Area], meetings: [Meeting], since: Day?, asOf: Day) -> [SincePoint] {
+        var meetingsByArea: [String: [Meeting]] = [:]
+        if since == nil { for m in meetings { meetingsByArea[m.area, default: []].append(m) } }
+        return areas.map { a in
+            if let since {
+                SincePoint(area: a.id, areaName: a.name, since: since, basis: .given)
+            } else if let last = (meetingsByArea[a.id] ?? []).filter({ $0.date <= asOf }).max(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+                SincePoint(area: a.id, areaName: a.name, since: last.date, basis: .meeting(id: last.id, title: "\(last.title), \(last.date.iso)"))
+            } else {
+                SincePoint(area: a.id, areaName: a.name, since: asOf.adding(days: -defaultSinceDays), basis: .daysBefore(defaultSinceDays))
+            }
+        }
+    }
+
     private static let farFuture = Day(year: 9999, month: 12, day: 31)!
+
+    /// `items` at `positions` (ascending), sorted by `before` (of two positions), ties kept in
+    /// position order: `before` reads the fields it compares in place, and each item is
+    /// copied once, into the result.
+    private static func ordered<T>(_ items: [T], _ positions: [Int], by before: (Int, Int) -> Bool) -> [T] {
+        positions.sorted { i, j in
+            if before(i, j) { return true }
+            if before(j, i) { return false }
+            return i < j
+        }.map { items[$0] }
+    }
 }
 
 /// A highlight report's charts, built with it.

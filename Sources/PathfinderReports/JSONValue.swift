@@ -53,7 +53,7 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// `flush`, when given, takes what is written so far after an array's item once it is
     /// over `chunkSize`.
-    private func write(into out: inout [UInt8], depth: Int, flush: ((inout [UInt8]) -> Void)? = nil) {
+    func write(into out: inout [UInt8], depth: Int, flush: ((inout [UInt8]) -> Void)? = nil) {
         switch self {
         case let .string(s): JSONBytes.quote(s, into: &out)
         case let .number(v): out.append(contentsOf: (v.isFinite ? Number.format(v) : "null").utf8)

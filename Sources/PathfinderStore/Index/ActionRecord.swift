@@ -84,6 +84,11 @@ enum ActionRecord {
     /// empty. Nil for bytes that are not a record (the index file's checksum makes that rare).
     static func decode(_ bytes: UnsafeRawBufferPointer, full: Bool = true) -> Action? {
         var r = BinaryReader(bytes)
+        return decode(&r, full: full)
+    }
+
+    /// `decode` from where `r` stands; with `full` false `r` is left at the description.
+    static func decode(_ r: inout BinaryReader, full: Bool) -> Action? {
         guard let id = r.string(), let area = r.string(), let title = r.string(), let theme = r.string(),
               let factors = r.strings(), let lead = r.string(), let leadBody = r.string(), let partners = r.strings(),
               let status = r.string(), let ragIndex = r.byte(), Int(ragIndex) < RAG.all.count,

@@ -25,6 +25,16 @@ public struct IndexQuery: Sendable {
     /// `RecordJSON.action`, placed at `PlainFileStore.actionJSONDepth`), its `overdue` as this
     /// says: `indexedActionsJSON`. The actions kept then come without their long texts.
     public var json: (@Sendable (Action, IndexContext) -> Bool)?
+    /// When set (with `profiles`), the kept actions come without their description and with,
+    /// of their progress log, only the latest note and those on or after the day this gives
+    /// their area, from the areas and meetings, which are then read first: a highlight
+    /// report's "since" (`ActionRecord.decode(_:notesFrom:)`).
+    public var notesSince: (@Sendable (_ areas: [Area], _ meetings: [Meeting], IndexContext) -> [String: Day])?
+    /// `notesSince`'s answer, once the meetings are read.
+    var notesFrom: [String: Day]?
+    /// With `profiles`: organisations as their id and name only, from the index
+    /// (`organisationNames`), for a report that prints lead bodies by name.
+    public var organisationNames = false
 
     public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
                 longTexts: Bool = true, profiles: Bool = true) {
@@ -71,6 +81,29 @@ extension PlainFileStore {
         let (refresh, summary, manifest) = try SummaryCache(root: rootPath).refreshed(keepingRecords: true)
         let root = rootPath
         let context = IndexContext(catalogue: manifest.value?.catalogue ?? Catalogue(), asOf: summary.asOf)
+        // The profiles before the actions: a report's notes depend on its areas' meetings.
+        var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
+        var studies: [CaseStudy] = []
+        var meetings: [Meeting] = []
+        var organisations: [Organisation] = []
+        if query.profiles {
+            guard let profiles = Self.profiles(refresh, root: root, organisations: !query.organisationNames) else { return nil }
+            if query.organisationNames {
+                guard let named = Self.organisationNames(refresh, root: root) else { return nil }
+                organisations = PlainFileStore.inNameOrder(named)
+            } else {
+                organisations = PlainFileStore.inNameOrder(profiles.organisations)
+            }
+            areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+            meetings = profiles.meetings.sorted {
+                (areaOrder[$0.area] ?? .max, $0.area, $0.date, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.date, $1.id)
+            }
+        }
+        var asked = query
+        if asked.profiles, let notesSince = asked.notesSince { asked.notesFrom = notesSince(areas, meetings, context) }
+        let query = asked
         // Each area folder's actions: its index file brought up to date, then the kept ones.
         var wanted: [Int: [Int]] = [:]
         for ref in summary.actionFiles { wanted[ref.job, default: []].append(ref.file) }
@@ -123,20 +156,6 @@ extension PlainFileStore {
         let fundingErrors = (funding.problems + links.problems.filter { $0.path.hasPrefix(Self.fundingFolder + "/") })
             .filter { $0.severity == .error }
 
-        var areas: [Area] = summary.areas.map { Area(id: $0.id, name: $0.name, code: "", type: $0.type) }
-        var studies: [CaseStudy] = []
-        var meetings: [Meeting] = []
-        var organisations: [Organisation] = []
-        if query.profiles {
-            guard let profiles = Self.profiles(refresh, root: root) else { return nil }
-            organisations = PlainFileStore.inNameOrder(profiles.organisations)
-            areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-            let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }
-            meetings = profiles.meetings.sorted {
-                (areaOrder[$0.area] ?? .max, $0.area, $0.date, $0.id) < (areaOrder[$1.area] ?? .max, $1.area, $1.date, $1.id)
-            }
-        }
         let partnership = Partnership(
             title: summary.title, asOf: summary.asOf, catalogue: context.catalogue,
             areas: areas, actions: actions, caseStudies: studies, meetings: meetings, organisations: organisations,
@@ -231,6 +250,10 @@ extension PlainFileStore {
 
     /// `.some(action)` when kept, `.some(nil)` when not, nil when the bytes are not a record.
     private static func decode(_ bytes: UnsafeRawBufferPointer, _ query: IndexQuery, _ context: IndexContext) -> Action?? {
+        if let notesFrom = query.notesFrom {
+            guard let action = ActionRecord.decode(bytes, notesFrom: notesFrom) else { return nil }
+            return query.keep(action, context) ? .some(action) : .some(nil)
+        }
         if query.filterReadsLongTexts {
             guard let action = ActionRecord.decode(bytes, full: true) else { return nil }
             guard query.keep(action, context) else { return .some(nil) }

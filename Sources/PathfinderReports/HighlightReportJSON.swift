@@ -1,0 +1,144 @@
+import PathfinderModel
+
+extension HighlightReport {
+    /// `json.rendered()`'s bytes, written as a stream: at 52,500 actions the tree of values
+    /// `json` makes (over two million of them) and its walk were most of the report's cost
+    /// (issue 14). `json` stays the definition of the shape; `HighlightJSONStreamTests` holds
+    /// this to it byte for byte.
+    public func writeJSON(into s: inout JSONStream) {
+        s.openObject()
+        s.key("version"); s.int(RecordJSON.version)
+        s.key("report"); s.string("highlight")
+        s.key("partnership"); s.string(partnership)
+        s.key("area"); if let area { s.string(area) } else { s.null() }
+        s.key("as-of"); s.day(asOf)
+        s.key("period-end"); s.day(periodEnd)
+        s.key("since")
+        s.openArray()
+        for p in since {
+            s.item()
+            s.openObject()
+            s.key("area"); s.string(p.area)
+            s.key("since"); s.day(p.since)
+            s.key("why"); s.string(p.explanation)
+            s.closeObject()
+        }
+        s.closeArray()
+        s.key("counts")
+        s.openObject()
+        s.key("actions"); s.int(totalActions)
+        s.key("open"); s.int(openActions)
+        s.key("overdue"); s.int(overdue.count)
+        s.key("status")
+        s.openObject()
+        for c in statusCounts {
+            s.key(c.status); s.int(c.count)
+        }
+        s.closeObject()
+        s.key("rag"); writeRAG(rag, into: &s)
+        s.closeObject()
+        s.key("overdue"); writeActions(overdue, into: &s)
+        s.key("red-and-amber"); writeActions(redAndAmber, into: &s)
+        s.key("changes")
+        s.openArray()
+        for c in changes {
+            s.item()
+            s.openObject()
+            s.key("date"); s.day(c.date)
+            s.key("action"); s.string(c.action)
+            s.key("kind"); s.string(c.kind.rawValue)
+            s.key("by"); s.string(c.by)
+            let field = c.kind == .field
+            s.key("field"); if field { s.string(c.field) } else { s.null() }
+            s.key("old"); if field { s.string(c.old) } else { s.null() }
+            s.key("new"); if field { s.string(c.new) } else { s.null() }
+            s.key("text"); s.string(c.text)
+            s.closeObject()
+            s.flushIfFull()
+        }
+        s.closeArray()
+        s.key("indicators")
+        s.openArray()
+        for i in indicators {
+            s.item()
+            s.openObject()
+            s.key("action"); s.string(i.action)
+            s.key("name"); s.string(i.indicator.name)
+            s.key("baseline"); s.number(i.indicator.baseline)
+            s.key("current"); s.number(i.indicator.current)
+            s.key("target"); s.number(i.indicator.target)
+            s.key("unit"); s.string(i.indicator.unit)
+            s.key("progress"); s.number(i.progress.map { ($0 * 1000).rounded() / 1000 })
+            s.key("course"); s.string(i.course.label)
+            s.key("readings")
+            s.openArray()
+            for r in i.indicator.readings {
+                s.item()
+                s.openObject()
+                s.key("date"); s.day(r.date)
+                s.key("value"); s.number(r.value)
+                s.key("note"); s.string(r.note)
+                s.key("who"); s.string(r.who)
+                s.closeObject()
+            }
+            s.closeArray()
+            s.closeObject()
+            s.flushIfFull()
+        }
+        s.closeArray()
+        s.key("milestones")
+        s.openArray()
+        for m in milestones {
+            s.item()
+            s.openObject()
+            s.key("due"); s.day(m.due)
+            s.key("action"); s.string(m.action)
+            s.key("title"); s.string(m.title)
+            s.key("late"); s.bool(m.late)
+            s.closeObject()
+            s.flushIfFull()
+        }
+        s.closeArray()
+        s.key("actions"); writeActions(actions, into: &s)
+        s.closeObject()
+        s.finish()
+    }
+
+    private func writeRAG(_ rag: RAGCount, into s: inout JSONStream) {
+        s.openObject()
+        s.key("red"); s.int(rag.red)
+        s.key("amber"); s.int(rag.amber)
+        s.key("green"); s.int(rag.green)
+        s.closeObject()
+    }
+
+    private func writeActions(_ rows: [ReportAction], into s: inout JSONStream) {
+        s.openArray()
+        for a in rows {
+            s.item()
+            s.openObject()
+            s.key("id"); s.string(a.id)
+            s.key("area"); s.string(a.area)
+            s.key("title"); s.string(a.title)
+            s.key("lead"); s.string(a.lead)
+            s.key("lead-body"); s.string(a.leadBody)
+            s.key("status"); s.string(a.status)
+            s.key("rag"); s.string(a.rag.rawValue)
+            s.key("due"); s.day(a.due)
+            s.key("days-overdue"); if let days = a.daysOverdue { s.int(days) } else { s.null() }
+            s.key("latest-note")
+            if let n = a.latestNote {
+                s.openObject()
+                s.key("date"); s.day(n.date)
+                s.key("author"); s.string(n.author)
+                s.key("text"); s.string(n.text)
+                s.closeObject()
+            } else {
+                s.null()
+            }
+            s.closeObject()
+            s.flushIfFull()
+        }
+        s.closeArray()
+    }
+}
