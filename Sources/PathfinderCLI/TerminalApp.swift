@@ -258,7 +258,7 @@ struct TerminalApp {
 
     /// Gives back to the system the pages a read of the store freed. The read parses on every
     /// core, and malloc keeps what each thread freed in that thread's pool: at 52,500 actions
-    /// about 48 MB stayed resident for the whole session after the read was done.
+    /// about 46 MB stayed resident for the whole session after the read was done.
     static func returnFreedMemory() {
         #if canImport(Glibc)
         // glibc's `malloc_trim` is not in Swift's Glibc module; looked up with its C convention.
