@@ -137,6 +137,9 @@ public enum TextMatch {
 
     /// Lowercased, with common Latin accents removed, so "Zoe" finds "Zoë".
     public static func fold(_ s: String) -> String {
+        // Most text is plain ASCII: lowercased byte by byte, it folds the same without the
+        // per-scalar table (organisation names are folded for every action a load reads).
+        if let ascii = asciiLowercased(s) { return ascii }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.lowercased().unicodeScalars {
@@ -145,6 +148,21 @@ public enum TextMatch {
             }
         }
         return out
+    }
+
+    /// `s` lowercased when it is all ASCII; nil otherwise.
+    static func asciiLowercased(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in bytes.indices {
+                    let b = bytes[i]
+                    out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return bytes.count
+            }
+        }
     }
 
     private static let accentless: [Unicode.Scalar: Unicode.Scalar] = {

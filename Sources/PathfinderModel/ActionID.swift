@@ -5,13 +5,24 @@ public enum ActionID {
 
     /// Whether text has the shape of an action id.
     public static func isValid(_ id: String) -> Bool {
-        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        let code = parts[0], rest = parts[1]
-        guard (2...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
-        guard (2...6).contains(rest.count),
-              rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { return false }
-        return true
+        // Byte by byte (every action file's id is checked as it loads): CODE-REST, the code 2-4
+        // of A-Z, the rest 2-6 of A-Z and 0-9; any other byte, ASCII or not, makes it invalid.
+        var code = 0, rest = 0, dashes = 0
+        for byte in id.utf8 {
+            let upper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if byte == UInt8(ascii: "-") {
+                dashes += 1
+                guard dashes == 1 else { return false }
+            } else if dashes == 0 {
+                guard upper else { return false }
+                code += 1
+            } else {
+                guard upper || digit else { return false }
+                rest += 1
+            }
+        }
+        return dashes == 1 && (2...4).contains(code) && (2...6).contains(rest)
     }
 
     /// A new id for an area: the area's next number (`PO-12` after `PO-11`), said aloud in a

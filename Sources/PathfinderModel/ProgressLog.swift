@@ -42,9 +42,14 @@ public struct ProgressLog: Hashable, Sendable {
                     buffer[at] = 0x0A
                     at += 1
                 }
-                for byte in entry.text.utf8 {
-                    buffer[at] = byte
-                    at += 1
+                // Copied in one go where the text is contiguous (it nearly always is): a
+                // byte-at-a-time loop was 4% of a whole store's load.
+                var text = entry.text
+                text.withUTF8 { bytes in
+                    if let base = bytes.baseAddress, bytes.count > 0 {
+                        (buffer.baseAddress! + at).update(from: base, count: bytes.count)
+                    }
+                    at += bytes.count
                 }
                 records.append(Record(date: entry.date, end: UInt32(at), author: entry.author))
             }

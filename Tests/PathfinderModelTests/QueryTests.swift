@@ -107,6 +107,19 @@ private func fixture() -> Partnership {
         #expect(seen.count == 2000 && seen.contains("TH-2000"))
     }
 
+    @Test func idsAndDaysAreReadExactlyAsWritten() {
+        // Both are read byte by byte for speed; these are the shapes they must still refuse.
+        for bad in ["", "-", "PO", "P-03", "PO-3", "PO-1234567", "POSTX-03", "PO-03-1", "PO--03", "PÖ-03", "PO-0３", "PO-03 ", "pO-03", "PO-a3"] {
+            #expect(!ActionID.isValid(bad), "\(bad)")
+        }
+        for good in ["PO-03", "DO-40", "NOTT-123456", "TH-7KQ3", "AB-00"] { #expect(ActionID.isValid(good), "\(good)") }
+        #expect(Day(iso: "2006-12-15") == Day(year: 2006, month: 12, day: 15))
+        #expect(Day(iso: Substring("x2006-01-02").dropFirst()) == Day(year: 2006, month: 1, day: 2))
+        for bad in ["", "2006-12-1", "2006-12-150", "2006/12/15", "20061-2-15", "2006-1a-15", "２006-12-15", "2006-12-15 ", "-006-12-15"] {
+            #expect(Day(iso: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func numbersReadAsPeopleWriteThem() {
         #expect(Number.format(3) == "3")
         #expect(Number.format(2.5) == "2.5")

@@ -129,7 +129,7 @@ extension PlainFileStore {
         var organisations: [Organisation] = []
         if query.profiles {
             guard let profiles = Self.profiles(refresh, root: root) else { return nil }
-            organisations = profiles.organisations.sorted(by: PlainFileStore.inNameOrder)
+            organisations = PlainFileStore.inNameOrder(profiles.organisations)
             areas = profiles.areas.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
             let areaOrder = Dictionary(areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             studies = profiles.studies.sorted { ($0.title, $0.id) < ($1.title, $1.id) }

@@ -168,7 +168,10 @@ enum FastYAML {
             defer { depth -= 1 }
             if depth > FileLimits.maximumDepth { throw Bail() }
             var pairs: [YPair] = []
-            var seen = Set<ArraySlice<UInt8>>()
+            // Keys seen so far: compared one by one while few (a store file's mappings have a
+            // dozen keys; hashing each was 5% of a load), hashed once there are many.
+            var seenFew: [ArraySlice<UInt8>] = []
+            var seenMany = Set<ArraySlice<UInt8>>()
             var startLine = 0
             var pending = firstText
             while true {
@@ -186,7 +189,13 @@ enum FastYAML {
                 }
                 guard let colon = keyEnd(text) else { throw Bail() }
                 let key = text[text.startIndex..<colon]
-                guard seen.insert(key).inserted else { throw Bail() }   // a duplicate: Yams reports it
+                if seenFew.count < 24 {
+                    guard !seenFew.contains(where: { $0.elementsEqual(key) }) else { throw Bail() }   // a duplicate: Yams reports it
+                    seenFew.append(key)
+                    if seenFew.count == 24 { seenMany = Set(seenFew) }
+                } else {
+                    guard seenMany.insert(key).inserted else { throw Bail() }
+                }
                 if pairs.isEmpty { startLine = lineNumber }
                 let keyNode = YNode(kind: .scalar(String(decoding: key, as: UTF8.self)), line: lineNumber, column: indent + 1)
                 var rest = text[(colon + 1)...]
