@@ -78,7 +78,7 @@ public struct OrganisationContact: Hashable, Sendable {
 }
 
 extension Partnership {
-    public func organisation(_ id: String) -> Organisation? { organisations.first { $0.id == id } }
+    public func organisation(_ id: String) -> Organisation? { Self.first(in: organisations) { $0.id == id } }
 
     /// What a `lead-body` or `partners` value names for people to read: the organisation's name
     /// when the value is an organisation's id, else the value as typed (free text still loads).

@@ -116,4 +116,43 @@ import PathfinderModel
         screen.put(Text.fit("中文の名前がとても長い", to: 12) + "○ A", x: 0, y: 3)
         assertScreen(screen, golden: "screen-wide-names-24x4")
     }
+    /// Printable ASCII is drawn from its bytes (the common case, for speed): over any screen,
+    /// at any position and width, it must leave exactly the cells the general path leaves,
+    /// wide characters it overwrites and the cut mark included.
+    @Test func asciiTextDrawsAsTheGeneralPathDoes() {
+        var random = SplitMix(seed: 12)
+        let pieces = ["a", "b", " ", "  ", "-", "~", "Q", "word", "x y"]
+        let backgrounds = ["", "中文字漢字", "ab中文cd", "─────", "Zoe\u{308}中"]
+        for _ in 0..<2_000 {
+            let width = Int(random.next() % 12) + 1
+            var screen = Screen(width: width, height: 1)
+            screen.put(backgrounds[Int(random.next() % UInt64(backgrounds.count))], x: Int(random.next() % 4) - 1, y: 0)
+            let text = (0..<Int(random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let x = Int(random.next() % UInt64(width + 4)) - 3
+            let maxWidth: Int? = random.next() % 3 == 0 ? nil : Int(random.next() % 10) - 1
+            var general = screen
+            let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+            let generalUsed = x < width ? general.putCharacters(text, x: x, y: 0, style: .plain, limit: limit) : 0
+            let used = screen.put(text, x: x, y: 0, maxWidth: maxWidth)
+            #expect(DisplayWidth.isPrintableASCII(text))
+            #expect(used == generalUsed, "\(text) at \(x), width \(width), max \(String(describing: maxWidth))")
+            #expect(screen == general, "\(text) at \(x), width \(width), max \(String(describing: maxWidth)): \(screen.lines) vs \(general.lines)")
+        }
+        #expect(!DisplayWidth.isPrintableASCII("caf\u{E9}"))
+        #expect(!DisplayWidth.isPrintableASCII("tab\there"))
+        #expect(!DisplayWidth.isPrintableASCII("e\u{301}"))
+    }
+}
+
+/// A small seeded generator, so a failure can be run again.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -85,9 +85,20 @@ public enum DisplayWidth {
 
     /// Columns text takes once made safe to show (see `safe(_:)`).
     public static func of(_ text: some StringProtocol) -> Int {
+        // Most text is printable ASCII, a column a byte: measured without walking graphemes
+        // (the screens measure every cell's text, several times a frame).
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(safe(character)) }
         return total
+    }
+
+    /// Whether every byte is printable ASCII (space to tilde): one column each, nothing to make
+    /// safe, and no byte that joins the next into one character.
+    public static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            ?? utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// Whether a scalar must never reach the terminal as it is: the rule the command line

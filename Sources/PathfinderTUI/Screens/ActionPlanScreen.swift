@@ -127,12 +127,20 @@ extension ActionPlanPage {
         return "! \(files) in this area \(n == 1 ? "has" : "have") problems: " + state.problemsKeyPhrase(n == 1 ? "it" : "them")
     }
 
-    /// The rows shown for a page: its area's actions, filtered, sorted, with theme group headings.
-    static func rows(_ p: ActionPlanPage, _ state: AppState) -> (rows: [Row], shown: Int, total: Int) {
-        let all = state.partnership.actions(inArea: p.area)
-        let filter = PlanFilter.parse(p.filter.text, catalogue: state.partnership.catalogue, today: state.asOf)
-        let shown = all.filter { filter.matches($0, asOf: state.asOf, catalogue: state.partnership.catalogue) }
-        return (layout(shown, sort: p.sort, state: state), shown.count, all.count)
+    /// A plan's rows, how many actions they show and how many the area has.
+    typealias PlanRows = (rows: [Row], shown: Int, total: Int)
+
+    /// The rows shown for a page: its area's actions, filtered, sorted, with theme group headings
+    /// (made once per change, see `FrameCache`).
+    static func rows(_ p: ActionPlanPage, _ state: AppState) -> PlanRows {
+        state.planRows(area: p.area, filter: p.filter.text, sort: p.sort)
+    }
+
+    /// Rows made from an area's actions.
+    static func makeRows(_ all: [Action], filter text: String, sort: ActionSort, state: AppState) -> PlanRows {
+        let filter = PlanFilter.parse(text, catalogue: state.partnership.catalogue, today: state.asOf)
+        let shown = text.isEmpty ? all : all.filter { filter.matches($0, asOf: state.asOf, catalogue: state.partnership.catalogue) }
+        return (layout(shown, sort: sort, state: state), shown.count, all.count)
     }
 
     static func layout(_ actions: [Action], sort: ActionSort, state: AppState) -> [Row] {

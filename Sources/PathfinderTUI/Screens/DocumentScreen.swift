@@ -76,11 +76,14 @@ public struct DocumentPage: PageScreen {
     /// description ran 200 wide and a milestone's date sat 180 columns from its title.
     static let readableWidth = 100
 
+    /// The text's width on a body `width` columns wide, less the scrollbar and margins.
+    static func textWidth(_ width: Int) -> Int { min(width, readableWidth) }
+
     func lines(_ state: AppState, width: Int) -> [DocumentLine] {
-        let width = min(width, Self.readableWidth)
+        let width = Self.textWidth(width)
         return switch content {
         case let .area(id): AreaDocument.lines(state, id, width: width)
-        case let .action(id): ActionDocument.lines(state, id, width: width)
+        case let .action(id): state.actionPageLines(id, width: width)
         case let .caseStudy(id): CaseStudyDocument.lines(state, id, width: width)
         case let .organisation(id): OrganisationDocument.lines(state, id, width: width)
         case let .fundingAgreement(id): AgreementDocument.lines(state, id, width: width)
@@ -326,7 +329,7 @@ extension ActionDocument {
     /// on it, each a link to open.
     static func dependencies(_ a: Action, state: AppState, into doc: inout DocumentBuilder) {
         let partnership = state.partnership
-        let waitedOnBy = partnership.actions.filter { $0.dependsOn.contains(a.id) }
+        let waitedOnBy = Partnership.all(in: partnership.actions) { $0.dependsOn.contains(a.id) }
         guard !a.dependsOn.isEmpty || !waitedOnBy.isEmpty else { return }
         let blockers = Set(Dependencies.blockers(of: a, in: partnership, asOf: state.asOf).map(\.id))
         doc.heading(blockers.isEmpty ? "Dependencies (Tab to select, Enter to open)" : "Dependencies: « waits on an action at risk")

@@ -24,11 +24,15 @@ extension AppState {
     }
 
     /// Counted the one way `check` and the summary count them.
-    public var problemCount: ProblemCount { ProblemCount(problems) }
+    public var problemCount: ProblemCount {
+        if let cached = frameCache.problems, cached.version == problemsVersion { return cached.counts.all }
+        return ProblemCount(problems)
+    }
 
     /// Files of an area (its area.md, actions, meetings) with errors.
     public func filesWithErrors(inArea area: String) -> Int {
-        ProblemCount(problems.lazy.filter { $0.area == area }).filesWithErrors
+        if let cached = frameCache.problems, cached.version == problemsVersion { return cached.counts.filesWithErrors[area] ?? 0 }
+        return ProblemCount(problems.lazy.filter { $0.area == area }).filesWithErrors
     }
 
     /// What the message line says when the store has files with problems, and how to see them:

@@ -53,11 +53,9 @@ extension TimelinePage {
     }
 
     /// The plan's rows: the same grouping, sort and filter.
+    /// The plan's rows, made as the plan makes them (and cached with them: `FrameCache`).
     static func rows(_ p: TimelinePage, _ state: AppState) -> [ActionPlanPage.Row] {
-        let all = state.partnership.actions(inArea: p.area)
-        let filter = PlanFilter.parse(p.filter, catalogue: state.partnership.catalogue, today: state.asOf)
-        let shown = p.filter.isEmpty ? all : all.filter { filter.matches($0, asOf: state.asOf, catalogue: state.partnership.catalogue) }
-        return ActionPlanPage.layout(shown, sort: p.sort, state: state)
+        state.planRows(area: p.area, filter: p.filter, sort: p.sort).rows
     }
 
     static func selectedAction(_ p: TimelinePage, _ state: AppState) -> Action? {

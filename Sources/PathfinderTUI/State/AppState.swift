@@ -95,7 +95,14 @@ public enum Effect: Hashable, Sendable {
 
 /// The whole application state: pure data, changed only by `update`, drawn by the views.
 public struct AppState: Sendable {
-    public var partnership: Partnership
+    public var partnership: Partnership {
+        // Simple (no oldValue), so a change to one action still happens in place.
+        didSet { partnershipVersion &+= 1 }
+    }
+    /// Counts changes to `partnership`: what was worked out from it (`frameCache`) is used only
+    /// while this is the number it was made at.
+    private(set) var partnershipVersion = 0
+    var frameCache = FrameCache()
     /// The day "overdue" is judged on (the store's pinned date, `--as-of`, or today).
     public var asOf: Day
     /// The store's folder as shown in the status line.
@@ -133,7 +140,11 @@ public struct AppState: Sendable {
     public var cachedSummary: [AreaSummary] = []
     /// Every problem the store's files have (`check`'s list), errors first: the problems
     /// screen lists them, and the areas and plans mark the files they are in.
-    public var problems: [Problem] = []
+    public var problems: [Problem] = [] {
+        didSet { problemsVersion &+= 1 }
+    }
+    /// Counts changes to `problems`, as `partnershipVersion` does for the partnership.
+    private(set) var problemsVersion = 0
     /// RAG over time for each area and the store: worked out in the background by the run
     /// loop (and cached in the store's .pathfinder folder); nil until it is in.
     public var ragHistory: RAGHistoryTable?

@@ -19,6 +19,7 @@ extension AppState {
     mutating func apply(_ event: Event) -> [Effect] {
         let before = message
         let effects = applyEvent(event)
+        prepareFrame()
         if let said = message, said != before, said != .readingStore, said != .stillReadingStore {
             messages.append(said)
             if messages.count > 200 { messages.removeFirst(messages.count - 200) }
