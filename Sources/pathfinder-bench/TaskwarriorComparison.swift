@@ -2,7 +2,8 @@ import Foundation
 import PathfinderModel
 import PathfinderStore
 
-/// `pathfinder-bench taskwarrior --store DIR [--areas N] [--per-area M] [--runs R] [--pathfinder PATH] [--task PATH]`:
+/// `pathfinder-bench taskwarrior --store DIR [--areas N] [--per-area M] [--runs R] [--pathfinder PATH] [--task PATH]`
+/// (or `--sizes 5000,20000,52500`: a store `DIR-<size>` each, then one table of every size):
 /// Pathfinder and Taskwarrior side by side on the same actions (issue 14). Generates the store
 /// if DIR has none (10 progress notes an action), imports every action into Taskwarrior in a
 /// temporary TASKRC and data folder (never the user's), each progress note an annotation, then
@@ -20,16 +21,28 @@ enum TaskwarriorComparison {
         var counts = false
     }
 
+    /// One row's medians at one size.
+    struct Figure {
+        var work: String
+        var pathfinder: Double
+        var taskwarrior: Double
+        var pathfinderCPU: Double
+        var taskwarriorCPU: Double
+        var records: String
+    }
+
+    static let usage = "usage: pathfinder-bench taskwarrior --store DIR [--areas N] [--per-area M] [--runs R] [--pathfinder PATH] [--task PATH]\n"
+        + "       pathfinder-bench taskwarrior --store DIR --sizes 5000,20000,52500 [--per-area M] [--runs R]   (a store DIR-<size> each)"
+
     static func run(_ arguments: [String]) throws -> Int32 {
         func value(_ name: String) -> String? {
             guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
             return arguments[i + 1]
         }
         guard let storePath = value("--store") else {
-            print("usage: pathfinder-bench taskwarrior --store DIR [--areas N] [--per-area M] [--runs R] [--pathfinder PATH] [--task PATH]")
+            print(usage)
             return 64
         }
-        let root = URL(fileURLWithPath: storePath).standardizedFileURL
         let runs = value("--runs").flatMap(Int.init) ?? 5
         let here = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let pathfinder = value("--pathfinder") ?? here.appendingPathComponent("pathfinder").path
@@ -38,8 +51,44 @@ enum TaskwarriorComparison {
             print("needs \(pathfinder) (swift build -c release --product pathfinder) and \(task) (apt-get install taskwarrior)")
             return 1
         }
+        let perArea = value("--per-area").flatMap(Int.init) ?? 150
+        guard let sizes = value("--sizes") else {
+            let root = URL(fileURLWithPath: storePath).standardizedFileURL
+            _ = try compare(root: root, areas: value("--areas").flatMap(Int.init) ?? 350, perArea: perArea, runs: runs,
+                            pathfinder: pathfinder, task: task)
+            return 0
+        }
+        // Issue 14: each figure at several sizes, so a reader sees which work grows with the
+        // store. Whole areas of `perArea` actions each: 5,000 asks for 33 areas (4,950 actions).
+        var columns: [(actions: Int, figures: [Figure])] = []
+        for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
+            let areas = max(1, (size + perArea / 2) / perArea)
+            let root = URL(fileURLWithPath: "\(storePath)-\(size)").standardizedFileURL
+            print("\n## \(areas) areas x \(perArea) actions (\(root.path))")
+            columns.append((areas * perArea, try compare(root: root, areas: areas, perArea: perArea, runs: runs, pathfinder: pathfinder, task: task)))
+        }
+        guard let largest = columns.last else { print(usage); return 64 }
+        let sizeHeads = columns.map { "\(grouped($0.actions)) actions" }.joined(separator: " | ")
+        print("\n| work | \(sizeHeads) | Taskwarrior at \(grouped(largest.actions)) | faster at \(grouped(largest.actions)) |")
+        print("|---|" + String(repeating: "---|", count: columns.count + 2))
+        for (k, figure) in largest.figures.enumerated() {
+            let ours = columns.map { column in
+                let f = column.figures[k]
+                return "\(ms(f.pathfinder)) (CPU \(ms(f.pathfinderCPU)); Taskwarrior \(ms(f.taskwarrior)))"
+            }.joined(separator: " | ")
+            print("| \(figure.work)\(figure.records) | \(ours) | \(ms(figure.taskwarrior)) (CPU \(ms(figure.taskwarriorCPU))) | \(String(format: "%.1f", figure.taskwarrior / figure.pathfinder)) |")
+        }
+        return 0
+    }
+
+    static func grouped(_ n: Int) -> String {
+        n >= 1000 ? "\(n / 1000),\(String(format: "%03d", n % 1000))" : "\(n)"
+    }
+
+    /// One size: the store at `root` (generated when it has none), imported into Taskwarrior,
+    /// each row timed in both tools; prints its table and returns its figures.
+    static func compare(root: URL, areas: Int, perArea: Int, runs: Int, pathfinder: String, task: String) throws -> [Figure] {
         if !FileManager.default.fileExists(atPath: root.appendingPathComponent("pathfinder.yaml").path) {
-            let areas = value("--areas").flatMap(Int.init) ?? 350, perArea = value("--per-area").flatMap(Int.init) ?? 150
             let manifest = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("../PathfinderCLI/Resources/sample-areas/pathfinder.yaml").standardizedFileURL, encoding: .utf8)
             try LargeStore.generate(at: root, manifest: manifest, areas: areas, actionsPerArea: perArea, progressEntries: 10)
@@ -47,7 +96,6 @@ enum TaskwarriorComparison {
         let partnership = try PlainFileStore(root: root).load().partnership
         let notes = partnership.actions.map(\.progress.count).reduce(0, +)
         print("\(partnership.actions.count) actions, \(notes) progress notes (\(notes / max(1, partnership.actions.count)) an action), \(runs) runs a row")
-
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pathfinder-taskwarrior-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let data = scratch.appendingPathComponent("data")
@@ -91,6 +139,7 @@ enum TaskwarriorComparison {
             _ = try time(pathfinder, row.pathfinder)
             _ = try time(task, row.taskwarrior, environment: environment)
         }
+        var figures: [Figure] = []
         print("\n| work at \(partnership.actions.count) actions | Pathfinder | Taskwarrior | ratio | times faster | CPU: Pathfinder / Taskwarrior |")
         print("|---|---|---|---|---|---|")
         for i in rows.indices {
@@ -113,9 +162,11 @@ enum TaskwarriorComparison {
             let p = median(ours), t = median(theirs)
             let counted = rows[i].counts ? " (\(ourCount) / \(theirCount) records)" : ""
             print("| \(rows[i].work)\(counted) | \(ms(p)) | \(ms(t)) | \(String(format: "%.3f", p / t)) | \(String(format: "%.1f", t / p)) | \(ms(median(ourCPU))) / \(ms(median(theirCPU))) |")
+            figures.append(Figure(work: rows[i].work, pathfinder: p, taskwarrior: t, pathfinderCPU: median(ourCPU), taskwarriorCPU: median(theirCPU),
+                                  records: rows[i].counts ? " (\(ourCount) / \(theirCount) records at this size)" : ""))
         }
         print("\n(one action: \(action.id) in \(area); medians of \(runs) fresh processes each, the two tools in turn)")
-        return 0
+        return figures
     }
 
     /// Every action as a Taskwarrior task (JSON array): area as project, closed statuses

@@ -130,6 +130,46 @@ import Glibc
         try Self.expectSameAsFullLoad(root, margin: 3600)
     }
 
+    /// The replay stored in the cache is the answer only while nothing the check sees has
+    /// changed: a planted error shows it is used then, and is gone after an edit with the
+    /// modification time put back, and after a manifest edit that changes no file's stamp.
+    @Test func theStoredReplayIsUsedOnlyWhileNothingChanged() throws {
+        let root = try TestStores.copy(TestStores.sample, label: "summary")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cachePath = root.path + "/" + PlainFileStore.summaryCachePath
+        try Self.expectSameAsFullLoad(root)
+        try Self.expectSameAsFullLoad(root)
+        let planted = Problem.error("areas/portsmouth/actions/PO-01.md", 1, "planted in the stored replay")
+        func plant() throws {
+            var contents = try #require(SummaryCacheFile.decode(try AtomicFile.read(cachePath)))
+            var replay = try #require(contents.replay, "the replay is stored")
+            replay.errors.append(planted)
+            contents.replay = replay
+            try AtomicFile.write(SummaryCacheFile.encode(contents), to: cachePath)
+        }
+        try plant()
+        #expect(try SummaryCache(root: root.path, racyMargin: 0).summary().errors.contains(planted), "used while nothing changed")
+
+        // A same-size edit with the modification time put back: the change time still differs.
+        let path = root.path + "/areas/portsmouth/actions/PO-01.md"
+        let (seconds, nanoseconds) = Self.modificationTime(path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        Self.nextTick()
+        try text.replacingOccurrences(of: "rag: amber", with: "rag: green").replacingOccurrences(of: "rag: red", with: "rag: amb")
+            .write(toFile: path, atomically: false, encoding: .utf8)
+        Self.setModificationTime(path, seconds: seconds, nanoseconds: nanoseconds)
+        let edited = try #require(try Self.expectSameAsFullLoad(root))
+        #expect(!edited.errors.contains(planted))
+
+        // The manifest is not a cached file: its bytes decide.
+        try Self.expectSameAsFullLoad(root)
+        try plant()
+        let manifest = root.path + "/pathfinder.yaml"
+        try (try String(contentsOfFile: manifest, encoding: .utf8) + "\n# a comment changes the bytes\n").write(toFile: manifest, atomically: false, encoding: .utf8)
+        let afterManifest = try #require(try Self.expectSameAsFullLoad(root))
+        #expect(!afterManifest.errors.contains(planted))
+    }
+
     @Test func aDamagedCacheIsIgnoredAndRebuilt() throws {
         let root = try TestStores.copy(TestStores.sample, label: "summary")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -162,7 +202,7 @@ import Glibc
         for offset in [SummaryCache.magic.count, SummaryCache.magic.count + 8] {   // the version; the identity's text
             var bytes = Array(good.dropLast(8))
             bytes[offset] &+= 1
-            bytes += withUnsafeBytes(of: AtomicFile.hash(bytes).littleEndian, Array.init)
+            bytes += withUnsafeBytes(of: CacheChecksum.of(bytes).littleEndian, Array.init)
             #expect(SummaryCacheFile.decode(bytes) == nil)
         }
     }

@@ -1,3 +1,5 @@
+import PathfinderModel
+
 /// The bytes of `.pathfinder/summary-cache`: a private, per-machine binary file (it holds
 /// inode numbers, which mean nothing elsewhere). Layout, all integers little-endian:
 ///
@@ -5,7 +7,9 @@
 ///     string table: count (u32), then each string
 ///     the areas folder, each area folder (area.md, actions, meetings), the case studies
 ///     folder and its files; a folder's entries follow its listing's .md names, in order
-///     a 64-bit hash of everything before it
+///     the replay stored for them (a flag byte, then `StoredReplay`), so an unchanged store
+///     is summarised without replaying
+///     a 64-bit checksum of everything before it (`CacheChecksum`)
 ///
 /// A string is its UTF-8 length (u32) and bytes. Any other version or program, a wrong hash,
 /// a short file or an index out of range makes `decode` return nil: the cache is then
@@ -102,6 +106,37 @@ enum SummaryCacheFile {
         entries(contents.organisations)
         folder(contents.fundingFolder)
         entries(contents.funding)
+        if let replay = contents.replay {
+            body.u8(1)
+            body.u64(replay.manifestHash)
+            body.u32(UInt32(replay.errors.count))
+            for e in replay.errors {
+                body.string(e.path)
+                body.i64(Int64(e.line))
+                body.u8(e.severity == .error ? 0 : 1)
+                body.string(e.message)
+            }
+            body.u32(UInt32(replay.areas.count))
+            for area in replay.areas {
+                body.string(area.id)
+                body.string(area.name)
+                body.string(area.type)
+                body.u32(UInt32(area.actions.count))
+                for a in area.actions {
+                    body.u8((a.closed ? 1 : 0) | a.rag.index << 1)
+                    body.i32(a.due?.packed ?? 0)
+                }
+            }
+            body.u32(UInt32(replay.actionFiles.count))
+            for f in replay.actionFiles {
+                body.u32(UInt32(f.job))
+                body.u32(UInt32(f.file))
+                body.string(f.id)
+                body.string(f.area)
+            }
+        } else {
+            body.u8(0)
+        }
 
         var out = ByteWriter()
         out.bytes.reserveCapacity(body.bytes.count + used.reduce(64) { $0 + $1.utf8.count + 4 })
@@ -111,19 +146,21 @@ enum SummaryCacheFile {
         out.u32(UInt32(used.count))
         for s in used { out.string(s) }
         out.bytes += body.bytes
-        out.u64(AtomicFile.hash(out.bytes))
+        out.u64(CacheChecksum.of(out.bytes))
         return out.bytes
     }
 
     static func decode(_ bytes: [UInt8]) -> SummaryCacheContents? {
-        guard bytes.count >= SummaryCache.magic.count + 12 else { return nil }
-        return bytes.withUnsafeBufferPointer { all -> SummaryCacheContents? in
-            let payload = UnsafeBufferPointer(rebasing: all[0..<(all.count - 8)])
-            var tail = ByteReader(UnsafeBufferPointer(rebasing: all[(all.count - 8)...]))
-            guard let stored = try? tail.u64(), stored == AtomicFile.hash(buffer: payload) else { return nil }
-            var r = ByteReader(payload)
-            return try? read(&r)
-        }
+        bytes.withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    static func decode(buffer all: UnsafeBufferPointer<UInt8>) -> SummaryCacheContents? {
+        guard all.count >= SummaryCache.magic.count + 12 else { return nil }
+        let payload = UnsafeBufferPointer(rebasing: all[0..<(all.count - 8)])
+        var tail = ByteReader(UnsafeBufferPointer(rebasing: all[(all.count - 8)...]))
+        guard let stored = try? tail.u64(), stored == CacheChecksum.of(payload) else { return nil }
+        var r = ByteReader(payload)
+        return try? read(&r)
     }
 
     private static func read(_ r: inout ByteReader) throws -> SummaryCacheContents {
@@ -224,6 +261,39 @@ enum SummaryCacheFile {
         contents.organisations = try entries(contents.organisationsFolder)
         contents.fundingFolder = try folder()
         contents.funding = try entries(contents.fundingFolder)
+        if try r.u8() == 1 {
+            var replay = StoredReplay(manifestHash: try r.u64(), errors: [], areas: [], actionFiles: [])
+            let errorCount = Int(try r.u32())
+            guard errorCount <= r.remaining / 17 else { throw ByteReader.Corrupt() }
+            for _ in 0..<errorCount {
+                let path = try r.string(), line = Int(try r.i64()), severity = try r.u8(), message = try r.string()
+                guard severity < 2 else { throw ByteReader.Corrupt() }
+                replay.errors.append(severity == 0 ? .error(path, line, message) : .warning(path, line, message))
+            }
+            let areaCount = Int(try r.u32())
+            guard areaCount <= r.remaining / 16 else { throw ByteReader.Corrupt() }
+            replay.areas.reserveCapacity(areaCount)
+            for _ in 0..<areaCount {
+                var area = StoreSummary.AreaActions(id: try r.string(), name: try r.string(), type: try r.string(), actions: [])
+                let n = Int(try r.u32())
+                guard n <= r.remaining / 5 else { throw ByteReader.Corrupt() }
+                area.actions.reserveCapacity(n)
+                for _ in 0..<n {
+                    let flags = try r.u8(), due = try r.i32()
+                    guard flags >> 1 < 3 else { throw ByteReader.Corrupt() }
+                    area.actions.append(StoreSummary.Counted(closed: flags & 1 != 0, rag: RAG.all[Int(flags >> 1)], due: Day(packed: due)))
+                }
+                replay.areas.append(area)
+            }
+            let fileCount = Int(try r.u32())
+            guard fileCount <= r.remaining / 16 else { throw ByteReader.Corrupt() }
+            replay.actionFiles.reserveCapacity(fileCount)
+            for _ in 0..<fileCount {
+                replay.actionFiles.append(StoreSummary.ActionFile(job: Int(try r.u32()), file: Int(try r.u32()), id: try r.string(),
+                                                                  area: try r.string()))
+            }
+            contents.replay = replay
+        }
         guard r.remaining == 0 else { throw ByteReader.Corrupt() }
         return contents
     }

@@ -9,7 +9,7 @@ import PathfinderModel
 ///     magic "PATHFINDER-SEARCH-INDEX\n", format (u32), program identity (string),
 ///     catalogue key (u64), count (u32), then per file: name, content hash (u64), folded title, folded id
 ///     the word index (`ActionWordIndex.encoded`, its length first)
-///     a 64-bit hash of everything before it
+///     a 64-bit checksum of everything before it (`CacheChecksum`)
 ///
 /// It is used only when it was made from exactly the files that load now, each at the content
 /// hash the summary cache holds for it now, and with the same theme and status labels (an
@@ -18,7 +18,7 @@ import PathfinderModel
 struct SearchShard {
     static let magic = Array("PATHFINDER-SEARCH-INDEX\n".utf8)
     /// Bumped whenever the layout, or what is searched of an action, changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let folder = ".pathfinder/search"
 
     static func path(area: String) -> String { "\(folder)/\(area).words" }
@@ -42,11 +42,18 @@ struct SearchShard {
 
     /// The shard in `bytes`, or nil when they are not a whole, current one.
     init?(bytes: [UInt8]) {
+        guard let shard = bytes.withUnsafeBufferPointer({ Self(buffer: $0) }) else { return nil }
+        self = shard
+    }
+
+    /// The shard in `bytes` (a mapped file: nothing is kept of the buffer itself).
+    init?(buffer bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { return nil }
         let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: body, as: UInt64.self)) }
-        guard bytes.withUnsafeBufferPointer({ AtomicFile.hash(buffer: UnsafeBufferPointer(rebasing: $0[..<body])) }) == stored else { return nil }
-        let parsed: (UInt64, [File], ActionWordIndex)? = bytes.withUnsafeBytes { raw in
+        let stored = UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: body, as: UInt64.self))
+        guard CacheChecksum.of(UnsafeBufferPointer(rebasing: bytes[..<body])) == stored else { return nil }
+        let parsed: (UInt64, [File], ActionWordIndex)? = {
+            let raw = UnsafeRawBufferPointer(bytes)
             var r = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<body]))
             guard r.slice(Self.magic.count) != nil, r.u32() == Self.formatVersion, r.string() == SummaryCache.programIdentity,
                   let key = r.u64(), let count = r.count(), count <= body else { return nil }
@@ -60,7 +67,7 @@ struct SearchShard {
             guard let length = r.count(), let encoded = r.slice(length), r.atEnd,
                   let words = ActionWordIndex(encoded: encoded), words.count == count else { return nil }
             return (key, files, words)
-        }
+        }()
         guard let parsed else { return nil }
         self.init(catalogueKey: parsed.0, files: parsed.1, words: parsed.2)
     }
@@ -84,7 +91,7 @@ struct SearchShard {
         w.count(index.count)
         w.append(index)
         var bytes = w.bytes
-        let h = bytes.withUnsafeBufferPointer { AtomicFile.hash(buffer: $0) }
+        let h = CacheChecksum.of(bytes)
         withUnsafeBytes(of: h.littleEndian) { bytes.append(contentsOf: $0) }
         return bytes
     }
