@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CursesTerminal
 import Foundation
 import PathfinderModel
@@ -93,16 +96,20 @@ struct TerminalApp {
             // after anything changes an action (see `BackgroundRAGHistory`).
             var ragJob: BackgroundRAGHistory?
             var ragStale = true
+            // Set when a read of the whole store (or the RAG history's pass over it) is done.
+            var freedByRead = false
             terminal.draw(frame(state))
             while true {
                 var queue: [Event] = []
                 if let job = ragJob, let table = job.result {
                     ragJob = nil
+                    freedByRead = true
                     queue.append(.ragHistoryComputed(table))
                 }
                 if let load = background, let result = load.result {
                     // The background read is done: the store is this thread's again.
                     background = nil
+                    freedByRead = true
                     switch result {
                     case let .success(full):
                         queue.append(.storeChanged(.fullRead(full, store: store)))
@@ -203,6 +210,7 @@ struct TerminalApp {
                             terminal.resume()
                             queue.append(.textEdited(request, text: outcome.text, problem: outcome.problem))
                         case .readStoreAgain:
+                            freedByRead = true
                             if let full = try? store.load() {
                                 var change = StoreChange.fullRead(full, store: store)
                                 change.requested = true
@@ -230,6 +238,11 @@ struct TerminalApp {
                         }
                     }
                 }
+                if freedByRead {
+                    // The old partnership and the read's scratch are gone by now.
+                    freedByRead = false
+                    Self.returnFreedMemory()
+                }
                 if ragStale, ragJob == nil, background == nil, !state.loadingStore {
                     ragStale = false
                     ragJob = BackgroundRAGHistory(state.partnership, asOf: state.asOf, root: store.root, filesKey: store.filesKey)
@@ -241,6 +254,18 @@ struct TerminalApp {
             onExit()
             exit(exitCode)
         }
+    }
+
+    /// Gives back to the system the pages a read of the store freed. The read parses on every
+    /// core, and malloc keeps what each thread freed in that thread's pool: at 52,500 actions
+    /// about 46 MB stayed resident for the whole session after the read was done.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        // glibc's `malloc_trim` is not in Swift's Glibc module; looked up with its C convention.
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
     }
 
     static func clock(_ date: Date = Date()) -> String {

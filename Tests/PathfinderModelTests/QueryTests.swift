@@ -34,6 +34,17 @@ private func fixture() -> Partnership {
         #expect(overdue == ["PO-01"])
     }
 
+    /// The one-pass count gives each area's own summary, whatever order the actions come in,
+    /// and leaves out actions of an area not in the list.
+    @Test func areaSummariesEqualEachAreasOwnSummary() {
+        var p = fixture()
+        p.actions.reverse()
+        p.actions.append(Action(id: "XX-01", area: "nowhere", title: "An action in no listed area", due: Day(iso: "2006-01-01")))
+        let rows = p.summaries(asOf: asOf)
+        #expect(rows == p.areas.map { AreaSummary.of(area: $0, actions: p.actions, asOf: asOf, catalogue: p.catalogue) })
+        #expect(rows.reduce(0) { $0 + $1.actions } == p.actions.count - 1)
+    }
+
     @Test func areaSummaryCountsOpenRAGOverdueAndNextDue() {
         let p = fixture()
         let rows = p.summaries(asOf: asOf)
