@@ -65,24 +65,7 @@ public struct JSONStream {
     /// A day as `"YYYY-MM-DD"`, or `null`.
     public mutating func day(_ d: Day?) {
         guard let d else { return null() }
-        // `Day.iso`'s digits written in place: a report writes some 200,000 days.
-        out.append(UInt8(ascii: "\""))
-        digits(d.year, 4)
-        out.append(UInt8(ascii: "-"))
-        digits(d.month, 2)
-        out.append(UInt8(ascii: "-"))
-        digits(d.day, 2)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func digits(_ n: Int, _ width: Int) {
-        let at = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
-        var value = n
-        for k in stride(from: width - 1, through: 0, by: -1) {
-            out[at + k] = UInt8(ascii: "0") + UInt8(value % 10)
-            value /= 10
-        }
+        d.appendQuotedISO(to: &out)   // a report writes some 200,000 days
     }
 
     /// A small value built as a tree (a report's header), laid out where the stream stands.

@@ -108,24 +108,7 @@ private struct RecordJSONWriter {
 
     mutating func write(_ day: Day?) {
         guard let day else { return literal("null") }
-        // Day.iso's digits (a day's year is 1 to 9999), written in place.
-        out.append(UInt8(ascii: "\""))
-        digits(day.year, 4)
-        out.append(UInt8(ascii: "-"))
-        digits(day.month, 2)
-        out.append(UInt8(ascii: "-"))
-        digits(day.day, 2)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    mutating func digits(_ n: Int, _ width: Int) {
-        let at = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
-        var value = n
-        for k in stride(from: width - 1, through: 0, by: -1) {
-            out[at + k] = UInt8(ascii: "0") + UInt8(value % 10)
-            value /= 10
-        }
+        day.appendQuotedISO(to: &out)
     }
 
     /// `RecordJSON.action`'s keys in its order, from the record's fields in theirs.
