@@ -115,6 +115,12 @@ public enum TextMatch {
     public static func range(of needle: some StringProtocol, in haystack: String) -> Range<String.Index>? {
         let n = fold(String(needle))
         guard !n.isEmpty else { return haystack.startIndex..<haystack.startIndex }
+        if let found = asciiRange(of: Array(n.utf8), in: haystack) { return found }
+        return foldedRange(of: n, in: haystack)
+    }
+
+    /// `range(of:in:)` the general way, for a needle already folded.
+    static func foldedRange(of n: String, in haystack: String) -> Range<String.Index>? {
         // Fold character by character so the match maps back to the original string's indices.
         var folded: [Character] = []
         var indices: [String.Index] = []
@@ -133,6 +139,28 @@ public enum TextMatch {
             return lower..<haystack.index(after: lastIndex)
         }
         return nil
+    }
+
+    /// `range(of:in:)` for plain ASCII text without carriage returns, most text: there every
+    /// byte is a character and folds to itself lowercased, so the match is found on the bytes
+    /// (a search's snippets are cut from notes a few kilobytes long, 200 a key). `.some(nil)`:
+    /// not there; nil: the text needs the general way.
+    private static func asciiRange(of needle: [UInt8], in haystack: String) -> Range<String.Index>?? {
+        guard !needle.contains(where: { $0 >= 0x80 }) else { return nil }
+        let utf8 = haystack.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> Range<String.Index>?? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            guard bytes.count >= needle.count else { return .some(nil) }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            for start in 0...(bytes.count - needle.count) {
+                var i = 0
+                while i < needle.count, lower(bytes[start + i]) == needle[i] { i += 1 }
+                guard i == needle.count else { continue }
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                return .some(lower..<utf8.index(lower, offsetBy: needle.count))
+            }
+            return .some(nil)
+        } ?? nil
     }
 
     /// Lowercased, with common Latin accents removed, so "Zoe" finds "Zoë".

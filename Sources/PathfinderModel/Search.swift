@@ -44,23 +44,28 @@ public struct SearchResult: Hashable, Sendable {
 /// which folding amounts to for them; only long texts with other characters keep a folded copy. The partnership is the one it
 /// was built from, shared, not copied; whoever changes the partnership drops the index first.
 public struct SearchIndex: Sendable {
+    /// Where a document's texts lie in the index's one buffer (`bytes`): a document is a few
+    /// ranges, not four arrays of its own, so a key's scan of 52,500 documents retains and
+    /// releases nothing, and the index costs one allocation instead of 200,000.
     private struct Document: Sendable {
         var kind: SearchResult.Kind
         /// Index into the partnership's areas, actions or case studies.
         var position: Int
         /// Every field but an action's long texts, folded and joined with newlines, for the
         /// fast "does every word occur" test. Each note's author is here, followed by ":".
-        var folded: [UInt8]
+        var folded: Range<Int>
         /// The title (an area's name) and the id, folded: a match there ranks first.
-        var title: [UInt8]
-        var id: [UInt8]
+        var title: Range<Int>
+        var id: Range<Int>
         /// An action's long texts (`longTexts`) folded, kept only when they are not all plain
         /// ASCII; otherwise the action's own strings are searched.
-        var foldedLong: [UInt8]?
+        var foldedLong: Range<Int>?
     }
 
     private let partnership: Partnership
     private let documents: [Document]
+    /// Every document's folded texts, one after another.
+    private let bytes: [UInt8]
     /// The store's search words, each part's positions as documents (-1: not covered).
     private let wordParts: [(words: ActionWordIndex, documents: [Int32])]
     /// Per document, whether `wordParts` answer for it (else it is scanned).
@@ -71,14 +76,22 @@ public struct SearchIndex: Sendable {
     public init(_ p: Partnership, words: ActionSearchWords? = nil) {
         var docs: [Document] = []
         docs.reserveCapacity(p.areas.count + p.actions.count + p.caseStudies.count + p.meetings.count)
-        func folded(_ fields: [(name: String, text: String)]) -> [UInt8] { Self.foldedFields(fields) }
-        func key(_ text: String) -> [UInt8] { Array(TextMatch.fold(text).utf8) }
+        var bytes: [UInt8] = []
+        func add(_ text: [UInt8]) -> Range<Int> {
+            bytes += text
+            return (bytes.count - text.count)..<bytes.count
+        }
+        func folded(_ fields: [(name: String, text: String)]) -> Range<Int> { add(Self.foldedFields(fields)) }
+        func key(_ text: String) -> Range<Int> { add(Array(TextMatch.fold(text).utf8)) }
         for (i, a) in p.areas.enumerated() {
             docs.append(Document(kind: .area, position: i, folded: folded(Self.fields(a)), title: key(a.name), id: key(a.id)))
         }
-        for (i, a) in p.actions.enumerated() {
-            let texts = Self.searchedTexts(a, p.catalogue)
-            docs.append(Document(kind: .action, position: i, folded: texts.folded, title: key(a.title), id: key(a.id), foldedLong: texts.foldedLong))
+        p.actions.withUnsafeBufferPointer { actions in
+            for i in actions.indices {
+                let texts = Self.searchedTexts(actions[i], p.catalogue)
+                docs.append(Document(kind: .action, position: i, folded: add(texts.folded), title: key(actions[i].title),
+                                     id: key(actions[i].id), foldedLong: texts.foldedLong.map(add)))
+            }
         }
         for (i, s) in p.caseStudies.enumerated() {
             docs.append(Document(kind: .caseStudy, position: i, folded: folded(Self.fields(s)), title: key(s.title), id: key(s.id)))
@@ -88,6 +101,7 @@ public struct SearchIndex: Sendable {
         }
         partnership = p
         documents = docs
+        self.bytes = bytes
         var covered = [Bool](repeating: false, count: docs.count)
         var parts: [(words: ActionWordIndex, documents: [Int32])] = []
         if let words {
@@ -159,18 +173,24 @@ public struct SearchIndex: Sendable {
         let words = folded.split(separator: " ").map { Array($0.utf8) }
         guard !words.isEmpty else { return nil }
         let index = SearchIndex(Partnership(title: "", catalogue: catalogue, actions: [action]))
-        guard let doc = index.documents.first, words.allSatisfy({ index.contains(doc, $0) }) else { return nil }
-        let phrase = Array(folded.utf8)
-        let rank = Self.rank(doc, phrase: phrase, words: words)
-        return rank == 0 && words.count > 1 && index.contains(doc, phrase) ? 1 : rank
+        return index.scan(words: words, phrase: Array(folded.utf8), byWords: nil).first?.rank
     }
 
     /// The rank a title and id give for a query (4, 3, 2 or 0; 1 needs the whole document):
     /// the store's index keeps titles and ids folded to rank without reading actions back.
     public static func titleRank(title: [UInt8], id: [UInt8], phrase: [UInt8], words: [[UInt8]]) -> Int {
-        if title == phrase || id == phrase { return 4 }
+        title.withUnsafeBufferPointer { title in
+            id.withUnsafeBufferPointer { id in
+                phrase.withUnsafeBufferPointer { titleRank(title: title, id: id, phrase: $0, words: words) }
+            }
+        }
+    }
+
+    static func titleRank(title: UnsafeBufferPointer<UInt8>, id: UnsafeBufferPointer<UInt8>, phrase: UnsafeBufferPointer<UInt8>,
+                          words: [[UInt8]]) -> Int {
+        if title.elementsEqual(phrase) || id.elementsEqual(phrase) { return 4 }
         if title.starts(with: phrase) { return 3 }
-        return words.allSatisfy { contains(title, $0) } ? 2 : 0
+        return words.allSatisfy { word in word.withUnsafeBufferPointer { contains(title, $0) } } ? 2 : 0
     }
 
     /// A query as `search` takes it: folded, its words, and the words joined by one space.
@@ -186,8 +206,7 @@ public struct SearchIndex: Sendable {
         let words = TextMatch.fold(query).split(separator: " ").map { Array($0.utf8) }
         guard !words.isEmpty else { return false }
         let index = SearchIndex(Partnership(title: "", catalogue: catalogue, actions: [action]))
-        guard let doc = index.documents.first else { return false }
-        return words.allSatisfy { index.contains(doc, $0) }
+        return !index.scan(words: words, phrase: Array(words.joined(separator: [0x20])), byWords: nil).isEmpty
     }
 
     static func fields(_ a: Area) -> [(name: String, text: String)] {
@@ -245,23 +264,7 @@ public struct SearchIndex: Sendable {
         let words = folded.split(separator: " ").map { Array($0.utf8) }
         guard !words.isEmpty else { return ([], 0) }
         let phrase = Array(folded.utf8)
-        var found: [(doc: Int, rank: Int)] = []
-        let byWords = foundByWords(words)
-        // Each document looked at where it lies: a loop over copies retained its four arrays
-        // and released them again, 52,500 times a key.
-        documents.withUnsafeBufferPointer { docs in
-            for i in docs.indices {
-                if let byWords, covered[i] {
-                    guard byWords[i] else { continue }
-                } else {
-                    guard words.allSatisfy({ contains(docs[i], $0) }) else { continue }
-                }
-                var rank = Self.rank(docs[i], phrase: phrase, words: words)
-                // Words found together as typed beat the same words scattered over fields.
-                if rank == 0, words.count > 1, contains(docs[i], phrase) { rank = 1 }
-                found.append((i, rank))
-            }
-        }
+        var found = scan(words: words, phrase: phrase, byWords: foundByWords(words))
         // Store order among equals.
         found.sort { (documents[$0.doc].kind, -$0.rank, $0.doc) < (documents[$1.doc].kind, -$1.rank, $1.doc) }
         var results: [SearchResult] = []
@@ -278,17 +281,43 @@ public struct SearchIndex: Sendable {
         return (results, found.count)
     }
 
-    private static func rank(_ doc: Document, phrase: [UInt8], words: [[UInt8]]) -> Int {
-        titleRank(title: doc.title, id: doc.id, phrase: phrase, words: words)
-    }
-
-    /// Whether a folded query word occurs in the document: its folded fields, then an action's
-    /// long texts.
-    private func contains(_ doc: Document, _ word: [UInt8]) -> Bool {
-        if SearchIndex.contains(doc.folded, word) { return true }
-        guard doc.kind == .action else { return false }
-        if let long = doc.foldedLong { return SearchIndex.contains(long, word) }
-        return Self.longTexts(partnership.actions[doc.position]).contains { TextMatch.asciiContains($0.utf8, word) }
+    /// Every document holding all `words` (found by the store's words where they answer for
+    /// it, else by scanning), with its rank, in store order.
+    private func scan(words: [[UInt8]], phrase: [UInt8], byWords: [Bool]?) -> [(doc: Int, rank: Int)] {
+        var found: [(doc: Int, rank: Int)] = []
+        // Everything is looked at where it lies: copies of documents or actions retained their
+        // arrays and strings and released them again, 52,500 times a key.
+        partnership.actions.withUnsafeBufferPointer { actions in
+            bytes.withUnsafeBufferPointer { arena in
+                documents.withUnsafeBufferPointer { docs in
+                    func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[range]) }
+                    func contains(_ doc: Document, _ word: [UInt8]) -> Bool {
+                        let inFields = word.withUnsafeBufferPointer { w in
+                            Self.contains(text(doc.folded), w) || doc.foldedLong.map { Self.contains(text($0), w) } == true
+                        }
+                        if inFields { return true }
+                        guard doc.kind == .action, doc.foldedLong == nil else { return false }
+                        let action = actions.baseAddress! + doc.position
+                        return TextMatch.asciiContains(action.pointee.description.utf8, word)
+                            || TextMatch.asciiContains(action.pointee.progress.joinedText.utf8, word)
+                    }
+                    for i in docs.indices {
+                        if let byWords, covered[i] {
+                            guard byWords[i] else { continue }
+                        } else {
+                            guard words.allSatisfy({ contains(docs[i], $0) }) else { continue }
+                        }
+                        var rank = phrase.withUnsafeBufferPointer { phrase in
+                            Self.titleRank(title: text(docs[i].title), id: text(docs[i].id), phrase: phrase, words: words)
+                        }
+                        // Words found together as typed beat the same words scattered over fields.
+                        if rank == 0, words.count > 1, contains(docs[i], phrase) { rank = 1 }
+                        found.append((i, rank))
+                    }
+                }
+            }
+        }
+        return found
     }
 
     private func hit(_ doc: Document, word: String) -> SearchResult {
@@ -327,24 +356,24 @@ public struct SearchIndex: Sendable {
 
     /// Byte substring test (first-byte scan, then compare): fast enough for 50,000 actions a key.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
+        haystack.withUnsafeBufferPointer { hp in needle.withUnsafeBufferPointer { contains(hp, $0) } }
+    }
+
+    static func contains(_ hp: UnsafeBufferPointer<UInt8>, _ np: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = np.count, h = hp.count
         guard n > 0 else { return true }
         guard n <= h else { return false }
-        let first = needle[0]
-        return haystack.withUnsafeBufferPointer { hp in
-            needle.withUnsafeBufferPointer { np in
-                var i = 0
-                let last = h - n
-                while i <= last {
-                    if hp[i] == first {
-                        var k = 1
-                        while k < n, hp[i + k] == np[k] { k += 1 }
-                        if k == n { return true }
-                    }
-                    i += 1
-                }
-                return false
+        let first = np[0]
+        var i = 0
+        let last = h - n
+        while i <= last {
+            if hp[i] == first {
+                var k = 1
+                while k < n, hp[i + k] == np[k] { k += 1 }
+                if k == n { return true }
             }
+            i += 1
         }
+        return false
     }
 }

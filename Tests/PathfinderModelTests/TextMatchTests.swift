@@ -14,4 +14,26 @@ import Testing
         #expect(TextMatch.contains("Zoë Ahmed", "zoe"))
         #expect(!TextMatch.contains("Zoë Ahmed", "zoey"))
     }
+
+    /// Plain ASCII text is matched on its bytes; the range must be the one the general,
+    /// character-by-character way gives (snippets and highlights are cut from it).
+    @Test func theByteWayForPlainTextGivesTheGeneralWaysRange() {
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("abcAB C\n\t.:-xyZ")
+        for _ in 0..<3_000 {
+            let haystack = String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let needle = String((0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let folded = TextMatch.fold(needle)
+            #expect(TextMatch.range(of: needle, in: haystack) == TextMatch.foldedRange(of: folded, in: haystack),
+                    "\(haystack.debugDescription) / \(needle.debugDescription)")
+        }
+        // Where the byte way stands aside: a carriage return and line feed are one character,
+        // accented text folds its accents off.
+        let text = "Partners met\r\nand agreed"
+        #expect(TextMatch.range(of: "met", in: text).map { String(text[$0]) } == "met")
+        #expect(TextMatch.range(of: "agreed", in: text).map { String(text[$0]) } == "agreed")
+        #expect(TextMatch.range(of: "cafe", in: "the Café Crème").map { String("the Café Crème"[$0]) } == "Café")
+        #expect(TextMatch.range(of: "CLAUSES", in: "Social clauses").map { String("Social clauses"[$0]) } == "clauses")
+        #expect(TextMatch.range(of: "zz", in: "Social clauses") == nil)
+    }
 }
