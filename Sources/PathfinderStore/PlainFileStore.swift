@@ -106,7 +106,7 @@ public final class PlainFileStore {
     func load(_ scope: LoadScope, longTexts: Bool = true) throws -> LoadResult {
         let manifest = try Self.readManifestForLoad(root: rootPath)
         var links = StoreLinks()
-        let list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
+        var list = Self.storeFiles(rootPath, links: &links, actionsOf: scope.area)
         var problems = manifest.problems + links.problems
         let catalogue = manifest.value?.catalogue
         let progress = readProgress
@@ -272,12 +272,18 @@ public final class PlainFileStore {
         // The id tables are done with: freed now, not after the store's own tables below are
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
+        // So is the listing, once what the rest needs of it is taken: 72,100 files' names held
+        // through the funding folder's read were 13 MB of a national load's peak.
+        let listedCount = list.count
+        let listedOrganisations = table == nil ? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id)) : []
+        let listedUnderLinks = links.found.isEmpty ? [] : list.map(\.path).filter(links.covers)
+        list = []
         // One area's read reads the agreements the link table says name the area or its actions.
         let fundingList = table.map { fundingFiles($0.agreements(forArea: scope.area ?? "", actions: Set(loadedActions.lazy.map(\.id))),
                                                    links: &links) }
             ?? Self.fundingFiles(rootPath, links: &links)
         let funding = loadFundingAgreements(fundingList, catalogue: catalogue,
-                                            areas: Set(list.filter { $0.kind == .area }.map(\.id)),
+                                            areas: areaIDs,
                                             actions: scope == .store ? actionIDs : nil,
                                             organisations: scope == .store ? organisationNames : nil)
         // One area's read reports only its own files' problems; `check` reads the whole store.
@@ -292,14 +298,14 @@ public final class PlainFileStore {
         let notEditable = Set(areas.filter { !$0.editable }.map(\.path)).union(studies.filter { !$0.editable }.map(\.path))
             .union(organisations.filter { !$0.editable }.map(\.path))
             .union(actionFiles.filter { !$0.editable }.map(\.path)).union(meetings.filter { !$0.editable }.map(\.path))
-            .union(links.found.isEmpty ? [] : (list.map(\.path) + organisations.map(\.path)).filter(links.covers))
+            .union(links.found.isEmpty ? [] : listedUnderLinks + organisations.map(\.path).filter(links.covers))
         let fundingHashes = hashes.filter { $0.key.hasPrefix(Self.fundingFolder + "/") }
         let fundingReadOnly = readOnly.filter { $0.hasPrefix(Self.fundingFolder + "/") }
             .union(links.found.isEmpty ? [] : fundingHashes.keys.filter(links.covers))
         readOnly = Set(problems.lazy.filter { $0.severity == .error }.map(\.path)).subtracting(broken).subtracting(funding.broken)
             .union(notEditable).union(fundingReadOnly)
         hashes = fundingHashes
-        hashes.reserveCapacity(list.count)
+        hashes.reserveCapacity(listedCount)
         actionPaths = [:]
         actionPaths.reserveCapacity(actionFiles.count)
         self.catalogue = catalogue
@@ -329,7 +335,7 @@ public final class PlainFileStore {
         var loadedStudies = kept(studies)
         var loadedMeetings = kept(meetings)
         let loadedOrganisations = Self.inNameOrder(kept(organisations))
-        organisationIDs = table == nil ? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id)) : Set(loadedOrganisations.map(\.id))
+        organisationIDs = table == nil ? listedOrganisations : Set(loadedOrganisations.map(\.id))
         loadedAreas.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         let areaOrder = Dictionary(loadedAreas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Files are read in folder and name order, which is usually this order already; sorting
