@@ -82,4 +82,28 @@ import Testing
         #expect(index.search("AGREED forum").results.map(\.id) == ["A-1", "A-2"])
         #expect(index.search("cafe plain").results.map(\.id) == ["A-4"], "a description with accents is folded, its plain notes are not")
     }
+
+    /// The folded bytes are written straight into the index; they must be the bytes folding
+    /// each field and joining them with newlines gives (the store's search words are made
+    /// from them too, so a change would make every words file disagree with the screens).
+    @Test func foldedBytesAreTheFoldedFieldsJoined() {
+        func reference(_ a: Action, _ catalogue: Catalogue) -> [UInt8] {
+            let authors = a.progress.indices.map { (name: "author", text: a.progress.author(at: $0) + ":") }
+            let fields = SearchIndex.fields(a, catalogue, long: false) + authors
+            return Array(fields.lazy.filter { !$0.text.isEmpty }.map { TextMatch.fold($0.text) }.joined(separator: "\n").utf8)
+        }
+        let odd = Action(id: "X-1", area: "x", title: "\u{301}", lead: "ZOË Ahmed", leadBody: "", partners: ["Ça va", "", "রহিম"],
+                         status: "", milestones: [Milestone(title: "Émigré 👍"), Milestone(title: "")],
+                         progress: [ProgressEntry(date: Day(iso: "2006-10-16")!, author: "", text: "x"),
+                                    ProgressEntry(date: Day(iso: "2006-10-17")!, author: "Ünal", text: "Ëarly")])
+        let empty = Action(id: "", area: "", title: "", status: "")
+        var checked = 0
+        for a in Self.partnership.actions + [odd, empty] {
+            let texts = SearchIndex.searchedTexts(a, Catalogue())
+            #expect(texts.folded == reference(a, Catalogue()), "\(a.id)")
+            checked += 1
+        }
+        #expect(checked == 4)
+        #expect(SearchIndex.foldedFields([("a", "Zoë"), ("b", ""), ("c", "\u{301}"), ("d", "OK")]) == Array("zoe\n\nok".utf8))
+    }
 }
