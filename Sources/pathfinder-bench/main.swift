@@ -100,17 +100,8 @@ if !FileManager.default.fileExists(atPath: root.appendingPathComponent("pathfind
 
 /// Runs this program again with child arguments; its one line of numbers, and its wall time.
 @MainActor func child(_ args: [String]) throws -> (numbers: [Double], wall: Double) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = args
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    var output = Data()
-    let wall = try seconds {
-        try process.run()
-        output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-    }
+    // Spawned and waited for as the Taskwarrior comparison does (Process polls for the exit).
+    let (wall, _, output) = try TaskwarriorComparison.time(URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path, args)
     return (String(decoding: output, as: UTF8.self).split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }, wall)
 }
 
