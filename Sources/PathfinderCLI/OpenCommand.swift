@@ -42,7 +42,10 @@ struct Open: ParsableCommand {
             // Build the summary cache for next time, on a store object of its own so this one
             // stays the screens' alone.
             let root = location.path
-            Thread.detachNewThread { _ = try? PlainFileStore(root: root).areasSummary() }
+            Thread.detachNewThread {
+                BackgroundPriority.lowerThisThread()
+                _ = try? PlainFileStore(root: root).areasSummary()
+            }
         }
         var lock: SessionLock?
         if readOnly {

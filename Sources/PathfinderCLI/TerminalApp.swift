@@ -295,6 +295,8 @@ final class BackgroundLoad: @unchecked Sendable {
         let box = UncheckedStore(store)
         let progress = progress
         Thread.detachNewThread { [self] in
+            // Gives way to the screens: a key's own read of an area goes first (BackgroundPriority).
+            BackgroundPriority.lowerThisThread()
             box.store.readProgress = progress
             let outcome = Result { try box.store.load() }
             box.store.readProgress = nil
@@ -330,6 +332,7 @@ final class BackgroundRAGHistory: @unchecked Sendable {
 
     init(_ partnership: Partnership, asOf: Day, root: URL, filesKey: UInt64) {
         Thread.detachNewThread { [self] in
+            BackgroundPriority.lowerThisThread()
             let table = RAGHistoryCache(root: root).history(partnership, asOf: asOf, filesKey: filesKey).table
             lock.lock()
             finished = table

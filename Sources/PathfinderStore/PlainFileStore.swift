@@ -381,7 +381,7 @@ public final class PlainFileStore {
             second = [B](unsafeUninitializedCapacity: items.count) { secondBuffer, secondCount in
                 let a = ResultSlots(base: firstBuffer.baseAddress!)
                 let b = ResultSlots(base: secondBuffer.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                BackgroundPriority.forEach(iterations: items.count) { i in
                     let (x, y) = transform(items[i])
                     a.base.advanced(by: i).initialize(to: x)
                     b.base.advanced(by: i).initialize(to: y)
