@@ -6,10 +6,9 @@ import Foundation
 
 /// A read that gives way to the screens: the whole store read in the background while someone
 /// browses, and the passes made after it (the RAG history, the summary cache on a first run).
-/// On two cores such a read's workers took both, and a key's own read (the area just opened,
-/// on the screens' thread) waited its turn behind them: start to an open action at 52,500
-/// actions was 355-370 ms. Lowered, its thread and the workers it starts run at nice 10, so
-/// the screens get the cores first and the read uses what is left.
+/// On two cores such a read's workers take both, and a key's own read (the area just opened,
+/// on the screens' thread) shares the cores with them. Lowered, its thread and the workers it
+/// starts run at nice 10, so the screens get the cores first and the read uses what is left.
 public enum BackgroundPriority {
     private static let key = "pathfinder.background-read"
 
