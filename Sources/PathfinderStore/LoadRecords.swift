@@ -1,8 +1,9 @@
 import Foundation
 import PathfinderModel
 
-// What a load keeps while it reads: its progress, and each file reduced to what the rest
-// of the load needs (moved out of PlainFileStore.swift, which had grown past 600 lines).
+// What a load keeps while it reads: its progress, the files it lists and parses, and each
+// file reduced to what the rest of the load needs (moved out of PlainFileStore.swift, which
+// had grown past 600 lines).
 
 /// How far a load has got: files read of the files listed. Shared with the thread that reads,
 /// so it is locked; a screen asks for `fraction` a few times a second.
@@ -95,4 +96,83 @@ struct ActionFile: Sendable {
             dependsOnLines = items.isEmpty ? [parsed.lines["depends-on"] ?? 1] : items
         }
     }
+}
+
+/// One file of a store to read, named by its place in the store.
+struct StoreFile: Sendable {
+    enum Kind: Sendable { case area, action, meeting, caseStudy, organisation, fundingAgreement }
+    var path: String
+    var kind: Kind
+    /// The area folder it is in ("" for case studies and organisations).
+    var folder: String
+    /// The file name without `.md` (for an area.md, the area's folder name).
+    var id: String
+}
+
+/// A parsed file of any kind, with the hash of the bytes it was parsed from.
+struct ParsedFile: Sendable {
+    enum Result: Sendable {
+        case area(Parsed<Area>), action(Parsed<Action>), meeting(Parsed<Meeting>), caseStudy(Parsed<CaseStudy>)
+        case organisation(Parsed<Organisation>)
+        case fundingAgreement(Parsed<FundingAgreement>)
+        case unreadable
+    }
+
+    var path: String
+    var result: Result
+    var hash: UInt64
+    var problems: [Problem]
+
+    /// Parses bytes as the file they came from: a pure function of (file, bytes). Keeps what a
+    /// load needs (values, problems, lines), not the text: saves read the file again.
+    static func parse(_ file: StoreFile, bytes: [UInt8], shared: SharedText? = nil) -> ParsedFile {
+        let hash = AtomicFile.hash(bytes)
+        func lean<T>(_ p: Parsed<T>) -> Parsed<T> {
+            var p = p
+            p.source = nil
+            p.body = nil
+            return p
+        }
+        switch file.kind {
+        case .area:
+            let p = lean(FileParser.area(bytes, path: file.path, id: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .area(p), hash: hash, problems: p.problems)
+        case .action:
+            var p = lean(FileParser.action(bytes, path: file.path, area: file.folder, fileID: file.id, editing: false))
+            if let shared, p.value != nil { shared.share(&p.value!) }
+            return ParsedFile(path: file.path, result: .action(p), hash: hash, problems: p.problems)
+        case .meeting:
+            let p = lean(FileParser.meeting(bytes, path: file.path, area: file.folder, fileID: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .meeting(p), hash: hash, problems: p.problems)
+        case .caseStudy:
+            let p = lean(FileParser.caseStudy(bytes, path: file.path, id: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .caseStudy(p), hash: hash, problems: p.problems)
+        case .organisation:
+            let p = lean(FileParser.organisation(bytes, path: file.path, id: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .organisation(p), hash: hash, problems: p.problems)
+        case .fundingAgreement:
+            let p = lean(FileParser.fundingAgreement(bytes, path: file.path, id: file.id, editing: false))
+            return ParsedFile(path: file.path, result: .fundingAgreement(p), hash: hash, problems: p.problems)
+        }
+    }
+
+    static func read(_ file: StoreFile, root: String, shared: SharedText? = nil) -> ParsedFile {
+        let bytes: [UInt8]?
+        do {
+            bytes = try AtomicFile.readIfPresent(root + "/" + file.path)
+        } catch {
+            return ParsedFile(path: file.path, result: .unreadable, hash: 0, problems: [.error(file.path, 1, "cannot read the file: \(error)")])
+        }
+        guard let bytes else {
+            let message = file.kind == .area ? "missing area.md: every area folder needs one" : "the file disappeared while loading"
+            return ParsedFile(path: file.path, result: .unreadable, hash: 0, problems: [.error(file.path, 1, message)])
+        }
+        return parse(file, bytes: bytes, shared: shared)
+    }
+}
+
+/// Where parallel workers write their results: each index is written by exactly one worker,
+/// into memory allocated once, so no worker touches another's slot.
+struct ResultSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }
