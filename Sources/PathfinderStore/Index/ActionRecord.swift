@@ -152,13 +152,8 @@ struct BinaryWriter {
     mutating func reserve(_ n: Int) { bytes.reserveCapacity(n) }
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-    mutating func u32(_ v: UInt32) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func u64(_ v: UInt64) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
-    }
+    mutating func u32(_ v: UInt32) { bytes.appendLittleEndian(v) }
+    mutating func u64(_ v: UInt64) { bytes.appendLittleEndian(v) }
 
     mutating func count(_ n: Int) { u32(UInt32(clamping: n)) }
     mutating func double(_ d: Double) { u64(d.bitPattern) }
