@@ -286,7 +286,7 @@ public final class PlainFileStore {
         // made, where they would add 6 MB to the load's peak at 52,500 actions.
         firstFile = [:]
         // So is the listing, once what the rest needs of it is taken: 72,100 files' names held
-        // through the funding folder's read were 13 MB of a national load's peak.
+        // to the end of the load were 13 MB of a national load's peak.
         let listedCount = list.count
         let listedOrganisations = table == nil ? Set(list.lazy.filter { $0.kind == .organisation }.map(\.id)) : []
         let listedUnderLinks = links.found.isEmpty ? [] : list.map(\.path).filter(links.covers)

@@ -243,7 +243,7 @@ struct SummaryCache {
         // changed and the manifest's bytes are the same, the one stored last time is the answer
         // (it was a fifth of a warm search's time, on one core).
         var summary: StoreSummary
-        var replayed = false
+        var replayMadeAgain = false
         if !refresh.changed, let stored = old?.replay, stored.manifestHash == manifestHash,
            stored.actionFiles.allSatisfy({ $0.job < refresh.jobs.count && $0.file < refresh.jobs[$0.job].names.count }) {
             summary = StoreSummary(title: manifest.value?.title ?? "Pathfinder store", asOf: manifest.value?.asOf, errors: stored.errors,
@@ -254,12 +254,12 @@ struct SummaryCache {
             summary = refresh.summary(manifest: manifest)
             refresh.contents.replay = StoredReplay(manifestHash: manifestHash, errors: summary.errors, areas: summary.areas,
                                                    actionFiles: summary.actionFiles)
-            replayed = true
+            replayMadeAgain = true
         }
         // The names and links one area's read takes from the link table may have changed in a
         // file rewritten in place (the folders' stamps kept): it is made again next time.
         if refresh.linksReread { LinkTable.remove(root: root) }
-        if refresh.changed || old == nil || replayed {
+        if refresh.changed || old == nil || replayMadeAgain {
             write(refresh.contents)
         }
         return (refresh, summary, manifest)
