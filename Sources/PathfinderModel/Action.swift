@@ -147,10 +147,16 @@ public struct Action: Hashable, Sendable, Identifiable {
     /// latest progress and the last update are still right. It cannot be saved.
     public func withoutLongTexts() -> Action {
         var lean = self
-        lean.description = ""
-        lean.progress = ProgressLog(progress.latest.map { [$0] } ?? [])
-        lean.longTextsRead = false
+        lean.dropLongTexts(keeping: ProgressLog(progress.latest.map { [$0] } ?? []))
         return lean
+    }
+
+    /// `withoutLongTexts()` in place, keeping `progress` as the log: for a reader that has
+    /// already chosen which notes to keep (the latest among them), without copying the action.
+    public mutating func dropLongTexts(keeping progress: ProgressLog) {
+        description = ""
+        self.progress = progress
+        longTextsRead = false
     }
 
     /// The latest progress entry (by date; the last written wins a tie).

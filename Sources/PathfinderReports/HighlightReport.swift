@@ -167,18 +167,32 @@ public struct HighlightReport: Hashable, Sendable {
         let names = Dictionary(p.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let order = Dictionary(p.areas.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var inScope = p.actions
-        if area != nil || inScope.contains(where: { order[$0.area] == nil }) { inScope = inScope.filter { areaIDs.contains($0.area) } }
+        // Read where they lie (a closure's `$0`, or `inScope[i].area`, copied each whole action).
+        let outside = inScope.withUnsafeBufferPointer { actions in actions.indices.contains { order[actions[$0].area] == nil } }
+        if area != nil || outside { inScope = inScope.filter { areaIDs.contains($0.area) } }
         // A store's actions come in this order already (areas by name, then ids): sorting, or
         // even filtering, 52,500 of them copies each whole, so it is done only when needed.
-        let inOrder = inScope.indices.dropFirst().allSatisfy { i in
-            (order[inScope[i - 1].area] ?? Int.max, inScope[i - 1].id) < (order[inScope[i].area] ?? Int.max, inScope[i].id)
+        let inOrder = inScope.withUnsafeBufferPointer { actions in
+            actions.indices.dropFirst().allSatisfy { i in
+                (order[actions[i - 1].area] ?? Int.max, actions[i - 1].id) < (order[actions[i].area] ?? Int.max, actions[i].id)
+            }
         }
         if !inOrder { inScope.sort { (order[$0.area] ?? Int.max, $0.id) < (order[$1.area] ?? Int.max, $1.id) } }
         // `Partnership.organisationName` looks through every organisation: 52,500 times 14,000
         // was a second of the national report (issue 14). The first of an id wins, as there.
         let bodies = Dictionary(p.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = inScope.map {
-            ReportAction($0, areaName: names[$0.area] ?? $0.area, asOf: asOf, catalogue: catalogue, leadBodyName: bodies[$0.leadBody] ?? $0.leadBody)
+        // The loops below read the actions and rows where they lie, through buffer pointers:
+        // `for a in inScope`, and even `inScope[i].field`, copied each whole action, retaining
+        // its two dozen strings and arrays, in each of six loops: a fifth of the national
+        // report's time (issue 14).
+        let rows = inScope.withUnsafeBufferPointer { actions in
+            actions.indices.map { i in
+                ReportAction(actions[i], areaName: names[actions[i].area] ?? actions[i].area, asOf: asOf, catalogue: catalogue,
+                             leadBodyName: bodies[actions[i].leadBody] ?? actions[i].leadBody)
+            }
+        }
+        func eachAction(_ body: (UnsafeBufferPointer<Action>, UnsafeBufferPointer<ReportAction>) -> Void) {
+            inScope.withUnsafeBufferPointer { actions in rows.withUnsafeBufferPointer { rows in body(actions, rows) } }
         }
 
         let starts = Self.sincePoints(areas, meetings: p.meetings, since: since, asOf: asOf)
@@ -186,14 +200,16 @@ public struct HighlightReport: Hashable, Sendable {
 
         var statusCounts = catalogue.statuses.map { StatusCount(status: $0.id, label: $0.label, closed: $0.closed, count: 0) }
         var rag = RAGCount()
-        for a in inScope {
-            if let i = statusCounts.firstIndex(where: { $0.status == a.status }) {
-                statusCounts[i].count += 1
-            } else {
-                // A status the catalogue does not know (check reports it) still counts, under its id.
-                statusCounts.append(StatusCount(status: a.status, label: a.status, closed: false, count: 1))
+        eachAction { _, rows in
+            for row in rows.indices {
+                if let i = statusCounts.firstIndex(where: { $0.status == rows[row].status }) {
+                    statusCounts[i].count += 1
+                } else {
+                    // A status the catalogue does not know (check reports it) still counts, under its id.
+                    statusCounts.append(StatusCount(status: rows[row].status, label: rows[row].status, closed: false, count: 1))
+                }
+                if !rows[row].closed { rag.add(rows[row].rag) }
             }
-            if !catalogue.isClosed(status: a.status) { rag.add(a.rag) }
         }
 
         // Sorted as positions, then copied once: sorting the rows themselves moved each whole
@@ -206,14 +222,16 @@ public struct HighlightReport: Hashable, Sendable {
         }
 
         var changes: [ReportChange] = []
-        let titles = Dictionary(inScope.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(rows.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         var explained: Set<String> = []   // "id date" pairs a note or meeting already accounts for
-        for a in inScope {
-            guard let from = sinceByArea[a.area] else { continue }
-            for note in a.progress where note.date >= from {
-                changes.append(ReportChange(date: note.date, action: a.id, area: a.area, title: a.title, kind: .note,
-                                            by: note.author, field: "", old: "", new: "", text: note.text))
-                explained.insert("\(a.id) \(note.date.iso)")
+        eachAction { actions, rows in
+            for i in actions.indices {
+                guard let from = sinceByArea[rows[i].area] else { continue }
+                for note in actions[i].progress where note.date >= from {
+                    changes.append(ReportChange(date: note.date, action: rows[i].id, area: rows[i].area, title: rows[i].title, kind: .note,
+                                                by: note.author, field: "", old: "", new: "", text: note.text))
+                    explained.insert("\(rows[i].id) \(note.date.iso)")
+                }
             }
         }
         for m in p.meetings where areaIDs.contains(m.area) {
@@ -240,11 +258,13 @@ public struct HighlightReport: Hashable, Sendable {
                 explained.insert("\(id) \(m.date.iso)")
             }
         }
-        for a in inScope {
-            guard let from = sinceByArea[a.area], let updated = a.updated, updated >= from,
-                  !explained.contains("\(a.id) \(updated.iso)") else { continue }
-            changes.append(ReportChange(date: updated, action: a.id, area: a.area, title: a.title, kind: .updated,
-                                        by: a.updatedBy, field: "", old: "", new: "", text: "edited"))
+        eachAction { actions, rows in
+            for i in rows.indices {
+                guard let from = sinceByArea[rows[i].area], let updated = rows[i].updated, updated >= from,
+                      !explained.contains("\(rows[i].id) \(updated.iso)") else { continue }
+                changes.append(ReportChange(date: updated, action: rows[i].id, area: rows[i].area, title: rows[i].title, kind: .updated,
+                                            by: actions[i].updatedBy, field: "", old: "", new: "", text: "edited"))
+            }
         }
         let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
         let found = changes
@@ -252,17 +272,23 @@ public struct HighlightReport: Hashable, Sendable {
             (found[i].date, found[i].action, kindOrder[found[i].kind]!) < (found[j].date, found[j].action, kindOrder[found[j].kind]!)
         }
 
-        let indicators = inScope.compactMap { a in
-            a.indicator.map { ReportIndicator(action: a.id, area: a.area, title: a.title, indicator: $0,
-                                              course: $0.course(start: a.start, due: a.due), due: a.due) }
+        var indicators: [ReportIndicator] = []
+        eachAction { actions, rows in
+            for i in actions.indices {
+                guard let indicator = actions[i].indicator else { continue }
+                indicators.append(ReportIndicator(action: rows[i].id, area: rows[i].area, title: rows[i].title, indicator: indicator,
+                                                  course: indicator.course(start: actions[i].start, due: rows[i].due), due: rows[i].due))
+            }
         }
         let periodEnd = asOf.adding(days: periodDays)
         var milestones: [ReportMilestone] = []
-        for a in inScope where !catalogue.isClosed(status: a.status) {
-            for m in a.milestones where !m.done {
-                guard let due = m.due, due <= periodEnd else { continue }
-                milestones.append(ReportMilestone(action: a.id, area: a.area, actionTitle: a.title, title: m.title,
-                                                  due: due, late: due < asOf))
+        eachAction { actions, rows in
+            for i in actions.indices where !rows[i].closed {
+                for m in actions[i].milestones where !m.done {
+                    guard let due = m.due, due <= periodEnd else { continue }
+                    milestones.append(ReportMilestone(action: rows[i].id, area: rows[i].area, actionTitle: rows[i].title, title: m.title,
+                                                      due: due, late: due < asOf))
+                }
             }
         }
         milestones.sort { ($0.due, $0.action, $0.title) < ($1.due, $1.action, $1.title) }
@@ -270,7 +296,7 @@ public struct HighlightReport: Hashable, Sendable {
         return HighlightReport(
             partnership: p.title, area: area, scope: area.map { names[$0] ?? $0 } ?? "All areas", asOf: asOf,
             periodEnd: periodEnd, since: starts, totalActions: inScope.count,
-            openActions: inScope.reduce(0) { $0 + (catalogue.isClosed(status: $1.status) ? 0 : 1) }, statusCounts: statusCounts,
+            openActions: rows.reduce(0) { $0 + ($1.closed ? 0 : 1) }, statusCounts: statusCounts,
             rag: rag, actions: rows, overdue: overdue, redAndAmber: redAndAmber, changes: changes,
             indicators: indicators, milestones: milestones,
             charts: charts ? HighlightCharts.build(p, areas: areas, actions: inScope, asOf: asOf, history: history, scope: area == nil ? nil : areas.first?.name)

@@ -41,20 +41,23 @@ extension HighlightReport {
         s.key("red-and-amber"); writeActions(redAndAmber, into: &s)
         s.key("changes")
         s.openArray()
-        for c in changes {
-            s.item()
-            s.openObject()
-            s.key("date"); s.day(c.date)
-            s.key("action"); s.string(c.action)
-            s.key("kind"); s.string(c.kind.rawValue)
-            s.key("by"); s.string(c.by)
-            let field = c.kind == .field
-            s.key("field"); if field { s.string(c.field) } else { s.null() }
-            s.key("old"); if field { s.string(c.old) } else { s.null() }
-            s.key("new"); if field { s.string(c.new) } else { s.null() }
-            s.key("text"); s.string(c.text)
-            s.closeObject()
-            s.flushIfFull()
+        changes.withUnsafeBufferPointer { list in
+            for k in list.indices {
+                let c = list.baseAddress! + k
+                s.item()
+                s.openObject()
+                s.key("date"); s.day(c.pointee.date)
+                s.key("action"); s.string(c.pointee.action)
+                s.key("kind"); s.string(c.pointee.kind.rawValue)
+                s.key("by"); s.string(c.pointee.by)
+                let field = c.pointee.kind == .field
+                s.key("field"); if field { s.string(c.pointee.field) } else { s.null() }
+                s.key("old"); if field { s.string(c.pointee.old) } else { s.null() }
+                s.key("new"); if field { s.string(c.pointee.new) } else { s.null() }
+                s.key("text"); s.string(c.pointee.text)
+                s.closeObject()
+                s.flushIfFull()
+            }
         }
         s.closeArray()
         s.key("indicators")
@@ -114,30 +117,34 @@ extension HighlightReport {
 
     private func writeActions(_ rows: [ReportAction], into s: inout JSONStream) {
         s.openArray()
-        for a in rows {
-            s.item()
-            s.openObject()
-            s.key("id"); s.string(a.id)
-            s.key("area"); s.string(a.area)
-            s.key("title"); s.string(a.title)
-            s.key("lead"); s.string(a.lead)
-            s.key("lead-body"); s.string(a.leadBody)
-            s.key("status"); s.string(a.status)
-            s.key("rag"); s.string(a.rag.rawValue)
-            s.key("due"); s.day(a.due)
-            s.key("days-overdue"); if let days = a.daysOverdue { s.int(days) } else { s.null() }
-            s.key("latest-note")
-            if let n = a.latestNote {
+        // Each row read where it lies: `for a in rows` copied each, retaining a dozen strings.
+        rows.withUnsafeBufferPointer { rows in
+            for i in rows.indices {
+                let a = rows.baseAddress! + i
+                s.item()
                 s.openObject()
-                s.key("date"); s.day(n.date)
-                s.key("author"); s.string(n.author)
-                s.key("text"); s.string(n.text)
+                s.key("id"); s.string(a.pointee.id)
+                s.key("area"); s.string(a.pointee.area)
+                s.key("title"); s.string(a.pointee.title)
+                s.key("lead"); s.string(a.pointee.lead)
+                s.key("lead-body"); s.string(a.pointee.leadBody)
+                s.key("status"); s.string(a.pointee.status)
+                s.key("rag"); s.string(a.pointee.rag.rawValue)
+                s.key("due"); s.day(a.pointee.due)
+                s.key("days-overdue"); if let days = a.pointee.daysOverdue { s.int(days) } else { s.null() }
+                s.key("latest-note")
+                if let n = a.pointee.latestNote {
+                    s.openObject()
+                    s.key("date"); s.day(n.date)
+                    s.key("author"); s.string(n.author)
+                    s.key("text"); s.string(n.text)
+                    s.closeObject()
+                } else {
+                    s.null()
+                }
                 s.closeObject()
-            } else {
-                s.null()
+                s.flushIfFull()
             }
-            s.closeObject()
-            s.flushIfFull()
         }
         s.closeArray()
     }

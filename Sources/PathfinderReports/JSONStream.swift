@@ -39,7 +39,8 @@ public struct JSONStream {
     public mutating func key(_ name: String) {
         item()
         JSONBytes.quote(name, into: &out)
-        out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
     }
 
     /// Starts the next item of the open array (before a value, `openObject` or `openArray`).

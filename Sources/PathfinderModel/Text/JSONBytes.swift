@@ -3,8 +3,16 @@
 /// write an action's JSON straight from its record).
 public enum JSONBytes {
     public static func indent(_ depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        // From a line of spaces, in one copy: a repeated element was appended a byte at a time.
+        let count = depth * 2
+        if count <= spaces.count {
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// `Escape.json(text)` appended as bytes, the same bytes: quote and backslash escaped,
     /// line feed, carriage return and tab by their letters, every other control below U+0020

@@ -14,7 +14,11 @@ extension ActionRecord {
         guard let descriptionCount = r.count(), r.slice(descriptionCount) != nil,
               let joinedCount = r.count(), let joined = r.slice(joinedCount), let count = r.count(),
               count <= r.bytes.count - r.at else { return nil }
-        guard count > 0 else { return joined.isEmpty && r.atEnd ? action.withoutLongTexts() : nil }
+        guard count > 0 else {
+            guard joined.isEmpty, r.atEnd else { return nil }
+            action.dropLongTexts(keeping: ProgressLog())
+            return action
+        }
         var notes: [(date: Day, author: UnsafeRawBufferPointer, start: Int, end: Int)] = []
         notes.reserveCapacity(count)
         var start = 0
@@ -34,12 +38,16 @@ extension ActionRecord {
         }
         guard r.atEnd else { return nil }
         // Marked as read without its long texts, so it can never be saved (`Action.longTextsRead`).
-        action = action.withoutLongTexts()
-        action.progress = ProgressLog(notes.indices.lazy.filter { i in i == latest || from.map { notes[i].date >= $0 } == true }.map { i in
+        // The kept notes are gathered into an array first: a lazy filter handed to
+        // `ProgressLog` went through the generic copy, an eighth of the national report.
+        var kept: [ProgressEntry] = []
+        kept.reserveCapacity(from == nil ? 1 : count)
+        for i in notes.indices where i == latest || from.map({ notes[i].date >= $0 }) == true {
             let n = notes[i]
-            return ProgressEntry(date: n.date, author: String(decoding: n.author, as: UTF8.self),
-                                 text: String(decoding: UnsafeRawBufferPointer(rebasing: joined[n.start..<n.end]), as: UTF8.self))
-        })
+            kept.append(ProgressEntry(date: n.date, author: String(decoding: n.author, as: UTF8.self),
+                                      text: String(decoding: UnsafeRawBufferPointer(rebasing: joined[n.start..<n.end]), as: UTF8.self)))
+        }
+        action.dropLongTexts(keeping: ProgressLog(kept))
         return action
     }
 }
