@@ -100,13 +100,15 @@ struct Report: ParsableCommand {
 extension Report {
     /// The index read for the highlight report in JSON: each action's notes from its area's
     /// "since" day (as `HighlightReport.build` finds it, on the day the report will be as of)
-    /// and its latest note; no descriptions; organisations by id and name only.
+    /// and its latest note; no descriptions; organisations by id and name only; no funding
+    /// agreements.
     private func highlightQuery() throws -> IndexQuery {
         let today = Day.today()
         let given = try options.asOf.map { try DateOption.day($0, option: "--as-of", today: today) }
         let since = self.since
         var query = IndexQuery()
         query.organisationNames = true
+        query.fundingAgreements = false   // the highlight report shows none: 5,250 files a tenth of its time
         query.notesSince = { areas, meetings, context in
             let asOf = given ?? context.asOf ?? today
             let from = since.flatMap { try? DateOption.day($0, option: "--since", today: asOf) }

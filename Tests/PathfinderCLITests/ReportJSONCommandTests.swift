@@ -47,6 +47,34 @@ import Testing
         try compare(s, "after a note")
     }
 
+    /// The JSON report reads no funding agreements (`IndexQuery.fundingAgreements`); its line
+    /// about files with problems must still be the full read's: a broken agreement, one that
+    /// is a link, and one naming an unknown area (a warning only) in the funding folder.
+    @Test func damagedAgreementsAreCountedAsTheFullReadCountsThem() throws {
+        let s = try Fixtures.scratch()
+        defer { try? FileManager.default.removeItem(at: s.root) }
+        let funding = s.store.appendingPathComponent("funding")
+        try FileManager.default.createDirectory(at: funding, withIntermediateDirectories: true)
+        try "---\ntitle: [unclosed\n---\n".write(to: funding.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Elsewhere\nfunder: Council\narea: nowhere\n---\n"
+            .write(to: funding.appendingPathComponent("unknown-area.md"), atomically: true, encoding: .utf8)
+        let outside = s.root.appendingPathComponent("outside.md")
+        try "---\ntitle: Outside\n---\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: funding.appendingPathComponent("linked.md"), withDestinationURL: outside)
+        let full = try PlainFileStore(root: s.store).load()
+        let sentence = try #require(ProblemCount(full.problems).filesSentence)
+        #expect(full.problems.contains { $0.path == "funding/broken.md" && $0.severity == .error })
+        #expect(full.problems.contains { $0.path == "funding/linked.md" && $0.severity == .error })
+        for state in ["cold", "warm"] {
+            if state == "cold" { try? FileManager.default.removeItem(at: s.store.appendingPathComponent(".pathfinder")) }
+            let json = try run(["report", "--format", "json"], s)
+            let markdown = try run(["report", "--format", "markdown"], s)
+            #expect(json.status == 0 && markdown.status == 0, "\(state): \(json.err) \(markdown.err)")
+            #expect(json.err.contains(sentence), "\(state): \(json.err)")
+            #expect(json.err == markdown.err, "\(state)")
+        }
+    }
+
     @Test func aGeneratedStoresReportIsTheFullLoadsDocument() throws {
         let s = try Fixtures.scratch()
         defer { try? FileManager.default.removeItem(at: s.root) }

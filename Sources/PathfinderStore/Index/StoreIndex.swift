@@ -19,7 +19,8 @@ public struct IndexQuery: Sendable {
     public var longTexts: Bool
     /// Whether area profiles, case studies, meetings and organisations are read in full
     /// (reports and search need them); otherwise each area is only its id, name and type, and
-    /// there are none of the others. Funding agreements are always read (a few files).
+    /// there are none of the others. Funding agreements are read with them unless
+    /// `fundingAgreements` says not.
     public var profiles: Bool
     /// When set, each kept action is also written as JSON straight from its record (docs/json.md,
     /// `RecordJSON.action`, placed at `PlainFileStore.actionJSONDepth`), its `overdue` as this
@@ -35,6 +36,11 @@ public struct IndexQuery: Sendable {
     /// With `profiles`: organisations as their id and name only, from the index
     /// (`organisationNames`), for a report that prints lead bodies by name.
     public var organisationNames = false
+    /// With `profiles`: whether the funding agreements are read (their files parsed and
+    /// checked). A question that shows none (the highlight report) sets it false: their own
+    /// errors are in the summary, a link among their files is seen from the folder's listing,
+    /// and the rest of their check only ever warns, so the errors are the same without them.
+    public var fundingAgreements = true
 
     public init(keep: @escaping @Sendable (Action, IndexContext) -> Bool = { _, _ in true }, filterReadsLongTexts: Bool = true,
                 longTexts: Bool = true, profiles: Bool = true) {
@@ -109,30 +115,27 @@ extension PlainFileStore {
         for ref in summary.actionFiles { wanted[ref.job, default: []].append(ref.file) }
         let jobs = wanted.keys.sorted()
         let files = wanted
-        let found = Self.parallelMap(jobs) { j -> AreaAnswer? in
+        var found = Self.parallelMap(jobs) { j -> AreaAnswer? in
             Self.indexedActions(job: refresh.jobs[j], entries: refresh.entries[j], fresh: refresh.records, jobIndex: j,
                                 wanted: files[j] ?? [], query: query, context: context, root: root)
         }
-        var actionsAt: [Int: Action] = [:]
-        actionsAt.reserveCapacity(summary.actionFiles.count)
-        var jsonAt: [Int: ArraySlice<UInt8>] = [:]
-        for (j, answer) in zip(jobs, found) {
-            guard let answer else { return nil }
-            for (i, action) in answer.actions { actionsAt[j << 32 | i] = action }
-            for (i, range) in answer.ranges { jsonAt[j << 32 | i] = answer.json[range] }
-        }
+        guard !found.contains(where: { $0 == nil }) else { return nil }
         if refresh.changed { Self.removeIndexFiles(keeping: Set(refresh.contents.areaFolders.map(\.name)), root: root) }
+        // In store order, each action moved out of its folder's answer: copying them into one
+        // table and out again retained and released every string of 52,500 actions twice.
+        let answerOf = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1, $0) })
         var actions: [Action] = []
-        actions.reserveCapacity(actionsAt.count)
+        actions.reserveCapacity(summary.actionFiles.count)
         var json: [ArraySlice<UInt8>] = []
         for ref in summary.actionFiles {
-            guard let action = actionsAt.removeValue(forKey: ref.job << 32 | ref.file) else { continue }
+            guard let k = answerOf[ref.job], let action = found[k]?.actions.removeValue(forKey: ref.file) else { continue }
             actions.append(action)
             if query.json != nil {
-                guard let written = jsonAt.removeValue(forKey: ref.job << 32 | ref.file) else { return nil }
+                guard let range = found[k]?.ranges[ref.file], let written = found[k]?.json[range] else { return nil }
                 json.append(written)
             }
         }
+        found = []
 
         // Funding agreements' records are not in the index: their files are read as the load
         // reads them, for their records and their errors, when the question needs profiles
@@ -141,7 +144,7 @@ extension PlainFileStore {
         var links = StoreLinks()
         let fundingFiles = Self.fundingFiles(root, links: &links)
         let funding: (agreements: [FundingAgreement], problems: [Problem], broken: Set<String>)
-        if query.profiles {
+        if query.profiles, query.fundingAgreements {
             // Every id the agreements may name (a set of 52,500 is not made for `list`).
             var areaIDs = Set<String>(), actionIDs = Set(summary.actionFiles.map(\.id))
             for (j, job) in refresh.jobs.enumerated() {
