@@ -70,6 +70,7 @@ struct List: ParsableCommand {
         case .organisations: try listOrganisations(p, asOf: asOf)
         }
         reportErrorFiles(result.errors)
+        HeldUntilExit.hold((result, json as Any))
     }
 
     /// `list actions` of every area from the index: each action is read back without its long

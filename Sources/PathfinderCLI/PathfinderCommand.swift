@@ -69,7 +69,9 @@ struct StoreOptions: ParsableArguments {
 extension PathfinderCommand {
     /// Runs the command line, turning every error into one line on stderr and an exit code:
     /// 1 for a refusal, 64 (as argument parsers conventionally exit) for a usage mistake.
-    public static func run(arguments: [String]? = nil) -> Int32 {
+    /// `holdingUntilExit`: for the program itself, which exits right after (`HeldUntilExit`).
+    public static func run(arguments: [String]? = nil, holdingUntilExit: Bool = false) -> Int32 {
+        HeldUntilExit.enabled = holdingUntilExit
         let arguments = GlobalOptions.inPlace(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)

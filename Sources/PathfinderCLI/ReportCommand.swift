@@ -94,6 +94,7 @@ struct Report: ParsableCommand {
         if let sentence = ProblemCount(result.problems).filesSentence {
             Output.error("\(sentence) and may be left out; `pathfinder check` lists them")
         }
+        HeldUntilExit.hold((result, report))
     }
 }
 

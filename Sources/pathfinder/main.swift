@@ -1,4 +1,4 @@
 import PathfinderCLI
 import Foundation
 
-exit(PathfinderCommand.run())
+exit(PathfinderCommand.run(holdingUntilExit: true))
