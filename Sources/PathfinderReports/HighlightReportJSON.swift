@@ -1,3 +1,4 @@
+import Dispatch
 import PathfinderModel
 
 extension HighlightReport {
@@ -6,6 +7,15 @@ extension HighlightReport {
     /// (issue 14). `json` stays the definition of the shape; `HighlightJSONStreamTests` holds
     /// this to it byte for byte.
     public func writeJSON(into s: inout JSONStream) {
+        // Every action's row, the last half of a whole store's document, is written on another
+        // core while this one writes the rest, then placed after it (issue 14).
+        let rows = actions
+        let report = self
+        let actionsPart = rows.count >= Self.rowsWrittenApart ? InBackground {
+            var part = JSONStream(partAt: 1)
+            part.key("actions"); report.writeActions(rows, into: &part)
+            return part.out
+        } : nil
         s.openObject()
         s.key("version"); s.int(RecordJSON.version)
         s.key("report"); s.string("highlight")
@@ -102,10 +112,17 @@ extension HighlightReport {
             s.flushIfFull()
         }
         s.closeArray()
-        s.key("actions"); writeActions(actions, into: &s)
+        if let actionsPart {
+            s.append(part: actionsPart.result())
+        } else {
+            s.key("actions"); writeActions(actions, into: &s)
+        }
         s.closeObject()
         s.finish()
     }
+
+    /// From how many actions their rows are written on another core.
+    static let rowsWrittenApart = 1_000
 
     private func writeRAG(_ rag: RAGCount, into s: inout JSONStream) {
         s.openObject()
@@ -147,5 +164,23 @@ extension HighlightReport {
             }
         }
         s.closeArray()
+    }
+}
+
+/// Work run on another core, its result waited for where it is needed.
+private final class InBackground<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()   // written before the signal, read only after the wait
+            self.done.signal()
+        }
+    }
+
+    func result() -> Value {
+        done.wait()
+        return value!
     }
 }

@@ -21,6 +21,28 @@ public struct JSONStream {
         out.reserveCapacity(JSONValue.chunkSize + (1 << 16))
     }
 
+    /// A stream for a part of a document written apart (on another core) and placed later with
+    /// `append(part:)`: it starts `depth` levels in, where the levels open already hold items,
+    /// so its first key or item is written after a comma. Everything stays in `out`.
+    public init(partAt depth: Int) {
+        flush = nil
+        self.depth = depth
+        empty = Array(repeating: false, count: depth)
+    }
+
+    /// Places a part written apart (`init(partAt:)` at this stream's depth, its open level
+    /// holding items already), handing on what was waiting first.
+    public mutating func append(part: [UInt8]) {
+        precondition(empty.last == false, "a part goes after the items of its level")
+        if let flush {
+            flush(out[...])
+            out.removeAll(keepingCapacity: true)
+            flush(part[...])
+        } else {
+            out += part
+        }
+    }
+
     /// The closing line feed, and the last bytes handed on.
     public mutating func finish() {
         out.append(0x0A)

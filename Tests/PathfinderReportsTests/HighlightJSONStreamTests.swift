@@ -50,6 +50,8 @@ import Testing
         report = HighlightReport.build(big, asOf: day, charts: false)
         let expected = report.json.rendered()
         #expect(expected.utf8.count > 3 * JSONValue.chunkSize, "a document of several chunks")
+        #expect(report.actions.count >= HighlightReport.rowsWrittenApart, "the rows written on another core, then placed")
+        #expect(Self.streamed(report) == expected, "kept whole, not handed on")
         var chunks: [[UInt8]] = []
         var s = JSONStream { chunks.append(Array($0)) }
         report.writeJSON(into: &s)
