@@ -221,16 +221,31 @@ public struct HighlightReport: Hashable, Sendable {
             (rows[i].rag.urgency, rows[i].due ?? farFuture, rows[i].id) < (rows[j].rag.urgency, rows[j].due ?? farFuture, rows[j].id)
         }
 
+        // Every action id ranked once in string order: sorting 525,000 changes (a whole store
+        // on its own day) by comparing ids as strings, and a set of "id date" strings, were a
+        // fifth of the report (issue 14). Equal ids rank equal, so the order is the same.
+        var ids = Set(rows.lazy.map(\.id))
+        for m in p.meetings where areaIDs.contains(m.area) {
+            ids.formUnion(m.changes.map(\.action))
+            ids.formUnion(m.items.map(\.action))
+            ids.formUnion(m.actionsCreated)
+        }
+        let rank = Dictionary(uniqueKeysWithValues: ids.sorted().enumerated().map { ($1, $0) })
+        let rowRank = rows.map { rank[$0.id]! }
+        func said(_ idRank: Int, _ day: Day) -> Int { idRank << 32 | (day.ordinal & 0xFFFF_FFFF) }
+
         var changes: [ReportChange] = []
+        var changeRank: [Int] = []   // each change's action id's rank
         let titles = Dictionary(rows.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var explained: Set<String> = []   // "id date" pairs a note or meeting already accounts for
+        var explained: Set<Int> = []   // (id, date) pairs a note or meeting already accounts for (`said`)
         eachAction { actions, rows in
             for i in actions.indices {
                 guard let from = sinceByArea[rows[i].area] else { continue }
                 for note in actions[i].progress where note.date >= from {
                     changes.append(ReportChange(date: note.date, action: rows[i].id, area: rows[i].area, title: rows[i].title, kind: .note,
                                                 by: note.author, field: "", old: "", new: "", text: note.text))
-                    explained.insert("\(rows[i].id) \(note.date.iso)")
+                    changeRank.append(rowRank[i])
+                    explained.insert(said(rowRank[i], note.date))
                 }
             }
         }
@@ -242,34 +257,39 @@ public struct HighlightReport: Hashable, Sendable {
                 changes.append(ReportChange(date: m.date, action: c.action, area: m.area, title: title, kind: .field,
                                             by: m.title, field: change.field, old: change.old, new: change.new,
                                             text: "\(c.field): \(c.old) → \(c.new)"))
-                explained.insert("\(c.action) \(m.date.iso)")
+                changeRank.append(rank[c.action]!)
+                explained.insert(said(rank[c.action]!, m.date))
             }
             for item in m.items {
                 for decision in item.decisions {
                     changes.append(ReportChange(date: m.date, action: item.action, area: m.area, title: titles[item.action] ?? "",
                                                 kind: .decision, by: m.title, field: "", old: "", new: "", text: decision))
+                    changeRank.append(rank[item.action]!)
                 }
-                if !item.decisions.isEmpty { explained.insert("\(item.action) \(m.date.iso)") }
+                if !item.decisions.isEmpty { explained.insert(said(rank[item.action]!, m.date)) }
             }
             for id in m.actionsCreated {
                 let title = titles[id] ?? ""
                 changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
                                             by: m.title, field: "", old: "", new: "", text: "created at the meeting"))
-                explained.insert("\(id) \(m.date.iso)")
+                changeRank.append(rank[id]!)
+                explained.insert(said(rank[id]!, m.date))
             }
         }
         eachAction { actions, rows in
             for i in rows.indices {
                 guard let from = sinceByArea[rows[i].area], let updated = rows[i].updated, updated >= from,
-                      !explained.contains("\(rows[i].id) \(updated.iso)") else { continue }
+                      !explained.contains(said(rowRank[i], updated)) else { continue }
                 changes.append(ReportChange(date: updated, action: rows[i].id, area: rows[i].area, title: rows[i].title, kind: .updated,
                                             by: actions[i].updatedBy, field: "", old: "", new: "", text: "edited"))
+                changeRank.append(rowRank[i])
             }
         }
         let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
+        let kinds = changes.map { kindOrder[$0.kind]! }, dates = changes.map(\.date)
         let found = changes
         changes = ordered(found, Array(found.indices)) { i, j in
-            (found[i].date, found[i].action, kindOrder[found[i].kind]!) < (found[j].date, found[j].action, kindOrder[found[j].kind]!)
+            (dates[i], changeRank[i], kinds[i]) < (dates[j], changeRank[j], kinds[j])
         }
 
         var indicators: [ReportIndicator] = []
