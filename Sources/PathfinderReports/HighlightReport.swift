@@ -221,31 +221,23 @@ public struct HighlightReport: Hashable, Sendable {
             (rows[i].rag.urgency, rows[i].due ?? farFuture, rows[i].id) < (rows[j].rag.urgency, rows[j].due ?? farFuture, rows[j].id)
         }
 
-        // Every action id ranked once in string order: sorting 525,000 changes (a whole store
-        // on its own day) by comparing ids as strings, and a set of "id date" strings, were a
-        // fifth of the report (issue 14). Equal ids rank equal, so the order is the same.
-        var ids = Set(rows.lazy.map(\.id))
-        for m in p.meetings where areaIDs.contains(m.area) {
-            ids.formUnion(m.changes.map(\.action))
-            ids.formUnion(m.items.map(\.action))
-            ids.formUnion(m.actionsCreated)
+        // (id, day) pairs a note or meeting already accounts for, and the order of what
+        // changed: on a whole store's own day that is 525,000 changes, and an "id date" string
+        // a change and sorting by comparing ids as strings were a fifth of the report (issue 14).
+        struct Said: Hashable {
+            var id: String
+            var day: Day
         }
-        let rank = Dictionary(uniqueKeysWithValues: ids.sorted().enumerated().map { ($1, $0) })
-        let rowRank = rows.map { rank[$0.id]! }
-        func said(_ idRank: Int, _ day: Day) -> Int { idRank << 32 | (day.ordinal & 0xFFFF_FFFF) }
-
         var changes: [ReportChange] = []
-        var changeRank: [Int] = []   // each change's action id's rank
         let titles = Dictionary(rows.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var explained: Set<Int> = []   // (id, date) pairs a note or meeting already accounts for (`said`)
+        var explained: Set<Said> = []
         eachAction { actions, rows in
             for i in actions.indices {
                 guard let from = sinceByArea[rows[i].area] else { continue }
                 for note in actions[i].progress where note.date >= from {
                     changes.append(ReportChange(date: note.date, action: rows[i].id, area: rows[i].area, title: rows[i].title, kind: .note,
                                                 by: note.author, field: "", old: "", new: "", text: note.text))
-                    changeRank.append(rowRank[i])
-                    explained.insert(said(rowRank[i], note.date))
+                    explained.insert(Said(id: rows[i].id, day: note.date))
                 }
             }
         }
@@ -257,40 +249,31 @@ public struct HighlightReport: Hashable, Sendable {
                 changes.append(ReportChange(date: m.date, action: c.action, area: m.area, title: title, kind: .field,
                                             by: m.title, field: change.field, old: change.old, new: change.new,
                                             text: "\(c.field): \(c.old) → \(c.new)"))
-                changeRank.append(rank[c.action]!)
-                explained.insert(said(rank[c.action]!, m.date))
+                explained.insert(Said(id: c.action, day: m.date))
             }
             for item in m.items {
                 for decision in item.decisions {
                     changes.append(ReportChange(date: m.date, action: item.action, area: m.area, title: titles[item.action] ?? "",
                                                 kind: .decision, by: m.title, field: "", old: "", new: "", text: decision))
-                    changeRank.append(rank[item.action]!)
                 }
-                if !item.decisions.isEmpty { explained.insert(said(rank[item.action]!, m.date)) }
+                if !item.decisions.isEmpty { explained.insert(Said(id: item.action, day: m.date)) }
             }
             for id in m.actionsCreated {
                 let title = titles[id] ?? ""
                 changes.append(ReportChange(date: m.date, action: id, area: m.area, title: title, kind: .created,
                                             by: m.title, field: "", old: "", new: "", text: "created at the meeting"))
-                changeRank.append(rank[id]!)
-                explained.insert(said(rank[id]!, m.date))
+                explained.insert(Said(id: id, day: m.date))
             }
         }
         eachAction { actions, rows in
             for i in rows.indices {
                 guard let from = sinceByArea[rows[i].area], let updated = rows[i].updated, updated >= from,
-                      !explained.contains(said(rowRank[i], updated)) else { continue }
+                      !explained.contains(Said(id: rows[i].id, day: updated)) else { continue }
                 changes.append(ReportChange(date: updated, action: rows[i].id, area: rows[i].area, title: rows[i].title, kind: .updated,
                                             by: actions[i].updatedBy, field: "", old: "", new: "", text: "edited"))
-                changeRank.append(rowRank[i])
             }
         }
-        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
-        let kinds = changes.map { kindOrder[$0.kind]! }, dates = changes.map(\.date)
-        let found = changes
-        changes = ordered(found, Array(found.indices)) { i, j in
-            (dates[i], changeRank[i], kinds[i]) < (dates[j], changeRank[j], kinds[j])
-        }
+        changes = Self.inChangeOrder(changes)
 
         var indicators: [ReportIndicator] = []
         eachAction { actions, rows in
@@ -341,6 +324,27 @@ public struct HighlightReport: Hashable, Sendable {
     }
 
     private static let farFuture = Day(year: 9999, month: 12, day: 31)!
+
+    /// What changed by day, then action id, then kind (created, field, decision, note, saved).
+    /// Many changes are sorted on their ids' ranks, found once, rather than by comparing the
+    /// ids as strings at every step; equal ids rank equal, so the order is the same.
+    static func inChangeOrder(_ changes: [ReportChange]) -> [ReportChange] {
+        let kindOrder: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
+        let kinds = changes.map { kindOrder[$0.kind]! }, dates = changes.map(\.date)
+        guard changes.count >= rankedFrom else {
+            return ordered(changes, Array(changes.indices)) { i, j in
+                (dates[i], changes[i].action, kinds[i]) < (dates[j], changes[j].action, kinds[j])
+            }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: Set(changes.lazy.map(\.action)).sorted().enumerated().map { ($1, $0) })
+        let ranks = changes.map { rank[$0.action]! }
+        return ordered(changes, Array(changes.indices)) { i, j in
+            (dates[i], ranks[i], kinds[i]) < (dates[j], ranks[j], kinds[j])
+        }
+    }
+
+    /// From how many changes their ids are ranked first (`inChangeOrder`).
+    static let rankedFrom = 2_000
 
     /// `items` at `positions` (ascending), sorted by `before` (of two positions), ties kept in
     /// position order: `before` reads the fields it compares in place, and each item is

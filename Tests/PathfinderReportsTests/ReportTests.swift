@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import PathfinderModel
-import PathfinderReports
+@testable import PathfinderReports
 import PathfinderStore
 import Testing
 
@@ -75,6 +75,25 @@ enum ReportGoldens {
 }
 
 @Suite struct HighlightReportTests {
+    /// Many changes are sorted on their ids' ranks (`inChangeOrder`): the order must be the
+    /// one comparing ids as strings gives ("PO-10" before "PO-9"), ties kept as they came.
+    @Test func manyChangesSortAsTheirIdsCompareAsText() {
+        let kinds: [ReportChange.Kind] = [.note, .updated, .created, .field, .decision]
+        var changes: [ReportChange] = []
+        for n in 0..<(HighlightReport.rankedFrom + 500) {
+            let id = ["PO-\(n % 37)", "po-\(n % 5)", "PO-\(n % 11)0", "ÉC-\(n % 3)", "PO-9"][n % 5]
+            changes.append(ReportChange(date: Day(iso: "2006-12-01")!.adding(days: n % 4), action: id, area: "a", title: "",
+                                        kind: kinds[(n / 5) % 5], by: "", field: "", old: "", new: "", text: "\(n)"))
+        }
+        let order: [ReportChange.Kind: Int] = [.created: 0, .field: 1, .decision: 2, .note: 3, .updated: 4]
+        // A stable sort by (day, id as text, kind): what the report always meant.
+        let expected = changes.enumerated().sorted {
+            ($0.element.date, $0.element.action, order[$0.element.kind]!, $0.offset) < ($1.element.date, $1.element.action, order[$1.element.kind]!, $1.offset)
+        }.map(\.element)
+        #expect(HighlightReport.inChangeOrder(changes) == expected)
+        #expect(HighlightReport.inChangeOrder(Array(changes.prefix(300))) == expected.filter { Int($0.text)! < 300 })
+    }
+
     @Test func changesStartAtTheAreasLastMeetingOrThirtyDaysBefore() throws {
         let p = try SampleStore.load()
         let portsmouth = HighlightReport.build(p, area: "portsmouth", asOf: asOf)
