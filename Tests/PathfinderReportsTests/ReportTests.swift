@@ -94,6 +94,18 @@ enum ReportGoldens {
         #expect(HighlightReport.inChangeOrder(Array(changes.prefix(300))) == expected.filter { Int($0.text)! < 300 })
     }
 
+    /// The changes are sorted in place by following the permutation's cycles.
+    @Test func aPermutationIsAppliedInPlace() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 7, 100, 1_000] {
+            let items = (0..<count).map { "item \($0)" }
+            let order = Array(0..<count).shuffled(using: &generator)
+            var permuted = items, used = order
+            HighlightReport.permute(&permuted, to: &used)
+            #expect(permuted == order.map { items[$0] }, "\(count) items")
+        }
+    }
+
     @Test func changesStartAtTheAreasLastMeetingOrThirtyDaysBefore() throws {
         let p = try SampleStore.load()
         let portsmouth = HighlightReport.build(p, area: "portsmouth", asOf: asOf)
