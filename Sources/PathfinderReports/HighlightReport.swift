@@ -20,7 +20,8 @@ public struct ReportAction: Hashable, Sendable {
     public var reviewed: Day?
     public var updated: Day?
 
-    public init(_ a: Action, areaName: String, asOf: Day, catalogue: Catalogue, leadBodyName: String? = nil) {
+    /// `a` is borrowed: an initialiser otherwise takes its argument owned.
+    public init(_ a: borrowing Action, areaName: String, asOf: Day, catalogue: Catalogue, leadBodyName: String? = nil) {
         id = a.id
         area = a.area
         self.areaName = areaName

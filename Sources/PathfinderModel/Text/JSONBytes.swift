@@ -20,6 +20,8 @@ public enum JSONBytes {
     /// else (DEL, C1, bidi controls) as it is, as `Escape.json` leaves it. A Swift string is
     /// valid UTF-8, so walking its bytes finds the same characters as walking its scalars.
     public static func quote(_ text: String, into out: inout [UInt8]) {
+        // A native string's bytes where they lie; a copy (`withUTF8`) only for a bridged one.
+        if text.utf8.withContiguousStorageIfAvailable({ quote(bytes: $0, into: &out) }) != nil { return }
         var text = text
         text.withUTF8 { quote(bytes: $0, into: &out) }
     }
