@@ -32,7 +32,14 @@ public enum JSONBytes {
         out.append(UInt8(ascii: "\""))
         var i = 0
         var copied = 0  // bytes before this index are already in `out`
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while i < bytes.count {
+            // Eight bytes at a time while none needs a look: a national report quotes 67 MB of
+            // notes and titles, nearly all plain, and byte by byte that was a tenth of it.
+            if let raw {
+                while i + 8 <= bytes.count, Self.plainWord(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                guard i < bytes.count else { break }
+            }
             let b = bytes[i]
             // Most bytes need nothing: one test for them.
             if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\"), b != 0xE2 {
@@ -60,6 +67,17 @@ public enum JSONBytes {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether none of a word's eight bytes is below 0x20, a quote, a backslash or 0xE2 (which
+    /// starts U+2028 and U+2029): the classic word tests, each exact as a yes or no (a borrow
+    /// only ever starts at a byte that passes, so it cannot make one up).
+    @inline(__always)
+    static func plainWord(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let below20 = (w &- 0x2020_2020_2020_2020) & ~w & highs
+        return below20 | hasZero(w ^ 0x2222_2222_2222_2222) | hasZero(w ^ 0x5C5C_5C5C_5C5C_5C5C) | hasZero(w ^ 0xE2E2_E2E2_E2E2_E2E2) == 0
     }
 
     private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
