@@ -51,23 +51,20 @@ extension HighlightReport {
         s.key("red-and-amber"); writeActions(redAndAmber, into: &s)
         s.key("changes")
         s.openArray()
-        changes.withUnsafeBufferPointer { list in
-            for k in list.indices {
-                let c = list.baseAddress! + k
-                s.item()
-                s.openObject()
-                s.key("date"); s.day(c.pointee.date)
-                s.key("action"); s.string(c.pointee.action)
-                s.key("kind"); s.string(c.pointee.kind.rawValue)
-                s.key("by"); s.string(c.pointee.by)
-                let field = c.pointee.kind == .field
-                s.key("field"); if field { s.string(c.pointee.field) } else { s.null() }
-                s.key("old"); if field { s.string(c.pointee.old) } else { s.null() }
-                s.key("new"); if field { s.string(c.pointee.new) } else { s.null() }
-                s.key("text"); s.string(c.pointee.text)
-                s.closeObject()
-                s.flushIfFull()
-            }
+        changes.forEachInPlace { c in
+            s.item()
+            s.openObject()
+            s.key("date"); s.day(c.pointee.date)
+            s.key("action"); s.string(c.pointee.action)
+            s.key("kind"); s.string(c.pointee.kind.rawValue)
+            s.key("by"); s.string(c.pointee.by)
+            let field = c.pointee.kind == .field
+            s.key("field"); if field { s.string(c.pointee.field) } else { s.null() }
+            s.key("old"); if field { s.string(c.pointee.old) } else { s.null() }
+            s.key("new"); if field { s.string(c.pointee.new) } else { s.null() }
+            s.key("text"); s.string(c.pointee.text)
+            s.closeObject()
+            s.flushIfFull()
         }
         s.closeArray()
         s.key("indicators")
@@ -135,33 +132,30 @@ extension HighlightReport {
     private func writeActions(_ rows: [ReportAction], into s: inout JSONStream) {
         s.openArray()
         // Each row read where it lies: `for a in rows` copied each, retaining a dozen strings.
-        rows.withUnsafeBufferPointer { rows in
-            for i in rows.indices {
-                let a = rows.baseAddress! + i
-                s.item()
+        rows.forEachInPlace { a in
+            s.item()
+            s.openObject()
+            s.key("id"); s.string(a.pointee.id)
+            s.key("area"); s.string(a.pointee.area)
+            s.key("title"); s.string(a.pointee.title)
+            s.key("lead"); s.string(a.pointee.lead)
+            s.key("lead-body"); s.string(a.pointee.leadBody)
+            s.key("status"); s.string(a.pointee.status)
+            s.key("rag"); s.string(a.pointee.rag.rawValue)
+            s.key("due"); s.day(a.pointee.due)
+            s.key("days-overdue"); if let days = a.pointee.daysOverdue { s.int(days) } else { s.null() }
+            s.key("latest-note")
+            if let n = a.pointee.latestNote {
                 s.openObject()
-                s.key("id"); s.string(a.pointee.id)
-                s.key("area"); s.string(a.pointee.area)
-                s.key("title"); s.string(a.pointee.title)
-                s.key("lead"); s.string(a.pointee.lead)
-                s.key("lead-body"); s.string(a.pointee.leadBody)
-                s.key("status"); s.string(a.pointee.status)
-                s.key("rag"); s.string(a.pointee.rag.rawValue)
-                s.key("due"); s.day(a.pointee.due)
-                s.key("days-overdue"); if let days = a.pointee.daysOverdue { s.int(days) } else { s.null() }
-                s.key("latest-note")
-                if let n = a.pointee.latestNote {
-                    s.openObject()
-                    s.key("date"); s.day(n.date)
-                    s.key("author"); s.string(n.author)
-                    s.key("text"); s.string(n.text)
-                    s.closeObject()
-                } else {
-                    s.null()
-                }
+                s.key("date"); s.day(n.date)
+                s.key("author"); s.string(n.author)
+                s.key("text"); s.string(n.text)
                 s.closeObject()
-                s.flushIfFull()
+            } else {
+                s.null()
             }
+            s.closeObject()
+            s.flushIfFull()
         }
         s.closeArray()
     }
@@ -182,5 +176,15 @@ private final class InBackground<Value: Sendable>: @unchecked Sendable {
     func result() -> Value {
         done.wait()
         return value!
+    }
+}
+
+extension Array {
+    /// Each element where it lies, through a pointer: `for x in array` copied each, retaining
+    /// every string it holds, which at 52,500 rows was a measurable part of a report.
+    func forEachInPlace(_ body: (UnsafePointer<Element>) -> Void) {
+        withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { body(buffer.baseAddress! + i) }
+        }
     }
 }
