@@ -51,6 +51,8 @@ import Testing
         let expected = report.json.rendered()
         #expect(expected.utf8.count > 3 * JSONValue.chunkSize, "a document of several chunks")
         #expect(report.actions.count >= HighlightReport.rowsWrittenApart, "the rows written on another core, then placed")
+        #expect(report.actions.count >= HighlightReport.rowsMadeApart, "the rows made in two halves")
+        #expect(report.actions.map(\.id) == big.actions.map(\.id), "every row, in the actions' order")
         #expect(Self.streamed(report) == expected, "kept whole, not handed on")
         var chunks: [[UInt8]] = []
         var s = JSONStream { chunks.append(Array($0)) }
