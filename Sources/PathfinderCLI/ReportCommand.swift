@@ -60,10 +60,11 @@ struct Report: ParsableCommand {
 
     func run() throws {
         // From the index: no file parsed that has not changed. The highlight report in JSON
-        // reads only what it prints of each action's notes (its latest, and those since its
-        // area's last meeting); its other formats read every action whole, for their charts.
+        // and CSV reads only what it prints of each action's notes (its latest, and those
+        // since its area's last meeting); its other formats read every action whole, for their
+        // charts (a whole store's CSV read them all too: 446 MB and 1.4 s for its latest notes).
         let query = switch kind {
-        case .highlight: format == .json ? try highlightQuery() : IndexQuery()
+        case .highlight: format == .json || format == .csv ? try highlightQuery() : IndexQuery()
         // Neither reads a description or a note, in any format.
         case .factors, .funding: IndexQuery(filterReadsLongTexts: false, longTexts: false)
         }
@@ -99,7 +100,7 @@ struct Report: ParsableCommand {
 }
 
 extension Report {
-    /// The index read for the highlight report in JSON: each action's notes from its area's
+    /// The index read for the highlight report in JSON and CSV: each action's notes from its area's
     /// "since" day (as `HighlightReport.build` finds it, on the day the report will be as of)
     /// and its latest note; no descriptions; organisations by id and name only; no funding
     /// agreements.

@@ -5,9 +5,10 @@ import PathfinderStore
 import Testing
 @testable import PathfinderCLI
 
-/// `report --format json` of the whole store (issue 14) reads from the index only the notes it
-/// prints and streams its document; it must print what a full load and `HighlightReport.json`
-/// print, byte for byte, with the index cold, warm and after an edit.
+/// `report --format json` (and `csv`) of the whole store (issue 14) reads from the index only
+/// the notes it prints and streams its document; it must print what a full load and
+/// `HighlightReport.json` (`csv()`) print, byte for byte, with the index cold, warm and after
+/// an edit.
 @Suite(.serialized) struct ReportJSONCommandTests {
     func run(_ arguments: [String], _ s: (root: URL, store: URL, home: URL)) throws -> (status: Int32, out: String, err: String) {
         try Fixtures.run(arguments + ["--store", s.store.path],
@@ -26,14 +27,27 @@ import Testing
         return HighlightReport.build(p, area: value("--area"), since: since, asOf: asOf, charts: false).json.rendered()
     }
 
+    /// The CSV a full load gives for `arguments`: it reads the index as JSON does.
+    static func expectedCSV(_ arguments: [String], store: URL) throws -> String {
+        let p = try PlainFileStore(root: store).load().partnership
+        func value(_ option: String) -> String? { arguments.firstIndex(of: option).map { arguments[$0 + 1] } }
+        let asOf = try value("--as-of").map { try DateOption.day($0, option: "--as-of", today: Day.today()) } ?? p.asOf ?? Day.today()
+        let since = try value("--since").map { try DateOption.day($0, option: "--since", today: asOf) }
+        return HighlightReport.build(p, area: value("--area"), since: since, asOf: asOf, charts: false).csv()
+    }
+
     func compare(_ s: (root: URL, store: URL, home: URL), _ context: String) throws {
         for arguments in Self.cases where !arguments.contains("gen-1") || FileManager.default.fileExists(atPath: s.store.path + "/areas/gen-1") {
             let expected = try Self.expected(arguments, store: s.store)
+            let expectedCSV = try Self.expectedCSV(arguments, store: s.store)
             for state in ["cold", "warm"] {
                 if state == "cold" { try? FileManager.default.removeItem(at: s.store.appendingPathComponent(".pathfinder")) }
                 let r = try run(["report", "--format", "json"] + arguments, s)
                 #expect(r.status == 0, "\(arguments) \(state) \(context): \(r.err)")
                 #expect(r.out == expected, "\(arguments) \(state) \(context)")
+                let csv = try run(["report", "--format", "csv"] + arguments, s)
+                #expect(csv.status == 0, "\(arguments) \(state) \(context): \(csv.err)")
+                #expect(csv.out == expectedCSV, "CSV \(arguments) \(state) \(context)")
             }
         }
     }
