@@ -18,28 +18,20 @@ import Testing
     static let cases: [[String]] = [[], ["--since", "2006-12-05"], ["--area", "portsmouth"], ["--area", "gen-1"],
                                     ["--as-of", "2007-01-10"], ["--as-of", "2006-11-20", "--since", "2006-11-01"]]
 
-    /// The document a full load gives for `arguments` (the same options the command reads).
-    static func expected(_ arguments: [String], store: URL) throws -> String {
+    /// The report a full load gives for `arguments` (the same options the command reads).
+    static func built(_ arguments: [String], store: URL) throws -> HighlightReport {
         let p = try PlainFileStore(root: store).load().partnership
         func value(_ option: String) -> String? { arguments.firstIndex(of: option).map { arguments[$0 + 1] } }
         let asOf = try value("--as-of").map { try DateOption.day($0, option: "--as-of", today: Day.today()) } ?? p.asOf ?? Day.today()
         let since = try value("--since").map { try DateOption.day($0, option: "--since", today: asOf) }
-        return HighlightReport.build(p, area: value("--area"), since: since, asOf: asOf, charts: false).json.rendered()
-    }
-
-    /// The CSV a full load gives for `arguments`: it reads the index as JSON does.
-    static func expectedCSV(_ arguments: [String], store: URL) throws -> String {
-        let p = try PlainFileStore(root: store).load().partnership
-        func value(_ option: String) -> String? { arguments.firstIndex(of: option).map { arguments[$0 + 1] } }
-        let asOf = try value("--as-of").map { try DateOption.day($0, option: "--as-of", today: Day.today()) } ?? p.asOf ?? Day.today()
-        let since = try value("--since").map { try DateOption.day($0, option: "--since", today: asOf) }
-        return HighlightReport.build(p, area: value("--area"), since: since, asOf: asOf, charts: false).csv()
+        return HighlightReport.build(p, area: value("--area"), since: since, asOf: asOf, charts: false)
     }
 
     func compare(_ s: (root: URL, store: URL, home: URL), _ context: String) throws {
         for arguments in Self.cases where !arguments.contains("gen-1") || FileManager.default.fileExists(atPath: s.store.path + "/areas/gen-1") {
-            let expected = try Self.expected(arguments, store: s.store)
-            let expectedCSV = try Self.expectedCSV(arguments, store: s.store)
+            let report = try Self.built(arguments, store: s.store)
+            // The CSV comes from the same read of the index as the JSON.
+            let (expected, expectedCSV) = (report.json.rendered(), report.csv())
             for state in ["cold", "warm"] {
                 if state == "cold" { try? FileManager.default.removeItem(at: s.store.appendingPathComponent(".pathfinder")) }
                 let r = try run(["report", "--format", "json"] + arguments, s)
