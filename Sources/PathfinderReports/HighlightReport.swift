@@ -1,4 +1,3 @@
-import Dispatch
 import PathfinderModel
 
 /// One action as a report lists it: enough to read it without opening the store.
@@ -187,23 +186,11 @@ public struct HighlightReport: Hashable, Sendable {
         // `for a in inScope`, and even `inScope[i].field`, copied each whole action, retaining
         // its two dozen strings and arrays, in each of six loops: a fifth of the national
         // report's time (issue 14).
-        let rows = inScope.withUnsafeBufferPointer { actions -> [ReportAction] in
-            [ReportAction](unsafeUninitializedCapacity: actions.count) { buffer, made in
-                // A national store's 52,500 rows are made in two halves, one on each core.
-                let parts = actions.count >= Self.rowsMadeApart ? 2 : 1
-                if let start = buffer.baseAddress {
-                    // Each core fills its own part of the one buffer, reading its own actions.
-                    let shared = Disjoint(actions: actions, rows: start)
-                    DispatchQueue.concurrentPerform(iterations: parts) { part in
-                        let (actions, rows) = (shared.actions, shared.rows)
-                        for i in (part * actions.count / parts)..<((part + 1) * actions.count / parts) {
-                            (rows + i).initialize(to: ReportAction(actions[i], areaName: names[actions[i].area] ?? actions[i].area, asOf: asOf,
-                                                                   catalogue: catalogue, leadBodyName: bodies[actions[i].leadBody] ?? actions[i].leadBody))
-                        }
-                    }
-                }
-                made = actions.count
-            }
+        // A national store's 52,500 rows are made on both cores.
+        let actions = inScope
+        let rows = Parallel.map(count: actions.count, on: actions.count >= Self.rowsMadeApart ? Parallel.sharedPool : Parallel.inOrder) { i in
+            ReportAction(actions[i], areaName: names[actions[i].area] ?? actions[i].area, asOf: asOf, catalogue: catalogue,
+                         leadBodyName: bodies[actions[i].leadBody] ?? actions[i].leadBody)
         }
         func eachAction(_ body: (UnsafeBufferPointer<Action>, UnsafeBufferPointer<ReportAction>) -> Void) {
             inScope.withUnsafeBufferPointer { actions in rows.withUnsafeBufferPointer { rows in body(actions, rows) } }
@@ -455,11 +442,4 @@ public struct HighlightCharts: Hashable, Sendable {
         }
         return HighlightCharts(ragByArea: .ragByArea(bars), trend: trend, areas: perArea)
     }
-}
-
-/// The actions and the rows' buffer, handed to the cores that each make a disjoint part of
-/// the rows (`HighlightReport.build`): nothing is written to twice or read while written.
-private struct Disjoint: @unchecked Sendable {
-    let actions: UnsafeBufferPointer<Action>
-    let rows: UnsafeMutablePointer<ReportAction>
 }

@@ -171,8 +171,3 @@ struct ParsedFile: Sendable {
     }
 }
 
-/// Where parallel workers write their results: each index is written by exactly one worker,
-/// into memory allocated once, so no worker touches another's slot.
-struct ResultSlots<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-}

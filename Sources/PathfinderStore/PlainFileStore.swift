@@ -368,29 +368,15 @@ public final class PlainFileStore {
     }
 
     /// `transform` applied to every element on all cores, results in order, written straight
-    /// into the array returned (no copies of 50,000 results on the way).
+    /// into the array returned (`Parallel.map`), on workers lowered when the caller is
+    /// (`BackgroundPriority`).
     static func parallelMap<T, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] where T: Sendable {
-        parallelMap(items) { (transform($0), ()) }.0
+        Parallel.map(count: items.count, on: BackgroundPriority.forEach) { transform(items[$0]) }
     }
 
     /// `parallelMap` for a transform with two results, each written straight into its own array.
     static func parallelMap<T, A: Sendable, B: Sendable>(_ items: [T], _ transform: @Sendable (T) -> (A, B)) -> ([A], [B]) where T: Sendable {
-        guard !items.isEmpty else { return ([], []) }
-        var second: [B] = []
-        let first = [A](unsafeUninitializedCapacity: items.count) { firstBuffer, firstCount in
-            second = [B](unsafeUninitializedCapacity: items.count) { secondBuffer, secondCount in
-                let a = ResultSlots(base: firstBuffer.baseAddress!)
-                let b = ResultSlots(base: secondBuffer.baseAddress!)
-                BackgroundPriority.forEach(iterations: items.count) { i in
-                    let (x, y) = transform(items[i])
-                    a.base.advanced(by: i).initialize(to: x)
-                    b.base.advanced(by: i).initialize(to: y)
-                }
-                secondCount = items.count
-            }
-            firstCount = items.count
-        }
-        return (first, second)
+        Parallel.map(count: items.count, on: BackgroundPriority.forEach) { transform(items[$0]) }
     }
 
     /// Every file a store holds that the program reads, in a stable order.
